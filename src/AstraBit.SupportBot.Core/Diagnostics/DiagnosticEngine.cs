@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Diagnostics;
+
+/// <summary>Runs the key check: reads the account through one key, concurrently, and judges every check.</summary>
+public sealed partial class DiagnosticEngine(
+    IBybitAccountReaderFactory readerFactory,
+    IOptions<DiagnosticsOptions> options,
+    TimeProvider timeProvider,
+    ILogger<DiagnosticEngine> logger)
+{
+    private const string SettleCoin = "USDT";
+
+    public async Task<DiagnosticReport> RunAsync(DiagnosticRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var started = timeProvider.GetTimestamp();
+        var checkedAt = timeProvider.GetUtcNow();
+        var host = request.Host.AbsoluteUri.TrimEnd('/');
+        var maskedKey = CredentialInput.MaskedKey(request.ApiKey);
+        var symbols = ResolveSymbols(request.Symbols, settings.EffectiveSymbols);
+        LogStarting(logger, maskedKey, host, symbols.Count);
+
+        var reader = readerFactory.Create(request.ApiKey, request.ApiSecret, request.Host);
+        var readings = await ReadAsync(reader, symbols, cancellationToken);
+
+        var (checks, account) = DiagnosticEvaluation.Evaluate(readings, host, maskedKey, settings, timeProvider.GetUtcNow());
+        var verdict = DiagnosticReport.VerdictOf(checks);
+        var durationMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+        LogFinished(logger, maskedKey, host, verdict, durationMs, string.Join(",", checks.Where(c => c.Status is CheckStatus.Fail or CheckStatus.Warn).Select(c => c.Id)));
+        return new DiagnosticReport(verdict, host, maskedKey, account, checks, checkedAt, durationMs);
+    }
+
+    private async Task<AccountReadings> ReadAsync(IBybitAccountReader reader, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
+    {
+        // Every read that doesn't depend on another starts at once; only the derivatives wallet waits for the account type.
+        var keyTask = reader.GetApiKeyAsync(cancellationToken);
+        var accountTask = reader.GetAccountAsync(cancellationToken);
+        var fundingTask = reader.GetFundingWalletAsync(cancellationToken);
+        var symbolTasks = symbols.Select(s => (Symbol: s, Task: reader.GetLinearPositionsAsync(s, cancellationToken))).ToList();
+        var openTask = reader.GetOpenLinearPositionsAsync(SettleCoin, cancellationToken);
+        var walletTask = ReadDerivativesWalletAsync(reader, keyTask, accountTask, cancellationToken);
+
+        await Task.WhenAll(symbolTasks.Select(s => (Task)s.Task).Append(keyTask).Append(accountTask).Append(fundingTask).Append(openTask).Append(walletTask));
+
+        var key = await keyTask;
+        var account = await accountTask;
+        var funding = await fundingTask;
+        var open = await openTask;
+        var (unified, wallet) = await walletTask;
+        var positions = new List<SymbolPositions>(symbolTasks.Count);
+        foreach (var (symbol, task) in symbolTasks)
+        {
+            positions.Add(new SymbolPositions(symbol, await task));
+        }
+
+        LogFailure("query-api", key.Failure);
+        LogFailure("account-info", account.Failure);
+        LogFailure("funding-wallet", funding.Failure);
+        LogFailure("open-positions", open.Failure);
+        LogFailure("derivatives-wallet", wallet?.Failure);
+        foreach (var symbol in positions)
+        {
+            LogFailure("positions:" + symbol.Symbol, symbol.Result.Failure);
+        }
+
+        return new AccountReadings(key, account, funding, positions, open, unified, wallet);
+    }
+
+    private static async Task<(bool? Unified, ReadResult<WalletFacts>? Wallet)> ReadDerivativesWalletAsync(
+        IBybitAccountReader reader,
+        Task<ReadResult<ApiKeyFacts>> keyTask,
+        Task<ReadResult<AccountFacts>> accountTask,
+        CancellationToken cancellationToken)
+    {
+        // account/info's unifiedMarginStatus decides; query-api's uta flag is the fallback when account/info fails.
+        var account = await accountTask;
+        bool? unified = account.Value is { } facts ? facts.UnifiedMarginStatus != 1 : null;
+        if (unified is null)
+        {
+            var key = await keyTask;
+            unified = key.Value?.IsUnified;
+        }
+
+        if (unified is not { } isUnified)
+        {
+            return (null, null);
+        }
+
+        return (isUnified, await reader.GetDerivativesWalletAsync(isUnified, cancellationToken));
+    }
+
+    private static List<string> ResolveSymbols(IReadOnlyList<string>? requested, IReadOnlyList<string> configured)
+    {
+        var source = requested is { Count: > 0 } ? requested : configured;
+        return source
+            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Select(s => s.Trim().ToUpperInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private void LogFailure(string read, ReadFailure? failure)
+    {
+        if (failure is not null)
+        {
+            LogReadFailed(logger, read, failure.Kind, failure.RetCode, failure.HttpStatus);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Key check starting for key {MaskedKey} on {Host} with {SymbolCount} symbols")]
+    private static partial void LogStarting(ILogger logger, string maskedKey, string host, int symbolCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Key check for key {MaskedKey} on {Host} finished with verdict {Verdict} in {DurationMs} ms; problems: {ProblemChecks}")]
+    private static partial void LogFinished(ILogger logger, string maskedKey, string host, Verdict verdict, long durationMs, string problemChecks);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Bybit read {Read} failed with {FailureKind} (retCode {RetCode}, HTTP {HttpStatus})")]
+    private static partial void LogReadFailed(ILogger logger, string read, ReadFailureKind failureKind, int? retCode, int? httpStatus);
+}

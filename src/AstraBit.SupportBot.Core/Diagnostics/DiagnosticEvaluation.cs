@@ -1,0 +1,332 @@
+namespace AstraBit.SupportBot.Core.Diagnostics;
+
+/// <summary>Turns finished reads into the checks of PRODUCT.md §5. Pure: no I/O, the clock is passed in.</summary>
+internal static class DiagnosticEvaluation
+{
+    private static readonly string[] TransferPermissions = ["AccountTransfer", "SubMemberTransfer", "SubMemberTransferList"];
+    private static readonly string[] RequiredContractPermissions = ["Order", "Position"];
+
+    public static (IReadOnlyList<CheckResult> Checks, ReportAccount? Account) Evaluate(
+        AccountReadings readings, string host, string maskedKey, DiagnosticsOptions options, DateTimeOffset now)
+    {
+        if (readings.Key.Failure is { } keyFailure)
+        {
+            // query-api decides alone when it fails: the other reads used the same key and host.
+            return (KeyRejected(keyFailure, host), null);
+        }
+
+        var key = readings.Key.Value!;
+        var unified = readings.Unified ?? key.IsUnified;
+        var blocking = CouldNotRunFailures(readings).ToList();
+
+        var checks = new List<CheckResult>
+        {
+            blocking.Count == 0
+                ? Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null)
+                : ConnectivityFailed(blocking[0].Failure, host, string.Join(", ", blocking.Select(b => b.What))),
+            Result(CheckIds.ApiKey, CheckStatus.Pass, CheckTexts.ApiKey.Pass(maskedKey, host), null, null),
+            ReadWrite(key),
+            ContractTrading(key),
+            Withdrawal(key),
+            Transfer(key),
+            ExtraPermissions(key, unified),
+            PositionMode(readings),
+            Balance(readings, unified, options),
+            AccountType(readings, key, unified),
+            KeyExpiry(key, options, now),
+        };
+
+        var uta = readings.Account.Value?.UnifiedMarginStatus switch
+        {
+            3 or 4 => "1.0",
+            5 or 6 => "2.0",
+            _ => null,
+        };
+        var account = new ReportAccount(unified ? ReportAccount.Unified : ReportAccount.Classic, key.IsMaster, unified ? uta : null);
+        return (checks, account);
+    }
+
+    private static List<CheckResult> KeyRejected(ReadFailure failure, string host)
+    {
+        var checks = new List<CheckResult>();
+        string skipText;
+        if (FailureKinds.MeansCouldNotRun(failure.Kind) || failure.Kind is ReadFailureKind.PermissionDenied or ReadFailureKind.AccountModeMismatch or ReadFailureKind.Other)
+        {
+            // query-api accepts any permission, so anything but a key rejection here means the check couldn't run.
+            checks.Add(ConnectivityFailed(failure, host, "the API key's details"));
+            checks.Add(Result(CheckIds.ApiKey, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null));
+            skipText = CheckTexts.SkippedCouldNotRun;
+        }
+        else
+        {
+            checks.Add(Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null));
+            checks.Add(failure.Kind switch
+            {
+                ReadFailureKind.InvalidKey => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidKeyDetail, CheckTexts.ApiKey.InvalidKeyFix, GuideSteps.CreateKey),
+                ReadFailureKind.SignatureRejected => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.SignatureRejectedDetail, CheckTexts.ApiKey.SignatureRejectedFix, GuideSteps.ConfirmCreation),
+                ReadFailureKind.KeyExpired => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.ExpiredDetail, CheckTexts.ApiKey.ExpiredFix, GuideSteps.CreateKey),
+                ReadFailureKind.IpNotAllowed => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.IpNotAllowedDetail, CheckTexts.ApiKey.IpNotAllowedFix, GuideSteps.Permissions),
+                _ => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.RestrictedDetail(failure), CheckTexts.ApiKey.RestrictedFix, null),
+            });
+            skipText = CheckTexts.SkippedNeedsAcceptedKey;
+        }
+
+        checks.AddRange(CheckIds.NeedingAcceptedKey.Select(id => Result(id, CheckStatus.Skip, skipText, null, null)));
+        return checks;
+    }
+
+    private static IEnumerable<(string What, ReadFailure Failure)> CouldNotRunFailures(AccountReadings readings)
+    {
+        // Funding is left out: it only adds a hint to the balance check and often fails by design (10005).
+        var reads = new List<(string What, ReadFailure? Failure)>
+        {
+            ("the account details", readings.Account.Failure),
+            ("the derivatives wallet", readings.Derivatives?.Failure),
+        };
+        reads.AddRange(readings.Symbols.Select(s => ($"the positions of {s.Symbol}", s.Result.Failure)));
+        reads.Add(("the open positions", readings.OpenPositions.Failure));
+
+        return reads
+            .Where(r => r.Failure is not null && FailureKinds.MeansCouldNotRun(r.Failure.Kind))
+            .Select(r => (r.What, r.Failure!));
+    }
+
+    private static CheckResult ConnectivityFailed(ReadFailure failure, string host, string what) =>
+        Result(CheckIds.Connectivity, CheckStatus.Fail, CheckTexts.Connectivity.Failure(failure, host, what), CheckTexts.Connectivity.Fix(failure), null);
+
+    private static CheckResult ReadWrite(ApiKeyFacts key) => key.ReadOnly
+        ? Result(CheckIds.ReadWrite, CheckStatus.Fail, CheckTexts.ReadWrite.FailDetail, CheckTexts.ReadWrite.Fix, GuideSteps.Permissions)
+        : Result(CheckIds.ReadWrite, CheckStatus.Pass, CheckTexts.ReadWrite.Pass, null, GuideSteps.Permissions);
+
+    private static CheckResult ContractTrading(ApiKeyFacts key)
+    {
+        var granted = Group(key, "ContractTrade");
+        var missing = RequiredContractPermissions.Where(p => !granted.Contains(p, StringComparer.Ordinal)).ToList();
+        return missing.Count == 0
+            ? Result(CheckIds.ContractTrading, CheckStatus.Pass, CheckTexts.ContractTrading.Pass, null, GuideSteps.Permissions)
+            : Result(CheckIds.ContractTrading, CheckStatus.Fail, CheckTexts.ContractTrading.FailDetail(missing), CheckTexts.ContractTrading.Fix, GuideSteps.Permissions);
+    }
+
+    private static CheckResult Withdrawal(ApiKeyFacts key) => Group(key, "Wallet").Contains("Withdraw", StringComparer.Ordinal)
+        ? Result(CheckIds.Withdrawal, CheckStatus.Fail, CheckTexts.Withdrawal.FailDetail, CheckTexts.Withdrawal.Fix, GuideSteps.Permissions)
+        : Result(CheckIds.Withdrawal, CheckStatus.Pass, CheckTexts.Withdrawal.Pass, null, GuideSteps.Permissions);
+
+    private static CheckResult Transfer(ApiKeyFacts key)
+    {
+        var wallet = Group(key, "Wallet");
+        var granted = TransferPermissions.Where(p => wallet.Contains(p, StringComparer.Ordinal)).ToList();
+        return granted.Count == 0
+            ? Result(CheckIds.Transfer, CheckStatus.Pass, CheckTexts.Transfer.Pass, null, GuideSteps.Permissions)
+            : Result(CheckIds.Transfer, CheckStatus.Fail, CheckTexts.Transfer.FailDetail(granted), CheckTexts.Transfer.Fix, GuideSteps.Permissions);
+    }
+
+    private static CheckResult ExtraPermissions(ApiKeyFacts key, bool unified)
+    {
+        var extra = key.Permissions
+            .Where(g => g.Key is not ("ContractTrade" or "Wallet"))
+            .Where(g => !(unified && g.Key == "Derivatives"))
+            .Where(g => g.Value is { Count: > 0 })
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        return extra.Count == 0
+            ? Result(CheckIds.ExtraPermissions, CheckStatus.Pass, CheckTexts.ExtraPermissions.Pass, null, GuideSteps.Permissions)
+            : Result(CheckIds.ExtraPermissions, CheckStatus.Warn, CheckTexts.ExtraPermissions.WarnDetail(extra), CheckTexts.ExtraPermissions.Fix, GuideSteps.Permissions);
+    }
+
+    private static CheckResult PositionMode(AccountReadings readings)
+    {
+        var hedge = new List<string>();
+        var oneWay = new List<string>();
+        var noRows = new List<string>();
+        var unreadable = new List<string>();
+        var couldNotRun = false;
+
+        foreach (var symbol in readings.Symbols)
+        {
+            if (symbol.Result.Failure is { } failure)
+            {
+                couldNotRun |= FailureKinds.MeansCouldNotRun(failure.Kind);
+                unreadable.Add(CheckTexts.PositionMode.CouldNotRead($"the positions of {symbol.Symbol}", failure));
+                continue;
+            }
+
+            var rows = symbol.Result.Value!;
+            if (rows.Count == 0)
+            {
+                noRows.Add(symbol.Symbol);
+            }
+            else if (rows.Any(IsHedgeRow))
+            {
+                hedge.Add(symbol.Symbol);
+            }
+            else
+            {
+                oneWay.Add(symbol.Symbol);
+            }
+        }
+
+        var openCount = 0;
+        if (readings.OpenPositions.Failure is { } openFailure)
+        {
+            couldNotRun |= FailureKinds.MeansCouldNotRun(openFailure.Kind);
+            unreadable.Add(CheckTexts.PositionMode.CouldNotRead("the open positions", openFailure));
+        }
+        else
+        {
+            var open = readings.OpenPositions.Value!;
+            openCount = open.Select(r => r.Symbol).Distinct(StringComparer.Ordinal).Count();
+            hedge.AddRange(open
+                .Where(IsHedgeRow)
+                .Select(r => r.Symbol)
+                .Where(s => !hedge.Contains(s, StringComparer.Ordinal))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal));
+        }
+
+        if (hedge.Count > 0)
+        {
+            // Hedge Mode is a definite finding even when other symbols couldn't be read.
+            var detail = CheckTexts.PositionMode.HedgeDetail(hedge);
+            if (noRows.Count > 0)
+            {
+                detail += " " + CheckTexts.PositionMode.NoRows(noRows);
+            }
+
+            detail = string.Join(" ", [detail, .. unreadable]);
+            return Result(CheckIds.PositionMode, CheckStatus.Fail, detail, CheckTexts.PositionMode.HedgeFix, GuideSteps.OneWayMode);
+        }
+
+        if (couldNotRun)
+        {
+            return Result(CheckIds.PositionMode, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null);
+        }
+
+        if (noRows.Count > 0 || unreadable.Count > 0)
+        {
+            var parts = new List<string>(unreadable);
+            if (noRows.Count > 0)
+            {
+                parts.Insert(0, CheckTexts.PositionMode.NoRows(noRows));
+            }
+
+            if (oneWay.Count > 0)
+            {
+                parts.Add(CheckTexts.PositionMode.Pass(oneWay, 0));
+            }
+
+            return Result(CheckIds.PositionMode, CheckStatus.Warn, string.Join(" ", parts), CheckTexts.PositionMode.UnknownFix, GuideSteps.OneWayMode);
+        }
+
+        return Result(CheckIds.PositionMode, CheckStatus.Pass, CheckTexts.PositionMode.Pass(oneWay, openCount), null, GuideSteps.OneWayMode);
+    }
+
+    // Hedge Mode shows as positionIdx 1 and 2 in any order; never judge by row order or count.
+    private static bool IsHedgeRow(PositionRow row) => row.PositionIdx is 1 or 2;
+
+    private static CheckResult Balance(AccountReadings readings, bool unified, DiagnosticsOptions options)
+    {
+        if (readings.Derivatives is null)
+        {
+            return Result(CheckIds.Balance, CheckStatus.Warn, CheckTexts.Balance.AccountTypeUnknown, CheckTexts.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
+        }
+
+        if (readings.Derivatives.Failure is { } failure)
+        {
+            return FailureKinds.MeansCouldNotRun(failure.Kind)
+                ? Result(CheckIds.Balance, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null)
+                : Result(CheckIds.Balance, CheckStatus.Warn, CheckTexts.Balance.CouldNotRead(failure), CheckTexts.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
+        }
+
+        var (amount, figure) = DerivativesEquity(readings.Derivatives.Value!, unified);
+        var status = amount < options.MinimumBalanceUsd ? CheckStatus.Fail
+            : amount < options.RecommendedBalanceUsd ? CheckStatus.Warn
+            : CheckStatus.Pass;
+
+        var detail = status switch
+        {
+            CheckStatus.Fail => CheckTexts.Balance.Fail(figure, amount, options.MinimumBalanceUsd),
+            CheckStatus.Warn => CheckTexts.Balance.Warn(figure, amount, options.MinimumBalanceUsd, options.RecommendedBalanceUsd),
+            _ => CheckTexts.Balance.Pass(figure, amount, options.RecommendedBalanceUsd),
+        };
+
+        if (status == CheckStatus.Pass)
+        {
+            return Result(CheckIds.Balance, status, detail, null, GuideSteps.BeforeYouBegin);
+        }
+
+        // A Funding read that failed (often 10005 by design) simply adds no hint.
+        var holdings = readings.Funding.Value is { } funding ? FundingHoldings(funding) : [];
+        if (holdings.Count > 0)
+        {
+            detail += CheckTexts.Balance.FundingMention(holdings, unified);
+        }
+
+        return Result(CheckIds.Balance, status, detail, CheckTexts.Balance.LowFix(unified, options.RecommendedBalanceUsd), GuideSteps.BeforeYouBegin);
+    }
+
+    private static (decimal Amount, string Figure) DerivativesEquity(WalletFacts wallet, bool unified)
+    {
+        if (unified)
+        {
+            return wallet.TotalEquityUsd is { } total
+                ? (total, CheckTexts.Balance.UnifiedTotalEquity)
+                : (wallet.Coins.Sum(c => c.UsdValue ?? 0m), CheckTexts.Balance.UnifiedCoinValues);
+        }
+
+        var usdt = wallet.Coins.FirstOrDefault(c => string.Equals(c.Coin, "USDT", StringComparison.OrdinalIgnoreCase));
+        var others = wallet.Coins.Where(c => c != usdt && c.UsdValue is > 0m).ToList();
+        var (usdtAmount, figure) = usdt?.Equity is { } equity
+            ? (equity, CheckTexts.Balance.ClassicUsdtEquity)
+            : (usdt?.WalletBalance ?? 0m, usdt?.WalletBalance is null ? CheckTexts.Balance.ClassicUsdtEquity : CheckTexts.Balance.ClassicUsdtWalletBalance);
+        return (usdtAmount + others.Sum(c => c.UsdValue!.Value), CheckTexts.Balance.WithOtherCoins(figure, others.Count));
+    }
+
+    private static List<string> FundingHoldings(WalletFacts funding) => funding.Coins
+        .Select(c => (c.Coin, Amount: c.WalletBalance ?? c.Equity ?? 0m))
+        .Where(c => c.Amount > 0m)
+        .OrderByDescending(c => c.Amount)
+        .Select(c => $"{c.Amount.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)} {c.Coin}")
+        .ToList();
+
+    private static CheckResult AccountType(AccountReadings readings, ApiKeyFacts key, bool unified)
+    {
+        if (readings.Account.Value is { } account)
+        {
+            return Result(CheckIds.AccountType, CheckStatus.Pass, CheckTexts.AccountType.Pass(CheckTexts.AccountType.Name(account.UnifiedMarginStatus), key.IsMaster), null, GuideSteps.Permissions);
+        }
+
+        var failure = readings.Account.Failure!;
+        return FailureKinds.MeansCouldNotRun(failure.Kind)
+            ? Result(CheckIds.AccountType, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null)
+            : Result(CheckIds.AccountType, CheckStatus.Warn, CheckTexts.AccountType.PartlyRead(CheckTexts.AccountType.Name(unified), key.IsMaster, failure), CheckTexts.AccountType.Fix, GuideSteps.Permissions);
+    }
+
+    private static CheckResult KeyExpiry(ApiKeyFacts key, DiagnosticsOptions options, DateTimeOffset now)
+    {
+        if (key.IsIpBound)
+        {
+            return Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.IpBound, null, GuideSteps.CreateKey);
+        }
+
+        var expiresAt = key.ExpiresAt ?? (key.DeadlineDays is { } days and > 0 ? now.AddDays(days) : null);
+        if (expiresAt is not { } expiry)
+        {
+            return Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.NoDate, null, GuideSteps.CreateKey);
+        }
+
+        if (expiry <= now)
+        {
+            return Result(CheckIds.KeyExpiry, CheckStatus.Fail, CheckTexts.KeyExpiry.Expired(expiry, now), CheckTexts.KeyExpiry.ExpiredFix, GuideSteps.CreateKey);
+        }
+
+        return expiry - now <= options.ExpiryWarning
+            ? Result(CheckIds.KeyExpiry, CheckStatus.Warn, CheckTexts.KeyExpiry.ExpiresSoon(expiry, now), CheckTexts.KeyExpiry.SoonFix, GuideSteps.CreateKey)
+            : Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.Pass(expiry, now), null, GuideSteps.CreateKey);
+    }
+
+    private static IReadOnlyList<string> Group(ApiKeyFacts key, string name) =>
+        key.Permissions.TryGetValue(name, out var values) && values is not null ? values : [];
+
+    private static CheckResult Result(string id, CheckStatus status, string detail, string? fix, int? guideStep) =>
+        new(id, status, CheckTexts.Title(id), detail, fix, guideStep);
+}

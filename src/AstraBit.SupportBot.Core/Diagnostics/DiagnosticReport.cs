@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+
+namespace AstraBit.SupportBot.Core.Diagnostics;
+
+/// <summary>Written lowercase in the report: pass, warn, fail, error.</summary>
+public enum Verdict
+{
+    Pass,
+    Warn,
+    Fail,
+    Error,
+}
+
+/// <param name="ApiKey">Already cleaned by <see cref="CredentialInput.Validate"/>.</param>
+/// <param name="ApiSecret">Already cleaned; never logged or stored.</param>
+/// <param name="Host">The Bybit host of the member's site (global, regional, testnet, demo).</param>
+/// <param name="Symbols">Overrides Diagnostics:Symbols when given and non-empty.</param>
+public sealed record DiagnosticRequest(string ApiKey, string ApiSecret, Uri Host, IReadOnlyList<string>? Symbols = null)
+{
+    public override string ToString() => $"DiagnosticRequest {{ ApiKey = {CredentialInput.MaskedKey(ApiKey)}, Host = {Host} }}";
+}
+
+/// <param name="Type">"unified" or "classic".</param>
+/// <param name="IsMaster">False for a sub-account's key.</param>
+/// <param name="Uta">"1.0" or "2.0" for unified accounts when Bybit said which; otherwise absent.</param>
+public sealed record ReportAccount(
+    string Type,
+    bool IsMaster,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Uta = null)
+{
+    public const string Unified = "unified";
+    public const string Classic = "classic";
+}
+
+/// <param name="Verdict">Error when the check could not run, otherwise the worst check status.</param>
+/// <param name="Host">The Bybit host checked, without a trailing slash.</param>
+/// <param name="ApiKey">Masked: "…" and the last 4 characters.</param>
+/// <param name="Account">Present only once Bybit accepted the key.</param>
+/// <param name="Checks">Every check of PRODUCT.md §5, in the order of <see cref="CheckIds.All"/>.</param>
+/// <param name="CheckedAt">When the check started (UTC).</param>
+/// <param name="DurationMs">How long the reads and judging took.</param>
+public sealed record DiagnosticReport(
+    Verdict Verdict,
+    string Host,
+    string ApiKey,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportAccount? Account,
+    IReadOnlyList<CheckResult> Checks,
+    DateTimeOffset CheckedAt,
+    long DurationMs)
+{
+    public CheckResult? Find(string checkId) => Checks.FirstOrDefault(c => c.Id == checkId);
+
+    /// <summary>Error when the check could not run, otherwise the worst status; skip never lowers it.</summary>
+    public static Verdict VerdictOf(IEnumerable<CheckResult> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        var list = checks.ToList();
+        if (list.Any(c => c.Id == CheckIds.Connectivity && c.Status == CheckStatus.Fail))
+        {
+            return Verdict.Error;
+        }
+
+        if (list.Any(c => c.Status == CheckStatus.Fail))
+        {
+            return Verdict.Fail;
+        }
+
+        return list.Any(c => c.Status == CheckStatus.Warn) ? Verdict.Warn : Verdict.Pass;
+    }
+}

@@ -1,0 +1,112 @@
+namespace AstraBit.SupportBot.Core.Errors;
+
+/// <summary>
+/// Plain-language explanations of Bybit error codes for /bybit-error, loaded from config/bybit-errors.json
+/// so support staff can change the wording without a rebuild.
+/// </summary>
+public sealed class BybitErrorCatalog
+{
+    /// <summary>Longer pastes are cut to this many characters before matching.</summary>
+    public const int MaxInputLength = 500;
+
+    private const string UnknownTitle = "We don't know this error yet";
+
+    private const string UnknownFix =
+        "Copy the whole error exactly as it appears, with the number and the words after it, and try /bybit-error again. "
+        + "If it still isn't recognised, open a ticket with /ticket open and paste the full message there, and someone from support will look at it. "
+        + "Never paste your API secret anywhere.";
+
+    private readonly Dictionary<string, ErrorCatalogEntry> byCode;
+    private readonly List<Phrase> phrasesLongestFirst;
+
+    private BybitErrorCatalog(IReadOnlyList<ErrorCatalogEntry> entries)
+    {
+        Entries = entries;
+        byCode = entries
+            .SelectMany(entry => entry.Codes.Select(code => (code, entry)))
+            .ToDictionary(pair => pair.code, pair => pair.entry, StringComparer.Ordinal);
+
+        // The longest phrase found is the most specific one; OrderByDescending is stable, so ties keep file order.
+        phrasesLongestFirst = entries
+            .SelectMany(entry => entry.Match.Select(text => new Phrase(MatchText.Normalize(text), text, entry)))
+            .OrderByDescending(phrase => phrase.Normalized.Length)
+            .ToList();
+    }
+
+    public IReadOnlyList<ErrorCatalogEntry> Entries { get; }
+
+    /// <summary>Reads and validates the catalog; throws <see cref="ErrorCatalogException"/> naming <paramref name="sourceName"/>, the entry and the field.</summary>
+    public static BybitErrorCatalog Load(Stream json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        return new BybitErrorCatalog(ErrorCatalogReader.Read(json, sourceName));
+    }
+
+    /// <summary>
+    /// Explains a code ("10003", "retCode 10003", "HTTP 403", "403 Forbidden"), a message, or a pasted Bybit
+    /// response. A catalog phrase found in the text wins over the bare code, because the message is the more
+    /// specific of the two (10001 covers many problems; "position idx not match position mode" only one).
+    /// Returns null for blank input and a result with <see cref="ErrorExplanation.Known"/> false when nothing matches.
+    /// </summary>
+    public ErrorExplanation? Explain(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = input.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.Length > MaxInputLength)
+        {
+            text = text[..MaxInputLength];
+        }
+
+        var pasted = PastedError.Parse(text);
+        var (code, codeEntry) = FindByCode(pasted.CodeCandidates);
+        code ??= pasted.CodeCandidates.FirstOrDefault();
+
+        var phrase = phrasesLongestFirst.FirstOrDefault(p => pasted.SearchText.Contains(p.Normalized, StringComparison.Ordinal));
+        if (phrase is not null)
+        {
+            return Known(phrase.Entry, code, phrase.Text);
+        }
+
+        return codeEntry is not null ? Known(codeEntry, code, matchedPhrase: null) : Unknown(code);
+    }
+
+    private (string? Code, ErrorCatalogEntry? Entry) FindByCode(IReadOnlyList<string> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (byCode.TryGetValue(candidate, out var entry))
+            {
+                return (candidate, entry);
+            }
+
+            // "403 Forbidden": Bybit has no retCode 403, so a bare HTTP-like number means the status.
+            var http = ErrorCode.Http(candidate);
+            if (ErrorCode.CouldBeHttpStatus(candidate) && byCode.TryGetValue(http, out entry))
+            {
+                return (http, entry);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static ErrorExplanation Known(ErrorCatalogEntry entry, string? code, string? matchedPhrase) =>
+        new(true, code, matchedPhrase, entry.Title, entry.Meaning, entry.Fix, entry.GuideStep, entry.SeeAlso);
+
+    private static ErrorExplanation Unknown(string? code)
+    {
+        var meaning = code is null
+            ? "We couldn't find a Bybit error code or a message we recognise in what you sent, and we'd rather not guess."
+            : $"We don't have an explanation for {ErrorCode.Describe(code)} yet, and we'd rather not guess. "
+              + "It may be a rare Bybit code, or part of the message may be missing.";
+        return new ErrorExplanation(false, code, null, UnknownTitle, meaning, UnknownFix, null, []);
+    }
+
+    private sealed record Phrase(string Normalized, string Text, ErrorCatalogEntry Entry);
+}
