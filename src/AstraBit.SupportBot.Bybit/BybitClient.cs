@@ -1,0 +1,409 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AstraBit.SupportBot.Bybit.Internal;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+
+namespace AstraBit.SupportBot.Bybit;
+
+/// <summary>
+/// Read-only Bybit V5 REST client for one host (https://bybit-exchange.github.io/docs/v5/intro).
+/// Every call is a GET; the client has no way to send another verb. Calls return
+/// <see cref="BybitResult{T}"/> and never throw for Bybit or transport failures; only cancellation by the
+/// caller throws <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class BybitClient
+{
+    private const int MaxErrorBodyChars = 2048;
+
+    private readonly HttpClient _http;
+    private readonly BybitClientOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly BybitTimeSync _timeSync;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a client for one host.</summary>
+    /// <param name="httpClient">The HTTP client (from <see cref="IBybitClientFactory"/> it carries the retry/timeout pipeline).</param>
+    /// <param name="host">The Bybit host, e.g. https://api.bybit.com.</param>
+    /// <param name="options">Client settings.</param>
+    /// <param name="timeProvider">The local clock, used for timestamps.</param>
+    /// <param name="logger">Logger; never receives secrets, signatures or headers.</param>
+    /// <param name="timeSync">Server-time offsets shared across clients; a private cache when null.</param>
+    public BybitClient(
+        HttpClient httpClient,
+        Uri host,
+        BybitClientOptions options,
+        TimeProvider timeProvider,
+        ILogger logger,
+        BybitTimeSync? timeSync = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        if (!host.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The Bybit host must be an absolute URI.", nameof(host));
+        }
+
+        _http = httpClient;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _timeSync = timeSync ?? new BybitTimeSync(timeProvider, options.TimeSyncInterval);
+
+        // A trailing slash keeps a base path (e.g. a proxy prefix) when the endpoint path is appended.
+        Host = host.AbsolutePath.EndsWith('/') ? host : new Uri(host.AbsoluteUri + "/");
+        Market = new BybitMarketClient(this);
+        User = new BybitUserClient(this);
+        Account = new BybitAccountClient(this);
+        Position = new BybitPositionClient(this);
+        Asset = new BybitAssetClient(this);
+    }
+
+    /// <summary>The host this client talks to.</summary>
+    public Uri Host { get; }
+
+    /// <summary>Public market endpoints.</summary>
+    public BybitMarketClient Market { get; }
+
+    /// <summary>User (API key) endpoints.</summary>
+    public BybitUserClient User { get; }
+
+    /// <summary>Account endpoints.</summary>
+    public BybitAccountClient Account { get; }
+
+    /// <summary>Position endpoints.</summary>
+    public BybitPositionClient Position { get; }
+
+    /// <summary>Asset endpoints.</summary>
+    public BybitAssetClient Asset { get; }
+
+    internal async Task<BybitResult<BybitServerTime>> GetServerTimeCoreAsync(CancellationToken cancellationToken)
+    {
+        const string path = "v5/market/time";
+        var sentAt = _timeProvider.GetUtcNow();
+        var response = await SendAsync(path, [], credentials: null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var receivedAt = _timeProvider.GetUtcNow();
+        if (response.Error is not null)
+        {
+            return BybitResult<BybitServerTime>.Fail(response.Error, response.RateLimit);
+        }
+
+        var wire = Deserialize<WireServerTime>(response.Result);
+        DateTimeOffset? serverTime = wire?.TimeNano is { } nanos
+            ? DateTimeOffset.UnixEpoch.AddTicks(nanos / 100)
+            : wire?.TimeSecond is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : response.Time is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+        if (serverTime is null)
+        {
+            return InvalidResult<BybitServerTime>(path, "The server time was missing from the response.");
+        }
+
+        var measured = new BybitServerTime(serverTime.Value, sentAt, receivedAt);
+        _timeSync.Record(Host, measured.Offset);
+        return BybitResult<BybitServerTime>.Ok(measured, response.RateLimit);
+    }
+
+    /// <summary>Sends a signed GET, syncing the clock first and once more after a 10002, then maps the result.</summary>
+    internal async Task<BybitResult<T>> GetSignedAsync<TWire, T>(
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        BybitCredentials credentials,
+        Func<TWire, T?> map,
+        CancellationToken cancellationToken)
+        where TWire : class
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var sync = await _timeSync.GetAsync(Host, MeasureOffsetAsync, null, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(path, parameters, credentials, sync.Offset, cancellationToken).ConfigureAwait(false);
+
+        if (response.Error is { Kind: BybitErrorKind.TimestampRejected })
+        {
+            _logger.LogInformation(
+                "Bybit rejected the timestamp for {Path} (key {ApiKey}); re-syncing with server time and retrying once",
+                path,
+                credentials.MaskedApiKey);
+            var staleBefore = sync.MeasuredAt ?? DateTimeOffset.MinValue;
+            sync = await _timeSync.GetAsync(Host, MeasureOffsetAsync, staleBefore, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(path, parameters, credentials, sync.Offset, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.Error is not null)
+        {
+            return BybitResult<T>.Fail(response.Error, response.RateLimit);
+        }
+
+        var wire = Deserialize<TWire>(response.Result);
+        var data = wire is null ? null : Map(map, wire);
+        return data is null
+            ? InvalidResult<T>(path, "The result could not be read.", response.RateLimit)
+            : BybitResult<T>.Ok(data, response.RateLimit);
+    }
+
+    private static T? Map<TWire, T>(Func<TWire, T?> map, TWire wire)
+        where T : class
+    {
+        try
+        {
+            return map(wire);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<TimeSpan?> MeasureOffsetAsync(CancellationToken cancellationToken)
+    {
+        var result = await GetServerTimeCoreAsync(cancellationToken).ConfigureAwait(false);
+        if (!result.Success)
+        {
+            _logger.LogWarning(
+                "Could not read Bybit server time from {Host}: {Kind} {Message}",
+                Host,
+                result.Error.Kind,
+                result.Error.Message);
+            return null;
+        }
+
+        _logger.LogDebug(
+            "Bybit server time offset for {Host} is {OffsetMs} ms (round trip {RoundTripMs} ms)",
+            Host,
+            result.Data.Offset.TotalMilliseconds,
+            result.Data.RoundTrip.TotalMilliseconds);
+        return result.Data.Offset;
+    }
+
+    private async Task<RawResponse> SendAsync(
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        BybitCredentials? credentials,
+        TimeSpan clockOffset,
+        CancellationToken cancellationToken)
+    {
+        // The query is built once: the same string goes on the wire and into the signature.
+        var query = BuildQuery(parameters);
+        var requestUri = new Uri(Host, query.Length == 0 ? path : path + "?" + query);
+        var wireQuery = requestUri.Query.Length > 0 ? requestUri.Query[1..] : string.Empty;
+        var logPath = "/" + path;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, requestUri);
+        if (credentials is not null)
+        {
+            var timestamp = (_timeProvider.GetUtcNow() + clockOffset).ToUnixTimeMilliseconds();
+            var recvWindow = (long)_options.RecvWindow.TotalMilliseconds;
+            var signature = BybitSigner.Sign(timestamp, credentials.ApiKey, recvWindow, wireQuery, credentials.ApiSecret);
+            request.Headers.TryAddWithoutValidation("X-BAPI-API-KEY", credentials.ApiKey);
+            request.Headers.TryAddWithoutValidation("X-BAPI-TIMESTAMP", timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("X-BAPI-SIGN", signature);
+            request.Headers.TryAddWithoutValidation("X-BAPI-RECV-WINDOW", recvWindow.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("X-BAPI-SIGN-TYPE", "2");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
+        {
+            return Failed(logPath, credentials, new BybitError(
+                BybitErrorKind.Timeout, null, null, $"No answer from {Host.Host} within {_options.Timeout}.", true));
+        }
+        catch (HttpRequestException ex)
+        {
+            return Failed(logPath, credentials, new BybitError(
+                BybitErrorKind.Unreachable, null, null, $"{Host.Host} could not be reached: {ex.Message}", true));
+        }
+
+        using (response)
+        {
+            var rateLimit = ReadRateLimit(response);
+            string body;
+            try
+            {
+                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or TimeoutRejectedException)
+            {
+                return Failed(logPath, credentials, new BybitError(
+                    BybitErrorKind.Unreachable, null, (int)response.StatusCode, $"The response from {Host.Host} was cut off.", true), rateLimit);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return Failed(logPath, credentials, HttpError(response, body, logPath), rateLimit);
+            }
+
+            return ReadEnvelope(logPath, credentials, response, body, rateLimit);
+        }
+    }
+
+    private RawResponse ReadEnvelope(
+        string logPath,
+        BybitCredentials? credentials,
+        HttpResponseMessage response,
+        string body,
+        BybitRateLimit? rateLimit)
+    {
+        var status = (int)response.StatusCode;
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return Failed(logPath, credentials, new BybitError(
+                BybitErrorKind.InvalidResponse, null, status, "The response was not JSON.", false), rateLimit);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || ReadLong(root, "retCode") is not { } retCode)
+        {
+            return Failed(logPath, credentials, new BybitError(
+                BybitErrorKind.InvalidResponse, null, status, "The response had no retCode.", false), rateLimit);
+        }
+
+        var retMsg = root.TryGetProperty("retMsg", out var msg) && msg.ValueKind == JsonValueKind.String ? msg.GetString() ?? "" : "";
+        var time = ReadLong(root, "time");
+        if (retCode != 0)
+        {
+            var entry = BybitErrorTable.Classify((int)retCode, retMsg);
+            TimeSpan? retryAfter = entry.Kind == BybitErrorKind.RateLimited && rateLimit?.ResetAt is { } resetAt
+                ? Max(resetAt - (time is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t) : _timeProvider.GetUtcNow()))
+                : null;
+            return Failed(logPath, credentials, new BybitError(entry.Kind, (int)retCode, status, retMsg, entry.IsTransient, retryAfter), rateLimit);
+        }
+
+        var result = root.TryGetProperty("result", out var r) ? r : default;
+        _logger.LogDebug("Bybit {Path} for key {ApiKey} succeeded", logPath, credentials?.MaskedApiKey ?? "(public)");
+        return new RawResponse(result, time, null, rateLimit);
+    }
+
+    private static TimeSpan Max(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+
+    private static BybitError HttpError(HttpResponseMessage response, string body, string logPath)
+    {
+        var status = response.StatusCode;
+        var snippet = body.Length > MaxErrorBodyChars ? body[..MaxErrorBodyChars] : body;
+        var entry = BybitErrorTable.ClassifyHttp(status, snippet, logPath);
+        var retryAfter = entry.Kind switch
+        {
+            BybitErrorKind.RateLimited when (int)status == 403 => TimeSpan.FromMinutes(10),
+            _ => response.Headers.RetryAfter?.Delta,
+        };
+        var message = entry.Kind switch
+        {
+            BybitErrorKind.GeoBlocked => "Bybit refused this network location (HTTP 403 with an HTML page).",
+            BybitErrorKind.RateLimited when (int)status == 403 => "HTTP 403: access too frequent (IP rate limit).",
+            _ => $"HTTP {(int)status} {response.ReasonPhrase}".TrimEnd(),
+        };
+        return new BybitError(entry.Kind, null, (int)status, message, entry.IsTransient, retryAfter);
+    }
+
+    private RawResponse Failed(string logPath, BybitCredentials? credentials, BybitError error, BybitRateLimit? rateLimit = null)
+    {
+        _logger.LogWarning(
+            "Bybit {Path} for key {ApiKey} failed: {Kind} retCode {RetCode} HTTP {HttpStatus} {Message}",
+            logPath,
+            credentials?.MaskedApiKey ?? "(public)",
+            error.Kind,
+            error.RetCode,
+            error.HttpStatus,
+            error.Message);
+        return new RawResponse(default, null, error, rateLimit);
+    }
+
+    private BybitResult<T> InvalidResult<T>(string path, string message, BybitRateLimit? rateLimit = null)
+    {
+        _logger.LogWarning("Bybit {Path} returned an unreadable result: {Message}", path, message);
+        return BybitResult<T>.Fail(new BybitError(BybitErrorKind.InvalidResponse, 0, 200, message, false), rateLimit);
+    }
+
+    private static T? Deserialize<T>(JsonElement element)
+        where T : class
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.Deserialize<T>(WireJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string BuildQuery(IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var builder = new StringBuilder();
+        foreach (var (key, value) in parameters)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('&');
+            }
+
+            builder.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return builder.ToString();
+    }
+
+    private static BybitRateLimit? ReadRateLimit(HttpResponseMessage response)
+    {
+        var limit = HeaderLong(response, "X-Bapi-Limit");
+        var remaining = HeaderLong(response, "X-Bapi-Limit-Status");
+        var reset = HeaderLong(response, "X-Bapi-Limit-Reset-Timestamp");
+        if (limit is null && remaining is null && reset is null)
+        {
+            return null;
+        }
+
+        return new BybitRateLimit(
+            (int?)limit,
+            (int?)remaining,
+            reset is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+    }
+
+    private static long? HeaderLong(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) &&
+        long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static long? ReadLong(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var element))
+        {
+            return null;
+        }
+
+        return element.ValueKind switch
+        {
+            JsonValueKind.Number when element.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
+            _ => null,
+        };
+    }
+
+    private sealed record RawResponse(JsonElement Result, long? Time, BybitError? Error, BybitRateLimit? RateLimit);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AstraBit.SupportBot.Bybit.Internal;
+
+/// <summary>
+/// Tolerant reading of Bybit JSON: numbers may arrive as strings and strings as numbers, "" means
+/// "no value", unknown fields are ignored.
+/// </summary>
+internal static class WireJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNameCaseInsensitive = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        Converters =
+        {
+            new LenientDecimalConverter(),
+            new LenientIntConverter(),
+            new LenientLongConverter(),
+            new LenientBoolConverter(),
+            new LenientStringConverter(),
+        },
+    };
+
+    private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Utf8Text(ref reader),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => null,
+        _ => SkipAndNull(ref reader),
+    };
+
+    private static string Utf8Text(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+
+    private static string? SkipAndNull(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private sealed class LenientDecimalConverter : JsonConverter<decimal?>
+    {
+        public override bool HandleNull => true;
+
+        public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = ScalarText(ref reader);
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+    }
+
+    private sealed class LenientIntConverter : JsonConverter<int?>
+    {
+        public override bool HandleNull => true;
+
+        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = ScalarText(ref reader);
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+    }
+
+    private sealed class LenientLongConverter : JsonConverter<long?>
+    {
+        public override bool HandleNull => true;
+
+        public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = ScalarText(ref reader);
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+    }
+
+    private sealed class LenientBoolConverter : JsonConverter<bool?>
+    {
+        public override bool HandleNull => true;
+
+        public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ScalarText(ref reader) switch
+            {
+                "true" or "True" or "1" => true,
+                "false" or "False" or "0" => false,
+                _ => null,
+            };
+
+        public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+    }
+
+    private sealed class LenientStringConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => true;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ScalarText(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace AstraBit.SupportBot.Emulators.Bybit;
+
+/// <summary>The <c>bybit</c> verb: runs the emulator on 127.0.0.1 until Ctrl+C, or lists the scenarios.</summary>
+public static class BybitEmulatorCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 5080 };
+        var scenario = new Option<string>("--scenario") { Description = "Scenario whose key and secret to print.", DefaultValueFactory = _ => "healthy-unified" };
+        var latency = new Option<TimeSpan>("--latency")
+        {
+            Description = "Latency added to every request, e.g. 50ms, 2s or 00:00:00.250.",
+            CustomParser = ParseDuration,
+        };
+        var list = new Option<bool>("--list") { Description = "List the scenarios and exit." };
+
+        var command = new Command("bybit", "Run the loopback Bybit V5 REST emulator with every built-in scenario loaded.")
+        {
+            port, scenario, latency, list,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(list))
+            {
+                PrintList(DateTimeOffset.UtcNow);
+                return 0;
+            }
+
+            var chosen = BybitScenarios.Find(parse.GetValue(scenario) ?? "", DateTimeOffset.UtcNow);
+            if (chosen is null)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"Unknown scenario '{parse.GetValue(scenario)}'. Valid: {string.Join(", ", BybitScenarios.Names)}.").ConfigureAwait(false);
+                return 2;
+            }
+
+            await using var emulator = await BybitEmulator.StartAsync(
+                new BybitEmulatorOptions { Port = parse.GetValue(port), Latency = parse.GetValue(latency), ThrowOnDisposeIfViolations = false },
+                cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Bybit emulator listening on {emulator.BaseUrl}  (scenario {chosen.Name}: {chosen.Description})");
+            Console.WriteLine($"export Bybit__BaseUrl={emulator.BaseUrl.AbsoluteUri.TrimEnd('/')}");
+            Console.WriteLine($"export BYBIT_API_KEY={chosen.ApiKey}");
+            Console.WriteLine($"export BYBIT_API_SECRET={chosen.ApiSecret}");
+            Console.WriteLine($"Every scenario's key works: {string.Join(", ", BybitScenarios.Names)} (bybit --list for keys).");
+            Console.WriteLine("Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            foreach (var violation in emulator.Violations)
+            {
+                await Console.Error.WriteLineAsync($"VIOLATION: {violation.Method} {violation.Path}").ConfigureAwait(false);
+            }
+
+            return emulator.Violations.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void PrintList(DateTimeOffset now)
+    {
+        foreach (var s in BybitScenarios.All(now))
+        {
+            Console.WriteLine($"{s.Name,-20} {s.ApiKey}  {s.Description}");
+        }
+    }
+
+    private static TimeSpan ParseDuration(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
+        var (number, unit) = text.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (text[..^2], 1.0)
+            : text.EndsWith('s') ? (text[..^1], 1000.0)
+            : (text, double.NaN);
+        if (!double.IsNaN(unit) && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        {
+            return TimeSpan.FromMilliseconds(value * unit);
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
+        {
+            return span;
+        }
+
+        result.AddError($"'{text}' is not a duration (use e.g. 50ms, 2s or 00:00:00.250).");
+        return TimeSpan.Zero;
+    }
+}

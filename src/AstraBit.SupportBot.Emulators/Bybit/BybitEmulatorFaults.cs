@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace AstraBit.SupportBot.Emulators.Bybit;
+
+/// <summary>Fault injection, changeable at run time. Scripted faults apply to private endpoints only.</summary>
+public sealed class BybitEmulatorFaults
+{
+    private readonly ConcurrentQueue<BybitScriptedFault> _scripted = new();
+
+    /// <summary>Latency added to every request; set it above the client timeout for "slow responses".</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Every request gets HTTP 403 with a CloudFront HTML page.</summary>
+    public bool GeoBlocked { get; set; }
+
+    /// <summary>Every request gets HTTP 403 "access too frequent".</summary>
+    public bool AccessTooFrequent { get; set; }
+
+    /// <summary>Scripted faults not yet used.</summary>
+    public int Pending => _scripted.Count;
+
+    /// <summary>The next <paramref name="count"/> private requests fail with an HTTP 5xx.</summary>
+    public void FailNext(int count, int statusCode = 503)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _scripted.Enqueue(new BybitScriptedFault(statusCode, null, $"<html><body>{statusCode} Service Temporarily Unavailable</body></html>", "text/html"));
+        }
+    }
+
+    /// <summary>The next private request gets HTTP 200 with this retCode/retMsg.</summary>
+    public void EnqueueRetCode(int retCode, string retMsg) =>
+        _scripted.Enqueue(new BybitScriptedFault(200, retCode, retMsg, "application/json"));
+
+    /// <summary>The next private request gets this raw HTTP response.</summary>
+    public void EnqueueHttp(int statusCode, string body, string contentType = "text/plain") =>
+        _scripted.Enqueue(new BybitScriptedFault(statusCode, null, body, contentType));
+
+    /// <summary>Drops every scripted fault and switches the modes off.</summary>
+    public void Clear()
+    {
+        _scripted.Clear();
+        Latency = TimeSpan.Zero;
+        GeoBlocked = false;
+        AccessTooFrequent = false;
+    }
+
+    internal bool TryTake(out BybitScriptedFault fault) => _scripted.TryDequeue(out fault!);
+}
+
+/// <summary>One scripted answer.</summary>
+/// <param name="StatusCode">HTTP status.</param>
+/// <param name="RetCode">Bybit retCode for an envelope answer; null for a raw body.</param>
+/// <param name="Body">retMsg for an envelope, otherwise the raw body.</param>
+/// <param name="ContentType">Content type of a raw body.</param>
+public sealed record BybitScriptedFault(int StatusCode, int? RetCode, string Body, string ContentType);
+
+/// <summary>One request as the emulator saw it (the X-BAPI-SIGN value is replaced by "***").</summary>
+/// <param name="ReceivedAt">Emulator clock at arrival.</param>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Path, e.g. /v5/user/query-api.</param>
+/// <param name="Query">Raw query string without '?'.</param>
+/// <param name="Headers">Request headers.</param>
+/// <param name="RemoteIp">Source address.</param>
+/// <param name="StatusCode">HTTP status answered.</param>
+/// <param name="RetCode">retCode answered, when the answer was an envelope.</param>
+public sealed record BybitRecordedRequest(
+    DateTimeOffset ReceivedAt,
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string RemoteIp,
+    int StatusCode,
+    int? RetCode);

@@ -1,0 +1,61 @@
+using AstraBit.SupportBot.Emulators.Bybit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace AstraBit.SupportBot.Bybit.Tests;
+
+/// <summary>A Bybit emulator plus a client built through the real registration (retry pipeline included).</summary>
+internal sealed class BybitTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private BybitTestHost(BybitEmulator emulator, ServiceProvider services)
+    {
+        Emulator = emulator;
+        _services = services;
+        Factory = services.GetRequiredService<IBybitClientFactory>();
+        Client = Factory.Create(emulator.BaseUrl);
+        Logs = services.GetFakeLogCollector();
+    }
+
+    public BybitEmulator Emulator { get; }
+
+    public IBybitClientFactory Factory { get; }
+
+    public BybitClient Client { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public static async Task<BybitTestHost> StartAsync(
+        BybitEmulatorOptions? emulatorOptions = null,
+        Action<BybitClientOptions>? configure = null)
+    {
+        var emulator = await BybitEmulator.StartAsync(emulatorOptions);
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddBybitClient(options =>
+        {
+            options.BaseUrl = emulator.BaseUrl;
+            options.Timeout = TimeSpan.FromSeconds(1);
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+            configure?.Invoke(options);
+        });
+        return new BybitTestHost(emulator, services.BuildServiceProvider(validateScopes: true));
+    }
+
+    public BybitCredentials Credentials(string scenario)
+    {
+        var account = Emulator.Scenario(scenario);
+        return new BybitCredentials(account.ApiKey, account.ApiSecret);
+    }
+
+    public IReadOnlyList<BybitRecordedRequest> RequestsTo(string path) =>
+        [.. Emulator.Requests.Where(r => r.Path == path)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
