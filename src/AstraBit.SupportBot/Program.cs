@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using AstraBit.SupportBot.Cli;
+
+return await SupportBotCommandLine.InvokeAsync(args, CliConsole.FromProcess());

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using AstraBit.SupportBot.Discord;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Hosting;
+
+/// <summary>The support side of the "Discord" section: where tickets, staff notices and logs go, and who is staff.</summary>
+public sealed class SupportDiscordOptions
+{
+    public ulong GuildId { get; set; }
+
+    public ulong SupportChannelId { get; set; }
+
+    public ulong StaffChannelId { get; set; }
+
+    public ulong LogChannelId { get; set; }
+
+    public ulong[] SupportRoleIds { get; set; } = [];
+
+    public ulong[] ModeratorRoleIds { get; set; } = [];
+}
+
+/// <summary>"Storage" section.</summary>
+public sealed class StorageOptions
+{
+    public string Path { get; set; } = "data/supportbot.db";
+}
+
+/// <summary>"Tickets" section: the ticket timers.</summary>
+public sealed class TicketOptions
+{
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(2);
+}
+
+/// <summary>
+/// Checks what the bot needs to go online, naming the configuration key that is wrong. Runs at start
+/// (ValidateOnStart), so a bad token or a missing channel id stops the bot before it connects.
+/// </summary>
+public sealed partial class DiscordSettingsValidator : IValidateOptions<DiscordClientOptions>, IValidateOptions<SupportDiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordClientOptions options)
+    {
+        var errors = new List<string>();
+        var token = options.Token?.Trim() ?? "";
+        if (token.Length == 0)
+        {
+            errors.Add("Discord:Token is missing: set the environment variable Discord__Token to the bot token from the Discord Developer Portal (Bot → Reset Token).");
+        }
+        else if (token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("Discord:Token must be the token alone, without the \"Bot \" prefix.");
+        }
+        else if (!TokenShape().IsMatch(token))
+        {
+            errors.Add("Discord:Token is malformed: a bot token is three dot-separated parts of letters, digits, '-' and '_' (copy it again from the Developer Portal; it is not the client secret or the public key).");
+        }
+
+        if (!IsHttp(options.ApiBaseUrl))
+        {
+            errors.Add($"Discord:ApiBaseUrl must be an absolute http(s) URL, got '{options.ApiBaseUrl}'.");
+        }
+
+        if (options.GatewayUrl is { } gateway && !(gateway.IsAbsoluteUri && gateway.Scheme is "ws" or "wss"))
+        {
+            errors.Add($"Discord:GatewayUrl must be an absolute ws:// or wss:// URL, got '{gateway}'.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, SupportDiscordOptions options)
+    {
+        var errors = new List<string>();
+        Require(errors, "Discord:GuildId", options.GuildId);
+        Require(errors, "Discord:SupportChannelId", options.SupportChannelId);
+        Require(errors, "Discord:StaffChannelId", options.StaffChannelId);
+        Require(errors, "Discord:LogChannelId", options.LogChannelId);
+        if (options.SupportRoleIds.Length == 0)
+        {
+            errors.Add("Discord:SupportRoleIds needs at least one role id: support staff are recognised by these roles.");
+        }
+
+        if (options.SupportRoleIds.Concat(options.ModeratorRoleIds).Any(id => id == 0))
+        {
+            errors.Add("Discord:SupportRoleIds and Discord:ModeratorRoleIds must hold role ids (numbers above 0).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Require(List<string> errors, string key, ulong value)
+    {
+        if (value == 0)
+        {
+            errors.Add($"{key} is missing: set it to the id (right-click → Copy ID with Developer Mode on).");
+        }
+    }
+
+    private static bool IsHttp(Uri? uri) => uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{10,}$")]
+    private static partial Regex TokenShape();
+}
