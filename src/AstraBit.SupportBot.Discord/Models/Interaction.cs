@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AstraBit.SupportBot.Discord.Models;
+
+/// <summary>Interaction types (<c>type</c> of INTERACTION_CREATE).</summary>
+public enum InteractionType
+{
+    Ping = 1,
+    ApplicationCommand = 2,
+    MessageComponent = 3,
+    ApplicationCommandAutocomplete = 4,
+    ModalSubmit = 5,
+}
+
+/// <summary>
+/// An interaction (INTERACTION_CREATE <c>d</c>). In a guild <see cref="Member"/> is set; in a DM only
+/// <see cref="User"/>. <see cref="User"/> is always the invoking user.
+/// </summary>
+public sealed record Interaction(
+    ulong Id,
+    ulong ApplicationId,
+    InteractionType Type,
+    string Token,
+    ulong? GuildId,
+    ulong? ChannelId,
+    GuildMember? Member,
+    DiscordUser User,
+    string? Locale,
+    ulong? MessageId,
+    InteractionData? Data)
+{
+    /// <summary>True when the interaction happened in a DM (no guild, no member).</summary>
+    public bool IsInDirectMessage => GuildId is null;
+
+    /// <summary>Slash / user command data, or null for other types.</summary>
+    public ApplicationCommandData? Command => Data as ApplicationCommandData;
+
+    /// <summary>Button / select data, or null for other types.</summary>
+    public ComponentInteractionData? Component => Data as ComponentInteractionData;
+
+    /// <summary>Modal submit data, or null for other types.</summary>
+    public ModalSubmitData? Modal => Data as ModalSubmitData;
+
+    /// <summary>Parses an INTERACTION_CREATE payload (the dispatch's <c>d</c>).</summary>
+    /// <exception cref="JsonException">A required field is missing.</exception>
+    public static Interaction Parse(JsonElement d)
+    {
+        var type = (InteractionType)(d.Int("type") ?? throw new JsonException("Interaction has no type."));
+        var member = d.Prop("member") is { } m ? GuildMember.Parse(m) : null;
+        var user = member?.User
+            ?? (d.Prop("user") is { } u ? DiscordUser.Parse(u) : null)
+            ?? (type == InteractionType.Ping ? new DiscordUser(0, "", null, false) : throw new JsonException("Interaction has neither member.user nor user."));
+        var data = d.Prop("data") is { } dd
+            ? type switch
+            {
+                InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete => ApplicationCommandData.Parse(dd),
+                InteractionType.MessageComponent => ComponentInteractionData.Parse(dd),
+                InteractionType.ModalSubmit => ModalSubmitData.Parse(dd),
+                _ => (InteractionData?)null,
+            }
+            : null;
+        return new Interaction(
+            d.RequiredSnowflake("id"),
+            d.RequiredSnowflake("application_id"),
+            type,
+            d.Str("token") ?? throw new JsonException("Interaction has no token."),
+            d.Snowflake("guild_id"),
+            d.Snowflake("channel_id") ?? d.Prop("channel")?.Snowflake("id"),
+            member,
+            user,
+            d.Str("locale"),
+            d.Prop("message")?.Snowflake("id"),
+            data);
+    }
+}
+
+/// <summary>The <c>data</c> of an interaction; see the derived records.</summary>
+public abstract record InteractionData;
+
+/// <summary>Application command types.</summary>
+public enum ApplicationCommandType
+{
+    ChatInput = 1,
+    User = 2,
+    Message = 3,
+}
+
+/// <summary>Application command option types.</summary>
+public enum CommandOptionType
+{
+    SubCommand = 1,
+    SubCommandGroup = 2,
+    String = 3,
+    Integer = 4,
+    Boolean = 5,
+    User = 6,
+    Channel = 7,
+    Role = 8,
+    Mentionable = 9,
+    Number = 10,
+    Attachment = 11,
+}
+
+/// <summary>One option the user filled in (or a subcommand / group holding further options).</summary>
+public sealed record CommandOptionValue(string Name, CommandOptionType Type, JsonElement? Value, IReadOnlyList<CommandOptionValue> Options, bool Focused)
+{
+    /// <summary>The value as a string (string options, or the raw text of any scalar).</summary>
+    public string? AsString() => Value is { } v ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
+
+    /// <summary>The value of an INTEGER option.</summary>
+    public long? AsInt64() => Value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var l) ? l : null;
+
+    /// <summary>The value of a NUMBER option.</summary>
+    public double? AsDouble() => Value is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
+
+    /// <summary>The value of a BOOLEAN option.</summary>
+    public bool? AsBoolean() => Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } v ? v.GetBoolean() : null;
+
+    /// <summary>The id of a USER, CHANNEL, ROLE, MENTIONABLE or ATTACHMENT option.</summary>
+    public ulong? AsSnowflake() => Value is { } v ? JsonRead.ToSnowflake(v) : null;
+
+    internal static CommandOptionValue Parse(JsonElement e) =>
+        new(
+            e.Str("name") ?? "",
+            (CommandOptionType)(e.Int("type") ?? 3),
+            e.Prop("value")?.Clone(),
+            [.. e.Array("options").Select(Parse)],
+            e.Bool("focused") ?? false);
+}
+
+/// <summary>Data of a slash command, user or message context-menu command, or autocomplete.</summary>
+public sealed record ApplicationCommandData(
+    ulong Id,
+    string Name,
+    ApplicationCommandType CommandType,
+    IReadOnlyList<CommandOptionValue> Options,
+    ulong? TargetId,
+    IReadOnlyDictionary<ulong, DiscordUser> ResolvedUsers,
+    IReadOnlyDictionary<ulong, GuildMember> ResolvedMembers) : InteractionData
+{
+    /// <summary>The invoked subcommand (and its group, if any): e.g. <c>open</c> for <c>/ticket open</c>.</summary>
+    public string? SubcommandName => Leaf()?.Name;
+
+    /// <summary>The subcommand group, when the command uses one.</summary>
+    public string? SubcommandGroupName => Options.FirstOrDefault(o => o.Type == CommandOptionType.SubCommandGroup)?.Name;
+
+    /// <summary>The options of the invoked leaf (inside the subcommand when there is one).</summary>
+    public IReadOnlyList<CommandOptionValue> LeafOptions => Leaf()?.Options ?? Options;
+
+    /// <summary>Finds an option by name in <see cref="LeafOptions"/>.</summary>
+    public CommandOptionValue? GetOption(string name) => LeafOptions.FirstOrDefault(o => o.Name == name);
+
+    /// <summary>A user from the resolved data (a user command's target, or a USER option's value).</summary>
+    public DiscordUser? GetResolvedUser(ulong id) => ResolvedUsers.GetValueOrDefault(id);
+
+    private CommandOptionValue? Leaf()
+    {
+        var first = Options.FirstOrDefault(o => o.Type is CommandOptionType.SubCommand or CommandOptionType.SubCommandGroup);
+        return first?.Type == CommandOptionType.SubCommandGroup
+            ? first.Options.FirstOrDefault(o => o.Type == CommandOptionType.SubCommand)
+            : first;
+    }
+
+    internal static ApplicationCommandData Parse(JsonElement e)
+    {
+        var resolved = e.Prop("resolved");
+        var users = new Dictionary<ulong, DiscordUser>();
+        var members = new Dictionary<ulong, GuildMember>();
+        if (resolved?.Prop("users") is { ValueKind: JsonValueKind.Object } us)
+        {
+            foreach (var p in us.EnumerateObject())
+            {
+                var user = DiscordUser.Parse(p.Value);
+                users[user.Id] = user;
+            }
+        }
+
+        if (resolved?.Prop("members") is { ValueKind: JsonValueKind.Object } ms)
+        {
+            foreach (var p in ms.EnumerateObject())
+            {
+                if (ulong.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    // Resolved members are partial (no user); attach the resolved user with the same id.
+                    members[id] = GuildMember.Parse(p.Value, users.GetValueOrDefault(id));
+                }
+            }
+        }
+
+        return new ApplicationCommandData(
+            e.Snowflake("id") ?? 0,
+            e.Str("name") ?? "",
+            (ApplicationCommandType)(e.Int("type") ?? 1),
+            [.. e.Array("options").Select(CommandOptionValue.Parse)],
+            e.Snowflake("target_id"),
+            users,
+            members);
+    }
+}
+
+/// <summary>Data of a button click or select.</summary>
+public sealed record ComponentInteractionData(string CustomId, ComponentType ComponentType, IReadOnlyList<string> Values) : InteractionData
+{
+    internal static ComponentInteractionData Parse(JsonElement e) =>
+        new(
+            e.Str("custom_id") ?? "",
+            (ComponentType)(e.Int("component_type") ?? 0),
+            [.. e.Array("values").Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText())]);
+}
+
+/// <summary>Data of a modal submit: the modal's custom id and the text input values by custom id.</summary>
+public sealed record ModalSubmitData(string CustomId, IReadOnlyDictionary<string, string> TextInputs) : InteractionData
+{
+    /// <summary>The submitted value of a text input, or null when the modal had no such input.</summary>
+    public string? GetTextInput(string customId) => TextInputs.GetValueOrDefault(customId);
+
+    internal static ModalSubmitData Parse(JsonElement e)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var top in e.Array("components"))
+        {
+            switch ((ComponentType)(top.Int("type") ?? 0))
+            {
+                // Current layout: Label { component: TextInput }.
+                case ComponentType.Label when top.Prop("component") is { } inner:
+                    Collect(inner, values);
+                    break;
+                // Legacy layout: ActionRow { components: [TextInput] }.
+                case ComponentType.ActionRow:
+                    foreach (var inner in top.Array("components"))
+                    {
+                        Collect(inner, values);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new ModalSubmitData(e.Str("custom_id") ?? "", values);
+    }
+
+    private static void Collect(JsonElement component, Dictionary<string, string> values)
+    {
+        if ((ComponentType)(component.Int("type") ?? 0) == ComponentType.TextInput && component.Str("custom_id") is { } id)
+        {
+            values[id] = component.Str("value") ?? "";
+        }
+    }
+}

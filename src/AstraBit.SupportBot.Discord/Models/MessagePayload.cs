@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+
+namespace AstraBit.SupportBot.Discord.Models;
+
+/// <summary>A file to upload with a message (sent as multipart <c>files[n]</c>).</summary>
+public sealed record FileUpload(string FileName, ReadOnlyMemory<byte> Content, string? Description = null, string ContentType = "application/octet-stream");
+
+/// <summary>
+/// A validated message body for channel messages, interaction responses, follow-ups and edits.
+/// Build it with <see cref="MessageBuilder"/>. <see cref="AllowedMentions"/> is always sent.
+/// </summary>
+public sealed record MessagePayload
+{
+    internal MessagePayload(string? content, IReadOnlyList<Embed> embeds, IReadOnlyList<ActionRow>? components, AllowedMentions allowedMentions, MessageFlags flags, IReadOnlyList<FileUpload> files)
+    {
+        Content = content;
+        Embeds = embeds;
+        Components = components;
+        AllowedMentions = allowedMentions;
+        Flags = flags;
+        Files = files;
+    }
+
+    public string? Content { get; }
+
+    public IReadOnlyList<Embed> Embeds { get; }
+
+    /// <summary>The action rows; null leaves a message's components untouched on edit, empty removes them.</summary>
+    public IReadOnlyList<ActionRow>? Components { get; }
+
+    public AllowedMentions AllowedMentions { get; }
+
+    public MessageFlags Flags { get; }
+
+    public IReadOnlyList<FileUpload> Files { get; }
+
+    /// <summary>A plain text message that pings nobody.</summary>
+    public static MessagePayload Text(string content, bool ephemeral = false) =>
+        new MessageBuilder().WithContent(content).WithEphemeral(ephemeral).Build();
+
+    internal JsonObject ToJson()
+    {
+        var o = new JsonObject();
+        if (Content is not null)
+        {
+            o["content"] = Content;
+        }
+
+        if (Embeds.Count > 0)
+        {
+            o["embeds"] = new JsonArray([.. Embeds.Select(e => (JsonNode)e.ToJson())]);
+        }
+
+        if (Components is not null)
+        {
+            o["components"] = new JsonArray([.. Components.Select(c => (JsonNode)c.ToJson())]);
+        }
+
+        o["allowed_mentions"] = AllowedMentions.ToJson();
+        if (Flags != MessageFlags.None)
+        {
+            o["flags"] = (int)Flags;
+        }
+
+        if (Files.Count > 0)
+        {
+            o["attachments"] = new JsonArray([.. Files.Select((f, i) =>
+            {
+                var a = new JsonObject { ["id"] = i, ["filename"] = f.FileName };
+                if (f.Description is not null)
+                {
+                    a["description"] = f.Description;
+                }
+
+                return (JsonNode)a;
+            })]);
+        }
+
+        return o;
+    }
+}
+
+/// <summary>Builds a <see cref="MessagePayload"/>, enforcing Discord's message limits.</summary>
+public sealed class MessageBuilder
+{
+    private readonly List<Embed> _embeds = [];
+    private readonly List<FileUpload> _files = [];
+    private List<ActionRow>? _rows;
+    private string? _content;
+    private AllowedMentions _allowedMentions = AllowedMentions.None;
+    private MessageFlags _flags;
+
+    public MessageBuilder WithContent(string? content)
+    {
+        DiscordLimits.MaxLength(content, DiscordLimits.MessageContent, "content");
+        _content = content;
+        return this;
+    }
+
+    public MessageBuilder AddEmbed(Embed embed)
+    {
+        ArgumentNullException.ThrowIfNull(embed);
+        DiscordLimits.Count(_embeds.Count + 1, DiscordLimits.EmbedsPerMessage, "embeds");
+        _embeds.Add(embed);
+        return this;
+    }
+
+    public MessageBuilder AddActionRow(ActionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _rows ??= [];
+        DiscordLimits.Count(_rows.Count + 1, DiscordLimits.ActionRowsPerMessage, "action rows");
+        _rows.Add(row);
+        return this;
+    }
+
+    /// <summary>Adds a row; shorthand for <c>AddActionRow(new ActionRow(components))</c>.</summary>
+    public MessageBuilder AddActionRow(params IEnumerable<MessageComponent> components) => AddActionRow(new ActionRow(components));
+
+    /// <summary>Sends an empty component list, which removes the buttons of an edited message.</summary>
+    public MessageBuilder ClearComponents()
+    {
+        _rows = [];
+        return this;
+    }
+
+    /// <summary>Replaces the default (no pings) mention policy.</summary>
+    public MessageBuilder WithAllowedMentions(AllowedMentions allowedMentions)
+    {
+        _allowedMentions = allowedMentions ?? throw new ArgumentNullException(nameof(allowedMentions));
+        return this;
+    }
+
+    /// <summary>Sets or clears the EPHEMERAL flag (64); meaningful for interaction responses and follow-ups.</summary>
+    public MessageBuilder WithEphemeral(bool ephemeral = true)
+    {
+        _flags = ephemeral ? _flags | MessageFlags.Ephemeral : _flags & ~MessageFlags.Ephemeral;
+        return this;
+    }
+
+    public MessageBuilder WithFlags(MessageFlags flags)
+    {
+        _flags = flags;
+        return this;
+    }
+
+    /// <summary>Attaches a file; the message is then sent as multipart/form-data.</summary>
+    public MessageBuilder AddFile(FileUpload file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        DiscordLimits.Length(file.FileName, 1, 1024, "file name");
+        DiscordLimits.Count(_files.Count + 1, 10, "files");
+        _files.Add(file);
+        return this;
+    }
+
+    /// <exception cref="ArgumentException">The embeds exceed 6000 characters in total.</exception>
+    public MessagePayload Build()
+    {
+        DiscordLimits.Count(_embeds.Sum(e => e.TotalLength), DiscordLimits.EmbedTotal, "embed total characters");
+        return new MessagePayload(_content, [.. _embeds], _rows is null ? null : [.. _rows], _allowedMentions, _flags, [.. _files]);
+    }
+}

@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace AstraBit.SupportBot.Discord.Rest;
+
+/// <summary>
+/// Shared REST rate-limit state for one bot token (register as a singleton): per-route buckets
+/// learned from the <c>X-RateLimit-*</c> headers, the global 50 requests/s limit, and pauses
+/// ordered by 429 answers. All waits go through the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class DiscordRateLimiter(TimeProvider time)
+{
+    /// <summary>Discord's global limit per bot.</summary>
+    public const int GlobalRequestsPerSecond = 50;
+
+    private readonly ConcurrentDictionary<string, string> _routeToHash = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Lock _globalLock = new();
+    private DateTimeOffset _globalWindowStart = DateTimeOffset.MinValue;
+    private int _globalCount;
+    private DateTimeOffset _globalPauseUntil = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Waits until the route's bucket and the global limit allow one more request. Requests in one
+    /// bucket run one at a time so the remaining count from each answer is known before the next.
+    /// </summary>
+    internal async Task<Lease> AcquireAsync(DiscordRoute route, CancellationToken ct)
+    {
+        var bucket = Resolve(route);
+        await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var wait = bucket.TryTake(time.GetUtcNow());
+                if (wait <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            }
+
+            await WaitGlobalAsync(route.ExemptFromGlobal, ct).ConfigureAwait(false);
+            return new Lease(this, route, bucket);
+        }
+        catch
+        {
+            bucket.Gate.Release();
+            throw;
+        }
+    }
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private Bucket Resolve(DiscordRoute route)
+    {
+        var key = _routeToHash.TryGetValue(route.RouteKey, out var hash)
+            ? hash + ":" + route.Major
+            : route.RouteKey + ":" + route.Major;
+        return _buckets.GetOrAdd(key, static _ => new Bucket());
+    }
+
+    private async Task WaitGlobalAsync(bool exempt, CancellationToken ct)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_globalLock)
+            {
+                var now = time.GetUtcNow();
+                if (now < _globalPauseUntil)
+                {
+                    wait = _globalPauseUntil - now;
+                }
+                else if (exempt)
+                {
+                    return;
+                }
+                else
+                {
+                    if (now >= _globalWindowStart.AddSeconds(1))
+                    {
+                        _globalWindowStart = now;
+                        _globalCount = 0;
+                    }
+
+                    if (_globalCount < GlobalRequestsPerSecond)
+                    {
+                        _globalCount++;
+                        return;
+                    }
+
+                    wait = _globalWindowStart.AddSeconds(1) - now;
+                }
+            }
+
+            await Task.Delay(wait, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void PauseGlobal(TimeSpan retryAfter)
+    {
+        lock (_globalLock)
+        {
+            var until = time.GetUtcNow() + retryAfter;
+            if (until > _globalPauseUntil)
+            {
+                _globalPauseUntil = until;
+            }
+        }
+    }
+
+    internal static bool TryParseSeconds(string? value, out TimeSpan span)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            span = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+
+        span = TimeSpan.Zero;
+        return false;
+    }
+
+    /// <summary>Holds the bucket for one request; report what the answer said, then dispose.</summary>
+    internal sealed class Lease(DiscordRateLimiter owner, DiscordRoute route, Bucket bucket) : IDisposable
+    {
+        private int _released;
+
+        public void Update(HttpResponseMessage response)
+        {
+            var h = response.Headers;
+            if (h.TryGetValues("X-RateLimit-Bucket", out var hashes) && hashes.FirstOrDefault() is { Length: > 0 } hash)
+            {
+                owner._routeToHash[route.RouteKey] = hash;
+                // Alias this bucket object under the hash so later calls on this route (and on routes
+                // sharing the hash) queue behind the same gate.
+                owner._buckets.TryAdd(hash + ":" + route.Major, bucket);
+            }
+
+            var remaining = h.TryGetValues("X-RateLimit-Remaining", out var r)
+                && int.TryParse(r.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rem) ? rem : (int?)null;
+            var resetAfter = h.TryGetValues("X-RateLimit-Reset-After", out var ra) && TryParseSeconds(ra.FirstOrDefault(), out var span)
+                ? span : (TimeSpan?)null;
+            if (remaining is { } remainingValue && resetAfter is { } resetValue)
+            {
+                bucket.Set(remainingValue, owner.Now + resetValue);
+            }
+        }
+
+        public void TooManyRequests(TimeSpan retryAfter, bool global)
+        {
+            if (global)
+            {
+                owner.PauseGlobal(retryAfter);
+            }
+            else
+            {
+                bucket.Set(0, owner.Now + retryAfter);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                bucket.Gate.Release();
+            }
+        }
+    }
+
+    internal sealed class Bucket
+    {
+        private readonly Lock _lock = new();
+        private int? _remaining;
+        private DateTimeOffset _resetAt;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>Takes one request from the bucket, or says how long to wait.</summary>
+        public TimeSpan TryTake(DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                if (_remaining is null || now >= _resetAt)
+                {
+                    // Unknown or expired: allowed; the answer's headers teach the new state.
+                    _remaining = null;
+                    return TimeSpan.Zero;
+                }
+
+                if (_remaining > 0)
+                {
+                    _remaining--;
+                    return TimeSpan.Zero;
+                }
+
+                return _resetAt - now;
+            }
+        }
+
+        public void Set(int remaining, DateTimeOffset resetAt)
+        {
+            lock (_lock)
+            {
+                _remaining = remaining;
+                _resetAt = resetAt;
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace AstraBit.SupportBot.Emulators.Discord;
+
+public sealed partial class DiscordRestEmulator
+{
+    /// <summary>
+    /// Builds the INTERACTION_CREATE payload of a member running a slash command, registers the
+    /// interaction (its 3-second clock starts now) and returns the payload for the gateway to dispatch.
+    /// </summary>
+    public JsonObject CreateSlashCommand(ulong userId, string name, IEnumerable<SlashOption>? options = null, ulong? channelId = null, bool inDm = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_lock)
+        {
+            var list = options?.ToList() ?? [];
+            var data = new JsonObject
+            {
+                ["id"] = CommandId(name, 1),
+                ["name"] = name,
+                ["type"] = 1,
+            };
+            if (list.Count > 0)
+            {
+                data["options"] = new JsonArray([.. list.Select(o => (JsonNode)o.ToJson())]);
+            }
+
+            var userIds = Flatten(list).Where(o => o.Type == 6 && o.Value is not null).Select(o => ulong.Parse(o.Value!.GetValue<string>(), CultureInfo.InvariantCulture)).Distinct().ToList();
+            if (userIds.Count > 0)
+            {
+                data["resolved"] = Resolved(userIds);
+            }
+
+            if (!inDm)
+            {
+                data["guild_id"] = Id(_options.GuildId);
+            }
+
+            return Register(2, userId, channelId, inDm, data, null);
+        }
+    }
+
+    /// <summary>Builds a user context-menu command (type 2) on <paramref name="targetUserId"/>.</summary>
+    public JsonObject CreateUserCommand(ulong userId, string name, ulong targetUserId, ulong? channelId = null)
+    {
+        lock (_lock)
+        {
+            var data = new JsonObject
+            {
+                ["id"] = CommandId(name, 2),
+                ["name"] = name,
+                ["type"] = 2,
+                ["target_id"] = Id(targetUserId),
+                ["resolved"] = Resolved([targetUserId]),
+                ["guild_id"] = Id(_options.GuildId),
+            };
+            return Register(2, userId, channelId, inDm: false, data, null);
+        }
+    }
+
+    /// <summary>Builds a button click on message <paramref name="messageId"/>.</summary>
+    public JsonObject CreateButtonClick(ulong userId, string customId, ulong messageId, ulong? channelId = null, bool inDm = false)
+    {
+        lock (_lock)
+        {
+            var data = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+            return Register(3, userId, channelId, inDm, data, messageId);
+        }
+    }
+
+    /// <summary>Builds a string-select choice on message <paramref name="messageId"/>.</summary>
+    public JsonObject CreateSelect(ulong userId, string customId, IEnumerable<string> values, ulong messageId, ulong? channelId = null, bool inDm = false)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        lock (_lock)
+        {
+            var data = new JsonObject
+            {
+                ["custom_id"] = customId,
+                ["component_type"] = 3,
+                ["values"] = new JsonArray([.. values.Select(v => (JsonNode)v)]),
+            };
+            return Register(3, userId, channelId, inDm, data, messageId);
+        }
+    }
+
+    /// <summary>
+    /// Builds a modal submit with text input values by custom id: Label-wrapped (type 18) like
+    /// Discord sends today, or legacy action rows when <paramref name="legacyActionRows"/> is set.
+    /// </summary>
+    public JsonObject CreateModalSubmit(ulong userId, string customId, IReadOnlyDictionary<string, string> values, ulong? channelId = null, bool inDm = false, bool legacyActionRows = false, ulong? messageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        lock (_lock)
+        {
+            var components = new JsonArray();
+            var n = 1;
+            foreach (var (inputId, value) in values)
+            {
+                var input = new JsonObject { ["type"] = 4, ["id"] = n + 1, ["custom_id"] = inputId, ["value"] = value };
+                components.Add(legacyActionRows
+                    ? new JsonObject { ["type"] = 1, ["id"] = n, ["components"] = new JsonArray(input) }
+                    : new JsonObject { ["type"] = 18, ["id"] = n, ["component"] = input });
+                n += 2;
+            }
+
+            var data = new JsonObject { ["custom_id"] = customId, ["components"] = components };
+            return Register(5, userId, channelId, inDm, data, messageId);
+        }
+    }
+
+    private static IEnumerable<SlashOption> Flatten(IEnumerable<SlashOption> options) =>
+        options.SelectMany(o => new[] { o }.Concat(Flatten(o.Options ?? [])));
+
+    private string CommandId(string name, int type)
+    {
+        var registered = _guildCommands.Values.SelectMany(a => a).FirstOrDefault(c =>
+            PayloadValidator.Str(c, "name") == name && (PayloadValidator.Int(c, "type") ?? 1) == type);
+        return PayloadValidator.Str(registered, "id") ?? Id(NextId());
+    }
+
+    private JsonObject Resolved(IEnumerable<ulong> userIds)
+    {
+        var users = new JsonObject();
+        var members = new JsonObject();
+        foreach (var id in userIds)
+        {
+            users[Id(id)] = UserJson(id);
+            if (_members.ContainsKey(id))
+            {
+                members[Id(id)] = MemberJson(id, withUser: false);
+            }
+        }
+
+        return new JsonObject { ["users"] = users, ["members"] = members };
+    }
+
+    private JsonObject Register(int type, ulong userId, ulong? channelId, bool inDm, JsonObject data, ulong? messageId)
+    {
+        _users.TryAdd(userId, "user" + Id(userId));
+        var channel = inDm ? DmChannel(userId).Id : channelId ?? _options.DefaultChannelId;
+        var id = NextId();
+        var token = "aW50ZXJhY3Rpb246" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        _interactions[id] = new EmulatedInteraction(id, token, type, userId, channel, inDm, messageId, _clock.GetUtcNow());
+
+        var payload = new JsonObject
+        {
+            ["id"] = Id(id),
+            ["application_id"] = Id(_options.ApplicationId),
+            ["type"] = type,
+            ["data"] = data,
+            ["token"] = token,
+            ["version"] = 1,
+            ["channel_id"] = Id(channel),
+            ["channel"] = new JsonObject { ["id"] = Id(channel), ["type"] = inDm ? 1 : _channels.GetValueOrDefault(channel)?.Type ?? 0 },
+            ["locale"] = "en-US",
+            ["app_permissions"] = "2248473465835073",
+            ["entitlements"] = new JsonArray(),
+            ["attachment_size_limit"] = 10_485_760,
+            ["context"] = inDm ? 1 : 0,
+        };
+        if (inDm)
+        {
+            payload["user"] = UserJson(userId);
+            payload["authorizing_integration_owners"] = new JsonObject { ["0"] = Id(_options.GuildId) };
+        }
+        else
+        {
+            payload["guild_id"] = Id(_options.GuildId);
+            payload["guild_locale"] = "en-US";
+            payload["member"] = MemberJson(userId, withUser: true);
+            payload["authorizing_integration_owners"] = new JsonObject { ["0"] = Id(_options.GuildId) };
+        }
+
+        if (messageId is { } mid)
+        {
+            var message = _messages.FirstOrDefault(m => m.Id == mid);
+            payload["message"] = message is not null
+                ? MessageJson(message)
+                : new JsonObject { ["id"] = Id(mid), ["channel_id"] = Id(channel), ["content"] = "", ["flags"] = 0 };
+        }
+
+        return payload;
+    }
+}

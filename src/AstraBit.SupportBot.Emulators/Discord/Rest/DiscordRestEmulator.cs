@@ -1,0 +1,345 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AstraBit.SupportBot.Emulators.Discord;
+
+/// <summary>
+/// A loopback Discord REST API v10 on real Kestrel (127.0.0.1, random port) with in-memory state:
+/// channels, DMs, messages, threads, members, commands and interactions. It checks authorization,
+/// validates payloads against Discord's limits, sends rate-limit headers, enforces per-route buckets,
+/// can script 429s and 5xx answers, and records every request for assertions. Exceptions thrown while
+/// handling a request are captured and rethrown by <see cref="DisposeAsync"/>.
+/// </summary>
+public sealed partial class DiscordRestEmulator : IAsyncDisposable
+{
+    private const long DiscordEpochMs = 1_420_070_400_000;
+
+    private readonly Lock _lock = new();
+    private readonly DiscordRestEmulatorOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentQueue<Exception> _serverErrors = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<RecordedCallback> _callbacks = [];
+    private readonly Dictionary<ulong, EmulatedChannel> _channels = [];
+    private readonly List<EmulatedMessage> _messages = [];
+    private readonly Dictionary<ulong, string> _users = [];
+    private readonly Dictionary<ulong, (ulong[] Roles, ulong Permissions)> _members = [];
+    private readonly HashSet<ulong> _closedDms = [];
+    private readonly Dictionary<ulong, EmulatedInteraction> _interactions = [];
+    private readonly Dictionary<ulong, JsonArray> _guildCommands = [];
+    private readonly Dictionary<string, (int Limit, TimeSpan Window)> _limits;
+    private readonly Dictionary<string, (DateTimeOffset Start, int Count)> _windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _maxPerWindow = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _violations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<(TimeSpan RetryAfter, bool Global)>> _scripted429 = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<int>> _scriptedFailures = new(StringComparer.Ordinal);
+    private WebApplication? _app;
+    private TaskCompletionSource _pulse = NewPulse();
+    private ulong _nextId;
+
+    private DiscordRestEmulator(DiscordRestEmulatorOptions options)
+    {
+        _options = options;
+        _clock = options.TimeProvider;
+        _limits = new(options.BucketLimits, StringComparer.Ordinal);
+        _nextId = (ulong)(_clock.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs) << 22;
+        _users[options.BotUserId] = "SupportBot";
+        _channels[options.DefaultChannelId] = new EmulatedChannel(options.DefaultChannelId, 0, options.GuildId, null, "support", null);
+        foreach (var (userId, roles) in options.Members)
+        {
+            AddMember(userId, roles);
+        }
+    }
+
+    /// <summary>Base URL to put in <c>DiscordClientOptions.ApiBaseUrl</c>, e.g. http://127.0.0.1:PORT/api/v10.</summary>
+    public Uri ApiBaseUrl { get; private set; } = null!;
+
+    public string Token => _options.Token;
+
+    public ulong ApplicationId => _options.ApplicationId;
+
+    public ulong BotUserId => _options.BotUserId;
+
+    public ulong GuildId => _options.GuildId;
+
+    public ulong DefaultChannelId => _options.DefaultChannelId;
+
+    /// <summary>Exceptions thrown inside the emulator while handling requests.</summary>
+    public IReadOnlyCollection<Exception> ServerErrors => _serverErrors;
+
+    /// <summary>Starts Kestrel on 127.0.0.1 with a random port.</summary>
+    public static async Task<DiscordRestEmulator> StartAsync(DiscordRestEmulatorOptions? options = null, CancellationToken ct = default)
+    {
+        var emulator = new DiscordRestEmulator(options ?? new DiscordRestEmulatorOptions());
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(emulator.HandleAsync);
+        await app.StartAsync(ct).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator._app = app;
+        emulator.ApiBaseUrl = new Uri(address.TrimEnd('/') + "/api/v10");
+        return emulator;
+    }
+
+    /// <summary>Stops the server; throws when a request handler failed, so the test sees it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _app = null;
+        }
+
+        if (!_serverErrors.IsEmpty)
+        {
+            throw new AggregateException("The Discord REST emulator failed while handling requests.", _serverErrors);
+        }
+    }
+
+    // ---- seeding and scripting ----
+
+    /// <summary>
+    /// Permissions of an ordinary member: VIEW_CHANNEL, SEND_MESSAGES, READ_MESSAGE_HISTORY,
+    /// USE_APPLICATION_COMMANDS, SEND_MESSAGES_IN_THREADS.
+    /// </summary>
+    public const ulong DefaultMemberPermissions = (1UL << 10) | (1UL << 11) | (1UL << 16) | (1UL << 31) | (1UL << 38);
+
+    /// <summary>Adds (or replaces) a guild member with roles; <paramref name="permissions"/> is what interactions report.</summary>
+    public void AddMember(ulong userId, IEnumerable<ulong> roles, string? username = null, ulong permissions = DefaultMemberPermissions)
+    {
+        lock (_lock)
+        {
+            _users[userId] = username ?? _users.GetValueOrDefault(userId) ?? "user" + Id(userId);
+            _members[userId] = ([.. roles], permissions);
+        }
+    }
+
+    /// <summary>From now on, messages to this user's DM channel fail with 403 / 50007.</summary>
+    public void CloseDms(ulong userId)
+    {
+        lock (_lock)
+        {
+            _closedDms.Add(userId);
+        }
+    }
+
+    public void OpenDms(ulong userId)
+    {
+        lock (_lock)
+        {
+            _closedDms.Remove(userId);
+        }
+    }
+
+    /// <summary>Adds a guild text channel and returns its id.</summary>
+    public ulong AddTextChannel(string name = "general")
+    {
+        lock (_lock)
+        {
+            var id = NextId();
+            _channels[id] = new EmulatedChannel(id, 0, _options.GuildId, null, name, null);
+            return id;
+        }
+    }
+
+    /// <summary>Sets a route's bucket size (route names: <see cref="DiscordRestRoutes"/>).</summary>
+    public void SetBucketLimit(string route, int limit, TimeSpan window)
+    {
+        lock (_lock)
+        {
+            _limits[route] = (limit, window);
+        }
+    }
+
+    /// <summary>The next request on <paramref name="route"/> is answered 429 with <c>retry_after</c>.</summary>
+    public void Script429(string route, TimeSpan retryAfter, bool global = false)
+    {
+        lock (_lock)
+        {
+            GetQueue(_scripted429, route).Enqueue((retryAfter, global));
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> requests on <paramref name="route"/> are answered with <paramref name="status"/>.</summary>
+    public void FailNext(string route, int status = 500, int count = 1)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                GetQueue(_scriptedFailures, route).Enqueue(status);
+            }
+        }
+    }
+
+    // ---- inspection ----
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public IReadOnlyList<RecordedRequest> RequestsFor(string route)
+    {
+        lock (_lock)
+        {
+            return [.. _requests.Where(r => r.Route == route)];
+        }
+    }
+
+    public IReadOnlyList<RecordedCallback> Callbacks
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _callbacks];
+            }
+        }
+    }
+
+    public IReadOnlyList<EmulatedMessage> Messages
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    public EmulatedChannel? GetChannel(ulong channelId)
+    {
+        lock (_lock)
+        {
+            return _channels.GetValueOrDefault(channelId);
+        }
+    }
+
+    public IReadOnlyList<EmulatedChannel> Threads
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _channels.Values.Where(c => c.IsThread)];
+            }
+        }
+    }
+
+    /// <summary>The commands last registered for the guild (as sent, plus ids).</summary>
+    public JsonArray GetRegisteredCommands(ulong guildId)
+    {
+        lock (_lock)
+        {
+            return (JsonArray)(_guildCommands.GetValueOrDefault(guildId)?.DeepClone() ?? new JsonArray());
+        }
+    }
+
+    /// <summary>The most requests seen in one window of any of the route's buckets.</summary>
+    public int MaxRequestsPerWindow(string route)
+    {
+        lock (_lock)
+        {
+            return _maxPerWindow.Where(kv => kv.Key.StartsWith(route + "|", StringComparison.Ordinal)).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
+        }
+    }
+
+    /// <summary>Requests that arrived while the route's bucket was empty (answered 429).</summary>
+    public int RateLimitViolations(string route)
+    {
+        lock (_lock)
+        {
+            return _violations.Where(kv => kv.Key.StartsWith(route + "|", StringComparison.Ordinal)).Sum(kv => kv.Value);
+        }
+    }
+
+    // ---- waiting ----
+
+    /// <summary>Waits for the first callback of an interaction (accepted or not).</summary>
+    public Task<RecordedCallback> WaitForCallbackAsync(ulong interactionId, TimeSpan timeout) =>
+        WaitAsync(() => _callbacks.FirstOrDefault(c => c.InteractionId == interactionId), timeout, $"a callback for interaction {interactionId}");
+
+    /// <summary>Waits until a message (new or edited) matches.</summary>
+    public Task<EmulatedMessage> WaitForMessageAsync(Func<EmulatedMessage, bool> predicate, TimeSpan timeout) =>
+        WaitAsync(() => _messages.FirstOrDefault(predicate), timeout, "a matching message");
+
+    /// <summary>Waits until a recorded request matches.</summary>
+    public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> predicate, TimeSpan timeout) =>
+        WaitAsync(() => _requests.FirstOrDefault(predicate), timeout, "a matching request");
+
+    private async Task<T> WaitAsync<T>(Func<T?> probe, TimeSpan timeout, string what)
+        where T : class
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task pulse;
+            lock (_lock)
+            {
+                if (probe() is { } found)
+                {
+                    return found;
+                }
+
+                pulse = _pulse.Task;
+            }
+
+            try
+            {
+                await pulse.WaitAsync(cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Timed out after {timeout} waiting for {what}.");
+            }
+        }
+    }
+
+    private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Pulse()
+    {
+        TaskCompletionSource old;
+        lock (_lock)
+        {
+            old = _pulse;
+            _pulse = NewPulse();
+        }
+
+        old.TrySetResult();
+    }
+
+    private static Queue<T> GetQueue<T>(Dictionary<string, Queue<T>> map, string route)
+    {
+        if (!map.TryGetValue(route, out var q))
+        {
+            q = new Queue<T>();
+            map[route] = q;
+        }
+
+        return q;
+    }
+
+    private ulong NextId() => ++_nextId;
+
+    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+}

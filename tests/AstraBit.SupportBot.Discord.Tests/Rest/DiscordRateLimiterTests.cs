@@ -1,0 +1,120 @@
+using System.Net;
+using AstraBit.SupportBot.Discord.Rest;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AstraBit.SupportBot.Discord.Tests.Rest;
+
+public sealed class DiscordRateLimiterTests
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task AcquireAsync_51stRequestInOneSecond_WaitsForNextWindow()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        for (var i = 0; i < DiscordRateLimiter.GlobalRequestsPerSecond; i++)
+        {
+            using var lease = await limiter.AcquireAsync(Route("c" + i), CancellationToken.None);
+        }
+
+        var next = limiter.AcquireAsync(Route("c-last"), CancellationToken.None);
+        Assert.False(next.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        (await next).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_InteractionRoutes_AreExemptFromGlobalLimit()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+
+        for (var i = 0; i < 2 * DiscordRateLimiter.GlobalRequestsPerSecond; i++)
+        {
+            var acquire = limiter.AcquireAsync(Route("i" + i, exempt: true), CancellationToken.None);
+            Assert.True(acquire.IsCompletedSuccessfully);
+            (await acquire).Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BucketRemainingZero_WaitsUntilResetAfter()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        var route = Route("123");
+        using (var lease = await limiter.AcquireAsync(route, CancellationToken.None))
+        {
+            lease.Update(Response(remaining: 0, resetAfter: "2.5"));
+        }
+
+        var next = limiter.AcquireAsync(route, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(2.4));
+        Assert.False(next.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        (await next).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_OtherMajorParameter_UsesItsOwnBucket()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        using (var lease = await limiter.AcquireAsync(Route("1"), CancellationToken.None))
+        {
+            lease.Update(Response(remaining: 0, resetAfter: "10"));
+        }
+
+        var other = limiter.AcquireAsync(Route("2"), CancellationToken.None);
+
+        Assert.True(other.IsCompletedSuccessfully);
+        (await other).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BucketWithRemaining_CountsDownLocally()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        var route = Route("9");
+        using (var lease = await limiter.AcquireAsync(route, CancellationToken.None))
+        {
+            lease.Update(Response(remaining: 1, resetAfter: "5"));
+        }
+
+        (await limiter.AcquireAsync(route, CancellationToken.None)).Dispose(); // the one remaining, no answer headers
+        var third = limiter.AcquireAsync(route, CancellationToken.None);
+
+        Assert.False(third.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        (await third).Dispose();
+    }
+
+    [Fact]
+    public async Task TooManyRequests_Global_PausesEveryRoute()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        using (var lease = await limiter.AcquireAsync(Route("1"), CancellationToken.None))
+        {
+            lease.TooManyRequests(TimeSpan.FromSeconds(3), global: true);
+        }
+
+        var other = limiter.AcquireAsync(Route("2"), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(other.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        (await other).Dispose();
+    }
+
+    private static DiscordRoute Route(string major, bool exempt = false) =>
+        new(HttpMethod.Post, "/channels/{channel_id}/messages", major, $"channels/{major}/messages", exempt);
+
+    private static HttpResponseMessage Response(int remaining, string resetAfter)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK);
+        response.Headers.Add("X-RateLimit-Bucket", "abc");
+        response.Headers.Add("X-RateLimit-Limit", "5");
+        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        response.Headers.Add("X-RateLimit-Reset-After", resetAfter);
+        return response;
+    }
+}
