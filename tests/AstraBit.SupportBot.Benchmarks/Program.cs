@@ -1,1 +1,15 @@
-Console.WriteLine("placeholder");
+using AstraBit.SupportBot.Benchmarks;
+
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic]
+var which = args.Length > 0 ? args[0] : "diagnostic";
+return which switch
+{
+    "diagnostic" => await DiagnosticBenchmark.RunAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic]");
+    return 2;
+}
