@@ -20,7 +20,9 @@ public static class DiscordRestServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DiscordRestRetryPolicy.Default);
         services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient<DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The factory's default request logging carries raw headers (the bot token) as structured state: keep it off.
+        services.AddHttpClient<DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers();
         services.TryAddSingleton<IGatewayUrlSource, RestGatewayUrlSource>();
         return services;
     }

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace AstraBit.SupportBot.Discord.Gateway;
+
+/// <summary>Registers the Discord gateway.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DiscordGatewayClient"/>, its WebSocket transport and <see cref="DiscordGatewayService"/>.
+    /// Expects <c>IOptions&lt;DiscordClientOptions&gt;</c> to be configured by the caller, and either
+    /// <see cref="DiscordClientOptions.GatewayUrl"/> set or an <see cref="IGatewayUrlSource"/> registered.
+    /// Handlers are added with <c>services.AddScoped&lt;IGatewayEventHandler, MyHandler&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GatewayClientSettings());
+        services.TryAddSingleton<IGatewayTransport, WebSocketGatewayTransport>();
+        services.TryAddSingleton<DiscordGatewayClient>();
+        services.TryAddSingleton<GatewayStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DiscordGatewayService>());
+        return services;
+    }
+}
