@@ -93,7 +93,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         var emulator = new DiscordGatewayEmulator(options ?? new DiscordGatewayEmulatorOptions());
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DiscordGatewayEmulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, emulator._options.Port));
         var app = builder.Build();
         app.UseWebSockets();
         app.Run(emulator.HandleRequestAsync);

@@ -6,6 +6,9 @@ public sealed record DiscordGatewayEmulatorOptions
     /// <summary>The only token IDENTIFY and RESUME accept; anything else is closed with 4004.</summary>
     public string Token { get; init; } = "emulator-token";
 
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>The <c>heartbeat_interval</c> sent in HELLO. Tests use a few hundred milliseconds.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(41250);
 

@@ -81,7 +81,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         var emulator = new DiscordRestEmulator(options ?? new DiscordRestEmulatorOptions());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, emulator._options.Port));
         var app = builder.Build();
         app.Run(emulator.HandleAsync);
         await app.StartAsync(ct).ConfigureAwait(false);

@@ -5,6 +5,9 @@ public sealed class DiscordRestEmulatorOptions
 {
     public string Token { get; set; } = "emulator-bot-token";
 
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
     public ulong ApplicationId { get; set; } = 900_000_000_000_000_001;
 
     public ulong BotUserId { get; set; } = 900_000_000_000_000_001;

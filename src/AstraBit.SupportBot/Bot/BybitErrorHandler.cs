@@ -1,0 +1,46 @@
+using AstraBit.SupportBot.Core.Errors;
+using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
+
+namespace AstraBit.SupportBot.Bot;
+
+/// <summary>`/bybit-error code:&lt;text&gt;`: the explanation from config/bybit-errors.json, privately.</summary>
+public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClient rest) : IInteractionHandler
+{
+    public bool CanHandle(Interaction interaction) =>
+        interaction.Command is { Name: SupportCommands.BybitError, CommandType: ApplicationCommandType.ChatInput };
+
+    public Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var input = interaction.Command!.GetOption("code")?.AsString() ?? "";
+        return rest.RespondAsync(interaction, Render(catalog.Explain(input)), cancellationToken);
+    }
+
+    public static MessagePayload Render(ErrorExplanation? explanation)
+    {
+        if (explanation is null)
+        {
+            return MessagePayload.Text("Paste the error code or message after `code:`, for example `/bybit-error code:10003`.", ephemeral: true);
+        }
+
+        var embed = new EmbedBuilder()
+            .WithTitle(Truncate(explanation.Title, 256))
+            .WithDescription(Truncate(explanation.Meaning, 4096))
+            .WithColor(explanation.Known ? Replies.BrandColor : Replies.WarningColor)
+            .AddField("What to do", Truncate(explanation.Fix, 1024))
+            .WithFooter("Technical set-up help, not trading advice.");
+        if (explanation.GuideStep is { } step)
+        {
+            embed.AddField("Guide step", $"Step {step} of 6 in `/connect-bybit`", inline: true);
+        }
+
+        if (explanation.Code is { Length: > 0 } code)
+        {
+            embed.AddField("Code", code, inline: true);
+        }
+
+        return new MessageBuilder().AddEmbed(embed.Build()).WithEphemeral().Build();
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}

@@ -1,0 +1,53 @@
+using AstraBit.SupportBot.Discord.Models;
+
+namespace AstraBit.SupportBot.Bot;
+
+/// <summary>
+/// The command set of PRODUCT.md §3. Names are a contract. Discord's default member permissions only
+/// decide who sees a command by default (guild admins can change that); who may use a staff command is
+/// checked again in code on every use.
+/// </summary>
+public static class SupportCommands
+{
+    public const string ConnectBybit = "connect-bybit";
+    public const string Diagnose = "diagnose";
+    public const string BybitError = "bybit-error";
+    public const string Ticket = "ticket";
+    public const string DiagnoseUser = "diagnose-user";
+    public const string AskToRunCheck = "Ask to run Bybit check";
+
+    /// <summary>MANAGE_MESSAGES: moderators and support staff usually have it; admins can re-assign in Server Settings → Integrations.</summary>
+    public const ulong ModeratorDefaultPermissions = 1UL << 13;
+
+    public static IReadOnlyList<ApplicationCommandDefinition> All { get; } =
+    [
+        new SlashCommandBuilder(ConnectBybit, "Connect your Bybit account to AstraBit, step by step (private).")
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Diagnose, "Check your Bybit API key now and get the fix for anything wrong (private).")
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(BybitError, "Explain a Bybit or AstraBit error code in plain words.")
+            .AddOption(CommandOptionDefinition.String("code", "The code or message, e.g. 10003 or \"position idx not match position mode\".", required: true, maxLength: 500))
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Ticket, "Support tickets.")
+            .AddSubcommand("open", "Open a private support ticket with the team.")
+            .AddSubcommand("claim", "Staff: take the ticket in this thread.")
+            .AddSubcommand("close", "Staff: close the ticket in this thread.", CommandOptionDefinition.String("reason", "Why it is closed (shown to the member).", maxLength: 500))
+            .AddSubcommand("reopen", "Staff: reopen the ticket in this thread.")
+            .AddSubcommand("list", "Staff: open tickets, unclaimed first.")
+            .AddSubcommand("stats", "Staff: ticket counts and response times.")
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(DiagnoseUser, "Ask a member to run the Bybit key check (you never see their key).")
+            .AddOption(CommandOptionDefinition.User("member", "The member to ask.", required: true))
+            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new UserCommandBuilder(AskToRunCheck)
+            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+    ];
+}

@@ -1,0 +1,54 @@
+using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Core.Errors;
+using AstraBit.SupportBot.Discord;
+using AstraBit.SupportBot.Discord.Gateway;
+using AstraBit.SupportBot.Discord.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Hosting;
+
+/// <summary>"Content" section: where the editable guide and error texts live.</summary>
+public sealed class ContentOptions
+{
+    /// <summary>Folder holding bybit-errors.json (and later guide.json). Default: the config/ folder next to the program.</summary>
+    public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
+}
+
+public static class BotServices
+{
+    /// <summary>Everything the bot process needs: our Discord client, the handlers, the key check and the content.</summary>
+    public static IServiceCollection AddSupportBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordClientOptions>().Bind(configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SupportDiscordOptions>().Bind(configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, DiscordSettingsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportDiscordOptions>, DiscordSettingsValidator>());
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection("Content"));
+
+        services.AddDiscordRest();
+        services.AddDiscordGateway();
+        services.AddDiagnosticsServices(configuration);
+
+        services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
+        services.TryAddSingleton<RegistrationState>();
+        services.AddScoped<IGatewayEventHandler, CommandRegistrar>();
+        services.AddScoped<IGatewayEventHandler, InteractionDispatcher>();
+        services.AddScoped<IInteractionHandler, BybitErrorHandler>();
+        return services;
+    }
+
+    private static BybitErrorCatalog LoadErrorCatalog(ContentOptions content)
+    {
+        var path = Path.Combine(content.Directory, "bybit-errors.json");
+        if (!File.Exists(path))
+        {
+            throw new ErrorCatalogException($"{path}: the file is missing (Content:Directory is '{content.Directory}').");
+        }
+
+        using var stream = File.OpenRead(path);
+        return BybitErrorCatalog.Load(stream, path);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Json;
+using AstraBit.SupportBot.Cli;
+using AstraBit.SupportBot.Emulators.Bybit;
+using AstraBit.SupportBot.Emulators.Discord;
+
+namespace AstraBit.SupportBot.IntegrationTests;
+
+/// <summary>
+/// The real bot host, started the way `dotnet run` starts it (configuration file + BotRunner), against
+/// the Discord and Bybit emulators on loopback. Logs are captured so tests can search them for secrets.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const ulong SupportChannelId = 1_200_000_000_000_000_001;
+    public const ulong StaffChannelId = 1_200_000_000_000_000_002;
+    public const ulong LogChannelId = 1_200_000_000_000_000_003;
+    public const ulong SupportRoleId = 1_300_000_000_000_000_001;
+    public const ulong ModeratorRoleId = 1_300_000_000_000_000_002;
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly StringWriter _logs = new(new StringBuilder());
+    private readonly StringWriter _console = new();
+    private readonly string _configFile;
+
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile)
+    {
+        Discord = discord;
+        Bybit = bybit;
+        _configFile = configFile;
+    }
+
+    public DiscordEmulator Discord { get; }
+
+    public BybitEmulator Bybit { get; }
+
+    public Task<int> Run { get; private set; } = Task.FromResult(0);
+
+    public string Logs
+    {
+        get
+        {
+            lock (_logs)
+            {
+                return _logs.ToString();
+            }
+        }
+    }
+
+    public string ConsoleError => _console.ToString();
+
+    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true)
+    {
+        var discord = await DiscordEmulator.StartAsync();
+        var bybit = await BybitEmulator.StartAsync();
+        var settings = new Dictionary<string, object?>
+        {
+            ["Discord:Token"] = discord.Options.Token,
+            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
+            ["Discord:GatewayUrl"] = discord.GatewayUrl.ToString(),
+            ["Discord:GuildId"] = discord.Options.GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:SupportChannelId"] = SupportChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:StaffChannelId"] = StaffChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:LogChannelId"] = LogChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:SupportRoleIds"] = new[] { SupportRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["Discord:ModeratorRoleIds"] = new[] { ModeratorRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["Bybit:BaseUrl"] = bybit.BaseUrl.ToString(),
+            ["Bybit:RetryBaseDelay"] = "00:00:00.010",
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db"),
+            ["Logging:MinimumLevel"] = "Verbose",
+            ["Logging:Format"] = "json",
+        };
+        tweak?.Invoke(settings);
+        var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(configFile, ToJson(settings));
+
+        var harness = new BotHarness(discord, bybit, configFile);
+        var console = new CliConsole(TextWriter.Null, harness._console, _ => null, Prompt: null);
+        harness.Run = Task.Run(() => BotRunner.RunAsync(configFile, console, configure: null, harness._stop.Token, TextWriter.Synchronized(harness._logs)));
+        if (waitForRegistration)
+        {
+            await harness.WaitForRegistrationAsync();
+        }
+
+        return harness;
+    }
+
+    public async Task WaitForRegistrationAsync()
+    {
+        var registered = Discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, Timeout);
+        var finished = await Task.WhenAny(registered, Run);
+        if (finished == Run)
+        {
+            throw new InvalidOperationException($"The bot stopped (exit {await Run}) before registering commands:\n{ConsoleError}\n{Logs}");
+        }
+
+        await registered;
+    }
+
+    public async Task<int> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return await Run.WaitAsync(Timeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Run.IsCompleted)
+        {
+            await StopAsync();
+        }
+
+        _stop.Dispose();
+        File.Delete(_configFile);
+        await Discord.DisposeAsync();
+        await Bybit.DisposeAsync();
+    }
+
+    private static string ToJson(Dictionary<string, object?> flat)
+    {
+        var root = new Dictionary<string, object?>();
+        foreach (var (key, value) in flat)
+        {
+            var parts = key.Split(':');
+            var node = root;
+            foreach (var part in parts[..^1])
+            {
+                if (!node.TryGetValue(part, out var child) || child is not Dictionary<string, object?> childNode)
+                {
+                    childNode = [];
+                    node[part] = childNode;
+                }
+
+                node = childNode;
+            }
+
+            node[parts[^1]] = value;
+        }
+
+        return JsonSerializer.Serialize(root);
+    }
+}
