@@ -1,15 +1,16 @@
 using AstraBit.SupportBot.Benchmarks;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
     "diagnostic" => await DiagnosticBenchmark.RunAsync(),
+    "interactions" => await InteractionBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions]");
     return 2;
 }

@@ -37,7 +37,7 @@ public sealed record GatewayClientSettings
     public int MaxPayloadBytes { get; init; } = 4096;
 
     /// <summary>How many events may be handled at the same time.</summary>
-    public int MaxConcurrentHandlers { get; init; } = 16;
+    public int MaxConcurrentHandlers { get; init; } = 64;
 
     /// <summary>Consecutive failed connects to the resume URL before giving up the session.</summary>
     public int MaxResumeConnectFailures { get; init; } = 3;

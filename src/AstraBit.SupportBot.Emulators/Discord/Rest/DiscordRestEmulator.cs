@@ -278,6 +278,34 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     public Task<RecordedCallback> WaitForCallbackAsync(ulong interactionId, TimeSpan timeout) =>
         WaitAsync(() => _callbacks.FirstOrDefault(c => c.InteractionId == interactionId), timeout, $"a callback for interaction {interactionId}");
 
+    /// <summary>
+    /// Waits for the first callback of each interaction with a single waiter (hundreds of
+    /// <see cref="WaitForCallbackAsync"/> calls at once would each rescan on every request).
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedCallback>> WaitForCallbacksAsync(IReadOnlyCollection<ulong> interactionIds, TimeSpan timeout)
+    {
+        var wanted = interactionIds.ToHashSet();
+        var found = new Dictionary<ulong, RecordedCallback>();
+        var scanned = 0;
+        await WaitAsync(
+            () =>
+            {
+                for (; scanned < _callbacks.Count; scanned++)
+                {
+                    var callback = _callbacks[scanned];
+                    if (wanted.Contains(callback.InteractionId))
+                    {
+                        found.TryAdd(callback.InteractionId, callback);
+                    }
+                }
+
+                return found.Count == wanted.Count ? found : null;
+            },
+            timeout,
+            $"callbacks for {wanted.Count} interactions").ConfigureAwait(false);
+        return [.. interactionIds.Select(id => found[id])];
+    }
+
     /// <summary>Waits until a message (new or edited) matches.</summary>
     public Task<EmulatedMessage> WaitForMessageAsync(Func<EmulatedMessage, bool> predicate, TimeSpan timeout) =>
         WaitAsync(() => _messages.FirstOrDefault(predicate), timeout, "a matching message");
