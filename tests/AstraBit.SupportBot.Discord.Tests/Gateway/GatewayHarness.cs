@@ -60,7 +60,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var emulator = await DiscordGatewayEmulator.StartAsync(emulatorOptions ?? new DiscordGatewayEmulatorOptions
         {
             Token = Token,
-            HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(1000),
         });
         var logs = new FakeLogCollector();
         var services = new ServiceCollection();

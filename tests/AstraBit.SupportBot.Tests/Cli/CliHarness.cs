@@ -13,7 +13,9 @@ public sealed class CliHarness : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await BybitEmulator.StartAsync();
+        // The whole class shares one emulator and runs about 80 checks in a few seconds; Bybit's per-IP limit
+        // (600 per 5 s) is not what these tests are about, so it is lifted here.
+        Emulator = await BybitEmulator.StartAsync(new BybitEmulatorOptions { IpRateLimit = 1_000_000 });
         // Short retry back-off and timeout so outage tests stay fast; everything else is the shipped default.
         _configFile = Path.Combine(Path.GetTempPath(), $"supportbot-cli-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(_configFile, """
@@ -29,13 +31,15 @@ public sealed class CliHarness : IAsyncLifetime
 
     /// <summary>
     /// A fresh copy of a catalogue account under a new key, so tests never share Bybit's per-key rate
-    /// limits (query-api allows 10 calls a second per account) and can change it freely.
+    /// limits (query-api allows 10 calls a second per account UID) and can change it freely.
     /// </summary>
     public BybitAccountScenario Scenario(string name)
     {
+        var n = Interlocked.Increment(ref _copies);
         var copy = Emulator.Scenario(name) with
         {
-            Name = $"{name}#{Interlocked.Increment(ref _copies)}",
+            Name = $"{name}#{n}",
+            Uid = 900_000_000 + n,
             ApiKey = RandomAlphanumeric(18),
             ApiSecret = RandomAlphanumeric(36),
         };
