@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using AstraBit.SupportBot.Core.Diagnostics;
+
+namespace AstraBit.SupportBot.Core.Guide;
+
+/// <summary>What fills the holes of the guide's texts; all of it comes from configuration.</summary>
+public sealed record GuideValues(decimal MinimumBalanceUsd, decimal RecommendedBalanceUsd, Uri ReferralUrl, string SupportEmail)
+{
+    public static GuideValues From(DiagnosticsOptions diagnostics, GuideOptions guide)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(guide);
+        return new GuideValues(diagnostics.MinimumBalanceUsd, diagnostics.RecommendedBalanceUsd, guide.ReferralUrl!, guide.SupportEmail!);
+    }
+
+    internal string Fill(string text) => GuideTemplate.Fill(text, hole => hole switch
+    {
+        GuideTemplate.MinimumBalanceUsd => Usd(MinimumBalanceUsd),
+        GuideTemplate.RecommendedBalanceUsd => Usd(RecommendedBalanceUsd),
+        GuideTemplate.ReferralUrl => ReferralUrl.AbsoluteUri,
+        GuideTemplate.SupportEmail => SupportEmail,
+        _ => throw new InvalidOperationException($"Unknown hole {{{hole}}}."),
+    });
+
+    private static string Usd(decimal amount) => "$" + amount.ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The holes guide texts may use, and how long their values may be so the pages stay within Discord's limits.</summary>
+public static class GuideTemplate
+{
+    public const string MinimumBalanceUsd = "minimumBalanceUsd";
+    public const string RecommendedBalanceUsd = "recommendedBalanceUsd";
+    public const string ReferralUrl = "referralUrl";
+    public const string SupportEmail = "supportEmail";
+
+    public const int MaxAmountLength = 16;
+    public const int MaxReferralUrlLength = 200;
+    public const int MaxSupportEmailLength = 100;
+
+    public static IReadOnlyList<string> Holes { get; } = [MinimumBalanceUsd, RecommendedBalanceUsd, ReferralUrl, SupportEmail];
+
+    internal static int MaxLength(string hole) => hole switch
+    {
+        ReferralUrl => MaxReferralUrlLength,
+        SupportEmail => MaxSupportEmailLength,
+        _ => MaxAmountLength,
+    };
+
+    /// <summary>The holes a text uses that aren't in <see cref="Holes"/>, e.g. a typo like {referalUrl}.</summary>
+    internal static IEnumerable<string> UnknownHoles(string text) => HolesIn(text).Where(h => !Holes.Contains(h, StringComparer.Ordinal));
+
+    // Fills the worst case so the loader can check the longest page a valid configuration could produce.
+    internal static string FillLongest(string text) => Fill(text, hole => new string('x', MaxLength(hole)));
+
+    internal static string Fill(string text, Func<string, string> value)
+    {
+        var builder = new StringBuilder(text.Length);
+        var index = 0;
+        while (index < text.Length)
+        {
+            var open = text.IndexOf('{', index);
+            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                builder.Append(text, index, text.Length - index);
+                break;
+            }
+
+            builder.Append(text, index, open - index);
+            var hole = text.Substring(open + 1, close - open - 1);
+            builder.Append(IsHoleName(hole) ? value(hole) : text.Substring(open, close - open + 1));
+            index = close + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<string> HolesIn(string text)
+    {
+        var index = 0;
+        while (index < text.Length)
+        {
+            var open = text.IndexOf('{', index);
+            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                yield break;
+            }
+
+            var hole = text.Substring(open + 1, close - open - 1);
+            if (IsHoleName(hole))
+            {
+                yield return hole;
+            }
+
+            index = close + 1;
+        }
+    }
+
+    private static bool IsHoleName(string hole) => hole.Length > 0 && hole.All(char.IsAsciiLetterOrDigit);
+}

@@ -1,0 +1,65 @@
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Walkthrough;
+
+public static class WalkthroughServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the guide (read from <paramref name="guidePath"/>, e.g. config/guide.json), the walkthrough engine,
+    /// the key memory and the check limits, with their options validated at start: a broken guide file stops the
+    /// host with a message naming the file and the field. The host binds the "Guide" and "Limits" sections and
+    /// registers a store for <see cref="IWalkthroughStore"/> and <see cref="ICheckHistoryStore"/> (AddSupportStorage).
+    /// </summary>
+    public static IServiceCollection AddSupportWalkthrough(this IServiceCollection services, string guidePath)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(guidePath);
+
+        services.AddOptions<GuideOptions>().ValidateOnStart();
+        services.AddOptions<LimitsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideFileStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => GuideContentLoader.LoadFile(guidePath));
+        services.TryAddSingleton(sp => GuideValues.From(
+            sp.GetRequiredService<IOptions<DiagnosticsOptions>>().Value,
+            sp.GetRequiredService<IOptions<GuideOptions>>().Value));
+        services.TryAddSingleton(sp => new WalkthroughEngine(
+            sp.GetRequiredService<GuideContent>(),
+            sp.GetRequiredService<GuideValues>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<KeyMemory>();
+        services.TryAddSingleton<CheckCooldown>();
+        services.TryAddSingleton<BybitRequestBudget>();
+        return services;
+    }
+
+    // Loading the guide while the options are validated at start makes a broken guide.json stop the host, not the first /connect-bybit.
+    private sealed class GuideFileStartupCheck(IServiceProvider services) : IValidateOptions<GuideOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, GuideOptions options)
+        {
+            try
+            {
+                services.GetRequiredService<GuideContent>();
+                return ValidateOptionsResult.Success;
+            }
+            catch (GuideContentException exception)
+            {
+                return ValidateOptionsResult.Fail(exception.Message);
+            }
+            catch (IOException exception)
+            {
+                return ValidateOptionsResult.Fail($"The guide file can't be read: {exception.Message}");
+            }
+        }
+    }
+}

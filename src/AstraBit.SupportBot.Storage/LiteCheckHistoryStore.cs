@@ -1,0 +1,40 @@
+using AstraBit.SupportBot.Core.Walkthrough;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage;
+
+/// <summary>Check history in the data file, indexed by member.</summary>
+public sealed class LiteCheckHistoryStore(SupportDatabase database) : ICheckHistoryStore
+{
+    private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection(Collections.CheckHistory);
+
+    public Task AddAsync(CheckHistoryEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!CheckHistoryEntry.IsMasked(entry.MaskedKey))
+        {
+            throw new ArgumentException("Only a masked key (\"…\" and 4 characters) may be stored.", nameof(entry));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Collection.Insert(BsonDocuments.FromHistory(entry));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CheckHistoryEntry>> RecentAsync(ulong userId, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<CheckHistoryEntry>>([]);
+        }
+
+        var documents = Collection.Query()
+            .Where(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(userId)))
+            .OrderByDescending(Collections.CheckedAtField)
+            .Limit(count)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<CheckHistoryEntry>>(documents.Select(BsonDocuments.ToHistory).ToList());
+    }
+}

@@ -1,0 +1,36 @@
+using AstraBit.SupportBot.Core.Walkthrough;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage;
+
+/// <summary>Walkthrough progress in the data file, one document per member keyed by their id.</summary>
+public sealed class LiteWalkthroughStore(SupportDatabase database) : IWalkthroughStore
+{
+    private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection(Collections.Walkthroughs);
+
+    public Task<WalkthroughProgress?> GetAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Collection.FindById(BsonDocuments.Snowflake(userId));
+        return Task.FromResult(document is null ? null : BsonDocuments.ToProgress(document));
+    }
+
+    public Task SaveAsync(WalkthroughProgress progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (progress.LastCheck is { } check && !CheckHistoryEntry.IsMasked(check.MaskedKey))
+        {
+            throw new ArgumentException("Only a masked key may be stored.", nameof(progress));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Collection.Upsert(BsonDocuments.FromProgress(progress));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Collection.Delete(BsonDocuments.Snowflake(userId)));
+    }
+}

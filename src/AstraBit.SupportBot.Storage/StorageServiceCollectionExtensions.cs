@@ -1,0 +1,19 @@
+using AstraBit.SupportBot.Core.Walkthrough;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstraBit.SupportBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the LiteDB data file at <paramref name="path"/> (Storage:Path) and the stores on it. The file opens, and migrates, on first use.</summary>
+    public static IServiceCollection AddSupportStorage(this IServiceCollection services, string path)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        services.TryAddSingleton(_ => new SupportDatabase(path));
+        services.TryAddSingleton<IWalkthroughStore>(sp => new LiteWalkthroughStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
+        return services;
+    }
+}

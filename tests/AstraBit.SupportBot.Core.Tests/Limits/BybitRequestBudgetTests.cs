@@ -1,0 +1,157 @@
+using AstraBit.SupportBot.Core.Limits;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AstraBit.SupportBot.Core.Tests.Limits;
+
+public sealed class BybitRequestBudgetTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task AcquireAsync_WithinBudget_GoesAtOnce()
+    {
+        var budget = Create();
+
+        var task = budget.AcquireAsync(8).AsTask();
+
+        Assert.True(task.IsCompletedSuccessfully);
+        Assert.True((await task).Allowed);
+        Assert.Equal(8, budget.Reserved);
+    }
+
+    [Fact]
+    public void AcquireAsync_FiftyFullChecksAtOnce_FillTheDefaultBudgetWithoutWaiting()
+    {
+        var budget = Create();
+
+        var tasks = Enumerable.Range(0, 50).Select(_ => budget.AcquireAsync(8).AsTask()).ToList();
+
+        Assert.All(tasks, t => Assert.True(t.IsCompletedSuccessfully));
+        Assert.Equal(400, budget.Reserved);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BudgetFull_WaitsUntilTheWindowMoves()
+    {
+        var budget = Create();
+        for (var i = 0; i < 50; i++)
+        {
+            await budget.AcquireAsync(8);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var waiting = budget.AcquireAsync(8).AsTask();
+
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(4) - TimeSpan.FromTicks(1));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.True((await waiting).Allowed);
+    }
+
+    [Fact]
+    public void Reserve_QueueBeyondMaxWait_RefusedWithWhenToComeBack()
+    {
+        var budget = Create(o =>
+        {
+            o.BybitRequests = 16;
+            o.MaxQueueWait = TimeSpan.FromSeconds(5);
+        });
+        budget.Reserve(8);
+        budget.Reserve(8);
+        Assert.Equal(TimeSpan.FromSeconds(5), budget.Reserve(8).Delay);
+        Assert.Equal(TimeSpan.FromSeconds(5), budget.Reserve(8).Delay);
+
+        var refused = budget.Reserve(8);
+
+        Assert.False(refused.Decision.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(10), refused.Decision.RetryAfter);
+        Assert.Equal(
+            "Lots of members are checking their keys right now, and I keep well under Bybit's limits so nobody gets blocked. Please try again in 10 seconds.",
+            refused.Decision.Message);
+    }
+
+    [Fact]
+    public void Reserve_Refused_ReservesNothing()
+    {
+        var budget = Create(o =>
+        {
+            o.BybitRequests = 8;
+            o.MaxQueueWait = TimeSpan.Zero;
+        });
+        budget.Reserve(8);
+
+        budget.Reserve(8);
+        budget.Reserve(8);
+
+        Assert.Equal(8, budget.Reserved);
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(budget.Reserve(8).Decision.Allowed);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ManyChecksOverTime_NeverMoreThanTheBudgetInAnyWindow()
+    {
+        var budget = Create(o => o.MaxQueueWait = TimeSpan.FromMinutes(5));
+        var granted = new List<(DateTimeOffset At, int Requests)>();
+        var pending = new List<Task>();
+        for (var i = 0; i < 200; i++)
+        {
+            pending.Add(Track(budget, granted));
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        while (pending.Any(t => !t.IsCompleted))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        await Task.WhenAll(pending);
+        Assert.Equal(200, granted.Count);
+        foreach (var (at, _) in granted)
+        {
+            var inWindow = granted.Where(g => g.At > at - TimeSpan.FromSeconds(5) && g.At <= at).Sum(g => g.Requests);
+            Assert.InRange(inWindow, 1, 400);
+        }
+    }
+
+    [Fact]
+    public async Task AcquireAsync_Cancelled_Throws()
+    {
+        var budget = Create(o => o.BybitRequests = 8);
+        await budget.AcquireAsync(8);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = budget.AcquireAsync(8, cancel.Token).AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public void Reserve_MoreThanTheWholeBudget_Throws()
+    {
+        var budget = Create();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => budget.Reserve(401));
+        Assert.Throws<ArgumentOutOfRangeException>(() => budget.Reserve(0));
+    }
+
+    private async Task Track(BybitRequestBudget budget, List<(DateTimeOffset At, int Requests)> granted)
+    {
+        var decision = await budget.AcquireAsync(8);
+        Assert.True(decision.Allowed);
+        lock (granted)
+        {
+            granted.Add((time.GetUtcNow(), 8));
+        }
+    }
+
+    private BybitRequestBudget Create(Action<LimitsOptions>? configure = null)
+    {
+        var options = new LimitsOptions();
+        configure?.Invoke(options);
+        return new BybitRequestBudget(Options.Create(options), time);
+    }
+}
