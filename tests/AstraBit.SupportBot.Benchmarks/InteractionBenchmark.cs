@@ -31,6 +31,9 @@ internal static class InteractionBenchmark
             ["Discord__StaffChannelId"] = "1200000000000000002",
             ["Discord__LogChannelId"] = "1200000000000000003",
             ["Discord__SupportRoleIds__0"] = "1300000000000000001",
+            ["Guide__ReferralUrl"] = "https://www.bybit.com/invite?ref=ASTRABIT",
+            ["Guide__SupportEmail"] = "support@astrabit.example",
+            ["Storage__Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}.db"),
             ["Logging__MinimumLevel"] = "Warning",
             ["DOTNET_gcServer"] = "0",
         };

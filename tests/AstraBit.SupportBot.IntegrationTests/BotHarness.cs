@@ -68,6 +68,8 @@ public sealed class BotHarness : IAsyncDisposable
             ["Bybit:BaseUrl"] = bybit.BaseUrl.ToString(),
             ["Bybit:RetryBaseDelay"] = "00:00:00.010",
             ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db"),
+            ["Guide:ReferralUrl"] = "https://www.bybit.com/invite?ref=ASTRABIT",
+            ["Guide:SupportEmail"] = "support@astrabit.example",
             ["Logging:MinimumLevel"] = "Verbose",
             ["Logging:Format"] = "json",
         };

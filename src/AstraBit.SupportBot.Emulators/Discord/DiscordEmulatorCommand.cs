@@ -34,6 +34,7 @@ public static class DiscordEmulatorCommand
             Console.WriteLine(string.Create(inv, $"export Discord__GuildId={emulator.Options.GuildId}"));
             Console.WriteLine("export Discord__SupportChannelId=1200000000000000001 Discord__StaffChannelId=1200000000000000002 Discord__LogChannelId=1200000000000000003");
             Console.WriteLine("export Discord__SupportRoleIds__0=1300000000000000001 Discord__ModeratorRoleIds__0=1300000000000000002");
+            Console.WriteLine("export Guide__ReferralUrl=https://www.bybit.com/invite?ref=ASTRABIT Guide__SupportEmail=support@astrabit.example");
             Console.WriteLine("Then type a command as a member would, e.g.  /bybit-error code:10003   (Ctrl+D or Ctrl+C to stop)");
 
             while (!cancellationToken.IsCancellationRequested)

@@ -1,5 +1,9 @@
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Errors;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Rest;
@@ -13,7 +17,7 @@ namespace AstraBit.SupportBot.Hosting;
 /// <summary>"Content" section: where the editable guide and error texts live.</summary>
 public sealed class ContentOptions
 {
-    /// <summary>Folder holding bybit-errors.json (and later guide.json). Default: the config/ folder next to the program.</summary>
+    /// <summary>Folder holding bybit-errors.json and guide.json. Default: the config/ folder next to the program.</summary>
     public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
 }
 
@@ -28,9 +32,17 @@ public static class BotServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportDiscordOptions>, DiscordSettingsValidator>());
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection("Content"));
 
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection("Storage"));
+        services.AddOptions<GuideOptions>().Bind(configuration.GetSection(GuideOptions.SectionName));
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName));
+
         services.AddDiscordRest();
         services.AddDiscordGateway();
         services.AddDiagnosticsServices(configuration);
+        var content = configuration.GetSection("Content").Get<ContentOptions>() ?? new ContentOptions();
+        services.AddSupportWalkthrough(Path.Combine(content.Directory, "guide.json"));
+        services.AddSupportStorage(configuration.GetSection("Storage").Get<StorageOptions>()?.Path ?? new StorageOptions().Path);
+        services.TryAddScoped<KeyCheckService>();
 
         services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.TryAddSingleton<RegistrationState>();
