@@ -107,12 +107,7 @@ public sealed class BybitAccountClient
         string? coin = null,
         CancellationToken cancellationToken = default)
     {
-        List<KeyValuePair<string, string>> query = [new("accountType", BybitWire.AccountType(accountType))];
-        if (!string.IsNullOrWhiteSpace(coin))
-        {
-            query.Add(new("coin", coin.Trim().ToUpperInvariant()));
-        }
-
+        var query = BybitWire.AccountTypeQuery(accountType, coin);
         return _client.GetSignedAsync<WireWalletList, WalletBalance>(
             "v5/account/wallet-balance",
             query,
@@ -271,12 +266,7 @@ public sealed class BybitAssetClient
         string? coin = null,
         CancellationToken cancellationToken = default)
     {
-        List<KeyValuePair<string, string>> query = [new("accountType", BybitWire.AccountType(accountType))];
-        if (!string.IsNullOrWhiteSpace(coin))
-        {
-            query.Add(new("coin", coin.Trim().ToUpperInvariant()));
-        }
-
+        var query = BybitWire.AccountTypeQuery(accountType, coin);
         return _client.GetSignedAsync<WireCoinsBalance, CoinsBalance>(
             "v5/asset/transfer/query-account-coins-balance",
             query,

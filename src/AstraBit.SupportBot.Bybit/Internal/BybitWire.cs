@@ -2,6 +2,18 @@ namespace AstraBit.SupportBot.Bybit.Internal;
 
 internal static class BybitWire
 {
+    /// <summary>accountType=… and, when given, coin=… (uppercase), in the order they are signed and sent.</summary>
+    public static List<KeyValuePair<string, string>> AccountTypeQuery(BybitAccountType accountType, string? coin)
+    {
+        List<KeyValuePair<string, string>> query = [new("accountType", AccountType(accountType))];
+        if (!string.IsNullOrWhiteSpace(coin))
+        {
+            query.Add(new("coin", coin.Trim().ToUpperInvariant()));
+        }
+
+        return query;
+    }
+
     public static string AccountType(BybitAccountType type) => type switch
     {
         BybitAccountType.Unified => "UNIFIED",
