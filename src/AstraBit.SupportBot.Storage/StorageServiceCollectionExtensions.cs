@@ -1,4 +1,7 @@
+using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +17,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => new SupportDatabase(path));
         services.TryAddSingleton<IWalkthroughStore>(sp => new LiteWalkthroughStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<ITicketStore>(sp => new LiteTicketStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IAuditLog>(sp => new LiteAuditLog(sp.GetRequiredService<SupportDatabase>()));
         return services;
     }
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace AstraBit.SupportBot.Core.Tickets;
+
+/// <summary>Open: waiting for staff to pick it up. Claimed: a staff member owns it. Closed: done (may be reopened).</summary>
+public enum TicketState
+{
+    Open = 0,
+    Claimed = 1,
+    Closed = 2,
+}
+
+/// <summary>What opened the ticket.</summary>
+public enum TicketOrigin
+{
+    CheckFailed = 0,
+    Stuck = 1,
+    Command = 2,
+    ModeratorRequest = 3,
+}
+
+/// <summary>
+/// A support ticket: one member, one private thread, the diagnosis it opened with and the checks posted since.
+/// Every time is UTC; the timers are computed from these persisted times, so they survive a restart.
+/// </summary>
+/// <param name="Number">Sequential and never reused; shown as "#0042".</param>
+/// <param name="MemberId">The member the ticket is for.</param>
+/// <param name="Origin">What opened it.</param>
+/// <param name="OpenedAt">When it was opened.</param>
+/// <param name="Card">The diagnosis it opened with; null when opened without one (e.g. /ticket open before any check).</param>
+public sealed record Ticket(int Number, ulong MemberId, TicketOrigin Origin, DateTimeOffset OpenedAt, TicketCard? Card)
+{
+    public const int MaxCloseReasonLength = 500;
+
+    public TicketState State { get; init; } = TicketState.Open;
+
+    /// <summary>The Discord thread, once created.</summary>
+    public ulong? ThreadId { get; init; }
+
+    public ulong? ClaimedBy { get; init; }
+
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    public DateTimeOffset? FirstStaffReplyAt { get; init; }
+
+    public DateTimeOffset? LastMemberMessageAt { get; init; }
+
+    public DateTimeOffset? LastStaffMessageAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The staff member who closed it; null when the bot did (auto-close, member left).</summary>
+    public ulong? ClosedBy { get; init; }
+
+    public string? CloseReason { get; init => field = SecretGuard.RequireNoSecretOrNull(value, nameof(CloseReason)); }
+
+    /// <summary>When it was last reopened; the escalation timer counts from here instead of <see cref="OpenedAt"/>.</summary>
+    public DateTimeOffset? ReopenedAt { get; init; }
+
+    /// <summary>1–5 stars from the member, given once after closing.</summary>
+    public int? Rating { get; init; }
+
+    public DateTimeOffset? RatedAt { get; init; }
+
+    /// <summary>When the support role was pinged again for this ticket being unclaimed.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
+    /// <summary>When the member was reminded to answer; cleared when anyone speaks again.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
+    /// <summary>Checks the member ran inside the ticket after it opened, oldest first.</summary>
+    public IReadOnlyList<TicketCard> LaterChecks { get; init; } = [];
+
+    /// <summary>"#0042".</summary>
+    public string DisplayNumber => Format(Number);
+
+    public bool IsClosed => State == TicketState.Closed;
+
+    /// <summary>The opening card and every later check, oldest first.</summary>
+    public IEnumerable<TicketCard> AllCards => Card is null ? LaterChecks : [Card, .. LaterChecks];
+
+    /// <summary>True when staff spoke last and the member has not answered since.</summary>
+    public bool WaitingForMember => LastStaffMessageAt is { } staff && (LastMemberMessageAt is not { } member || member < staff);
+
+    public static string Format(int number) => "#" + number.ToString("0000", CultureInfo.InvariantCulture);
+
+    // The generated ToString would list every card; this is what a log line needs.
+    public override string ToString() => $"Ticket {{ {DisplayNumber}, Member = {MemberId}, State = {State} }}";
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Tickets;
+
+/// <summary>The "Tickets" configuration section: the timers of PRODUCT.md §6.</summary>
+public sealed class TicketOptions
+{
+    public const string SectionName = "Tickets";
+
+    /// <summary>An unclaimed ticket this old pings the support role again (once).</summary>
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>After staff spoke, this long without a member reply sends the member a reminder (once).</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>This long after the reminder without a member reply closes the ticket.</summary>
+    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(2);
+}
+
+/// <summary>Rejects ticket timers that can't work, naming the configuration key.</summary>
+public sealed class TicketOptionsValidator : IValidateOptions<TicketOptions>
+{
+    private const string Section = TicketOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        Positive(options.EscalateAfter, nameof(TicketOptions.EscalateAfter), failures);
+        Positive(options.StaleAfter, nameof(TicketOptions.StaleAfter), failures);
+        Positive(options.AutoCloseAfter, nameof(TicketOptions.AutoCloseAfter), failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(TimeSpan value, string key, List<string> failures)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:{key} must be greater than 00:00:00");
+        }
+    }
+}

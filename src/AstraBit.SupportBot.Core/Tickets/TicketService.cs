@@ -1,0 +1,461 @@
+using AstraBit.SupportBot.Core.Audit;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Tickets;
+
+/// <summary>
+/// The ticket lifecycle of PRODUCT.md §6 as plain operations. Whether the caller is staff is checked by the caller
+/// against the configured roles; this service writes every staff, moderator and bot action to the audit log.
+/// Expected refusals come back as <see cref="TicketOutcome"/>s; storage failures throw.
+/// </summary>
+/// <remarks>
+/// Changes are serialised in this instance so that one-ticket-per-member and read-modify-write updates hold when
+/// interactions arrive together; register it as a singleton.
+/// </remarks>
+public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvider clock, IOptions<TicketOptions> options) : IDisposable
+{
+    public const string MemberLeftReason = "member left the server";
+    public const string AutoCloseReason = "no reply from the member after the reminder";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    private TicketOptions Options => options.Value;
+
+    /// <summary>
+    /// Opens a ticket for <paramref name="memberId"/>, or, when the member already has an open one, adds
+    /// <paramref name="card"/> to it as a later check. <paramref name="requestedBy"/> is the moderator or staff member
+    /// who opened it for the member, audited; null when the member (or a failed check) opened it.
+    /// </summary>
+    public async Task<TicketOpening> OpenOrAppendAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy = null, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = clock.GetUtcNow();
+            var (ticket, created) = await store.GetOpenOrCreateAsync(memberId, number => new Ticket(number, memberId, origin, now, card), cancellationToken).ConfigureAwait(false);
+            if (created)
+            {
+                if (requestedBy is { } staff)
+                {
+                    await WriteAuditAsync(staff, AuditActions.TicketOpened, ticket, $"opened {ticket.DisplayNumber} for the member ({Describe(origin)})", now, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new TicketOpening(ticket, IsNew: true, AppendedCard: null);
+            }
+
+            if (card is null)
+            {
+                return new TicketOpening(ticket, IsNew: false, AppendedCard: null);
+            }
+
+            var updated = ticket with { LaterChecks = [.. ticket.LaterChecks, card] };
+            await store.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
+            return new TicketOpening(updated, IsNew: false, AppendedCard: card);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Records a check the member ran inside the ticket.</summary>
+    public Task<TicketOutcome> AddCheckAsync(int number, TicketCard card, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return ChangeAsync(number, cancellationToken, ticket => ticket.IsClosed
+            ? Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is closed.", ticket)
+            : Change(ticket with { LaterChecks = [.. ticket.LaterChecks, card] }));
+    }
+
+    /// <summary>Remembers the thread created for a new ticket. Set once.</summary>
+    public Task<TicketOutcome> AttachThreadAsync(int number, ulong threadId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket.ThreadId switch
+        {
+            null => Change(ticket with { ThreadId = threadId }),
+            var existing when existing == threadId => Change(ticket),
+            _ => Refuse(TicketRefusal.ThreadAlreadyAttached, $"Ticket {ticket.DisplayNumber} already has a thread.", ticket),
+        });
+
+    public Task<TicketOutcome> ClaimAsync(int number, ulong staffId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket.State switch
+        {
+            TicketState.Closed => Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is closed; reopen it first.", ticket),
+            TicketState.Claimed when ticket.ClaimedBy == staffId => Refuse(TicketRefusal.AlreadyClaimed, $"You have already claimed ticket {ticket.DisplayNumber}.", ticket),
+            TicketState.Claimed => Refuse(TicketRefusal.AlreadyClaimed, $"Ticket {ticket.DisplayNumber} is already claimed by someone else; they, or any staff member, can unclaim it.", ticket),
+            _ => Change(
+                ticket with { State = TicketState.Claimed, ClaimedBy = staffId, ClaimedAt = Now },
+                new Act(staffId, AuditActions.TicketClaimed, $"claimed {ticket.DisplayNumber}")),
+        });
+
+    /// <summary>Any staff member may unclaim, not only the claimer, so a ticket never stays stuck with someone who is away.</summary>
+    public Task<TicketOutcome> UnclaimAsync(int number, ulong staffId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket.State switch
+        {
+            TicketState.Closed => Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is closed.", ticket),
+            TicketState.Open => Refuse(TicketRefusal.NotClaimed, $"Ticket {ticket.DisplayNumber} is not claimed.", ticket),
+            _ => Change(
+                ticket with { State = TicketState.Open, ClaimedBy = null, ClaimedAt = null },
+                new Act(staffId, AuditActions.TicketUnclaimed, ticket.ClaimedBy == staffId ? $"unclaimed {ticket.DisplayNumber}" : $"unclaimed {ticket.DisplayNumber} from <@{ticket.ClaimedBy}>")),
+        });
+
+    /// <summary>
+    /// Closes by a staff member, who must give a reason (at most 500 characters; anything in it that looks like a
+    /// secret is replaced with "[hidden]"). The caller then archives and locks the thread, posts the transcript and
+    /// asks the member for a rating.
+    /// </summary>
+    public Task<TicketOutcome> CloseAsync(int number, ulong staffId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return Task.FromResult(TicketOutcome.Refused(TicketRefusal.ReasonRequired, "Give a reason for closing the ticket."));
+        }
+
+        if (trimmed.Length > Ticket.MaxCloseReasonLength)
+        {
+            return Task.FromResult(TicketOutcome.Refused(TicketRefusal.ReasonTooLong, $"The reason is {trimmed.Length} characters long; keep it to {Ticket.MaxCloseReasonLength}."));
+        }
+
+        var safe = SecretGuard.Scrub(trimmed);
+        return ChangeAsync(number, cancellationToken, ticket => CloseNow(ticket, staffId, safe));
+    }
+
+    /// <summary>Closes the ticket whose reminder went unanswered; refused when that is not (or no longer) due.</summary>
+    public Task<TicketOutcome> AutoCloseAsync(int number, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => TicketTimers.AutoCloseDueAt(ticket, Options) is { } due && due <= Now
+            ? CloseNow(ticket, null, AutoCloseReason)
+            : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due to close.", ticket));
+
+    /// <summary>The member left the guild: their open ticket, if any, closes with "member left the server".</summary>
+    public async Task<TicketOutcome> MemberLeftAsync(ulong memberId, CancellationToken cancellationToken = default)
+    {
+        var open = await store.FindOpenForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        return open is null
+            ? TicketOutcome.Refused(TicketRefusal.NotFound, "The member has no open ticket.")
+            : await ChangeAsync(open.Number, cancellationToken, ticket => CloseNow(ticket, null, MemberLeftReason)).ConfigureAwait(false);
+    }
+
+    /// <summary>Reopens a closed ticket, unclaimed, with its timers re-armed; a rating already given stays.</summary>
+    public async Task<TicketOutcome> ReopenAsync(int number, ulong staffId, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var ticket = await store.GetAsync(number, cancellationToken).ConfigureAwait(false);
+            if (ticket is null)
+            {
+                return NotFound(number);
+            }
+
+            if (!ticket.IsClosed)
+            {
+                return TicketOutcome.Refused(TicketRefusal.NotClosed, $"Ticket {ticket.DisplayNumber} is not closed.", ticket);
+            }
+
+            if (await store.FindOpenForMemberAsync(ticket.MemberId, cancellationToken).ConfigureAwait(false) is { } other)
+            {
+                return TicketOutcome.Refused(TicketRefusal.MemberHasAnotherOpenTicket, $"The member already has ticket {other.DisplayNumber} open; continue there.", ticket);
+            }
+
+            var now = Now;
+            var reopened = ticket with
+            {
+                State = TicketState.Open,
+                ClaimedBy = null,
+                ClaimedAt = null,
+                ClosedAt = null,
+                ClosedBy = null,
+                CloseReason = null,
+                ReopenedAt = now,
+                EscalatedAt = null,
+                RemindedAt = null,
+            };
+            await store.UpdateAsync(reopened, cancellationToken).ConfigureAwait(false);
+            await WriteAuditAsync(staffId, AuditActions.TicketReopened, reopened, $"reopened {ticket.DisplayNumber}", now, cancellationToken).ConfigureAwait(false);
+            return TicketOutcome.Done(reopened);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A message in the ticket's thread. Staff messages (from anyone but the member) set the first reply and last
+    /// staff time; the member's set the last member time. Either clears the reminder, so the stale timer counts from
+    /// the latest message. Messages from others and from the bot itself should not be recorded.
+    /// </summary>
+    public Task<TicketOutcome> RecordMessageAsync(int number, ulong authorId, bool isStaff, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket =>
+        {
+            if (ticket.IsClosed)
+            {
+                return Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is closed.", ticket);
+            }
+
+            if (authorId == ticket.MemberId)
+            {
+                return Change(ticket with { LastMemberMessageAt = Latest(ticket.LastMemberMessageAt, at), RemindedAt = null });
+            }
+
+            return isStaff
+                ? Change(ticket with
+                {
+                    FirstStaffReplyAt = ticket.FirstStaffReplyAt is { } first && first <= at ? first : at,
+                    LastStaffMessageAt = Latest(ticket.LastStaffMessageAt, at),
+                    RemindedAt = null,
+                })
+                : Change(ticket);
+        });
+
+    /// <summary>The member rates a closed ticket 1–5, once.</summary>
+    public Task<TicketOutcome> RateAsync(int number, ulong memberId, int stars, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket =>
+        {
+            if (ticket.MemberId != memberId)
+            {
+                return Refuse(TicketRefusal.NotTheMember, "Only the member the ticket was for can rate it.", ticket);
+            }
+
+            if (!ticket.IsClosed)
+            {
+                return Refuse(TicketRefusal.NotClosed, $"Ticket {ticket.DisplayNumber} can be rated once it is closed.", ticket);
+            }
+
+            if (ticket.Rating is not null)
+            {
+                return Refuse(TicketRefusal.AlreadyRated, $"Ticket {ticket.DisplayNumber} has already been rated. Thank you!", ticket);
+            }
+
+            return stars is < 1 or > 5
+                ? Refuse(TicketRefusal.RatingOutOfRange, "A rating is 1 to 5 stars.", ticket)
+                : Change(ticket with { Rating = stars, RatedAt = Now });
+        });
+
+    /// <summary>Every timer due now over every open ticket, earliest first. Read from the store, so it survives restarts.</summary>
+    public async Task<IReadOnlyList<TicketAction>> DueActionsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        return open.SelectMany(t => TicketTimers.Due(t, now, Options)).OrderBy(a => a.DueAt).ThenBy(a => a.Number).ToList();
+    }
+
+    /// <summary>
+    /// Performs every timer due now, for a host loop to call on a timer. An escalation or reminder is performed and
+    /// then marked, so a crash in between repeats it rather than losing it; an auto-close is recorded first and then
+    /// performed (archive the thread, post the transcript, ask for a rating), and skipped if the member answered
+    /// meanwhile. A failing action stays due for the next run and does not stop the others; the failures are thrown
+    /// together at the end. Returns how many actions were performed.
+    /// </summary>
+    public async Task<int> RunDueAsync(Func<TicketAction, Task> perform, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(perform);
+        var failures = new List<Exception>();
+        var performed = 0;
+        foreach (var action in await DueActionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (action.Kind == TicketActionKind.AutoClose)
+                {
+                    if (!(await AutoCloseAsync(action.Number, cancellationToken).ConfigureAwait(false)).Succeeded)
+                    {
+                        continue;
+                    }
+
+                    await perform(action).ConfigureAwait(false);
+                }
+                else
+                {
+                    await perform(action).ConfigureAwait(false);
+                    var mark = action.Kind == TicketActionKind.Escalate
+                        ? MarkEscalatedAsync(action.Number, cancellationToken)
+                        : MarkRemindedAsync(action.Number, cancellationToken);
+                    await mark.ConfigureAwait(false);
+                }
+
+                performed++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures.Add(exception);
+            }
+        }
+
+        return failures.Count switch
+        {
+            0 => performed,
+            1 => throw new TicketTimerException($"Ticket timer action failed: {failures[0].Message}", failures[0]),
+            _ => throw new TicketTimerException($"{failures.Count} ticket timer actions failed.", new AggregateException(failures)),
+        };
+    }
+
+    /// <summary>Records that the support role was pinged again; refused when escalation is not (or no longer) due, so it happens once.</summary>
+    public Task<TicketOutcome> MarkEscalatedAsync(int number, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => TicketTimers.EscalateDueAt(ticket, Options) is { } due && due <= Now
+            ? Change(ticket with { EscalatedAt = Now }, new Act(null, AuditActions.TicketEscalated, $"{ticket.DisplayNumber} unclaimed for {TicketWording.Duration(Now - (ticket.ReopenedAt ?? ticket.OpenedAt))}; support pinged again"))
+            : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due to escalate.", ticket));
+
+    /// <summary>Records that the member was reminded; refused when the reminder is not (or no longer) due.</summary>
+    public Task<TicketOutcome> MarkRemindedAsync(int number, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => TicketTimers.RemindDueAt(ticket, Options) is { } due && due <= Now
+            ? Change(ticket with { RemindedAt = Now }, new Act(null, AuditActions.TicketReminded, $"reminded the member in {ticket.DisplayNumber}"))
+            : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due for a reminder.", ticket));
+
+    public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken = default) => store.GetAsync(number, cancellationToken);
+
+    public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken = default) => store.FindByThreadAsync(threadId, cancellationToken);
+
+    public Task<Ticket?> FindOpenForMemberAsync(ulong memberId, CancellationToken cancellationToken = default) => store.FindOpenForMemberAsync(memberId, cancellationToken);
+
+    /// <summary>Open and claimed tickets for /ticket list: unclaimed first, then oldest first.</summary>
+    public async Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        return open
+            .OrderBy(t => t.State == TicketState.Open ? 0 : 1)
+            .ThenBy(t => t.ReopenedAt ?? t.OpenedAt)
+            .ThenBy(t => t.Number)
+            .Select(t => ListItem(t, now))
+            .ToList();
+    }
+
+    /// <summary>Counts now, and times, ratings and failing checks over the last <paramref name="period"/>.</summary>
+    public async Task<TicketStats> StatsAsync(TimeSpan period, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        var now = Now;
+        var since = now - period;
+        var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        var active = await store.ListActiveSinceAsync(since, cancellationToken).ConfigureAwait(false);
+
+        var opened = active.Where(t => t.OpenedAt >= since).ToList();
+        var closed = active.Where(t => t.IsClosed && t.ClosedAt >= since).ToList();
+        var ratings = closed.Where(t => t.Rating is not null).Select(t => t.Rating!.Value).ToList();
+        var top = opened
+            .SelectMany(t => t.AllCards.SelectMany(c => c.FailingCheckIds).Distinct(StringComparer.Ordinal))
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .Select(g => new CheckCount(g.Key, g.Count()))
+            .OrderByDescending(c => c.Tickets)
+            .ThenBy(c => c.CheckId, StringComparer.Ordinal)
+            .Take(TicketStats.TopCount)
+            .ToList();
+
+        return new TicketStats(
+            period,
+            open.Count(t => t.State == TicketState.Open),
+            open.Count(t => t.State == TicketState.Claimed),
+            closed.Count,
+            Median(opened.Where(t => t.FirstStaffReplyAt is not null).Select(t => t.FirstStaffReplyAt!.Value - t.OpenedAt)),
+            Median(closed.Select(t => t.ClosedAt!.Value - t.OpenedAt)),
+            ratings.Count == 0 ? null : ratings.Average(),
+            ratings.Count,
+            top);
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
+    public static TimeSpan? Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1
+            ? sorted[middle]
+            : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
+    }
+
+    private static TicketListItem ListItem(Ticket ticket, DateTimeOffset now)
+    {
+        var since = ticket.ReopenedAt ?? ticket.OpenedAt;
+        var age = now - since;
+        var ageText = (ticket.ReopenedAt is null ? "opened " : "reopened ") + TicketWording.Ago(since, now);
+        if (ticket.WaitingForMember)
+        {
+            var wait = now - ticket.LastStaffMessageAt!.Value;
+            return new TicketListItem(ticket, age, ageText, wait, $"waiting for the member for {TicketWording.Duration(wait)}");
+        }
+
+        var waitingSince = Latest(since, ticket.LastMemberMessageAt);
+        var staffWait = now - waitingSince;
+        return new TicketListItem(ticket, age, ageText, staffWait, $"waiting for staff for {TicketWording.Duration(staffWait)}");
+    }
+
+    private static DateTimeOffset Latest(DateTimeOffset? current, DateTimeOffset candidate) =>
+        current is { } value && value > candidate ? value : candidate;
+
+    private static DateTimeOffset Latest(DateTimeOffset current, DateTimeOffset? candidate) =>
+        candidate is { } value && value > current ? value : current;
+
+    private static string Describe(TicketOrigin origin) => origin switch
+    {
+        TicketOrigin.CheckFailed => "a failed check",
+        TicketOrigin.Stuck => "stuck in the walkthrough",
+        TicketOrigin.ModeratorRequest => "at a moderator's request",
+        _ => "by command",
+    };
+
+    private static TicketOutcome NotFound(int number) => TicketOutcome.Refused(TicketRefusal.NotFound, $"There is no ticket {Ticket.Format(number)}.");
+
+    private static Decision Change(Ticket ticket, Act? act = null) => new(TicketOutcome.Done(ticket), act);
+
+    private static Decision Refuse(TicketRefusal refusal, string message, Ticket ticket) => new(TicketOutcome.Refused(refusal, message, ticket), null);
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private Decision CloseNow(Ticket ticket, ulong? staffId, string reason)
+    {
+        if (ticket.IsClosed)
+        {
+            return Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is already closed.", ticket);
+        }
+
+        return Change(
+            ticket with { State = TicketState.Closed, ClosedAt = Now, ClosedBy = staffId, CloseReason = reason, RemindedAt = null },
+            new Act(staffId, AuditActions.TicketClosed, $"closed {ticket.DisplayNumber}: {reason}"));
+    }
+
+    private async Task<TicketOutcome> ChangeAsync(int number, CancellationToken cancellationToken, Func<Ticket, Decision> decide)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var ticket = await store.GetAsync(number, cancellationToken).ConfigureAwait(false);
+            if (ticket is null)
+            {
+                return NotFound(number);
+            }
+
+            var decision = decide(ticket);
+            if (decision.Outcome.Ticket is { } changed && decision.Outcome.Succeeded && !ReferenceEquals(changed, ticket))
+            {
+                await store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (decision.Act is { } act)
+            {
+                await WriteAuditAsync(act.ActorId, act.Action, ticket, act.Detail, Now, cancellationToken).ConfigureAwait(false);
+            }
+
+            return decision.Outcome;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Task WriteAuditAsync(ulong? actorId, string action, Ticket ticket, string detail, DateTimeOffset at, CancellationToken cancellationToken) =>
+        audit.WriteAsync(new AuditEntry(actorId, action, ticket.MemberId, ticket.Number, detail, at), cancellationToken);
+
+    private sealed record Act(ulong? ActorId, string Action, string Detail);
+
+    private sealed record Decision(TicketOutcome Outcome, Act? Act);
+}

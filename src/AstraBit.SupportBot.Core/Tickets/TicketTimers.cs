@@ -1,0 +1,82 @@
+namespace AstraBit.SupportBot.Core.Tickets;
+
+public enum TicketActionKind
+{
+    /// <summary>Ping the support role again in the staff channel; then <see cref="TicketService.MarkEscalatedAsync"/>.</summary>
+    Escalate,
+
+    /// <summary>Remind the member in the thread; then <see cref="TicketService.MarkRemindedAsync"/>.</summary>
+    Remind,
+
+    /// <summary>Close the ticket with <see cref="TicketService.AutoCloseAsync"/>, then archive the thread.</summary>
+    AutoClose,
+}
+
+/// <summary>A timer that has come due for a ticket.</summary>
+public sealed record TicketAction(TicketActionKind Kind, int Number, ulong MemberId, ulong? ThreadId, DateTimeOffset DueAt);
+
+/// <summary>
+/// The ticket timers as pure functions of a ticket's persisted times, so nothing is lost in a restart: whatever
+/// came due while the bot was down is due at the next look.
+/// </summary>
+public static class TicketTimers
+{
+    /// <summary>
+    /// When an unclaimed ticket escalates: <see cref="TicketOptions.EscalateAfter"/> after it was (re)opened. Once per
+    /// opening: unclaiming does not re-arm it, reopening does. Null when it will not escalate.
+    /// </summary>
+    public static DateTimeOffset? EscalateDueAt(Ticket ticket, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(options);
+        return ticket.State == TicketState.Open && ticket.EscalatedAt is null
+            ? (ticket.ReopenedAt ?? ticket.OpenedAt) + options.EscalateAfter
+            : null;
+    }
+
+    /// <summary>When the member is reminded: <see cref="TicketOptions.StaleAfter"/> after staff last spoke with no member reply; once per staff message.</summary>
+    public static DateTimeOffset? RemindDueAt(Ticket ticket, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(options);
+        return !ticket.IsClosed && ticket.RemindedAt is null && ticket.WaitingForMember
+            ? ticket.LastStaffMessageAt!.Value + options.StaleAfter
+            : null;
+    }
+
+    /// <summary>When a reminded ticket closes: <see cref="TicketOptions.AutoCloseAfter"/> after the reminder, unless the member answered.</summary>
+    public static DateTimeOffset? AutoCloseDueAt(Ticket ticket, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(options);
+        return !ticket.IsClosed && ticket.RemindedAt is { } reminded && ticket.WaitingForMember
+            ? reminded + options.AutoCloseAfter
+            : null;
+    }
+
+    /// <summary>
+    /// The actions due for <paramref name="ticket"/> at <paramref name="now"/>, earliest first. An auto-close due
+    /// makes the others moot, so it comes alone.
+    /// </summary>
+    public static IReadOnlyList<TicketAction> Due(Ticket ticket, DateTimeOffset now, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (AutoCloseDueAt(ticket, options) is { } close && close <= now)
+        {
+            return [new TicketAction(TicketActionKind.AutoClose, ticket.Number, ticket.MemberId, ticket.ThreadId, close)];
+        }
+
+        var due = new List<TicketAction>(2);
+        if (EscalateDueAt(ticket, options) is { } escalate && escalate <= now)
+        {
+            due.Add(new TicketAction(TicketActionKind.Escalate, ticket.Number, ticket.MemberId, ticket.ThreadId, escalate));
+        }
+
+        if (RemindDueAt(ticket, options) is { } remind && remind <= now)
+        {
+            due.Add(new TicketAction(TicketActionKind.Remind, ticket.Number, ticket.MemberId, ticket.ThreadId, remind));
+        }
+
+        return due.OrderBy(a => a.DueAt).ToList();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Humanizer;
+
+namespace AstraBit.SupportBot.Core.Tickets;
+
+/// <summary>A line of /ticket list.</summary>
+/// <param name="Ticket">The ticket.</param>
+/// <param name="Age">How long since it was opened (or reopened).</param>
+/// <param name="AgeText">"opened 3 hours ago".</param>
+/// <param name="Wait">How long the side it waits for has been silent.</param>
+/// <param name="WaitText">"waiting for staff for 40 minutes" or "waiting for the member for 2 days".</param>
+public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText, TimeSpan Wait, string WaitText);
+
+/// <summary>A failing check id and in how many tickets it failed.</summary>
+public sealed record CheckCount(string CheckId, int Tickets);
+
+/// <summary>/ticket stats over a period. A median or average over nothing is null, shown as "none" — never zero.</summary>
+/// <param name="Period">The period looked back over.</param>
+/// <param name="Open">Open (unclaimed) tickets now.</param>
+/// <param name="Claimed">Claimed tickets now.</param>
+/// <param name="ClosedInPeriod">Tickets closed within the period.</param>
+/// <param name="MedianFirstResponse">Opened → first staff reply, over tickets opened in the period that got one.</param>
+/// <param name="MedianTimeToClose">Opened → closed, over tickets closed in the period.</param>
+/// <param name="AverageRating">Over tickets closed in the period that were rated.</param>
+/// <param name="RatingCount">How many of those were rated.</param>
+/// <param name="TopFailingChecks">Up to 5 check ids, by how many tickets opened in the period they failed in (each ticket counts once per check), most first.</param>
+public sealed record TicketStats(
+    TimeSpan Period,
+    int Open,
+    int Claimed,
+    int ClosedInPeriod,
+    TimeSpan? MedianFirstResponse,
+    TimeSpan? MedianTimeToClose,
+    double? AverageRating,
+    int RatingCount,
+    IReadOnlyList<CheckCount> TopFailingChecks)
+{
+    public const int TopCount = 5;
+}
+
+/// <summary>Durations and ages in words, in English whatever the machine's culture.</summary>
+public static class TicketWording
+{
+    public const string None = "none";
+
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>"3 hours", "2 days", "less than a minute"; "none" for null.</summary>
+    public static string Duration(TimeSpan? duration)
+    {
+        if (duration is not { } value)
+        {
+            return None;
+        }
+
+        return value < TimeSpan.FromMinutes(1)
+            ? "less than a minute"
+            : value.Humanize(precision: 1, culture: Culture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute);
+    }
+
+    /// <summary>"3 hours ago", "just now".</summary>
+    public static string Ago(DateTimeOffset then, DateTimeOffset now)
+    {
+        var elapsed = now - then;
+        return elapsed < TimeSpan.FromMinutes(1) ? "just now" : Duration(elapsed) + " ago";
+    }
+
+    /// <summary>"4.3 from 12 ratings"; "none".</summary>
+    public static string Rating(double? average, int count) => average is { } value
+        ? string.Create(Culture, $"{value:0.0} from {"rating".ToQuantity(count)}")
+        : None;
+}

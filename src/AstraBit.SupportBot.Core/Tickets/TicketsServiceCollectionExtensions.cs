@@ -1,0 +1,28 @@
+using AstraBit.SupportBot.Core.Audit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Tickets;
+
+public static class TicketsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="TicketService"/> and the validation of its options. The host binds the "Tickets"
+    /// section and registers an <see cref="ITicketStore"/> and an <see cref="IAuditLog"/> (AddSupportStorage does).
+    /// </summary>
+    public static IServiceCollection AddSupportTickets(this IServiceCollection services, Action<TicketOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<TicketOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TicketService>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace AstraBit.SupportBot.Core.Tickets;
+
+/// <summary>A message in the ticket's thread, as the transcript needs it.</summary>
+public sealed record TranscriptMessage(string AuthorName, ulong AuthorId, bool IsStaff, DateTimeOffset At, string Content);
+
+/// <summary>
+/// The plain-text transcript posted to the log channel on close: a header, the diagnostic cards, then every message.
+/// Anything that looks like a Bybit secret is replaced with "[hidden]" — members do paste them into threads.
+/// </summary>
+public static class TranscriptBuilder
+{
+    public static string Build(Ticket ticket, IEnumerable<TranscriptMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(messages);
+        var text = new StringBuilder();
+        Line(text, $"Ticket {ticket.DisplayNumber}");
+        Line(text, $"Member: {ticket.MemberId}");
+        Line(text, $"Opened: {Stamp(ticket.OpenedAt)} ({Origin(ticket.Origin)})");
+        if (ticket.ReopenedAt is { } reopened)
+        {
+            Line(text, $"Reopened: {Stamp(reopened)}");
+        }
+
+        Line(text, $"Claimed by: {(ticket.ClaimedBy is { } claimer ? claimer.ToString(CultureInfo.InvariantCulture) : "nobody")}");
+        Line(text, ticket.ClosedAt is { } closed ? $"Closed: {Stamp(closed)} by {ClosedBy(ticket)}" : "Closed: not yet");
+        if (ticket.CloseReason is { } reason)
+        {
+            Line(text, $"Close reason: {reason}");
+        }
+
+        Line(text, $"Rating: {(ticket.Rating is { } stars ? $"{stars}/5" : "not rated")}");
+
+        var cards = ticket.AllCards.ToList();
+        for (var i = 0; i < cards.Count; i++)
+        {
+            text.AppendLine();
+            Card(text, cards[i], i == 0 && ticket.Card is not null ? "Diagnosis at opening" : "Check in the ticket");
+        }
+
+        text.AppendLine();
+        Line(text, "Messages");
+        foreach (var message in messages.OrderBy(m => m.At))
+        {
+            var who = message.IsStaff ? $"{message.AuthorName} (staff)" : message.AuthorName;
+            Line(text, $"[{Stamp(message.At)}] {who}: {message.Content}");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Card(StringBuilder text, TicketCard card, string heading)
+    {
+        var when = card.CheckedAt is { } at ? $" ({Stamp(at)})" : string.Empty;
+        Line(text, $"{heading}{when}: verdict {(card.Verdict?.ToString().ToLowerInvariant() ?? "no check")}");
+        Line(text, $"  Account type: {card.AccountType ?? "unknown"} · Region: {card.Region ?? "unknown"} · Key: {card.MaskedKey ?? "none"}");
+        if (card.StoppedAt is { } stopped)
+        {
+            Line(text, $"  Stopped at: {stopped}");
+        }
+
+        foreach (var check in card.Failing.Concat(card.Warnings))
+        {
+            var step = check.GuideStep is { } n ? $" (guide step {n})" : string.Empty;
+            Line(text, $"  - {check.Status.ToString().ToLowerInvariant()} {check.Id}: {check.Title}. {check.Detail}");
+            if (check.Fix is { } fix)
+            {
+                Line(text, $"    Fix{step}: {fix}");
+            }
+        }
+    }
+
+    private static string ClosedBy(Ticket ticket) => ticket.ClosedBy is { } staff ? staff.ToString(CultureInfo.InvariantCulture) : "the bot";
+
+    private static string Origin(TicketOrigin origin) => origin switch
+    {
+        TicketOrigin.CheckFailed => "after a failed check",
+        TicketOrigin.Stuck => "from \"I'm stuck\"",
+        TicketOrigin.ModeratorRequest => "at a moderator's request",
+        _ => "with /ticket open",
+    };
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    // Every line goes through the scrubber, names and card text included: nothing reaches the log channel unchecked.
+    private static void Line(StringBuilder text, string line) =>
+        text.Append(SecretGuard.Scrub(line.ReplaceLineEndings(" "))).Append('\n');
+}

@@ -1,0 +1,54 @@
+using AstraBit.SupportBot.Core.Audit;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage.Tickets;
+
+/// <summary>
+/// The audit log in the data file, indexed by time and by the member acted on. Entries are numbered in the order they
+/// were written, which orders entries written in the same tick too.
+/// </summary>
+public sealed class LiteAuditLog : IAuditLog
+{
+    private readonly SupportDatabase database;
+
+    public LiteAuditLog(SupportDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        Entries.EnsureIndex(TicketDocuments.AuditAtField);
+        Entries.EnsureIndex(TicketDocuments.AuditMemberField);
+    }
+
+    private ILiteCollection<BsonDocument> Entries => database.Database.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64);
+
+    public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        Entries.Insert(TicketDocuments.FromAudit(entry));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        cancellationToken.ThrowIfCancellationRequested();
+        var documents = Entries.Query()
+            .OrderByDescending("_id")
+            .Limit(count)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(documents.Select(TicketDocuments.ToAudit).ToList());
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ForMemberAsync(ulong memberId, int count = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        cancellationToken.ThrowIfCancellationRequested();
+        var documents = Entries.Query()
+            .Where(Query.EQ(TicketDocuments.AuditMemberField, BsonDocuments.Snowflake(memberId)))
+            .OrderByDescending("_id")
+            .Limit(count)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(documents.Select(TicketDocuments.ToAudit).ToList());
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AstraBit.SupportBot.Core.Tickets;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage.Tickets;
+
+/// <summary>
+/// Tickets in the data file, keyed by number, indexed by member-and-state, thread and times. The next number lives
+/// in a counter document written in the same transaction as the ticket, so a number is never handed out twice, also
+/// across restarts and crashes.
+/// </summary>
+public sealed class LiteTicketStore : ITicketStore
+{
+    // One gate per data file, shared by every store over it: LiteDB transactions alone don't stop two threads from
+    // both reading the same counter value.
+    private static readonly ConditionalWeakTable<SupportDatabase, object> Gates = [];
+
+    private readonly SupportDatabase database;
+    private readonly object gate;
+
+    public LiteTicketStore(SupportDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        gate = Gates.GetValue(database, _ => new object());
+
+        // New collections in an existing schema: ensuring the indexes is idempotent, so no migration is needed for them.
+        Tickets.EnsureIndex(TicketDocuments.MemberStateField);
+        Tickets.EnsureIndex(TicketDocuments.StateField);
+        Tickets.EnsureIndex(TicketDocuments.ThreadField);
+        Tickets.EnsureIndex(TicketDocuments.OpenedAtField);
+        Tickets.EnsureIndex(TicketDocuments.ClosedAtField);
+    }
+
+    private ILiteCollection<BsonDocument> Tickets => database.Database.GetCollection(TicketDocuments.Tickets);
+
+    private ILiteCollection<BsonDocument> Counters => database.Database.GetCollection(TicketDocuments.Counters);
+
+    public Task<(Ticket Ticket, bool Created)> GetOpenOrCreateAsync(ulong memberId, Func<int, Ticket> create, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            if (FindOpen(memberId) is { } existing)
+            {
+                return Task.FromResult((existing, false));
+            }
+
+            var lite = database.Database;
+            if (!lite.BeginTrans())
+            {
+                throw new InvalidOperationException("A transaction is already open on this thread.");
+            }
+
+            Ticket ticket;
+            try
+            {
+                var counter = Counters.FindById(TicketDocuments.TicketCounterId);
+                var number = (counter?[TicketDocuments.CounterValueField].AsInt32 ?? 0) + 1;
+                ticket = create(number);
+                if (ticket.Number != number || ticket.MemberId != memberId || ticket.IsClosed)
+                {
+                    throw new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"The new ticket must be open, for member {memberId}, numbered {number}."),
+                        nameof(create));
+                }
+
+                Counters.Upsert(new BsonDocument
+                {
+                    ["_id"] = TicketDocuments.TicketCounterId,
+                    [TicketDocuments.CounterValueField] = number,
+                });
+                Tickets.Insert(TicketDocuments.FromTicket(ticket));
+                lite.Commit();
+            }
+            catch
+            {
+                lite.Rollback();
+                throw;
+            }
+
+            MakeDurable();
+            return Task.FromResult((ticket, true));
+        }
+    }
+
+    public Task UpdateAsync(Ticket ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            if (!Tickets.Update(TicketDocuments.FromTicket(ticket)))
+            {
+                throw new StorageException($"{database.Path}: there is no ticket {ticket.DisplayNumber} to update.");
+            }
+
+            MakeDurable();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Tickets.FindById(number);
+        return Task.FromResult(document is null ? null : TicketDocuments.ToTicket(document));
+    }
+
+    public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Tickets.FindOne(Query.EQ(TicketDocuments.ThreadField, BsonDocuments.Snowflake(threadId)));
+        return Task.FromResult(document is null ? null : TicketDocuments.ToTicket(document));
+    }
+
+    public Task<Ticket?> FindOpenForMemberAsync(ulong memberId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(FindOpen(memberId));
+    }
+
+    public Task<IReadOnlyList<Ticket>> ListOpenAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var documents = Tickets.Find(Query.Not(TicketDocuments.StateField, Lower(TicketState.Closed)));
+        return Task.FromResult(ToList(documents));
+    }
+
+    public Task<IReadOnlyList<Ticket>> ListActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var from = BsonDocuments.Time(since);
+        var documents = Tickets.Find(Query.Or(
+            Query.GTE(TicketDocuments.OpenedAtField, from),
+            Query.GTE(TicketDocuments.ClosedAtField, from)));
+        return Task.FromResult(ToList(documents));
+    }
+
+    private static IReadOnlyList<Ticket> ToList(IEnumerable<BsonDocument> documents) =>
+        documents.Select(TicketDocuments.ToTicket).OrderBy(t => t.Number).ToList();
+
+    private static string Lower(TicketState state) => state.ToString().ToLowerInvariant();
+
+    private Ticket? FindOpen(ulong memberId)
+    {
+        var document = Tickets.FindOne(Query.EQ(TicketDocuments.MemberStateField, TicketDocuments.MemberState(memberId, open: true)));
+        return document is null ? null : TicketDocuments.ToTicket(document);
+    }
+
+    // LiteDB commits to its log file from a background writer, so a commit can still be in memory when the process
+    // dies. A checkpoint waits for that writer and flushes to the data file; tickets change at human pace, so it is cheap.
+    private void MakeDurable() => database.Database.Checkpoint();
+}

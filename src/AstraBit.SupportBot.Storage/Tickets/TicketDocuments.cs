@@ -1,0 +1,162 @@
+using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Tickets;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage.Tickets;
+
+/// <summary>
+/// How tickets and audit entries look in the data file, written out by hand like <see cref="BsonDocuments"/>:
+/// ulong ids as the long with the same bits, times as UTC ticks, enums by lowercase name.
+/// </summary>
+internal static class TicketDocuments
+{
+    public const string Tickets = "tickets";
+    public const string Counters = "counters";
+    public const string Audit = "audit";
+
+    public const string TicketCounterId = "ticketNumber";
+    public const string CounterValueField = "value";
+
+    public const string MemberField = "memberId";
+    public const string StateField = "state";
+    public const string MemberStateField = "memberState";
+    public const string ThreadField = "threadId";
+    public const string OpenedAtField = "openedAt";
+    public const string ClosedAtField = "closedAt";
+
+    public const string AuditAtField = "at";
+    public const string AuditMemberField = "member";
+
+    private const string Id = "_id";
+
+    /// <summary>"{memberId}:open" — one indexed lookup answers "does this member have an open ticket".</summary>
+    public static string MemberState(ulong memberId, bool open) => $"{unchecked((long)memberId)}:{(open ? "open" : "closed")}";
+
+    public static BsonDocument FromTicket(Ticket ticket) => new()
+    {
+        [Id] = ticket.Number,
+        [MemberField] = BsonDocuments.Snowflake(ticket.MemberId),
+        ["origin"] = Lower(ticket.Origin),
+        [StateField] = Lower(ticket.State),
+        [MemberStateField] = MemberState(ticket.MemberId, !ticket.IsClosed),
+        [ThreadField] = Snowflake(ticket.ThreadId),
+        [OpenedAtField] = BsonDocuments.Time(ticket.OpenedAt),
+        ["card"] = ticket.Card is { } card ? FromCard(card) : BsonValue.Null,
+        ["laterChecks"] = new BsonArray(ticket.LaterChecks.Select(c => (BsonValue)FromCard(c))),
+        ["claimedBy"] = Snowflake(ticket.ClaimedBy),
+        ["claimedAt"] = Time(ticket.ClaimedAt),
+        ["firstStaffReplyAt"] = Time(ticket.FirstStaffReplyAt),
+        ["lastMemberMessageAt"] = Time(ticket.LastMemberMessageAt),
+        ["lastStaffMessageAt"] = Time(ticket.LastStaffMessageAt),
+        [ClosedAtField] = Time(ticket.ClosedAt),
+        ["closedBy"] = Snowflake(ticket.ClosedBy),
+        ["closeReason"] = Text(ticket.CloseReason),
+        ["reopenedAt"] = Time(ticket.ReopenedAt),
+        ["rating"] = ticket.Rating is { } rating ? new BsonValue(rating) : BsonValue.Null,
+        ["ratedAt"] = Time(ticket.RatedAt),
+        ["escalatedAt"] = Time(ticket.EscalatedAt),
+        ["remindedAt"] = Time(ticket.RemindedAt),
+    };
+
+    public static Ticket ToTicket(BsonDocument document) => new(
+        document[Id].AsInt32,
+        BsonDocuments.Snowflake(document[MemberField]),
+        Parse<TicketOrigin>(document["origin"]),
+        Time(document[OpenedAtField])!.Value,
+        document["card"].IsDocument ? ToCard(document["card"].AsDocument) : null)
+    {
+        State = Parse<TicketState>(document[StateField]),
+        ThreadId = Snowflake(document[ThreadField]),
+        LaterChecks = document["laterChecks"].AsArray.Select(v => ToCard(v.AsDocument)).ToList(),
+        ClaimedBy = Snowflake(document["claimedBy"]),
+        ClaimedAt = Time(document["claimedAt"]),
+        FirstStaffReplyAt = Time(document["firstStaffReplyAt"]),
+        LastMemberMessageAt = Time(document["lastMemberMessageAt"]),
+        LastStaffMessageAt = Time(document["lastStaffMessageAt"]),
+        ClosedAt = Time(document[ClosedAtField]),
+        ClosedBy = Snowflake(document["closedBy"]),
+        CloseReason = Text(document["closeReason"]),
+        ReopenedAt = Time(document["reopenedAt"]),
+        Rating = document["rating"].IsNumber ? document["rating"].AsInt32 : null,
+        RatedAt = Time(document["ratedAt"]),
+        EscalatedAt = Time(document["escalatedAt"]),
+        RemindedAt = Time(document["remindedAt"]),
+    };
+
+    public static BsonDocument FromAudit(AuditEntry entry) => new()
+    {
+        ["actor"] = Snowflake(entry.ActorId),
+        ["action"] = entry.Action,
+        [AuditMemberField] = Snowflake(entry.TargetMemberId),
+        ["ticket"] = entry.TicketNumber is { } number ? new BsonValue(number) : BsonValue.Null,
+        ["detail"] = entry.Detail,
+        [AuditAtField] = BsonDocuments.Time(entry.At),
+    };
+
+    public static AuditEntry ToAudit(BsonDocument document) => new(
+        Snowflake(document["actor"]),
+        document["action"].AsString,
+        Snowflake(document[AuditMemberField]),
+        document["ticket"].IsNumber ? document["ticket"].AsInt32 : null,
+        document["detail"].AsString,
+        Time(document[AuditAtField])!.Value);
+
+    private static BsonDocument FromCard(TicketCard card) => new()
+    {
+        ["verdict"] = card.Verdict is { } verdict ? Lower(verdict) : BsonValue.Null,
+        ["failing"] = new BsonArray(card.Failing.Select(c => (BsonValue)FromCheck(c))),
+        ["warnings"] = new BsonArray(card.Warnings.Select(c => (BsonValue)FromCheck(c))),
+        ["accountType"] = Text(card.AccountType),
+        ["region"] = Text(card.Region),
+        ["maskedKey"] = Text(card.MaskedKey),
+        ["stoppedAt"] = Text(card.StoppedAt),
+        ["checkedAt"] = Time(card.CheckedAt),
+    };
+
+    private static TicketCard ToCard(BsonDocument document) => new(
+        document["verdict"].IsString ? Parse<Verdict>(document["verdict"]) : null,
+        document["failing"].AsArray.Select(v => ToCheck(v.AsDocument)).ToList(),
+        document["warnings"].AsArray.Select(v => ToCheck(v.AsDocument)).ToList(),
+        Text(document["accountType"]),
+        Text(document["region"]),
+        Text(document["maskedKey"]),
+        Text(document["stoppedAt"]),
+        Time(document["checkedAt"]));
+
+    private static BsonDocument FromCheck(TicketCheck check) => new()
+    {
+        ["id"] = check.Id,
+        ["status"] = Lower(check.Status),
+        ["title"] = check.Title,
+        ["detail"] = check.Detail,
+        ["fix"] = Text(check.Fix),
+        ["guideStep"] = check.GuideStep is { } step ? new BsonValue(step) : BsonValue.Null,
+    };
+
+    private static TicketCheck ToCheck(BsonDocument document) => new(
+        document["id"].AsString,
+        Parse<CheckStatus>(document["status"]),
+        document["title"].AsString,
+        document["detail"].AsString,
+        Text(document["fix"]),
+        document["guideStep"].IsNumber ? document["guideStep"].AsInt32 : null);
+
+    private static BsonValue Snowflake(ulong? id) => id is { } value ? BsonDocuments.Snowflake(value) : BsonValue.Null;
+
+    private static ulong? Snowflake(BsonValue value) => value.IsNumber ? BsonDocuments.Snowflake(value) : null;
+
+    private static BsonValue Time(DateTimeOffset? time) => time is { } value ? BsonDocuments.Time(value) : BsonValue.Null;
+
+    private static DateTimeOffset? Time(BsonValue value) => value.IsNumber ? new DateTimeOffset(value.AsInt64, TimeSpan.Zero) : null;
+
+    private static BsonValue Text(string? text) => text is null ? BsonValue.Null : new BsonValue(text);
+
+    private static string? Text(BsonValue value) => value.IsString ? value.AsString : null;
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static T Parse<T>(BsonValue value)
+        where T : struct, Enum => Enum.Parse<T>(value.AsString, ignoreCase: true);
+}
