@@ -7,8 +7,9 @@ namespace AstraBit.SupportBot.Core.Limits;
 /// per-IP limit. It is a sliding window over <see cref="TimeProvider"/>: a grant of N requests is placed at the
 /// earliest moment when the last window holds room for N, and the caller waits until then. Grants are placed in
 /// time order, so waiting checks go first come, first served; one that would wait longer than Limits:MaxQueueWait
-/// is refused with the time to come back instead. A check's requests are counted at the moment it starts rather
-/// than when each one leaves; the headroom below Bybit's limit absorbs that.
+/// is refused with the time to come back instead. A check's requests are counted from the moment it starts, for
+/// the window plus Limits:CheckSpread (how long its requests may take to leave), so however a check spreads its
+/// requests, no window of Bybit's ever sees more than the budget.
 /// </summary>
 public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvider time)
 {
@@ -16,6 +17,10 @@ public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvi
     private readonly Queue<Grant> grants = new();
     private readonly Lock gate = new();
     private int inWindow;
+
+    // How long one grant counts: a check's requests leave within CheckSpread of its start, and Bybit's window then
+    // remembers each for BybitWindow.
+    private TimeSpan Hold => options.BybitWindow + options.CheckSpread;
 
     /// <summary>What a full check costs (Limits:RequestsPerCheck).</summary>
     public int RequestsPerCheck => options.RequestsPerCheck;
@@ -77,7 +82,7 @@ public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvi
     // Grants whose window has passed no longer count.
     private void Drop(DateTimeOffset now)
     {
-        while (grants.Count > 0 && grants.Peek().At + options.BybitWindow <= now)
+        while (grants.Count > 0 && grants.Peek().At + Hold <= now)
         {
             inWindow -= grants.Dequeue().Requests;
         }
@@ -90,7 +95,7 @@ public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvi
         var counted = 0;
         foreach (var grant in grants)
         {
-            if (grant.At + options.BybitWindow <= at)
+            if (grant.At + Hold <= at)
             {
                 continue;
             }
@@ -105,12 +110,12 @@ public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvi
                 break;
             }
 
-            if (grant.At + options.BybitWindow <= at)
+            if (grant.At + Hold <= at)
             {
                 continue;
             }
 
-            at = grant.At + options.BybitWindow;
+            at = grant.At + Hold;
             counted -= grant.Requests;
         }
 

@@ -21,6 +21,12 @@ public sealed class LimitsOptions
     /// <summary>What one full check costs in requests.</summary>
     public int RequestsPerCheck { get; set; } = 8;
 
+    /// <summary>
+    /// How long after a check starts its requests may still be leaving (two rounds of reads, a retry). The budget
+    /// counts each check for BybitWindow plus this, so checks started in neighbouring windows can't add up past it.
+    /// </summary>
+    public TimeSpan CheckSpread { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a check may wait for room in the budget before the member is asked to come back later.</summary>
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(10);
 }
@@ -48,6 +54,11 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
         {
             var perFive = (options.BybitRequests * LimitsOptions.BybitIpWindow.TotalSeconds / options.BybitWindow.TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture);
             failures.Add($"{Section}:BybitRequests per {Section}:BybitWindow comes to {perFive} requests per 5 seconds; it must stay below Bybit's limit of {LimitsOptions.BybitIpLimit} per 5 seconds per IP (400 per 5 seconds leaves room to spare)");
+        }
+
+        if (options.CheckSpread < TimeSpan.Zero || options.CheckSpread > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:CheckSpread must be between 00:00:00 and 00:01:00");
         }
 
         if (options.RequestsPerCheck <= 0)

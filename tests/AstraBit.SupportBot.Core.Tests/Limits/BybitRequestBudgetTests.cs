@@ -116,6 +116,57 @@ public sealed class BybitRequestBudgetTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 2000)]
+    [InlineData(1900, 2000)]
+    [InlineData(1900, 0)]
+    public void Reserve_RequestsLeavingLateWithinTheSpread_NeverMoreThanTheBudgetInAnyBybitWindow(int firstWaveLatenessMs, int spreadMs)
+    {
+        // The worst case for counting at the start: a wave of checks whose requests leave late (a slow first
+        // round), then the next wave, granted a window later, whose requests leave at once. Bybit counts a request
+        // when it leaves. With no spread allowed for (last row) the budget is overrun; that row shows the test bites.
+        var budget = Create(o =>
+        {
+            o.CheckSpread = TimeSpan.FromMilliseconds(spreadMs);
+            o.MaxQueueWait = TimeSpan.FromMinutes(5);
+        });
+        var sent = new List<DateTimeOffset>();
+        for (var i = 0; i < 150; i++)
+        {
+            var reservation = budget.Reserve(8);
+            Assert.True(reservation.Decision.Allowed);
+            var lateness = i < 50 ? TimeSpan.FromMilliseconds(firstWaveLatenessMs) : TimeSpan.Zero;
+            sent.AddRange(Enumerable.Repeat(time.GetUtcNow() + reservation.Delay + lateness, 8));
+        }
+
+        var busiest = sent.Max(at => sent.Count(s => s > at - TimeSpan.FromSeconds(5) && s <= at));
+
+        if (spreadMs >= firstWaveLatenessMs)
+        {
+            Assert.InRange(busiest, 1, 400);
+        }
+        else
+        {
+            Assert.True(busiest > 400, $"busiest window {busiest}");
+        }
+    }
+
+    [Fact]
+    public void Reserve_WithSpread_CountsAGrantForWindowPlusSpread()
+    {
+        var budget = Create(o =>
+        {
+            o.BybitRequests = 8;
+            o.CheckSpread = TimeSpan.FromSeconds(2);
+            o.MaxQueueWait = TimeSpan.FromMinutes(1);
+        });
+        budget.Reserve(8);
+
+        var next = budget.Reserve(8);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), next.Delay);
+    }
+
     [Fact]
     public async Task AcquireAsync_Cancelled_Throws()
     {
@@ -148,9 +199,11 @@ public sealed class BybitRequestBudgetTests
         }
     }
 
+    // The window mechanics are tested with checks whose requests all leave at once (CheckSpread 0);
+    // the spread has tests of its own.
     private BybitRequestBudget Create(Action<LimitsOptions>? configure = null)
     {
-        var options = new LimitsOptions();
+        var options = new LimitsOptions { CheckSpread = TimeSpan.Zero };
         configure?.Invoke(options);
         return new BybitRequestBudget(Options.Create(options), time);
     }
