@@ -6,6 +6,7 @@ return which switch
 {
     "diagnostic" => await DiagnosticBenchmark.RunAsync(),
     "interactions" => await InteractionBenchmark.RunAsync(),
+    "checks" => await CheckBurstBenchmark.RunAsync(),
     _ => Usage(),
 };
 

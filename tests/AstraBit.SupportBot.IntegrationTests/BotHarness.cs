@@ -19,7 +19,7 @@ public sealed class BotHarness : IAsyncDisposable
     public const ulong ModeratorRoleId = 1_300_000_000_000_000_002;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
     private readonly StringWriter _logs = new(new StringBuilder());
     private readonly StringWriter _console = new();
     private readonly string _configFile;
@@ -78,8 +78,7 @@ public sealed class BotHarness : IAsyncDisposable
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
         var harness = new BotHarness(discord, bybit, configFile);
-        var console = new CliConsole(TextWriter.Null, harness._console, _ => null, Prompt: null);
-        harness.Run = Task.Run(() => BotRunner.RunAsync(configFile, console, configure: null, harness._stop.Token, TextWriter.Synchronized(harness._logs)));
+        harness.Launch();
         if (waitForRegistration)
         {
             await harness.WaitForRegistrationAsync();
@@ -95,6 +94,26 @@ public sealed class BotHarness : IAsyncDisposable
         if (finished == Run)
         {
             throw new InvalidOperationException($"The bot stopped (exit {await Run}) before registering commands:\n{ConsoleError}\n{Logs}");
+        }
+
+        await registered;
+    }
+
+    /// <summary>
+    /// Stops the bot and starts a new one with the same configuration and data file against the same emulators,
+    /// as after a deploy or a crash; returns once the new bot has registered its commands.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+        var restartedAt = DateTimeOffset.UtcNow;
+        Launch();
+        var registered = Discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands && r.ReceivedAt >= restartedAt, Timeout);
+        if (await Task.WhenAny(registered, Run) == Run)
+        {
+            throw new InvalidOperationException($"The restarted bot stopped (exit {await Run}) before registering commands:\n{ConsoleError}\n{Logs}");
         }
 
         await registered;
@@ -117,6 +136,13 @@ public sealed class BotHarness : IAsyncDisposable
         File.Delete(_configFile);
         await Discord.DisposeAsync();
         await Bybit.DisposeAsync();
+    }
+
+    private void Launch()
+    {
+        var console = new CliConsole(TextWriter.Null, _console, _ => null, Prompt: null);
+        var stop = _stop.Token;
+        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure: null, stop, TextWriter.Synchronized(_logs)));
     }
 
     private static string ToJson(Dictionary<string, object?> flat)

@@ -79,8 +79,6 @@ public sealed class BotOnlineTests
     }
 
     [Theory]
-    [InlineData("connect-bybit")]
-    [InlineData("diagnose")]
     [InlineData("ticket")]
     public async Task LaterCommands_Used_AnswerPrivatelyThatTheyAreNotAvailableYet(string command)
     {

@@ -37,6 +37,7 @@ public static class CustomIds
 
     private const string CheckPrefix = "wt:check:";
     private const string GoToPrefix = "wt:goto:";
+    private const string KeyModalPrefix = "wt:key:";
 
     public static string Encode(WalkthroughAction action)
     {
@@ -58,6 +59,25 @@ public static class CustomIds
     public static string CheckNow(GuidePosition position) => Encode(new WalkthroughAction(WalkthroughActionKind.CheckNow, position));
 
     public static string GoTo(GuidePosition position) => Encode(new WalkthroughAction(WalkthroughActionKind.GoTo, position));
+
+    /// <summary>The custom_id of the key modal that "Check it now" opens at <paramref name="position"/> ("wt:key:3", "wt:key:final").</summary>
+    public static string KeyModal(GuidePosition position) =>
+        position is GuidePosition.BeforeYouBegin or GuidePosition.Done
+            ? throw new ArgumentOutOfRangeException(nameof(position), position, "Only steps and the final check have a check.")
+            : KeyModalPrefix + Token(position);
+
+    /// <summary>The position whose check a key modal's submit is for, or null when <paramref name="customId"/> is no walkthrough key modal.</summary>
+    public static GuidePosition? ParseKeyModal(string? customId)
+    {
+        if (customId is null || customId.Length > MaxLength || !customId.StartsWith(KeyModalPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return ParseToken(customId[KeyModalPrefix.Length..]) is { } position and not (GuidePosition.BeforeYouBegin or GuidePosition.Done)
+            ? position
+            : null;
+    }
 
     /// <summary>The action of a custom_id, or null when it isn't one of ours or is malformed.</summary>
     public static WalkthroughAction? Parse(string? customId)

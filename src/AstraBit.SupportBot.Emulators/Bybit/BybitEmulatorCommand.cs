@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace AstraBit.SupportBot.Emulators.Bybit;
 
@@ -18,10 +19,14 @@ public static class BybitEmulatorCommand
             CustomParser = ParseDuration,
         };
         var list = new Option<bool>("--list") { Description = "List the scenarios and exit." };
+        var clones = new Option<int>("--clones")
+        {
+            Description = "Also register this many copies of healthy-unified, each with its own generated key, secret and UID (for load tests: Bybit limits per UID), and print them.",
+        };
 
         var command = new Command("bybit", "Run the loopback Bybit V5 REST emulator with every built-in scenario loaded.")
         {
-            port, scenario, latency, list,
+            port, scenario, latency, list, clones,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,15 +44,37 @@ public static class BybitEmulatorCommand
                 return 2;
             }
 
+            var cloneCount = parse.GetValue(clones);
+            if (cloneCount is < 0 or > MaxClones)
+            {
+                await Console.Error.WriteLineAsync($"--clones must be between 0 and {MaxClones}.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var copies = Clones(BybitScenarios.Find("healthy-unified", now)!, cloneCount);
             await using var emulator = await BybitEmulator.StartAsync(
-                new BybitEmulatorOptions { Port = parse.GetValue(port), Latency = parse.GetValue(latency), ThrowOnDisposeIfViolations = false },
+                new BybitEmulatorOptions
+                {
+                    Port = parse.GetValue(port),
+                    Latency = parse.GetValue(latency),
+                    ThrowOnDisposeIfViolations = false,
+                    Accounts = cloneCount == 0 ? null : [.. BybitScenarios.All(now), .. copies],
+                },
                 cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"Bybit emulator listening on {emulator.BaseUrl}  (scenario {chosen.Name}: {chosen.Description})");
             Console.WriteLine($"export Bybit__BaseUrl={emulator.BaseUrl.AbsoluteUri.TrimEnd('/')}");
             Console.WriteLine($"export BYBIT_API_KEY={chosen.ApiKey}");
             Console.WriteLine($"export BYBIT_API_SECRET={chosen.ApiSecret}");
             Console.WriteLine($"Every scenario's key works: {string.Join(", ", BybitScenarios.Names)} (bybit --list for keys).");
+            foreach (var copy in copies)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clone {copy.Name} {copy.ApiKey} {copy.ApiSecret} {copy.Uid}"));
+            }
+
+            Console.WriteLine("Type \"stats\" and Enter for request counts and the peak per IP-limit window.");
             Console.WriteLine("Press Ctrl+C to stop.");
+            _ = AnswerStatsAsync(emulator, cancellationToken);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -64,6 +91,44 @@ public static class BybitEmulatorCommand
             return emulator.Violations.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private const int MaxClones = 100_000;
+    private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>Copies of <paramref name="template"/> with fresh keys (18 characters), secrets (36) and UIDs, as Bybit issues them.</summary>
+    public static IReadOnlyList<BybitAccountScenario> Clones(BybitAccountScenario template, int count)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return [.. Enumerable.Range(1, count).Select(i => template with
+        {
+            Name = string.Create(CultureInfo.InvariantCulture, $"{template.Name}-clone-{i}"),
+            Description = $"Copy {i} of {template.Name}",
+            ApiKey = new string(RandomNumberGenerator.GetItems<char>(KeyAlphabet, 18)),
+            ApiSecret = new string(RandomNumberGenerator.GetItems<char>(KeyAlphabet, 36)),
+            Uid = 200_000_000 + i,
+        })];
+    }
+
+    /// <summary>One line per "stats" typed on standard input (a load test's parent process asks this way); stops at end of input.</summary>
+    private static async Task AnswerStatsAsync(BybitEmulator emulator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                if (string.Equals(line.Trim(), "stats", StringComparison.OrdinalIgnoreCase))
+                {
+                    var requests = emulator.Requests;
+                    Console.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"stats requests={requests.Count} peak-ip-requests-per-window={emulator.PeakIpRequests} http-403={requests.Count(r => r.StatusCode == 403)} retcode-10006={requests.Count(r => r.RetCode == 10006)} violations={emulator.Violations.Count}"));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static void PrintList(DateTimeOffset now)

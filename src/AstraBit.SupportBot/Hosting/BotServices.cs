@@ -1,4 +1,6 @@
 using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.Diagnose;
+using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
@@ -48,7 +50,15 @@ public static class BotServices
         services.TryAddSingleton<RegistrationState>();
         services.AddScoped<IGatewayEventHandler, CommandRegistrar>();
         services.AddScoped<IGatewayEventHandler, InteractionDispatcher>();
+        services.TryAddSingleton<WalkthroughLocks>();
+        services.TryAddScoped<WalkthroughProgressUpdater>();
+        services.TryAddScoped<IStuckEscalation, StaffChannelStuckEscalation>();
+        services.AddScoped<IInteractionHandler, ConnectBybitHandler>();
+        services.AddScoped<IInteractionHandler, WalkthroughHandler>();
         services.AddScoped<IInteractionHandler, BybitErrorHandler>();
+        services.TryAddSingleton<DiagnoseRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiagnoseRunner>());
+        services.AddScoped<IInteractionHandler, DiagnoseHandler>();
         return services;
     }
 

@@ -161,6 +161,12 @@ public sealed partial class DiscordRestEmulator
             message = existing;
         }
 
+        if (type is 6 or 7 && interaction.MessageId is { } componentMessage)
+        {
+            // For a component (or a modal opened from one), Discord's "original response" is the message it came from.
+            interaction.OriginalMessageId = componentMessage;
+        }
+
         if (!withResponse)
         {
             return new Reply(204, null);

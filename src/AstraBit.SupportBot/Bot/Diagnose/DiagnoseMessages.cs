@@ -1,0 +1,98 @@
+using System.Text;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Discord.Models;
+
+namespace AstraBit.SupportBot.Bot.Diagnose;
+
+/// <summary>
+/// What /diagnose says. Nothing here ever receives the secret: input problems arrive as
+/// <see cref="CredentialProblem"/> (which names the field, never the value) and results as a report with the key masked.
+/// </summary>
+public static class DiagnoseMessages
+{
+    /// <summary>"Open the guide at step N" buttons shown under a result, at most.</summary>
+    public const int MaxStepButtons = 3;
+
+    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems)
+    {
+        var text = new StringBuilder("I haven't sent anything to Bybit: ");
+        text.Append(problems.Count == 1 ? "one thing in what you entered needs fixing." : "some things in what you entered need fixing.");
+        text.AppendLine();
+        foreach (var problem in problems)
+        {
+            text.Append("• **").Append(problem.Field).Append(":** ").AppendLine(problem.Message);
+        }
+
+        text.Append("Run `/diagnose` again to enter the key and secret. They come from Bybit's API Management page (guide steps 1–4 of `/connect-bybit`).");
+        return MessagePayload.Text(text.ToString(), ephemeral: true);
+    }
+
+    /// <summary>The check's report as an embed, with buttons to the guide steps that fix its problems and, when the key is kept, "Forget my key".</summary>
+    /// <param name="report">The completed check.</param>
+    /// <param name="guide">For the names of the steps.</param>
+    /// <param name="keptFor">How long the key is kept in memory for "Check it now"; null when it isn't kept.</param>
+    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor)
+    {
+        var message = new MessageBuilder()
+            .AddEmbed(DiagnosticMessages.Render(report, guide))
+            .WithEphemeral();
+
+        var content = new StringBuilder();
+        if (report.Verdict == Verdict.Error)
+        {
+            var why = report.Find(CheckIds.Connectivity)?.Detail;
+            content.Append("I couldn't run the check: ");
+            content.Append(string.IsNullOrWhiteSpace(why) ? "Bybit didn't give a usable answer." : why.Trim());
+            content.Append(" Please try again in a few minutes; if it keeps happening, tell the support team.");
+        }
+
+        if (keptFor is { } kept)
+        {
+            if (content.Length > 0)
+            {
+                content.AppendLine();
+            }
+
+            content.Append("I'll keep your key in memory only, for ").Append(RetryWording.Duration(kept))
+                .Append(", so the guide's \"Check it now\" doesn't ask again. \"Forget my key\" wipes it now.");
+        }
+
+        if (content.Length > 0)
+        {
+            message.WithContent(content.ToString());
+        }
+
+        var buttons = new List<MessageComponent>();
+        foreach (var step in DiagnosticMessages.StepsToFix(report).Take(MaxStepButtons))
+        {
+            buttons.Add(Button.Create(ButtonStyle.Primary, CustomIds.GoTo(GuidePositions.FromStep(step)), $"Open the guide at step {step}"));
+        }
+
+        if (keptFor is not null)
+        {
+            buttons.Add(Button.Create(ButtonStyle.Danger, CustomIds.ForgetKeyId, "Forget my key"));
+        }
+
+        if (buttons.Count > 0)
+        {
+            message.AddActionRow(buttons);
+        }
+        else
+        {
+            message.ClearComponents();
+        }
+
+        return message.Build();
+    }
+
+    /// <summary>The check didn't run (cooldown, Bybit budget, unknown site); the reason says when to come back, in words.</summary>
+    public static MessagePayload Refused(string reason) =>
+        new MessageBuilder()
+            .WithContent(reason + " Your key wasn't sent to Bybit this time.")
+            .WithEphemeral()
+            .ClearComponents()
+            .Build();
+}

@@ -1,0 +1,91 @@
+using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace AstraBit.SupportBot.Bot.Walkthrough;
+
+/// <summary>
+/// `/connect-bybit`: starts or resumes the member's walkthrough. Acknowledged at once (deferred, private), then
+/// the walkthrough message is posted in the member's DMs and the private answer points there. When the DMs are
+/// closed (50007) the private answer itself becomes the walkthrough message and says why, once.
+/// </summary>
+public sealed partial class ConnectBybitHandler(
+    WalkthroughEngine engine,
+    WalkthroughProgressUpdater progress,
+    KeyCheckService checks,
+    DiscordRestClient rest,
+    ILogger<ConnectBybitHandler> logger) : IInteractionHandler
+{
+    public bool CanHandle(Interaction interaction) =>
+        interaction.Command is { Name: SupportCommands.ConnectBybit, CommandType: ApplicationCommandType.ChatInput };
+
+    public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        // Opening the DM and posting take two REST calls: acknowledge first so Discord's 3 seconds never run out.
+        await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
+        var userId = interaction.User.Id;
+        var existing = await progress.GetAsync(userId, cancellationToken);
+        var welcome = existing is null ? null : WalkthroughMessages.WelcomeBack(existing, engine.Stuck(existing));
+
+        DiscordChannel dm;
+        DiscordMessage posted;
+        try
+        {
+            dm = await rest.CreateDmChannelAsync(userId, cancellationToken);
+            var draft = engine.StartOrResume(userId, existing, WalkthroughDelivery.DirectMessage(dm.Id));
+            posted = await rest.CreateMessageAsync(dm.Id, WalkthroughMessages.Walkthrough(engine.View(draft, checks.IsRemembered(userId)), welcome), cancellationToken);
+        }
+        catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)
+        {
+            LogDmsClosed(logger, userId);
+            await ContinueHereAsync(interaction, WalkthroughMessages.DmsClosedNotice, welcome, cancellationToken);
+            return;
+        }
+        catch (DiscordRestException ex)
+        {
+            // Any other failure to reach the DMs must not leave the member with nothing: the guide continues here too.
+            LogDmFailed(logger, userId, ex.Code, ex.HttpStatus);
+            await ContinueHereAsync(interaction, WalkthroughMessages.DmFailedNotice, welcome, cancellationToken);
+            return;
+        }
+
+        await progress.UpdateAsync(
+            userId,
+            stored => engine.StartOrResume(userId, stored, WalkthroughDelivery.DirectMessage(dm.Id, posted.Id)),
+            cancellationToken);
+        await rest.EditOriginalResponseAsync(interaction, WalkthroughMessages.SentToDm(dm.Id, posted.Id, welcome is not null), cancellationToken);
+        LogStarted(logger, userId, "dm");
+    }
+
+    private async Task ContinueHereAsync(Interaction interaction, string why, string? welcome, CancellationToken cancellationToken)
+    {
+        var userId = interaction.User.Id;
+        var channelId = interaction.ChannelId ?? throw new InvalidOperationException("A slash command always comes from a channel.");
+        var here = await progress.UpdateAsync(
+            userId,
+            stored => engine.StartOrResume(userId, stored, WalkthroughDelivery.Ephemeral(channelId)),
+            cancellationToken);
+        var notice = welcome is null ? why : why + "\n" + welcome;
+        var sent = await rest.EditOriginalResponseAsync(
+            interaction,
+            WalkthroughMessages.Walkthrough(engine.View(here, checks.IsRemembered(userId)), notice),
+            cancellationToken);
+
+        // The ephemeral message's id lets a later click tell the live walkthrough from an older copy.
+        await progress.UpdateAsync(
+            userId,
+            stored => engine.MoveTo(stored ?? here, new WalkthroughDelivery(WalkthroughSurface.ChannelEphemeral, channelId, sent.Id)),
+            cancellationToken);
+        LogStarted(logger, userId, "channel (DMs closed)");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Walkthrough for member {UserId} shown in {Surface}")]
+    private static partial void LogStarted(ILogger logger, ulong userId, string surface);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post the walkthrough in the DMs of member {UserId}: Discord code {Code}, HTTP {Status}; it continues privately in the channel")]
+    private static partial void LogDmFailed(ILogger logger, ulong userId, int code, System.Net.HttpStatusCode status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {UserId} has DMs closed (50007); the walkthrough continues privately in the channel")]
+    private static partial void LogDmsClosed(ILogger logger, ulong userId);
+}

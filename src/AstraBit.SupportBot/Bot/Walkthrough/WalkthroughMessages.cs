@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Discord.Models;
+
+namespace AstraBit.SupportBot.Bot.Walkthrough;
+
+/// <summary>
+/// The walkthrough as Discord shows it: one message with the page as an embed (the "Part 2 of 3 · Step 5 of 6"
+/// header as the embed's author line), a row of buttons and the selects the view asks for, optionally a check
+/// result as a second embed and a short notice as the content. Decides nothing: what to show comes from
+/// <see cref="WalkthroughView"/>.
+/// </summary>
+public static class WalkthroughMessages
+{
+    public const string DmsClosedNotice =
+        "Your DMs are closed, so I'll guide you here instead: only you can see these messages. " +
+        "They disappear if you restart Discord; `/connect-bybit` brings the guide back where you left off.";
+
+    public const string DmFailedNotice =
+        "I couldn't post in your DMs just now, so I'll guide you here instead: only you can see these messages. " +
+        "`/connect-bybit` later tries your DMs again and picks up where you left off.";
+
+    private const string UncheckedBox = "☐ ";
+    private const string CheckedBox = "✅ ";
+
+    /// <summary>The walkthrough message. The content is always sent (empty when there is no notice) so an edit clears the previous notice.</summary>
+    /// <remarks>No message flags are set: a new DM message needs none, and an edit keeps the message ephemeral or not as it was posted.</remarks>
+    public static MessagePayload Walkthrough(WalkthroughView view, string? notice = null, IEnumerable<Embed>? extraEmbeds = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Compose(view, notice, [PageEmbed(view.Page, Replies.BrandColor), .. extraEmbeds ?? []]);
+    }
+
+    /// <summary>
+    /// The message after "Check it now": the page again, the check's result under it and a line saying what next.
+    /// After a passing final check (<paramref name="checklist"/> set, the view on the Done page) it is the ticked
+    /// checklist, the result, then the next step.
+    /// </summary>
+    public static MessagePayload AfterCheck(WalkthroughView view, DiagnosticReport report, GuideContent guide, GuidePosition checkedAt, IReadOnlyCollection<string>? checkIds, string? keyNote, GuidePage? checklist = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(guide);
+        var verdict = CheckSummary.From(report, null, checkedAt, checkIds).Verdict;
+        var result = DiagnosticMessages.Render(report, guide, checkIds);
+        var notice = Outcome(verdict, checkedAt) + (keyNote is null ? "" : "\n" + keyNote);
+        if (checklist is not null)
+        {
+            var ticked = checklist with { Description = checklist.Description.Replace(UncheckedBox, CheckedBox, StringComparison.Ordinal) };
+            Embed[] embeds = [PageEmbed(ticked, Replies.GoodColor), result, PageEmbed(view.Page, Replies.BrandColor)];
+
+            // Discord allows 6000 characters over all embeds; a long report drops the checklist before anything else.
+            return embeds.Sum(e => e.TotalLength) <= DiscordLimits.EmbedTotal
+                ? Compose(view, notice, embeds)
+                : Compose(view, notice, [result, Fit(view.Page, DiscordLimits.EmbedTotal - result.TotalLength)]);
+        }
+
+        return Compose(view, notice, [Fit(view.Page, DiscordLimits.EmbedTotal - result.TotalLength), result]);
+    }
+
+    /// <summary>Whether a check's verdict lets the member move on (warnings don't stop anyone).</summary>
+    public static bool Passed(DiagnosticReport report, GuidePosition checkedAt, IReadOnlyCollection<string>? checkIds) =>
+        CheckSummary.From(report, null, checkedAt, checkIds).Verdict is Verdict.Pass or Verdict.Warn;
+
+    /// <summary>The ephemeral answer to /connect-bybit when the guide went to the member's DMs.</summary>
+    public static MessagePayload SentToDm(ulong channelId, ulong messageId, bool resumed)
+    {
+        var link = string.Create(CultureInfo.InvariantCulture, $"https://discord.com/channels/@me/{channelId}/{messageId}");
+        var text = resumed
+            ? $"I've sent you the guide in a DM, open where you left off: {link}"
+            : $"I've sent you the guide in a DM: {link}\nIt takes about ten minutes, and you can stop and come back any time with `/connect-bybit`.";
+        return MessagePayload.Text(text, ephemeral: true);
+    }
+
+    /// <summary>A line for the member who comes back to the guide part-way through.</summary>
+    public static string? WelcomeBack(WalkthroughProgress? existing, StuckContext? where) =>
+        existing is { Position: not (GuidePosition.BeforeYouBegin or GuidePosition.Done) } && where is not null
+            ? $"Welcome back! You were at {where.Where}; carry on from here."
+            : null;
+
+    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var text = new StringBuilder("I haven't sent anything to Bybit: ");
+        text.Append(problems.Count == 1 ? "one thing in what you entered needs fixing." : "some things in what you entered need fixing.");
+        foreach (var problem in problems)
+        {
+            text.Append("\n• **").Append(problem.Field).Append(":** ").Append(problem.Message);
+        }
+
+        text.Append("\nPress \"Check it now\" again to enter the key and secret from Bybit's API Management page (step 4).");
+        return MessagePayload.Text(text.ToString(), ephemeral: true);
+    }
+
+    public static string KeyKept(TimeSpan keptFor) =>
+        $"I'll keep your key in memory only, for {RetryWording.Duration(keptFor)}, so \"Check it now\" doesn't ask again. \"Forget my key\" wipes it now.";
+
+    public static string Refused(string reason) => reason + " Nothing was checked this time.";
+
+    public const string KeyGone = "I no longer have your key in memory (it is wiped after a few minutes). Press \"Check it now\" again to enter it.";
+
+    public static string Forgot(bool hadKey) => hadKey
+        ? "Done: I've wiped your key from memory. \"Check it now\" will ask for it again."
+        : "I wasn't holding your key any more, so there was nothing to wipe. \"Check it now\" will ask for it again.";
+
+    public const string MovedHere = "Here's the guide at that step. It stays in this private message now; `/connect-bybit` sends it back to your DMs.";
+
+    public const string ChoiceGone = "That choice is no longer offered; please pick again.";
+
+    private static string Outcome(Verdict verdict, GuidePosition checkedAt) => (verdict, checkedAt) switch
+    {
+        (Verdict.Pass or Verdict.Warn, GuidePosition.FinalCheck) => "🎉 Everything checks out: your Bybit account is ready for AstraBit.",
+        (Verdict.Pass, _) => "✅ This step checks out. Press Next to carry on.",
+        (Verdict.Warn, _) => "✅ This step works; have a look at the ⚠️ below, then press Next to carry on.",
+        (Verdict.Error, _) => "⚠️ I couldn't reach Bybit to check. This says nothing about your key; please try \"Check it now\" again in a few minutes.",
+        _ => "Fix what's marked ❌ below, then press \"Check it now\" again.",
+    };
+
+    private static MessagePayload Compose(WalkthroughView view, string? notice, IEnumerable<Embed> embeds)
+    {
+        var message = new MessageBuilder().WithContent(notice ?? "");
+        foreach (var embed in embeds)
+        {
+            message.AddEmbed(embed);
+        }
+
+        message.AddActionRow(view.Buttons.Select(b => (MessageComponent)Button.Create(Style(b.Style), b.CustomId, b.Label)));
+        if (view.AccountTypeSelect is { } accountType)
+        {
+            message.AddActionRow(Select(accountType));
+        }
+
+        if (view.RegionSelect is { } region)
+        {
+            message.AddActionRow(Select(region));
+        }
+
+        return message.Build();
+    }
+
+    // The page shortened to what is left of the message's embed characters: header and title always, then as much of the text as fits.
+    private static Embed Fit(GuidePage page, int room)
+    {
+        if (page.TotalLength <= room)
+        {
+            return PageEmbed(page, Replies.BrandColor);
+        }
+
+        var left = Math.Max(0, room - page.Header.Length - page.Title.Length - 1);
+        var description = page.Description.Length <= left ? page.Description : page.Description[..left] + "…";
+        return PageEmbed(page with { Description = description, Fields = [] }, Replies.BrandColor);
+    }
+
+    private static Embed PageEmbed(GuidePage page, int color)
+    {
+        var embed = new EmbedBuilder()
+            .WithAuthor(page.Header)
+            .WithTitle(page.Title)
+            .WithDescription(page.Description)
+            .WithColor(color);
+        foreach (var field in page.Fields)
+        {
+            embed.AddField(field.Name, field.Value);
+        }
+
+        return embed.Build();
+    }
+
+    private static StringSelect Select(WalkthroughSelect select) =>
+        new(select.CustomId, select.Options.Select(o => new SelectOption(o.Label, o.Value, o.Description, o.IsDefault)), select.Placeholder);
+
+    private static ButtonStyle Style(WalkthroughButtonStyle style) => style switch
+    {
+        WalkthroughButtonStyle.Primary => ButtonStyle.Primary,
+        WalkthroughButtonStyle.Success => ButtonStyle.Success,
+        WalkthroughButtonStyle.Danger => ButtonStyle.Danger,
+        _ => ButtonStyle.Secondary,
+    };
+}

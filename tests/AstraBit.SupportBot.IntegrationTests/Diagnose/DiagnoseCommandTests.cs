@@ -1,0 +1,214 @@
+using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage;
+using AstraBit.SupportBot.Emulators.Discord;
+using static AstraBit.SupportBot.IntegrationTests.Diagnose.DiagnoseMember;
+
+namespace AstraBit.SupportBot.IntegrationTests.Diagnose;
+
+/// <summary>/diagnose against the real host and both emulators, as a member uses it.</summary>
+public sealed class DiagnoseCommandTests
+{
+    private const ulong Member = 1_400_000_000_000_000_101;
+
+    [Fact]
+    public async Task Diagnose_Run_OpensTheKeyModalWithKeyAndSecretInputs()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var id = await bot.Discord.RunSlashCommandAsync(Member, "diagnose");
+        var callback = await bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout);
+
+        Assert.True(callback.Accepted);
+        Assert.Equal(OpenModal, callback.Type);
+        Assert.True(callback.SinceCreation < AcknowledgeDeadline);
+        Assert.Equal(KeyModalId, callback.Data!["custom_id"]!.GetValue<string>());
+        var inputs = Objects(callback.Data).Where(o => o["type"]?.GetValue<int>() == 4).Select(o => o["custom_id"]!.GetValue<string>()).ToArray();
+        Assert.Equal([KeyModal.KeyField, KeyModal.SecretField], inputs);
+        Assert.Empty(bot.Bybit.Requests);
+    }
+
+    [Fact]
+    public async Task Submit_HealthyKey_DefersPrivatelyInTimeThenShowsEveryCheckPassing()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var account = bot.Bybit.Scenario("healthy-unified");
+
+        var (id, callback) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id);
+
+        Assert.True(callback.Accepted);
+        Assert.Equal(DeferredChannelMessage, callback.Type);
+        Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
+        Assert.True(callback.SinceCreation < AcknowledgeDeadline, $"acknowledged after {callback.SinceCreation}");
+        Assert.True(result.IsEphemeral);
+        var text = Text(result);
+        Assert.Contains("ready for AstraBit", text, StringComparison.Ordinal);
+        Assert.Contains("✅", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("❌", text, StringComparison.Ordinal);
+        Assert.Contains("…" + account.ApiKey[^4..], text, StringComparison.Ordinal);
+        var buttons = Buttons(result);
+        Assert.DoesNotContain(buttons, b => b.CustomId.StartsWith("wt:goto:", StringComparison.Ordinal));
+        Assert.Contains(buttons, b => b.CustomId == "wt:forget" && b.Label == "Forget my key");
+        Assert.Empty(result.AllowedMentions!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Submit_WithdrawalEnabledKey_FailsWithTheStepThreeFixAndAButtonToIt()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var account = bot.Bybit.Scenario("withdrawal-enabled");
+
+        var (id, _) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id);
+
+        var text = Text(result);
+        Assert.Contains("❌", text, StringComparison.Ordinal);
+        Assert.Contains("Withdraw", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("step 3", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Buttons(result), b => b.CustomId == "wt:goto:3" && b.Label == "Open the guide at step 3");
+    }
+
+    [Fact]
+    public async Task Submit_HedgeModeKey_FailsPositionModeNamingTheSymbol()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var account = bot.Bybit.Scenario("hedge-mode");
+
+        var (id, _) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id);
+
+        var text = Text(result);
+        Assert.Contains("❌", text, StringComparison.Ordinal);
+        Assert.Contains("BTCUSDT", text, StringComparison.Ordinal);
+        Assert.Contains("One-Way", text, StringComparison.Ordinal);
+        Assert.Contains(Buttons(result), b => b.CustomId == "wt:goto:5" && b.Label == "Open the guide at step 5");
+    }
+
+    [Theory]
+    [InlineData("empty key", "API key")]
+    [InlineData("short secret", "API secret")]
+    [InlineData("swapped", "API key and API secret")]
+    public async Task Submit_BadInput_NamesTheFieldAtOnceAndSendsNothingToBybit(string mistake, string field)
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var account = bot.Bybit.Scenario("healthy-unified");
+        var (key, secret) = mistake switch
+        {
+            "empty key" => ("   ", account.ApiSecret),
+            "short secret" => (account.ApiKey, account.ApiSecret[..10]),
+            _ => (account.ApiSecret, account.ApiKey),
+        };
+
+        var (_, callback) = await SubmitKeyAsync(bot, Member, key, secret);
+
+        Assert.True(callback.Accepted);
+        Assert.Equal(ChannelMessage, callback.Type);
+        Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
+        var content = callback.Data!["content"]!.GetValue<string>();
+        Assert.Contains(field, content, StringComparison.Ordinal);
+        Assert.Contains("haven't sent anything to Bybit", content, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.ApiSecret, content, StringComparison.Ordinal);
+        Assert.Empty(callback.Data!["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Empty(bot.Bybit.Requests);
+    }
+
+    [Fact]
+    public async Task Submit_SecondCheckWithinCooldown_SaysWhenToTryAgainInWords()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:40");
+        var account = bot.Bybit.Scenario("healthy-unified");
+        var (first, _) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        await WaitForResultAsync(bot, first);
+        var requestsAfterFirst = bot.Bybit.Requests.Count;
+
+        var (second, callback) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, second);
+
+        Assert.Equal(DeferredChannelMessage, callback.Type);
+        Assert.Matches(@"try again in (40|39|38|37|36) seconds", result.Content);
+        Assert.Empty(result.Embeds);
+        Assert.Equal(requestsAfterFirst, bot.Bybit.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Submit_BybitUnreachable_SaysTheCheckCouldNotRunAndToTryLater()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var account = bot.Bybit.Scenario("healthy-unified");
+        bot.Bybit.Faults.GeoBlocked = true;
+
+        var (id, callback) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id);
+
+        Assert.Equal(DeferredChannelMessage, callback.Type);
+        Assert.Contains("couldn't run the check", result.Content, StringComparison.Ordinal);
+        Assert.Contains("try again in a few minutes", result.Content, StringComparison.Ordinal);
+        Assert.Contains("403", result.Content, StringComparison.Ordinal);
+        Assert.Contains("couldn't run right now", Text(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_BybitSlowerThanDiscordsDeadline_AcknowledgesInTimeAndAnswersLater()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Bybit:Timeout"] = "00:00:20");
+        var account = bot.Bybit.Scenario("healthy-unified");
+        bot.Bybit.Faults.Latency = TimeSpan.FromSeconds(4);
+
+        var (id, callback) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id, TimeSpan.FromSeconds(60));
+
+        Assert.True(callback.Accepted);
+        Assert.Equal(DeferredChannelMessage, callback.Type);
+        Assert.True(callback.SinceCreation < AcknowledgeDeadline, $"acknowledged after {callback.SinceCreation}");
+        var acknowledged = bot.Discord.Rest.RequestsFor(DiscordRestRoutes.InteractionCallback).Single().ReceivedAt;
+        var answered = bot.Discord.Rest.RequestsFor(DiscordRestRoutes.EditOriginal).Single().ReceivedAt;
+        Assert.True(answered - acknowledged >= TimeSpan.FromSeconds(4), $"answered {answered - acknowledged} after the acknowledgement");
+        Assert.Contains("ready for AstraBit", Text(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_MemberChoseTestnetInTheWalkthrough_ChecksTheTestnetHost()
+    {
+        var storage = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(storage)!);
+        using (var database = new SupportDatabase(storage))
+        {
+            var now = DateTimeOffset.UtcNow;
+            await new LiteWalkthroughStore(database).SaveAsync(
+                new WalkthroughProgress(Member, GuidePosition.Step5, AccountType.Unified, "testnet", null, WalkthroughDelivery.DirectMessage(1), now, now));
+        }
+
+        string? testnet = null;
+        await using var bot = await BotHarness.StartAsync(s =>
+        {
+            s["Storage:Path"] = storage;
+            testnet = (string)s["Bybit:BaseUrl"]!;
+            s["Bybit:Hosts:testnet"] = testnet;
+            s["Bybit:BaseUrl"] = "http://127.0.0.1:9/";
+        });
+        var account = bot.Bybit.Scenario("healthy-unified");
+
+        var (id, _) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id);
+
+        var text = Text(result);
+        Assert.Contains("ready for AstraBit", text, StringComparison.Ordinal);
+        Assert.Contains(testnet!.TrimEnd('/'), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_KeyMemoryTurnedOff_OffersNoForgetButton()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:KeyMemory"] = "00:00:00");
+        var account = bot.Bybit.Scenario("withdrawal-enabled");
+
+        var (id, _) = await SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        var result = await WaitForResultAsync(bot, id);
+
+        Assert.DoesNotContain(Buttons(result), b => b.CustomId == "wt:forget");
+        Assert.DoesNotContain("keep your key", result.Content, StringComparison.Ordinal);
+        Assert.Contains(Buttons(result), b => b.CustomId == "wt:goto:3");
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Emulators.Discord;
+
+namespace AstraBit.SupportBot.IntegrationTests.Walkthrough;
+
+/// <summary>
+/// A member going through /connect-bybit in the Discord emulator: clicks land on the message they see, and
+/// every interaction is checked to be acknowledged within Discord's 3 seconds.
+/// </summary>
+internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
+{
+    public const int Ephemeral = 64;
+    public const int ChannelMessage = 4;
+    public const int DeferredChannelMessage = 5;
+    public const int DeferredUpdate = 6;
+    public const int UpdateMessage = 7;
+    public const int OpenModal = 9;
+
+    public static readonly TimeSpan AcknowledgeDeadline = TimeSpan.FromSeconds(3);
+
+    public ulong UserId => userId;
+
+    /// <summary>The walkthrough message the member is looking at.</summary>
+    public EmulatedMessage Message { get; set; } = null!;
+
+    /// <summary>Runs /connect-bybit; returns the interaction id and its (checked) callback.</summary>
+    public async Task<(ulong Id, RecordedCallback Callback)> ConnectAsync()
+    {
+        var id = await bot.Discord.RunSlashCommandAsync(userId, "connect-bybit", channelId: BotHarness.SupportChannelId);
+        return (id, await AcknowledgedAsync(id));
+    }
+
+    /// <summary>Runs /connect-bybit with DMs open and picks up the walkthrough message from the DM.</summary>
+    public async Task<EmulatedMessage> ConnectInDmAsync() => (await ConnectInDmWithAnswerAsync()).Walkthrough;
+
+    /// <summary>As <see cref="ConnectInDmAsync"/>, with the command's callback and its private answer.</summary>
+    public async Task<(RecordedCallback Callback, EmulatedMessage Answer, EmulatedMessage Walkthrough)> ConnectInDmWithAnswerAsync()
+    {
+        var (id, callback) = await ConnectAsync();
+        var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == id && m.EditCount > 0, BotHarness.Timeout);
+        Message = await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && m.AuthorId == bot.Discord.Options.BotUserId && Recipient(m) == userId, BotHarness.Timeout);
+        return (callback, answer, Message);
+    }
+
+    /// <summary>Clicks a button on <see cref="Message"/>.</summary>
+    public async Task<RecordedCallback> ClickAsync(string customId)
+    {
+        var id = await bot.Discord.ClickButtonAsync(userId, customId, Message.Id, Message.InDirectMessage ? null : Message.ChannelId, Message.InDirectMessage);
+        return await AcknowledgedAsync(id);
+    }
+
+    /// <summary>Clicks and expects the message to be updated in place (callback type 7).</summary>
+    public async Task<RecordedCallback> ClickAndUpdateAsync(string customId)
+    {
+        var callback = await ClickAsync(customId);
+        Assert.Equal(UpdateMessage, callback.Type);
+        return callback;
+    }
+
+    public async Task<RecordedCallback> SelectAsync(string customId, string value)
+    {
+        var id = await bot.Discord.SelectAsync(userId, customId, [value], Message.Id, Message.InDirectMessage ? null : Message.ChannelId, Message.InDirectMessage);
+        var callback = await AcknowledgedAsync(id);
+        Assert.Equal(UpdateMessage, callback.Type);
+        return callback;
+    }
+
+    /// <summary>Clicks Next until the header says <paramref name="header"/>.</summary>
+    public async Task NextUntilAsync(string header)
+    {
+        for (var i = 0; i < 10 && Header(Message) != header; i++)
+        {
+            await ClickAndUpdateAsync("wt:next");
+        }
+
+        Assert.Equal(header, Header(Message));
+    }
+
+    /// <summary>"Check it now" with no key remembered: the key modal opens; submits it from this message and waits for the result.</summary>
+    public async Task<RecordedCallback> CheckWithModalAsync(string checkToken, string key, string secret)
+    {
+        var click = await ClickAsync("wt:check:" + checkToken);
+        Assert.Equal(OpenModal, click.Type);
+        Assert.Equal("wt:key:" + checkToken, click.Data!["custom_id"]!.GetValue<string>());
+
+        var edits = Message.EditCount;
+        var submit = await SubmitKeyAsync("wt:key:" + checkToken, key, secret);
+        Assert.Equal(DeferredUpdate, submit.Type);
+        await WaitForEditAsync(edits);
+        return submit;
+    }
+
+    /// <summary>Submits the walkthrough key modal as Discord does when it was opened from a button on <see cref="Message"/>.</summary>
+    public async Task<RecordedCallback> SubmitKeyAsync(string modalId, string key, string secret)
+    {
+        var payload = bot.Discord.Rest.CreateModalSubmit(
+            userId,
+            modalId,
+            new Dictionary<string, string> { [KeyModal.KeyField] = key, [KeyModal.SecretField] = secret },
+            Message.InDirectMessage ? null : Message.ChannelId,
+            Message.InDirectMessage,
+            messageId: Message.Id);
+        await bot.Discord.Gateway.DispatchAsync("INTERACTION_CREATE", payload);
+        return await AcknowledgedAsync(ulong.Parse(payload["id"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>"Check it now" with the key remembered: deferred at once, then the message is edited with the result.</summary>
+    public async Task CheckRememberedAsync(string checkToken)
+    {
+        var edits = Message.EditCount;
+        var click = await ClickAsync("wt:check:" + checkToken);
+        Assert.Equal(DeferredUpdate, click.Type);
+        await WaitForEditAsync(edits);
+    }
+
+    public Task WaitForEditAsync(int editsBefore) =>
+        bot.Discord.Rest.WaitForMessageAsync(m => m.Id == Message.Id && m.EditCount > editsBefore, BotHarness.Timeout);
+
+    public async Task<RecordedCallback> AcknowledgedAsync(ulong interactionId)
+    {
+        var callback = await bot.Discord.Rest.WaitForCallbackAsync(interactionId, BotHarness.Timeout);
+        Assert.True(callback.Accepted, $"callback type {callback.Type} refused: status {callback.Status}, code {callback.ErrorCode}");
+        Assert.True(callback.SinceCreation < AcknowledgeDeadline, $"acknowledged after {callback.SinceCreation}");
+        return callback;
+    }
+
+    /// <summary>The "Part 2 of 3 · Step 5 of 6" line of the page (the first embed's author).</summary>
+    public static string Header(EmulatedMessage message) => Str(message.Embeds.OfType<JsonObject>().FirstOrDefault()?["author"]?["name"]);
+
+    public static IReadOnlyList<string> Headers(EmulatedMessage message) =>
+        [.. message.Embeds.OfType<JsonObject>().Select(e => Str(e["author"]?["name"]))];
+
+    /// <summary>Everything the member reads: content, embed author, title, description, fields and footer.</summary>
+    public static string Text(EmulatedMessage message)
+    {
+        var text = new StringBuilder(message.Content).AppendLine();
+        foreach (var embed in message.Embeds.OfType<JsonObject>())
+        {
+            text.AppendLine(Str(embed["author"]?["name"])).AppendLine(Str(embed["title"])).AppendLine(Str(embed["description"]));
+            foreach (var field in embed["fields"]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                text.AppendLine(Str(field["name"])).AppendLine(Str(field["value"]));
+            }
+
+            text.AppendLine(Str(embed["footer"]?["text"]));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The custom ids of the message's buttons and selects, in order.</summary>
+    public static IReadOnlyList<string> CustomIds(EmulatedMessage message) =>
+        [.. message.Components.OfType<JsonObject>()
+            .SelectMany(row => row["components"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(c => Str(c["custom_id"]))];
+
+    private ulong? Recipient(EmulatedMessage message) => bot.Discord.Rest.GetChannel(message.ChannelId)?.RecipientId;
+
+    private static string Str(JsonNode? node) => node?.GetValue<string>() ?? "";
+}
