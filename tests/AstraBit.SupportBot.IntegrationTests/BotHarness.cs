@@ -12,9 +12,6 @@ namespace AstraBit.SupportBot.IntegrationTests;
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    public const ulong SupportChannelId = 1_200_000_000_000_000_001;
-    public const ulong StaffChannelId = 1_200_000_000_000_000_002;
-    public const ulong LogChannelId = 1_200_000_000_000_000_003;
     public const ulong SupportRoleId = 1_300_000_000_000_000_001;
     public const ulong ModeratorRoleId = 1_300_000_000_000_000_002;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -24,12 +21,22 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly StringWriter _console = new();
     private readonly string _configFile;
 
-    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile)
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels)
     {
         Discord = discord;
         Bybit = bybit;
         _configFile = configFile;
+        (SupportChannelId, StaffChannelId, LogChannelId) = channels;
     }
+
+    /// <summary>The support channel (tickets are private threads in it), created in the emulator.</summary>
+    public ulong SupportChannelId { get; }
+
+    /// <summary>Where staff are told about new tickets.</summary>
+    public ulong StaffChannelId { get; }
+
+    /// <summary>Where transcripts go.</summary>
+    public ulong LogChannelId { get; }
 
     public DiscordEmulator Discord { get; }
 
@@ -54,15 +61,16 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var discord = await DiscordEmulator.StartAsync();
         var bybit = await BybitEmulator.StartAsync();
+        var channels = (Support: discord.Rest.AddTextChannel("support"), Staff: discord.Rest.AddTextChannel("staff"), Log: discord.Rest.AddTextChannel("support-log"));
         var settings = new Dictionary<string, object?>
         {
             ["Discord:Token"] = discord.Options.Token,
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
             ["Discord:GatewayUrl"] = discord.GatewayUrl.ToString(),
             ["Discord:GuildId"] = discord.Options.GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Discord:SupportChannelId"] = SupportChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Discord:StaffChannelId"] = StaffChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Discord:LogChannelId"] = LogChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:SupportChannelId"] = channels.Support.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:StaffChannelId"] = channels.Staff.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Discord:LogChannelId"] = channels.Log.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Discord:SupportRoleIds"] = new[] { SupportRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["Discord:ModeratorRoleIds"] = new[] { ModeratorRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["Bybit:BaseUrl"] = bybit.BaseUrl.ToString(),
@@ -77,7 +85,7 @@ public sealed class BotHarness : IAsyncDisposable
         var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
-        var harness = new BotHarness(discord, bybit, configFile);
+        var harness = new BotHarness(discord, bybit, configFile, channels);
         harness.Launch();
         if (waitForRegistration)
         {

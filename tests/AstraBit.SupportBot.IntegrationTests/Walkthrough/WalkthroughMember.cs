@@ -29,7 +29,7 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
     /// <summary>Runs /connect-bybit; returns the interaction id and its (checked) callback.</summary>
     public async Task<(ulong Id, RecordedCallback Callback)> ConnectAsync()
     {
-        var id = await bot.Discord.RunSlashCommandAsync(userId, "connect-bybit", channelId: BotHarness.SupportChannelId);
+        var id = await bot.Discord.RunSlashCommandAsync(userId, "connect-bybit", channelId: bot.SupportChannelId);
         return (id, await AcknowledgedAsync(id));
     }
 
