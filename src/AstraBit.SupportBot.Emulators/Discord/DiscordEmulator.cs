@@ -106,8 +106,8 @@ public sealed class DiscordEmulator : IAsyncDisposable
         DispatchAsync(Rest.CreateSelect(userId, customId, values, messageId, channelId, inDm));
 
     /// <summary>A member submits a modal.</summary>
-    public Task<ulong> SubmitModalAsync(ulong userId, string customId, IReadOnlyDictionary<string, string> values, ulong? channelId = null, bool inDm = false) =>
-        DispatchAsync(Rest.CreateModalSubmit(userId, customId, values, channelId, inDm));
+    public Task<ulong> SubmitModalAsync(ulong userId, string customId, IReadOnlyDictionary<string, string> values, ulong? channelId = null, bool inDm = false, ulong? messageId = null) =>
+        DispatchAsync(Rest.CreateModalSubmit(userId, customId, values, channelId, inDm, messageId: messageId));
 
     public async ValueTask DisposeAsync()
     {

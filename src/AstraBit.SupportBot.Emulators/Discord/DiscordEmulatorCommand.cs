@@ -5,8 +5,10 @@ using System.Text.Json.Nodes;
 namespace AstraBit.SupportBot.Emulators.Discord;
 
 /// <summary>
-/// `discord`: runs the Discord emulator by hand and lets you act as a member from the terminal, typing
-/// commands the way you would in Discord (e.g. <c>/bybit-error code:10003</c>); the bot's answers are printed.
+/// `discord`: runs the Discord emulator by hand and lets you act as a member from the terminal: type a
+/// slash command as in Discord (<c>/connect-bybit</c>, <c>/bybit-error code:10003</c>), then <c>click Next</c>,
+/// <c>select region eu</c> or <c>key &lt;api key&gt; &lt;secret&gt;</c> to answer the bot's buttons, selects and
+/// key form. Every message the bot posts or edits is printed.
 /// </summary>
 public static class DiscordEmulatorCommand
 {
@@ -25,6 +27,7 @@ public static class DiscordEmulatorCommand
             await using var emulator = await DiscordEmulator.StartAsync(
                 new DiscordEmulatorOptions { RestPort = parse.GetValue(restPort), GatewayPort = parse.GetValue(gatewayPort) },
                 cancellationToken).ConfigureAwait(false);
+            var channels = (Support: emulator.Rest.AddTextChannel("support"), Staff: emulator.Rest.AddTextChannel("staff"), Log: emulator.Rest.AddTextChannel("support-log"));
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine($"Discord emulator: REST {emulator.ApiBaseUrl}  gateway {emulator.GatewayUrl}");
             Console.WriteLine("Configure the bot with:");
@@ -32,11 +35,12 @@ public static class DiscordEmulatorCommand
             Console.WriteLine($"export Discord__ApiBaseUrl={emulator.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}");
             Console.WriteLine($"export Discord__GatewayUrl={emulator.GatewayUrl.AbsoluteUri}");
             Console.WriteLine(string.Create(inv, $"export Discord__GuildId={emulator.Options.GuildId}"));
-            Console.WriteLine("export Discord__SupportChannelId=1200000000000000001 Discord__StaffChannelId=1200000000000000002 Discord__LogChannelId=1200000000000000003");
+            Console.WriteLine(string.Create(inv, $"export Discord__SupportChannelId={channels.Support} Discord__StaffChannelId={channels.Staff} Discord__LogChannelId={channels.Log}"));
             Console.WriteLine("export Discord__SupportRoleIds__0=1300000000000000001 Discord__ModeratorRoleIds__0=1300000000000000002");
             Console.WriteLine("export Guide__ReferralUrl=https://www.bybit.com/invite?ref=ASTRABIT Guide__SupportEmail=support@astrabit.example");
-            Console.WriteLine("Then type a command as a member would, e.g.  /bybit-error code:10003   (Ctrl+D or Ctrl+C to stop)");
+            Console.WriteLine("Then act as a member:  /connect-bybit   click Next   select account unified   key <api key> <secret>   /bybit-error code:10003");
 
+            var session = new SandboxSession(emulator, channels.Support);
             while (!cancellationToken.IsCancellationRequested)
             {
                 var line = await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
@@ -45,26 +49,9 @@ public static class DiscordEmulatorCommand
                     break;
                 }
 
-                if (string.IsNullOrWhiteSpace(line))
+                if (!string.IsNullOrWhiteSpace(line))
                 {
-                    continue;
-                }
-
-                if (!TryParseCommand(line, out var name, out var options))
-                {
-                    Console.WriteLine("Type a slash command: /name option:value ... (e.g. /ticket open, /bybit-error code:10003)");
-                    continue;
-                }
-
-                var id = await emulator.RunSlashCommandAsync(Member, name, options).ConfigureAwait(false);
-                try
-                {
-                    var callback = await emulator.Rest.WaitForCallbackAsync(id, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                    Console.WriteLine(Describe(callback));
-                }
-                catch (TimeoutException)
-                {
-                    Console.WriteLine("(no answer within 5 s: is the bot running with the settings above?)");
+                    await session.RunAsync(line.Trim()).ConfigureAwait(false);
                 }
             }
 
@@ -98,8 +85,7 @@ public static class DiscordEmulatorCommand
         {
             // Everything after "key:" up to the next " key:" is the value, so free text with spaces works.
             var rest = trimmed[(trimmed.LastIndexOf(' ', firstOption) + 1)..];
-            var parts = System.Text.RegularExpressions.Regex.Split(rest, @"\s(?=[a-z_-]+:)");
-            foreach (var part in parts)
+            foreach (var part in System.Text.RegularExpressions.Regex.Split(rest, @"\s(?=[a-z_-]+:)"))
             {
                 var colon = part.IndexOf(':', StringComparison.Ordinal);
                 values.Add(SlashOption.String(part[..colon], part[(colon + 1)..]));
@@ -110,26 +96,219 @@ public static class DiscordEmulatorCommand
         return true;
     }
 
-    private static string Describe(RecordedCallback callback)
+    /// <summary>The member's side of the sandbox: what the bot last showed, and what it last asked for.</summary>
+    private sealed class SandboxSession(DiscordEmulator emulator, ulong channelId)
     {
-        var flags = (callback.Flags & 64) != 0 ? " (only you can see this)" : "";
-        var data = callback.Data;
-        var lines = new List<string> { $"[bot{flags}, answered in {callback.SinceCreation.TotalMilliseconds:F0} ms]" };
-        if (data?["content"] is JsonNode content)
-        {
-            lines.Add(content.GetValue<string>());
-        }
+        private readonly Dictionary<ulong, int> _seen = [];
+        private EmulatedMessage? _last;
+        private (string CustomId, ulong? MessageId, ulong ChannelId, bool InDm)? _modal;
 
-        foreach (var embed in data?["embeds"]?.AsArray() ?? [])
+        public async Task RunAsync(string line)
         {
-            lines.Add($"## {embed?["title"]}");
-            lines.Add(embed?["description"]?.GetValue<string>() ?? "");
-            foreach (var field in embed?["fields"]?.AsArray() ?? [])
+            ulong? interaction;
+            var words = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+            switch (words[0].ToLowerInvariant())
             {
-                lines.Add($"  {field?["name"]}: {field?["value"]}");
+                case "click" when words.Length == 2:
+                    interaction = await ClickAsync(words[1]).ConfigureAwait(false);
+                    break;
+                case "select" when words.Length == 2:
+                    interaction = await SelectAsync(words[1]).ConfigureAwait(false);
+                    break;
+                case "key" when words.Length == 2:
+                    interaction = await SubmitKeyAsync(words[1]).ConfigureAwait(false);
+                    break;
+                default:
+                    if (!TryParseCommand(line, out var name, out var options))
+                    {
+                        Console.WriteLine("Type a slash command (/connect-bybit), click <button label>, select <select> <value>, or key <api key> <secret>.");
+                        return;
+                    }
+
+                    interaction = await emulator.RunSlashCommandAsync(Member, name, options, channelId).ConfigureAwait(false);
+                    break;
+            }
+
+            if (interaction is { } id)
+            {
+                await ReportAsync(id).ConfigureAwait(false);
             }
         }
 
-        return string.Join(Environment.NewLine, lines);
+        private async Task<ulong?> ClickAsync(string what)
+        {
+            if (Find(_last, what, "button") is not { } button)
+            {
+                return null;
+            }
+
+            return await emulator.ClickButtonAsync(Member, button["custom_id"]!.GetValue<string>(), _last!.Id, _last.ChannelId, _last.InDirectMessage).ConfigureAwait(false);
+        }
+
+        private async Task<ulong?> SelectAsync(string arguments)
+        {
+            var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2 || Find(_last, parts[0], "select") is not { } select)
+            {
+                Console.WriteLine("select <select name> <option>, e.g. select account unified");
+                return null;
+            }
+
+            var option = select["options"]!.AsArray().FirstOrDefault(o =>
+                Matches(o!["value"]!.GetValue<string>(), parts[1]) || Matches(o["label"]!.GetValue<string>(), parts[1]));
+            if (option is null)
+            {
+                Console.WriteLine($"No option '{parts[1]}'.");
+                return null;
+            }
+
+            return await emulator.SelectAsync(Member, select["custom_id"]!.GetValue<string>(), [option["value"]!.GetValue<string>()], _last!.Id, _last.ChannelId, _last.InDirectMessage).ConfigureAwait(false);
+        }
+
+        private async Task<ulong?> SubmitKeyAsync(string arguments)
+        {
+            var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (_modal is not { } modal || parts.Length != 2)
+            {
+                Console.WriteLine("The bot hasn't asked for a key (or type: key <api key> <secret>).");
+                return null;
+            }
+
+            _modal = null;
+            return await emulator.SubmitModalAsync(
+                Member,
+                modal.CustomId,
+                new Dictionary<string, string> { ["api-key"] = parts[0], ["api-secret"] = parts[1] },
+                modal.ChannelId,
+                modal.InDm,
+                modal.MessageId).ConfigureAwait(false);
+        }
+
+        private JsonNode? Find(EmulatedMessage? message, string what, string kind)
+        {
+            var components = message?.Components.SelectMany(row => row?["components"]?.AsArray() ?? []).ToList() ?? [];
+            var wanted = components.Where(c => (c?["type"]?.GetValue<int>() == 2) == (kind == "button")).ToList();
+            var found = wanted.FirstOrDefault(c =>
+                Matches(c?["label"]?.GetValue<string>(), what) || Matches(c?["custom_id"]?.GetValue<string>(), what) || Matches(c?["placeholder"]?.GetValue<string>(), what));
+            if (found is null)
+            {
+                Console.WriteLine($"No {kind} '{what}' on the bot's last message.");
+            }
+
+            return found;
+        }
+
+        private static bool Matches(string? value, string what) =>
+            value is not null && value.Contains(what, StringComparison.OrdinalIgnoreCase);
+
+        private async Task ReportAsync(ulong interactionId)
+        {
+            try
+            {
+                var callback = await emulator.Rest.WaitForCallbackAsync(interactionId, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                Console.WriteLine($"[bot answered in {callback.SinceCreation.TotalMilliseconds:F0} ms]");
+                if (callback.Type == 9 && callback.Data?["custom_id"]?.GetValue<string>() is { } modalId)
+                {
+                    var source = emulator.Rest.Messages.FirstOrDefault(m => m.Id == _last?.Id);
+                    _modal = (modalId, source?.Id, source?.ChannelId ?? channelId, source?.InDirectMessage ?? false);
+                    Console.WriteLine($"The bot opens a form \"{callback.Data["title"]}\": type  key <api key> <secret>");
+                }
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("(no answer within 5 s: is the bot running with the settings above?)");
+                return;
+            }
+
+            // Give the bot a moment to finish what it started (a DM, a check), then show what changed.
+            var quietSince = DateTime.UtcNow;
+            var deadline = DateTime.UtcNow.AddSeconds(8);
+            var shown = 0;
+            while (DateTime.UtcNow < deadline && DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(800))
+            {
+                var changed = PrintChanges();
+                shown += changed;
+                if (changed > 0)
+                {
+                    quietSince = DateTime.UtcNow;
+                }
+
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+        }
+
+        private int PrintChanges()
+        {
+            var changed = 0;
+            foreach (var message in emulator.Rest.Messages)
+            {
+                if (_seen.TryGetValue(message.Id, out var edits) && edits == message.EditCount)
+                {
+                    continue;
+                }
+
+                var edited = _seen.ContainsKey(message.Id);
+                _seen[message.Id] = message.EditCount;
+                if (message.Flags is var f && (f & 128) != 0 && message.Embeds.Count == 0 && message.Content.Length == 0)
+                {
+                    continue; // "thinking…" placeholder
+                }
+
+                changed++;
+                Print(message, edited);
+                if (message.Components.Count > 0)
+                {
+                    _last = message;
+                }
+            }
+
+            return changed;
+        }
+
+        private static void Print(EmulatedMessage message, bool edited)
+        {
+            var where = message.InDirectMessage ? "DM" : message.IsEphemeral ? "only you can see this" : $"channel {message.ChannelId}";
+            Console.WriteLine($"--- bot message {(edited ? "(edited) " : "")}[{where}]");
+            if (message.Content.Length > 0)
+            {
+                Console.WriteLine(message.Content);
+            }
+
+            foreach (var embed in message.Embeds)
+            {
+                if (embed?["author"]?["name"] is JsonNode author)
+                {
+                    Console.WriteLine(author.GetValue<string>());
+                }
+
+                if (embed?["title"] is JsonNode title)
+                {
+                    Console.WriteLine($"## {title.GetValue<string>()}");
+                }
+
+                if (embed?["description"] is JsonNode description)
+                {
+                    Console.WriteLine(description.GetValue<string>());
+                }
+
+                foreach (var field in embed?["fields"]?.AsArray() ?? [])
+                {
+                    Console.WriteLine($"  {field?["name"]}: {field?["value"]}");
+                }
+            }
+
+            foreach (var row in message.Components)
+            {
+                var parts = (row?["components"]?.AsArray() ?? []).Select(c => c?["type"]?.GetValue<int>() == 2
+                    ? $"[{c["label"]}]"
+                    : $"<{c?["placeholder"]}: {string.Join(" | ", (c?["options"]?.AsArray() ?? []).Select(o => o?["label"]))}>");
+                Console.WriteLine("  " + string.Join(" ", parts));
+            }
+
+            foreach (var attachment in message.Attachments)
+            {
+                Console.WriteLine($"  (file {attachment.FileName}, {attachment.Content.Length} bytes)");
+            }
+        }
     }
 }
