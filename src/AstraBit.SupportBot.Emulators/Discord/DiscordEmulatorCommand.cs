@@ -49,9 +49,18 @@ public static class DiscordEmulatorCommand
                     break;
                 }
 
-                if (!string.IsNullOrWhiteSpace(line))
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                try
                 {
                     await session.RunAsync(line.Trim()).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException) when (emulator.Gateway.ReadyCount == 0)
+                {
+                    Console.WriteLine("The bot hasn't connected yet: start it with the settings above, then try again.");
                 }
             }
 
