@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Cli;
 using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AstraBit.SupportBot.IntegrationTests;
 
@@ -20,9 +23,11 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly StringWriter _logs = new(new StringBuilder());
     private readonly StringWriter _console = new();
     private readonly string _configFile;
+    private readonly TimeProvider? _ticketClock;
 
-    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels)
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? ticketClock)
     {
+        _ticketClock = ticketClock;
         Discord = discord;
         Bybit = bybit;
         _configFile = configFile;
@@ -57,7 +62,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     public string ConsoleError => _console.ToString();
 
-    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true)
+    /// <param name="tweak">Changes to the configuration.</param>
+    /// <param name="waitForRegistration">Returns once the bot registered its commands.</param>
+    /// <param name="ticketClock">The clock the ticket timers run on (a FakeTimeProvider); kept across <see cref="RestartAsync"/>.</param>
+    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? ticketClock = null)
     {
         var discord = await DiscordEmulator.StartAsync();
         var bybit = await BybitEmulator.StartAsync();
@@ -85,7 +93,7 @@ public sealed class BotHarness : IAsyncDisposable
         var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
-        var harness = new BotHarness(discord, bybit, configFile, channels);
+        var harness = new BotHarness(discord, bybit, configFile, channels, ticketClock);
         harness.Launch();
         if (waitForRegistration)
         {
@@ -150,7 +158,10 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var console = new CliConsole(TextWriter.Null, _console, _ => null, Prompt: null);
         var stop = _stop.Token;
-        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure: null, stop, TextWriter.Synchronized(_logs)));
+        Action<HostApplicationBuilder>? configure = _ticketClock is { } clock
+            ? builder => builder.Services.AddKeyedSingleton(TicketClock.Key, clock)
+            : null;
+        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure, stop, TextWriter.Synchronized(_logs)));
     }
 
     private static string ToJson(Dictionary<string, object?> flat)

@@ -38,6 +38,7 @@ public static class SupportCommands
             .AddSubcommand("reopen", "Staff: reopen the ticket in this thread.")
             .AddSubcommand("list", "Staff: open tickets, unclaimed first.")
             .AddSubcommand("stats", "Staff: ticket counts and response times.")
+            .AddSubcommand("audit", "Staff: the latest staff and moderator actions.")
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new SlashCommandBuilder(DiagnoseUser, "Ask a member to run the Bybit key check (you never see their key).")

@@ -1,5 +1,7 @@
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Bot.Diagnose;
+using AstraBit.SupportBot.Bot.Moderation;
+using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
@@ -52,13 +54,17 @@ public static class BotServices
         services.AddScoped<IGatewayEventHandler, InteractionDispatcher>();
         services.TryAddSingleton<WalkthroughLocks>();
         services.TryAddScoped<WalkthroughProgressUpdater>();
-        services.TryAddScoped<IStuckEscalation, StaffChannelStuckEscalation>();
+        services.TryAddScoped<IStuckEscalation, TicketStuckEscalation>();
         services.AddScoped<IInteractionHandler, ConnectBybitHandler>();
         services.AddScoped<IInteractionHandler, WalkthroughHandler>();
         services.AddScoped<IInteractionHandler, BybitErrorHandler>();
         services.TryAddSingleton<DiagnoseRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<DiagnoseRunner>());
         services.AddScoped<IInteractionHandler, DiagnoseHandler>();
+        services.AddSupportTicketDesk(configuration);
+        services.TryAddSingleton<CheckRequests>();
+        services.AddScoped<IInteractionHandler, AskToRunCheckHandler>();
+        services.AddScoped<IInteractionHandler, RequestedCheckHandler>();
         return services;
     }
 

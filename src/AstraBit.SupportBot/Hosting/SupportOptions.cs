@@ -26,16 +26,6 @@ public sealed class StorageOptions
     public string Path { get; set; } = "data/supportbot.db";
 }
 
-/// <summary>"Tickets" section: the ticket timers.</summary>
-public sealed class TicketOptions
-{
-    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
-
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(1);
-
-    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(2);
-}
-
 /// <summary>
 /// Checks what the bot needs to go online, naming the configuration key that is wrong. Runs at start
 /// (ValidateOnStart), so a bad token or a missing channel id stops the bot before it connects.

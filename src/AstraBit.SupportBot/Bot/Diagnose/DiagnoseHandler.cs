@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Walkthrough;
@@ -55,11 +56,14 @@ public sealed partial class DiagnoseHandler(
         var logger = services.GetRequiredService<ILogger<DiagnoseHandler>>();
         var userId = interaction.User.Id;
         MessagePayload answer;
+        KeyCheckOutcome.Completed? failed = null;
+        WalkthroughProgress? progress = null;
         try
         {
             var checks = services.GetRequiredService<KeyCheckService>();
-            var progress = await services.GetRequiredService<IWalkthroughStore>().GetAsync(userId, cancellationToken);
+            progress = await services.GetRequiredService<IWalkthroughStore>().GetAsync(userId, cancellationToken);
             var outcome = await checks.RunAsync(userId, credentials, progress?.RegionKey, cancellationToken);
+            failed = outcome as KeyCheckOutcome.Completed;
             answer = outcome switch
             {
                 KeyCheckOutcome.Completed completed => Completed(completed, credentials, userId, checks, services),
@@ -82,6 +86,31 @@ public sealed partial class DiagnoseHandler(
             // Most likely the 15-minute token ran out while the check waited; nothing else can reach the member privately.
             LogEditFailed(logger, userId, ex.Code, ex.HttpStatus);
         }
+
+        if (failed is not null)
+        {
+            // Not cancelled by shutdown: a ticket is either made whole (thread, card, staff notice) or not begun.
+            await OpenTicketIfFailedAsync(interaction, failed, progress, services, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A failed check opens the member's ticket (or goes into the open one); the member is told where in a private follow-up.</summary>
+    private static async Task OpenTicketIfFailedAsync(Interaction interaction, KeyCheckOutcome.Completed completed, WalkthroughProgress? progress, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ILogger<DiagnoseHandler>>();
+        try
+        {
+            var stoppedAt = progress is null ? null : services.GetRequiredService<WalkthroughEngine>().Stuck(progress).Where;
+            var ticket = await FailedCheckTickets.OpenIfFailedAsync(services, interaction.User.Id, completed.Report, completed.RegionKey, stoppedAt, cancellationToken);
+            if (ticket is not null)
+            {
+                await services.GetRequiredService<DiscordRestClient>().CreateFollowupAsync(interaction, MessagePayload.Text(FailedCheckTickets.Told(ticket), ephemeral: true), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTicketFailed(logger, interaction.User.Id, ex);
+        }
     }
 
     private static MessagePayload Completed(KeyCheckOutcome.Completed completed, Credentials credentials, ulong userId, KeyCheckService checks, IServiceProvider services)
@@ -102,6 +131,9 @@ public sealed partial class DiagnoseHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "/diagnose check for member {UserId} failed")]
     private static partial void LogCheckFailed(ILogger logger, ulong userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not open or update the ticket for member {UserId} after a failed /diagnose check")]
+    private static partial void LogTicketFailed(ILogger logger, ulong userId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post the /diagnose result for member {UserId}: Discord code {Code}, HTTP {Status}")]
     private static partial void LogEditFailed(ILogger logger, ulong userId, int code, System.Net.HttpStatusCode status);

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Walkthrough;
@@ -18,6 +19,7 @@ public sealed partial class WalkthroughHandler(
     WalkthroughProgressUpdater progress,
     KeyCheckService checks,
     IStuckEscalation stuck,
+    ITicketDesk tickets,
     DiscordRestClient rest,
     IOptions<DiagnosticsOptions> diagnostics,
     IOptions<GuideOptions> guideOptions,
@@ -221,6 +223,11 @@ public sealed partial class WalkthroughHandler(
                         },
                         cancellationToken);
                     LogCheckFinished(logger, userId, position, report.Verdict);
+                    if (!WalkthroughMessages.Passed(report, position, checkIds))
+                    {
+                        keyNote = await TicketNoteAsync(userId, report, completed.RegionKey, updated, keyNote);
+                    }
+
                     var checklist = finished ? engine.View(updated with { Position = GuidePosition.FinalCheck }, keyRemembered: false).Page : null;
                     return WalkthroughMessages.AfterCheck(View(updated), report, engine.Guide, position, checkIds, keyNote, checklist);
                 }
@@ -234,6 +241,22 @@ public sealed partial class WalkthroughHandler(
 
             default:
                 throw new InvalidOperationException($"Unexpected check outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    /// <summary>A failed "Check it now" opens the member's ticket (or goes into the open one); the note under the result says where.</summary>
+    private async Task<string?> TicketNoteAsync(ulong userId, DiagnosticReport report, string regionKey, WalkthroughProgress here, string? keyNote)
+    {
+        try
+        {
+            // Not cancelled by shutdown: a ticket is either made whole (thread, card, staff notice) or not begun.
+            var ticket = await FailedCheckTickets.OpenIfFailedAsync(tickets, engine.Guide, userId, report, regionKey, engine.Stuck(here).Where, CancellationToken.None);
+            return ticket is null ? keyNote : (keyNote is null ? "" : keyNote + "\n") + FailedCheckTickets.Told(ticket);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTicketFailed(logger, userId, ex);
+            return keyNote;
         }
     }
 
@@ -284,6 +307,9 @@ public sealed partial class WalkthroughHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {UserId} is stuck at {Position}; support was told")]
     private static partial void LogStuck(ILogger logger, ulong userId, GuidePosition position);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not open or update the ticket for member {UserId} after a failed walkthrough check")]
+    private static partial void LogTicketFailed(ILogger logger, ulong userId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell support that member {UserId} is stuck: Discord code {Code}, HTTP {Status}")]
     private static partial void LogStuckFailed(ILogger logger, ulong userId, int code, System.Net.HttpStatusCode status);

@@ -1,0 +1,63 @@
+using AstraBit.SupportBot.Core.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AstraBit.SupportBot.Bot.Tickets;
+
+/// <summary>
+/// Runs the ticket timers (escalate, remind, auto-close) once at start and then every minute on the ticket clock.
+/// Due times are computed from the stored tickets, so whatever came due while the bot was down happens at start.
+/// </summary>
+public sealed partial class TicketTimerService(
+    IServiceScopeFactory scopes,
+    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    ILogger<TicketTimerService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Created before the first await, so a clock that moves while the first run is busy still ticks it.
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Performs every timer due now; failures are logged and stay due for the next minute.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+                var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+                // Stopping cancels an action being performed, never the marking of one performed: a reminder that was
+                // sent but not marked would be sent again by the next bot.
+                var performed = await tickets.RunDueAsync(action => desk.PerformAsync(action, cancellationToken), CancellationToken.None);
+                if (performed > 0)
+                {
+                    LogPerformed(logger, performed);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket timers: {Count} action(s) performed")]
+    private static partial void LogPerformed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ticket timers failed; what failed stays due for the next run")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using AstraBit.SupportBot.Emulators.Bybit;
+using AstraBit.SupportBot.Emulators.Discord;
+using AstraBit.SupportBot.IntegrationTests.Diagnose;
+
+namespace AstraBit.SupportBot.IntegrationTests.Tickets;
+
+/// <summary>
+/// The people of the ticket tests: a member with a Bybit problem, a support staff member and an ordinary member who
+/// isn't staff, acting through the Discord emulator against the real bot.
+/// </summary>
+internal sealed class TicketPeople
+{
+    public const ulong Member = 1_500_000_000_000_000_101;
+    public const ulong Staff = 1_500_000_000_000_000_201;
+    public const ulong Outsider = 1_500_000_000_000_000_301;
+    public const int ChannelMessage = 4;
+    public const int DeferredChannelMessage = 5;
+    public const int UpdateMessage = 7;
+    public const int OpenModal = 9;
+    public const int Ephemeral = 64;
+
+    private TicketPeople(BotHarness bot, string dataFolder)
+    {
+        Bot = bot;
+        DataFolder = dataFolder;
+    }
+
+    public BotHarness Bot { get; }
+
+    /// <summary>The folder of the bot's data file, to search its bytes for secrets.</summary>
+    public string DataFolder { get; }
+
+    public static async Task<TicketPeople> StartAsync(TimeProvider? ticketClock = null, Action<Dictionary<string, object?>>? tweak = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), $"supportbot-tk-{Guid.NewGuid():N}");
+        var bot = await BotHarness.StartAsync(
+            s =>
+            {
+                s["Storage:Path"] = Path.Combine(dataFolder, "supportbot.db");
+                s["Diagnostics:Cooldown"] = "00:00:00";
+                tweak?.Invoke(s);
+            },
+            ticketClock: ticketClock);
+        bot.Discord.Rest.AddMember(Member, [], "alice.trader");
+        bot.Discord.Rest.AddMember(Staff, [BotHarness.SupportRoleId], "sam.support");
+        bot.Discord.Rest.AddMember(Outsider, [], "otto");
+        return new TicketPeople(bot, dataFolder);
+    }
+
+    /// <summary>
+    /// The member runs /diagnose with a key that fails; returns once the private answer shows the result and the
+    /// follow-up says which ticket it went into (the last thing the bot does for it).
+    /// </summary>
+    public async Task<ulong> FailDiagnoseAsync(BybitAccountScenario account)
+    {
+        var (id, _) = await DiagnoseMember.SubmitKeyAsync(Bot, Member, account.ApiKey, account.ApiSecret);
+        await DiagnoseMember.WaitForResultAsync(Bot, id);
+        await Bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == id && m.Content.Contains("support ticket #", StringComparison.Ordinal), BotHarness.Timeout);
+        return id;
+    }
+
+    /// <summary>Runs a staff /ticket subcommand in a thread and returns its private answer once the bot is done with it.</summary>
+    public async Task<string> StaffInThreadAsync(string sub, ulong threadId, params SlashOption[] options)
+    {
+        var (id, _) = await TicketCommandAsync(Staff, sub, threadId, options);
+        return await DeferredAnswerAsync(id);
+    }
+
+    /// <summary>The staff notice for ticket <paramref name="number"/>; the thread exists by the time it is posted.</summary>
+    public Task<EmulatedMessage> StaffNoticeAsync(int number = 1) =>
+        Bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == Bot.StaffChannelId && m.Content.Contains($"New ticket #{number:0000}", StringComparison.Ordinal), BotHarness.Timeout);
+
+    public EmulatedChannel Thread(int number = 1) =>
+        Bot.Discord.Rest.Threads.Single(t => t.ParentId == Bot.SupportChannelId && t.Name!.StartsWith($"ticket-{number:0000}", StringComparison.Ordinal));
+
+    public IReadOnlyList<EmulatedMessage> MessagesIn(ulong channelId) =>
+        [.. Bot.Discord.Rest.Messages.Where(m => m.ChannelId == channelId).OrderBy(m => m.Id)];
+
+    /// <summary>Runs /ticket &lt;sub&gt; as <paramref name="userId"/> in <paramref name="channelId"/>; returns the interaction id and its callback.</summary>
+    public async Task<(ulong Id, RecordedCallback Callback)> TicketCommandAsync(ulong userId, string sub, ulong? channelId = null, params SlashOption[] options)
+    {
+        var id = await Bot.Discord.RunSlashCommandAsync(userId, "ticket", [SlashOption.Subcommand(sub, options)], channelId ?? Bot.SupportChannelId);
+        return (id, await Bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout));
+    }
+
+    public async Task<(ulong Id, RecordedCallback Callback)> ClickAsync(ulong userId, string customId, EmulatedMessage message, bool inDm = false)
+    {
+        var id = await Bot.Discord.ClickButtonAsync(userId, customId, message.Id, inDm ? null : message.ChannelId, inDm);
+        return (id, await Bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout));
+    }
+
+    public async Task<(ulong Id, RecordedCallback Callback)> SubmitAsync(ulong userId, string customId, IReadOnlyDictionary<string, string> values, ulong channelId)
+    {
+        var id = await Bot.Discord.SubmitModalAsync(userId, customId, values, channelId);
+        return (id, await Bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout));
+    }
+
+    /// <summary>What the member (or staff member) sees in the private answer of a deferred interaction.</summary>
+    public async Task<string> DeferredAnswerAsync(ulong interactionId) =>
+        DiagnoseMember.Text(await Bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == interactionId && m.EditCount > 0, BotHarness.Timeout));
+
+    /// <summary>The text of an immediate answer (callback type 4).</summary>
+    public static string Answer(RecordedCallback callback)
+    {
+        var text = new StringBuilder(callback.Data?["content"]?.GetValue<string>() ?? "");
+        foreach (var embed in callback.Data?["embeds"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            text.AppendLine().AppendLine(embed["title"]?.GetValue<string>()).AppendLine(embed["description"]?.GetValue<string>());
+            foreach (var field in embed["fields"]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                text.AppendLine(field["name"]?.GetValue<string>()).AppendLine(field["value"]?.GetValue<string>());
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A message written in a channel by someone other than the bot, as Discord records and dispatches it.</summary>
+    public Task SayAsync(ulong userId, ulong channelId, string content) =>
+        Bot.Discord.Gateway.DispatchAsync("MESSAGE_CREATE", Bot.Discord.Rest.PostMemberMessage(userId, channelId, content));
+
+    /// <summary>
+    /// Asks /ticket list as staff until it shows <paramref name="expected"/>: the bot handles gateway events
+    /// concurrently, so a message it was sent may not be recorded yet. Each round is a real interaction, not a sleep.
+    /// </summary>
+    public async Task<string> ListUntilAsync(string expected)
+    {
+        var text = "";
+        for (var i = 0; i < 100 && !text.Contains(expected, StringComparison.Ordinal); i++)
+        {
+            text = Answer((await TicketCommandAsync(Staff, "list")).Callback);
+        }
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>Asks /ticket audit as staff until it shows <paramref name="expected"/> (bounded, each a real interaction).</summary>
+    public async Task<string> AuditUntilAsync(string expected)
+    {
+        var text = "";
+        for (var i = 0; i < 100 && !text.Contains(expected, StringComparison.Ordinal); i++)
+        {
+            text = Answer((await TicketCommandAsync(Staff, "audit")).Callback);
+        }
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        return text;
+    }
+
+    public static string Text(EmulatedMessage message) => DiagnoseMember.Text(message);
+
+    public static IReadOnlyList<(string CustomId, string Label)> Buttons(EmulatedMessage message) => DiagnoseMember.Buttons(message);
+
+    public static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>After the bot stopped: the secret is in no request the bot sent, no message or file it posted, no log line and no byte of the data folder.</summary>
+    public void AssertSecretNowhere(string secret)
+    {
+        Assert.DoesNotContain(Bot.Discord.Rest.Requests, r => r.Body?.Contains(secret, StringComparison.Ordinal) == true);
+        // Only what the bot wrote: a member may paste their secret into the thread themselves.
+        Assert.DoesNotContain(Bot.Discord.Rest.Messages, m => m.AuthorId == Bot.Discord.Options.BotUserId && Text(m).Contains(secret, StringComparison.Ordinal)
+            || m.Attachments.Any(a => Encoding.UTF8.GetString(a.Content).Contains(secret, StringComparison.Ordinal)));
+        Assert.DoesNotContain(secret, Bot.Logs, StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(secret);
+        var files = Directory.GetFiles(DataFolder, "*", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.Equal(-1, File.ReadAllBytes(file).AsSpan().IndexOf(bytes)));
+    }
+
+    public void DeleteData()
+    {
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
