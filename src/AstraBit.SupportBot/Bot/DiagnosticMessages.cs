@@ -35,9 +35,11 @@ public static class DiagnosticMessages
             lines.AppendLine();
         }
 
+        // A step's "Check it now" is judged on the checks it shows, not on problems that belong to other steps.
+        var verdict = onlyChecks is null ? report.Verdict : ShownVerdict(report.Verdict, shown);
         var embed = new EmbedBuilder()
-            .WithTitle(Headline(report.Verdict, problems.Count))
-            .WithColor(report.Verdict switch
+            .WithTitle(onlyChecks is not null && verdict == Verdict.Pass ? "✅ Everything this step checks is right" : Headline(verdict, problems.Count))
+            .WithColor(verdict switch
             {
                 Verdict.Pass => Replies.GoodColor,
                 Verdict.Warn => Replies.WarningColor,
@@ -76,6 +78,12 @@ public static class DiagnosticMessages
         CheckStatus.Fail => "❌",
         _ => "➖",
     };
+
+    private static Verdict ShownVerdict(Verdict overall, IReadOnlyList<CheckResult> shown) =>
+        overall == Verdict.Error ? Verdict.Error
+        : shown.Any(c => c.Status == CheckStatus.Fail) ? Verdict.Fail
+        : shown.Any(c => c.Status == CheckStatus.Warn) ? Verdict.Warn
+        : Verdict.Pass;
 
     private static string Headline(Verdict verdict, int problems) => verdict switch
     {
