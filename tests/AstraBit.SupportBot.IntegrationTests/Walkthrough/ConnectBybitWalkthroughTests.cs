@@ -45,7 +45,7 @@ public sealed class ConnectBybitWalkthroughTests
         await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
         Assert.Equal([Step3, ""], WalkthroughMember.Headers(member.Message));
         Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
-        Assert.Contains("✅ Your Bybit key is ready", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
+        Assert.Contains("✅ Everything this step checks is right", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
         Assert.Contains("wt:forget", WalkthroughMember.CustomIds(member.Message));
 
         await member.NextUntilAsync(Step5);
