@@ -70,7 +70,9 @@ public static class TicketMessages
                 value.Append(":** ").Append(fix);
             }
 
-            embed.AddField(Shorten($"{DiagnosticMessages.Icon(check.Status)} {check.Title} ({check.Id})", 120), Shorten(value.ToString(), share));
+            // Cards built from check history only know the id; don't print it twice.
+            var name = check.Title == check.Id ? check.Id : $"{check.Title} ({check.Id})";
+            embed.AddField(Shorten($"{DiagnosticMessages.Icon(check.Status)} {name}", 120), Shorten(value.ToString(), share));
         }
 
         return embed.WithFooter("The secret is never stored or shown; the key is masked.").Build();
