@@ -12,6 +12,31 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// What an operator sets to run the bot against this Discord emulator (channels created in it), with a data
+    /// file of its own and quiet logs; callers add what their measurement needs.
+    /// </summary>
+    public static Dictionary<string, string> EnvironmentFor(Emulators.Discord.DiscordEmulator discord)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        return new Dictionary<string, string>
+        {
+            ["Discord__Token"] = discord.Options.Token,
+            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl.AbsoluteUri,
+            ["Discord__GatewayUrl"] = discord.GatewayUrl.AbsoluteUri,
+            ["Discord__GuildId"] = discord.Options.GuildId.ToString(inv),
+            ["Discord__SupportChannelId"] = discord.Rest.AddTextChannel("support").ToString(inv),
+            ["Discord__StaffChannelId"] = discord.Rest.AddTextChannel("staff").ToString(inv),
+            ["Discord__LogChannelId"] = discord.Rest.AddTextChannel("support-log").ToString(inv),
+            ["Discord__SupportRoleIds__0"] = "1300000000000000001",
+            ["Guide__ReferralUrl"] = "https://www.bybit.com/invite?ref=ASTRABIT",
+            ["Guide__SupportEmail"] = "support@astrabit.example",
+            ["Storage__Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}", "supportbot.db"),
+            ["Logging__MinimumLevel"] = "Warning",
+            ["DOTNET_gcServer"] = "0",
+        };
+    }
+
     public static BotProcess Start(IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -27,28 +27,13 @@ internal static partial class CheckBurstBenchmark
     public static async Task<int> RunAsync()
     {
         var inv = CultureInfo.InvariantCulture;
-        await using var bybit = await BybitCloneProcess.StartAsync(Latency, Members + WarmUpMembers);
+        await using var bybit = await EmulatorProcess.StartBybitAsync(Latency, Members + WarmUpMembers);
         await using var discord = await DiscordEmulator.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Discord__Token"] = discord.Options.Token,
-            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl.AbsoluteUri,
-            ["Discord__GatewayUrl"] = discord.GatewayUrl.AbsoluteUri,
-            ["Discord__GuildId"] = discord.Options.GuildId.ToString(inv),
-            ["Discord__SupportChannelId"] = "1200000000000000001",
-            ["Discord__StaffChannelId"] = "1200000000000000002",
-            ["Discord__LogChannelId"] = "1200000000000000003",
-            ["Discord__SupportRoleIds__0"] = "1300000000000000001",
-            ["Bybit__BaseUrl"] = bybit.BaseUrl.AbsoluteUri,
-            ["Diagnostics__Cooldown"] = "00:00:05",
-            // 200 checks × 8 requests at 400 per 5 s take about 20 s; the default 10 s would send the later half away with "try again in …".
-            ["Limits__MaxQueueWait"] = "00:00:30",
-            ["Guide__ReferralUrl"] = "https://www.bybit.com/invite?ref=ASTRABIT",
-            ["Guide__SupportEmail"] = "support@astrabit.example",
-            ["Storage__Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}.db"),
-            ["Logging__MinimumLevel"] = "Warning",
-            ["DOTNET_gcServer"] = "0",
-        };
+        var environment = BotProcess.EnvironmentFor(discord);
+        environment["Bybit__BaseUrl"] = bybit.BaseUrl.AbsoluteUri;
+        environment["Diagnostics__Cooldown"] = "00:00:05";
+        // 200 checks × 8 requests at 400 per 5 s take about 20 s; the default 10 s would send the later half away with "try again in …".
+        environment["Limits__MaxQueueWait"] = "00:00:30";
         await using var bot = BotProcess.Start(environment);
         await discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, TimeSpan.FromSeconds(60));
 
@@ -139,103 +124,4 @@ internal static partial class CheckBurstBenchmark
     private sealed record Submitted(ulong Id, string Token, DateTimeOffset Created);
 
     private sealed record Edit(TimeSpan Latency, bool Passed, bool AskedToWait);
-
-    private sealed record BybitStats(int Requests, int PeakPerWindow, int Http403, int RetCode10006);
-
-    /// <summary>The Bybit emulator in its own process with <c>--clones</c>; asked for its counts through standard input.</summary>
-    private sealed partial class BybitCloneProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private BybitCloneProcess(Process process, Uri baseUrl, IReadOnlyList<(string Key, string Secret)> clones)
-        {
-            _process = process;
-            BaseUrl = baseUrl;
-            Clones = clones;
-        }
-
-        public Uri BaseUrl { get; }
-
-        public IReadOnlyList<(string Key, string Secret)> Clones { get; }
-
-        public static async Task<BybitCloneProcess> StartAsync(TimeSpan latency, int clones)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-            {
-                Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.Emulators.dll"), "bybit", "--port", "0",
-                "--latency", string.Create(CultureInfo.InvariantCulture, $"{(int)latency.TotalMilliseconds}ms"),
-                "--clones", clones.ToString(CultureInfo.InvariantCulture),
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Bybit emulator.");
-            _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            Uri? baseUrl = null;
-            var accounts = new List<(string, string)>();
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (Listening().Match(line) is { Success: true } listening)
-                {
-                    baseUrl = new Uri(listening.Groups[1].Value);
-                }
-                else if (Clone().Match(line) is { Success: true } clone)
-                {
-                    accounts.Add((clone.Groups[1].Value, clone.Groups[2].Value));
-                }
-                else if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal) && baseUrl is not null)
-                {
-                    return new BybitCloneProcess(process, baseUrl, accounts);
-                }
-            }
-
-            throw new InvalidOperationException("The Bybit emulator ended before it was ready.");
-        }
-
-        public async Task<BybitStats> StatsAsync()
-        {
-            await _process.StandardInput.WriteLineAsync("stats");
-            await _process.StandardInput.FlushAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (Stats().Match(line) is { Success: true } m)
-                {
-                    int Group(int i) => int.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture);
-                    return new BybitStats(Group(1), Group(2), Group(3), Group(4));
-                }
-            }
-
-            throw new InvalidOperationException("The Bybit emulator ended without answering \"stats\".");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
-
-        [GeneratedRegex(@"listening on (http://\S+)")]
-        private static partial Regex Listening();
-
-        [GeneratedRegex(@"^clone \S+ (\S+) (\S+) \d+$")]
-        private static partial Regex Clone();
-
-        [GeneratedRegex(@"^stats requests=(\d+) peak-ip-requests-per-window=(\d+) http-403=(\d+) retcode-10006=(\d+)")]
-        private static partial Regex Stats();
-    }
 }

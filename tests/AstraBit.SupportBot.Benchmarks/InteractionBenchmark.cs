@@ -21,22 +21,7 @@ internal static class InteractionBenchmark
     {
         await using var discord = await DiscordEmulator.StartAsync();
         var inv = CultureInfo.InvariantCulture;
-        var environment = new Dictionary<string, string>
-        {
-            ["Discord__Token"] = discord.Options.Token,
-            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl.AbsoluteUri,
-            ["Discord__GatewayUrl"] = discord.GatewayUrl.AbsoluteUri,
-            ["Discord__GuildId"] = discord.Options.GuildId.ToString(inv),
-            ["Discord__SupportChannelId"] = "1200000000000000001",
-            ["Discord__StaffChannelId"] = "1200000000000000002",
-            ["Discord__LogChannelId"] = "1200000000000000003",
-            ["Discord__SupportRoleIds__0"] = "1300000000000000001",
-            ["Guide__ReferralUrl"] = "https://www.bybit.com/invite?ref=ASTRABIT",
-            ["Guide__SupportEmail"] = "support@astrabit.example",
-            ["Storage__Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}.db"),
-            ["Logging__MinimumLevel"] = "Warning",
-            ["DOTNET_gcServer"] = "0",
-        };
+        var environment = BotProcess.EnvironmentFor(discord);
         await using var bot = BotProcess.Start(environment);
         await discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, TimeSpan.FromSeconds(60));
 

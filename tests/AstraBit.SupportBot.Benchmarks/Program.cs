@@ -1,6 +1,6 @@
 using AstraBit.SupportBot.Benchmarks;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions|checks]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
@@ -12,6 +12,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions|checks]");
     return 2;
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot;
@@ -26,4 +28,24 @@ public static class KeyModal
 
     public static (string? Key, string? Secret) Read(ModalSubmitData submit) =>
         (submit.GetTextInput(KeyField), submit.GetTextInput(SecretField));
+
+    /// <summary>
+    /// The private answer to a key form whose input can't be used: each problem with its field, and how to try
+    /// again from where the form came from. Nothing has been sent to Bybit at this point.
+    /// </summary>
+    /// <param name="problems">From <see cref="CredentialInput.Validate"/>.</param>
+    /// <param name="tryAgain">How to open the form again, e.g. "Run `/diagnose` again".</param>
+    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems, string tryAgain)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var text = new StringBuilder("I haven't sent anything to Bybit: ");
+        text.Append(problems.Count == 1 ? "one thing in what you entered needs fixing." : "some things in what you entered need fixing.");
+        foreach (var problem in problems)
+        {
+            text.Append("\n• **").Append(problem.Field).Append(":** ").Append(problem.Message);
+        }
+
+        text.Append('\n').Append(tryAgain).Append(" to enter the key and secret from Bybit's API Management page (steps 1–4 of `/connect-bybit`).");
+        return MessagePayload.Text(text.ToString(), ephemeral: true);
+    }
 }

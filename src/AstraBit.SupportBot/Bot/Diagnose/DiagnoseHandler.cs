@@ -40,7 +40,7 @@ public sealed partial class DiagnoseHandler(
         if (input.Credentials is not { } credentials)
         {
             LogInputRejected(logger, interaction.User.Id, string.Join(", ", input.Problems.Select(p => p.Field).Distinct()));
-            await rest.RespondAsync(interaction, DiagnoseMessages.InputProblems(input.Problems), cancellationToken);
+            await rest.RespondAsync(interaction, KeyModal.InputProblems(input.Problems, "Run `/diagnose` again"), cancellationToken);
             return;
         }
 
@@ -56,14 +56,14 @@ public sealed partial class DiagnoseHandler(
         var logger = services.GetRequiredService<ILogger<DiagnoseHandler>>();
         var userId = interaction.User.Id;
         MessagePayload answer;
-        KeyCheckOutcome.Completed? failed = null;
+        KeyCheckOutcome.Completed? completedCheck = null;
         WalkthroughProgress? progress = null;
         try
         {
             var checks = services.GetRequiredService<KeyCheckService>();
             progress = await services.GetRequiredService<IWalkthroughStore>().GetAsync(userId, cancellationToken);
             var outcome = await checks.RunAsync(userId, credentials, progress?.RegionKey, cancellationToken);
-            failed = outcome as KeyCheckOutcome.Completed;
+            completedCheck = outcome as KeyCheckOutcome.Completed;
             answer = outcome switch
             {
                 KeyCheckOutcome.Completed completed => Completed(completed, credentials, userId, checks, services),
@@ -87,10 +87,10 @@ public sealed partial class DiagnoseHandler(
             LogEditFailed(logger, userId, ex.Code, ex.HttpStatus);
         }
 
-        if (failed is not null)
+        if (completedCheck is not null)
         {
             // Not cancelled by shutdown: a ticket is either made whole (thread, card, staff notice) or not begun.
-            await OpenTicketIfFailedAsync(interaction, failed, progress, services, CancellationToken.None);
+            await OpenTicketIfFailedAsync(interaction, completedCheck, progress, services, CancellationToken.None);
         }
     }
 

@@ -16,20 +16,6 @@ public static class DiagnoseMessages
     /// <summary>"Open the guide at step N" buttons shown under a result, at most.</summary>
     public const int MaxStepButtons = 3;
 
-    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems)
-    {
-        var text = new StringBuilder("I haven't sent anything to Bybit: ");
-        text.Append(problems.Count == 1 ? "one thing in what you entered needs fixing." : "some things in what you entered need fixing.");
-        text.AppendLine();
-        foreach (var problem in problems)
-        {
-            text.Append("• **").Append(problem.Field).Append(":** ").AppendLine(problem.Message);
-        }
-
-        text.Append("Run `/diagnose` again to enter the key and secret. They come from Bybit's API Management page (guide steps 1–4 of `/connect-bybit`).");
-        return MessagePayload.Text(text.ToString(), ephemeral: true);
-    }
-
     /// <summary>The check's report as an embed, with buttons to the guide steps that fix its problems and, when the key is kept, "Forget my key".</summary>
     /// <param name="report">The completed check.</param>
     /// <param name="guide">For the names of the steps.</param>

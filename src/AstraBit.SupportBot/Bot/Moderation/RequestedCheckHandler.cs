@@ -41,22 +41,13 @@ public sealed partial class RequestedCheckHandler(
         if (input.Credentials is not { } credentials)
         {
             LogInputRejected(logger, interaction.User.Id, string.Join(", ", input.Problems.Select(p => p.Field).Distinct()));
-            await rest.RespondAsync(interaction, InputProblems(input.Problems), cancellationToken);
+            await rest.RespondAsync(interaction, KeyModal.InputProblems(input.Problems, "Press **Run the check** again"), cancellationToken);
             return;
         }
 
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         LogCheckQueued(logger, interaction.User.Id, CredentialInput.MaskedKey(credentials.ApiKey));
         runner.Start("requested check", (services, stopping) => CheckAsync(interaction, credentials, services, stopping));
-    }
-
-    private static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems)
-    {
-        // The same wording as /diagnose, pointing back to the button rather than the command.
-        var shared = DiagnoseMessages.InputProblems(problems).Content ?? "";
-        return MessagePayload.Text(
-            shared.Replace("Run `/diagnose` again to enter", "Press **Run the check** again to enter", StringComparison.Ordinal),
-            ephemeral: true);
     }
 
     private static async Task CheckAsync(Interaction interaction, Credentials credentials, IServiceProvider services, CancellationToken cancellationToken)
@@ -114,9 +105,8 @@ public sealed partial class RequestedCheckHandler(
     {
         var logger = services.GetRequiredService<ILogger<RequestedCheckHandler>>();
 
-        // Tickets may not be part of this build; without a desk (or an open ticket) the staff channel gets the result.
-        if (services.GetService<ITicketDesk>() is { } desk
-            && await desk.PostCheckAsync(memberId, completed.Report, completed.RegionKey, cancellationToken))
+        // Into the member's open ticket; without one, the staff channel gets the result.
+        if (await services.GetRequiredService<ITicketDesk>().PostCheckAsync(memberId, completed.Report, completed.RegionKey, cancellationToken))
         {
             LogPostedToTicket(logger, memberId, request.ModeratorId);
             return;

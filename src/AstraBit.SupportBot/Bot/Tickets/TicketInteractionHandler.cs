@@ -142,10 +142,11 @@ public sealed partial class TicketInteractionHandler(
     private async Task SubmitKeyAsync(Interaction interaction, int number, CancellationToken cancellationToken)
     {
         var userId = interaction.User.Id;
-        var input = CredentialInput.Validate(KeyModal.Read(interaction.Modal!).Key, KeyModal.Read(interaction.Modal!).Secret);
+        var (key, secret) = KeyModal.Read(interaction.Modal!);
+        var input = CredentialInput.Validate(key, secret);
         if (input.Credentials is not { } credentials)
         {
-            await rest.RespondAsync(interaction, DiagnoseMessages.InputProblems(input.Problems), cancellationToken);
+            await rest.RespondAsync(interaction, KeyModal.InputProblems(input.Problems, "Press **Run the check again** in the ticket"), cancellationToken);
             return;
         }
 

@@ -168,7 +168,7 @@ public sealed partial class WalkthroughHandler(
         if (input.Credentials is not { } credentials)
         {
             LogInputRejected(logger, userId, string.Join(", ", input.Problems.Select(p => p.Field).Distinct()));
-            await rest.RespondAsync(interaction, WalkthroughMessages.InputProblems(input.Problems), cancellationToken);
+            await rest.RespondAsync(interaction, KeyModal.InputProblems(input.Problems, "Press \"Check it now\" again"), cancellationToken);
             return;
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
@@ -81,20 +80,6 @@ public static class WalkthroughMessages
         existing is { Position: not (GuidePosition.BeforeYouBegin or GuidePosition.Done) } && where is not null
             ? $"Welcome back! You were at {where.Where}; carry on from here."
             : null;
-
-    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        var text = new StringBuilder("I haven't sent anything to Bybit: ");
-        text.Append(problems.Count == 1 ? "one thing in what you entered needs fixing." : "some things in what you entered need fixing.");
-        foreach (var problem in problems)
-        {
-            text.Append("\n• **").Append(problem.Field).Append(":** ").Append(problem.Message);
-        }
-
-        text.Append("\nPress \"Check it now\" again to enter the key and secret from Bybit's API Management page (step 4).");
-        return MessagePayload.Text(text.ToString(), ephemeral: true);
-    }
 
     public static string KeyKept(TimeSpan keptFor) =>
         $"I'll keep your key in memory only, for {RetryWording.Duration(keptFor)}, so \"Check it now\" doesn't ask again. \"Forget my key\" wipes it now.";
