@@ -12,7 +12,8 @@ namespace AstraBit.SupportBot.Discord.Rest;
 
 /// <summary>
 /// Discord REST API v10 client. Honours per-route buckets, the global limit and 429 answers; retries
-/// 5xx and network failures with backoff; never retries other 4xx. Every failure surfaces as
+/// 5xx and network failures with backoff only where sending twice changes nothing (GET, PUT, PATCH, DELETE,
+/// interaction callbacks, opening a DM) or the connection was never made; never retries other 4xx. Every failure surfaces as
 /// <see cref="DiscordRestException"/>. Works against discord.com, a proxy, or the emulator
 /// (<see cref="DiscordClientOptions.ApiBaseUrl"/>).
 /// </summary>
@@ -67,7 +68,7 @@ public sealed partial class DiscordRestClient(
     public async Task CreateInteractionResponseAsync(ulong interactionId, string interactionToken, InteractionResponse response, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var route = new DiscordRoute(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", Id(interactionId), $"interactions/{Id(interactionId)}/{Uri.EscapeDataString(interactionToken)}/callback", ExemptFromGlobal: true);
+        var route = new DiscordRoute(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", Id(interactionId), $"interactions/{Id(interactionId)}/{Uri.EscapeDataString(interactionToken)}/callback", ExemptFromGlobal: true, Repeatable: true);
         var body = response.ToJson();
         using var doc = await SendAsync(route, Body(body, response.Message?.Files), null, ct).ConfigureAwait(false);
     }
@@ -150,7 +151,7 @@ public sealed partial class DiscordRestClient(
     /// <summary><c>POST /users/@me/channels</c>: open (or get) the DM channel with a user. Sending into it fails with 50007 when the user's DMs are closed.</summary>
     public async Task<DiscordChannel> CreateDmChannelAsync(ulong userId, CancellationToken ct = default)
     {
-        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "", "users/@me/channels");
+        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "", "users/@me/channels", Repeatable: true);
         using var doc = await SendAsync(route, JsonBody(new JsonObject { ["recipient_id"] = Id(userId) }), null, ct).ConfigureAwait(false);
         return DiscordChannel.Parse(Root(doc));
     }
@@ -300,7 +301,11 @@ public sealed partial class DiscordRestClient(
             catch (HttpRequestException ex)
             {
                 lease.Dispose();
-                if (serverRetries >= retryPolicy.MaxServerErrorRetries)
+
+                // A connection that was never made carried nothing, so even a POST may go again; any later failure may
+                // have reached Discord, and only a repeatable request is sent twice.
+                var neverSent = ex.HttpRequestError == HttpRequestError.ConnectionError;
+                if (serverRetries >= retryPolicy.MaxServerErrorRetries || !(neverSent || route.SafeToRepeat))
                 {
                     throw new DiscordRestException(0, 0, ex.Message, [], route.Method.Method, route.Template, ex);
                 }
@@ -310,7 +315,7 @@ public sealed partial class DiscordRestClient(
             }
             catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
             {
-                // HttpClient.Timeout: not retried, since a POST may already have taken effect.
+                // HttpClient.Timeout: not retried, since the request may already have taken effect.
                 throw new DiscordRestException(0, 0, "The request timed out.", [], route.Method.Method, route.Template, ex);
             }
 
@@ -334,7 +339,8 @@ public sealed partial class DiscordRestClient(
                     continue;
                 }
 
-                if (status >= 500 && serverRetries < retryPolicy.MaxServerErrorRetries)
+                // A 5xx on a POST doesn't say whether Discord acted on it (a 502 from its edge often comes after it did).
+                if (status >= 500 && route.SafeToRepeat && serverRetries < retryPolicy.MaxServerErrorRetries)
                 {
                     lease.Dispose();
                     await BackoffAsync(route, ++serverRetries, status, ct).ConfigureAwait(false);

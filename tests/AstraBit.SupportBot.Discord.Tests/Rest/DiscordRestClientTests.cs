@@ -112,26 +112,108 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
-    public async Task CreateMessageAsync_ServerErrorTwice_RetriesAndSucceeds()
+    public async Task EditMessageAsync_ServerErrorTwice_RetriesAndSucceeds()
     {
         await using var h = await RestHarness.StartAsync();
-        h.Emulator.FailNext(DiscordRestRoutes.CreateMessage, 500, count: 2);
+        var sent = await h.Client.CreateMessageAsync(h.Emulator.DefaultChannelId, MessagePayload.Text("draft"), Ct);
+        h.Emulator.FailNext(DiscordRestRoutes.EditMessage, 500, count: 2);
 
-        await h.Client.CreateMessageAsync(h.Emulator.DefaultChannelId, MessagePayload.Text("eventually"), Ct);
+        await h.Client.EditMessageAsync(h.Emulator.DefaultChannelId, sent.Id, MessagePayload.Text("eventually"), Ct);
 
-        Assert.Equal([500, 500, 200], h.Emulator.RequestsFor(DiscordRestRoutes.CreateMessage).Select(r => r.Status));
+        Assert.Equal([500, 500, 200], h.Emulator.RequestsFor(DiscordRestRoutes.EditMessage).Select(r => r.Status));
+        Assert.Equal("eventually", Assert.Single(h.Emulator.Messages, m => m.Id == sent.Id).Content);
     }
 
     [Fact]
-    public async Task CreateMessageAsync_ServerErrorsBeyondRetries_ThrowsWithStatus()
+    public async Task EditMessageAsync_ServerErrorsBeyondRetries_ThrowsWithStatus()
     {
         await using var h = await RestHarness.StartAsync();
-        h.Emulator.FailNext(DiscordRestRoutes.CreateMessage, 503, count: 10);
+        var sent = await h.Client.CreateMessageAsync(h.Emulator.DefaultChannelId, MessagePayload.Text("draft"), Ct);
+        h.Emulator.FailNext(DiscordRestRoutes.EditMessage, 503, count: 10);
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Client.EditMessageAsync(h.Emulator.DefaultChannelId, sent.Id, MessagePayload.Text("x"), Ct));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.HttpStatus);
+        Assert.Equal(4, h.Emulator.RequestsFor(DiscordRestRoutes.EditMessage).Count);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_502AfterDiscordPostedIt_IsNotSentAgainAndThrows()
+    {
+        await using var h = await RestHarness.StartAsync();
+        h.Emulator.FailAfterNext(DiscordRestRoutes.CreateMessage, 502);
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Client.CreateMessageAsync(h.Emulator.DefaultChannelId, MessagePayload.Text("staff notice"), Ct));
+
+        Assert.Equal(HttpStatusCode.BadGateway, ex.HttpStatus);
+        Assert.Single(h.Emulator.RequestsFor(DiscordRestRoutes.CreateMessage));
+        Assert.Single(h.Emulator.Messages, m => m.Content == "staff notice");
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_ServerError_IsNotRetried()
+    {
+        await using var h = await RestHarness.StartAsync();
+        h.Emulator.FailNext(DiscordRestRoutes.CreateMessage, 500);
 
         var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Client.CreateMessageAsync(h.Emulator.DefaultChannelId, MessagePayload.Text("x"), Ct));
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.HttpStatus);
-        Assert.Equal(4, h.Emulator.RequestsFor(DiscordRestRoutes.CreateMessage).Count);
+        Assert.Equal(HttpStatusCode.InternalServerError, ex.HttpStatus);
+        Assert.Single(h.Emulator.RequestsFor(DiscordRestRoutes.CreateMessage));
+    }
+
+    [Fact]
+    public async Task CreateDmChannelAsync_ServerError_RetriesSinceOpeningADmTwiceReturnsTheSameChannel()
+    {
+        await using var h = await RestHarness.StartAsync();
+        h.Emulator.FailNext(DiscordRestRoutes.CreateDm, 502);
+
+        var dm = await h.Client.CreateDmChannelAsync(42, Ct);
+
+        Assert.NotEqual(0UL, dm.Id);
+        Assert.Equal([502, 200], h.Emulator.RequestsFor(DiscordRestRoutes.CreateDm).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_NothingListening_RetriesSinceTheConnectionWasNeverMade()
+    {
+        // A port nobody listens on: every attempt fails before anything is sent, so the POST is tried 1 + 3 times.
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var handler = new CountingHandler();
+        var options = Microsoft.Extensions.Options.Options.Create(new DiscordClientOptions { Token = "t", ApiBaseUrl = new Uri($"http://127.0.0.1:{port}/api/v10/") });
+        var time = TimeProvider.System;
+        using var http = new HttpClient(handler);
+        var client = new DiscordRestClient(
+            http,
+            options,
+            new DiscordRateLimiter(time),
+            new DiscordRestRetryPolicy(3, TimeSpan.FromMilliseconds(1), 5),
+            time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => client.CreateMessageAsync(1, MessagePayload.Text("x"), Ct));
+
+        Assert.Equal(0, (int)ex.HttpStatus);
+        Assert.Equal(4, handler.Sent);
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        public CountingHandler()
+            : base(new SocketsHttpHandler())
+        {
+        }
+
+        public int Sent { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sent++;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Theory]

@@ -211,6 +211,16 @@ public sealed partial class DiscordRestEmulator
         }
 
         var query = ctx.Request.Query;
+        var reply = Act(match, recorded, json, files, query);
+
+        // As Discord's edge does when the origin is slow: the request took effect, the answer says it failed.
+        return _scriptedFailuresAfter.TryGetValue(match.Route, out var after) && after.TryDequeue(out var lateStatus)
+            ? Error(lateStatus, 0, $"{lateStatus}: Bad Gateway")
+            : reply;
+    }
+
+    private Reply Act(Match match, RecordedRequest recorded, JsonNode? json, IReadOnlyList<EmulatedAttachment> files, IQueryCollection query)
+    {
         return match.Route switch
         {
             DiscordRestRoutes.GetGatewayBot => GatewayBot(),

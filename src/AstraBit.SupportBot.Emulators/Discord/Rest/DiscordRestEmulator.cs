@@ -41,6 +41,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly Dictionary<string, int> _violations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<(TimeSpan RetryAfter, bool Global)>> _scripted429 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<int>> _scriptedFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<int>> _scriptedFailuresAfter = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private TaskCompletionSource _pulse = NewPulse();
     private ulong _nextId;
@@ -180,6 +181,18 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
             {
                 GetQueue(_scriptedFailures, route).Enqueue(status);
             }
+        }
+    }
+
+    /// <summary>
+    /// The next request on <paramref name="route"/> takes effect (a message is posted) but is answered with
+    /// <paramref name="status"/>, as when Discord's edge gives up on a slow origin.
+    /// </summary>
+    public void FailAfterNext(string route, int status = 502)
+    {
+        lock (_lock)
+        {
+            GetQueue(_scriptedFailuresAfter, route).Enqueue(status);
         }
     }
 
