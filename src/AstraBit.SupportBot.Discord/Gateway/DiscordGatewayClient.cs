@@ -1,10 +1,7 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,14 +9,14 @@ namespace AstraBit.SupportBot.Discord.Gateway;
 
 /// <summary>
 /// A single-shard Discord gateway client (API v10, JSON, no compression). <see cref="RunAsync"/> connects,
-/// identifies, heartbeats, resumes or re-identifies as Discord requires, and hands every dispatch to the
-/// registered <see cref="IGatewayEventHandler"/>s. It returns when cancelled and throws
+/// identifies, heartbeats, resumes or re-identifies as Discord requires, and hands every dispatch (once per
+/// sequence) to <see cref="GatewayDispatcher"/>, which runs the handlers. It returns when cancelled and throws
 /// <see cref="GatewayFatalException"/> when Discord closes with a code reconnecting cannot fix.
 /// </summary>
 public sealed partial class DiscordGatewayClient(
     IOptions<DiscordClientOptions> options,
     IGatewayTransport transport,
-    IServiceScopeFactory scopeFactory,
+    GatewayDispatcher dispatcher,
     TimeProvider timeProvider,
     ILogger<DiscordGatewayClient> logger,
     GatewayClientSettings? settings = null,
@@ -29,7 +26,6 @@ public sealed partial class DiscordGatewayClient(
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
 
     private readonly GatewayClientSettings _settings = settings ?? DefaultSettings;
-    private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly GatewayReconnectBackoff _backoff = CreateBackoff(settings ?? DefaultSettings);
 
     private int _started;
@@ -70,7 +66,7 @@ public sealed partial class DiscordGatewayClient(
         }
 
         using var pumpCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pump = Task.Run(() => PumpEventsAsync(pumpCts.Token), CancellationToken.None);
+        var pump = Task.Run(() => dispatcher.RunAsync(pumpCts.Token), CancellationToken.None);
         try
         {
             await RunConnectionsAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +77,7 @@ public sealed partial class DiscordGatewayClient(
         }
         finally
         {
-            _events.Writer.TryComplete();
+            dispatcher.Complete();
             await pumpCts.CancelAsync().ConfigureAwait(false);
             await pump.ConfigureAwait(false);
         }
@@ -364,7 +360,6 @@ public sealed partial class DiscordGatewayClient(
             }
 
             var interval = TimeSpan.FromMilliseconds(helloDocument.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
-            state.HadHello = true;
             LogHello(logger, interval.TotalMilliseconds);
             state.HeartbeatTask = Task.Run(() => HeartbeatLoopAsync(state, interval, cancellationToken), CancellationToken.None);
         }
@@ -475,7 +470,7 @@ public sealed partial class DiscordGatewayClient(
             _lastDeliveredSequence = sequence;
         }
 
-        _events.Writer.TryWrite(new GatewayEvent(name, sequence, data));
+        dispatcher.Post(new GatewayEvent(name, sequence, data));
     }
 
     private async Task HeartbeatLoopAsync(ConnectionState state, TimeSpan interval, CancellationToken cancellationToken)
@@ -572,74 +567,6 @@ public sealed partial class DiscordGatewayClient(
         }
     }
 
-    private async Task PumpEventsAsync(CancellationToken cancellationToken)
-    {
-        // Not disposed: tasks still running may release it after the pump has finished.
-        var gate = new SemaphoreSlim(_settings.MaxConcurrentHandlers);
-        var running = new ConcurrentDictionary<long, Task>();
-        long next = 0;
-        try
-        {
-            await foreach (var gatewayEvent in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var id = next++;
-                running[id] = Task.Run(
-                    async () =>
-                    {
-                        try
-                        {
-                            await HandleEventAsync(gatewayEvent, cancellationToken).ConfigureAwait(false);
-                        }
-                        finally
-                        {
-                            gate.Release();
-                            running.TryRemove(id, out _);
-                        }
-                    },
-                    CancellationToken.None);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-
-        await Task.WhenAll(running.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task HandleEventAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var scope = scopeFactory.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                foreach (var handler in scope.ServiceProvider.GetServices<IGatewayEventHandler>())
-                {
-                    try
-                    {
-                        if (handler.Handles(gatewayEvent.Name))
-                        {
-                            await handler.HandleAsync(gatewayEvent, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    catch (Exception ex)
-                    {
-                        LogHandlerFailed(logger, ex, handler.GetType().Name, gatewayEvent.Name, gatewayEvent.Sequence);
-                    }
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogHandlerFailed(logger, ex, "(resolving handlers)", gatewayEvent.Name, gatewayEvent.Sequence);
-        }
-    }
-
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, timeProvider, cancellationToken);
 
@@ -685,7 +612,6 @@ public sealed partial class DiscordGatewayClient(
 
         public Task? HeartbeatTask { get; set; }
 
-        public bool HadHello { get; set; }
 
         public bool AckPending
         {
@@ -730,9 +656,6 @@ public sealed partial class DiscordGatewayClient(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored unexpected gateway opcode {OpCode}")]
     private static partial void LogUnexpectedOpCode(ILogger logger, int opCode);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gateway event handler {Handler} failed on {EventName} #{Sequence}")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string eventName, int sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not get the gateway URL; retrying")]
     private static partial void LogGatewayUrlFailed(ILogger logger, Exception exception);

@@ -1,7 +1,8 @@
 namespace AstraBit.SupportBot.Discord.Gateway;
 
 /// <summary>
-/// Handles gateway events. Register implementations as scoped <see cref="IGatewayEventHandler"/> services;
+/// Handles gateway events as Discord sent them, by name (the events the bot uses arrive parsed through
+/// <see cref="IGatewayEventHandler{TEvent}"/>). Register implementations as scoped <see cref="IGatewayEventHandler"/> services;
 /// they are resolved in a fresh DI scope for every event and run off the receive loop, so a slow handler
 /// never delays heartbeats. Events may arrive out of order relative to each other, and Discord may send
 /// an event more than once across sessions, so handlers should be idempotent.

@@ -19,7 +19,7 @@ public sealed class DiscordGatewayClientTimingTests
         var client = new DiscordGatewayClient(
             Options.Create(new DiscordClientOptions { Token = "t", GatewayUrl = new Uri("wss://gateway.example/") }),
             transport,
-            services.GetRequiredService<IServiceScopeFactory>(),
+            new GatewayDispatcher(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GatewayDispatcher>.Instance),
             time,
             NullLogger<DiscordGatewayClient>.Instance,
             GatewayHarness.FastSettings with { ReconnectInitialDelay = TimeSpan.Zero });
@@ -65,7 +65,7 @@ public sealed class DiscordGatewayClientTimingTests
         var client = new DiscordGatewayClient(
             Options.Create(new DiscordClientOptions { Token = "t" }),
             transport,
-            services.GetRequiredService<IServiceScopeFactory>(),
+            new GatewayDispatcher(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GatewayDispatcher>.Instance),
             TimeProvider.System,
             NullLogger<DiscordGatewayClient>.Instance,
             GatewayHarness.FastSettings,
@@ -99,7 +99,7 @@ public sealed class DiscordGatewayClientTimingTests
         var client = new DiscordGatewayClient(
             Options.Create(new DiscordClientOptions { Token = "t", GatewayUrl = new Uri("wss://gateway.example/") }),
             transport,
-            services.GetRequiredService<IServiceScopeFactory>(),
+            new GatewayDispatcher(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GatewayDispatcher>.Instance),
             time,
             NullLogger<DiscordGatewayClient>.Instance,
             GatewayHarness.FastSettings);
