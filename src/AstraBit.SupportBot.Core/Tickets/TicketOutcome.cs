@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AstraBit.SupportBot.Core.Tickets;
 
 /// <summary>Why a ticket operation was refused. Expected refusals are results, not exceptions.</summary>
@@ -35,6 +37,8 @@ public sealed record TicketOutcome
     /// <summary>Why it was refused, in plain words; null on success.</summary>
     public string? Message { get; }
 
+    [MemberNotNullWhen(true, nameof(Ticket))]
+    [MemberNotNullWhen(false, nameof(Message))]
     public bool Succeeded => Refusal is null;
 
     public static TicketOutcome Done(Ticket ticket)

@@ -165,7 +165,7 @@ public sealed class WalkthroughEngine(GuideContent guide, GuideValues values, Ti
             .Select(t => new WalkthroughSelectOption(t.Type.Key(), t.Label, t.Description, t.Type == chosen))
             .ToList();
         var action = new WalkthroughAction(WalkthroughActionKind.ChooseAccountType);
-        return new WalkthroughSelect(action, CustomIds.Encode(action), guide.AccountTypePrompt, options);
+        return new WalkthroughSelect(action, guide.AccountTypePrompt, options);
     }
 
     private WalkthroughSelect RegionSelect(string? chosen)
@@ -174,14 +174,11 @@ public sealed class WalkthroughEngine(GuideContent guide, GuideValues values, Ti
             .Select(r => new WalkthroughSelectOption(r.Key, r.Label, r.Description, string.Equals(r.Key, chosen, StringComparison.Ordinal)))
             .ToList();
         var action = new WalkthroughAction(WalkthroughActionKind.ChooseRegion);
-        return new WalkthroughSelect(action, CustomIds.Encode(action), guide.Regions.Prompt, options);
+        return new WalkthroughSelect(action, guide.Regions.Prompt, options);
     }
 
-    private static WalkthroughButton Button(WalkthroughActionKind kind, string label, WalkthroughButtonStyle style, GuidePosition? position = null)
-    {
-        var action = new WalkthroughAction(kind, position);
-        return new WalkthroughButton(action, CustomIds.Encode(action), label, style);
-    }
+    private static WalkthroughButton Button(WalkthroughActionKind kind, string label, WalkthroughButtonStyle style, GuidePosition? position = null) =>
+        new(new WalkthroughAction(kind, position), label, style);
 
     private WalkthroughProgress MoveTo(WalkthroughProgress progress, GuidePosition position)
     {

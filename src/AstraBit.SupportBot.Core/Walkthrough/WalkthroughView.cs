@@ -10,15 +10,30 @@ public enum WalkthroughButtonStyle
     Danger,
 }
 
-public sealed record WalkthroughButton(WalkthroughAction Action, string CustomId, string Label, WalkthroughButtonStyle Style);
+public enum WalkthroughActionKind
+{
+    Next,
+    Back,
+    Stuck,
+    CheckNow,
+    ChooseAccountType,
+    ChooseRegion,
+    ForgetKey,
+    GoTo,
+}
+
+/// <summary>What a button or select asks for. <see cref="Position"/> is set for CheckNow (which step's check) and GoTo.</summary>
+public sealed record WalkthroughAction(WalkthroughActionKind Kind, GuidePosition? Position = null);
+
+public sealed record WalkthroughButton(WalkthroughAction Action, string Label, WalkthroughButtonStyle Style);
 
 public sealed record WalkthroughSelectOption(string Value, string Label, string Description, bool IsDefault);
 
-public sealed record WalkthroughSelect(WalkthroughAction Action, string CustomId, string Placeholder, IReadOnlyList<WalkthroughSelectOption> Options);
+public sealed record WalkthroughSelect(WalkthroughAction Action, string Placeholder, IReadOnlyList<WalkthroughSelectOption> Options);
 
 /// <summary>
-/// What the walkthrough message shows for a member's progress: the page, one row of buttons (at most five),
-/// and up to two selects. The Discord side turns it into an embed and components without deciding anything.
+/// What the walkthrough message means for a member's progress: the page, the actions offered (at most five) and up
+/// to two choices. The host decides how Discord shows them (custom_ids, rows, embeds) without deciding anything else.
 /// </summary>
 public sealed record WalkthroughView(
     GuidePosition Position,

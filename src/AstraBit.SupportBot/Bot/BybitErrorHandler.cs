@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -5,14 +6,14 @@ using AstraBit.SupportBot.Discord.Rest;
 namespace AstraBit.SupportBot.Bot;
 
 /// <summary>`/bybit-error code:&lt;text&gt;`: the explanation from config/bybit-errors.json, privately.</summary>
-public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClient rest) : IInteractionHandler
+public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClient rest) : ICommandHandler
 {
-    public bool CanHandle(Interaction interaction) =>
-        interaction.Command is { Name: SupportCommands.BybitError, CommandType: ApplicationCommandType.ChatInput };
+    public IReadOnlyList<string> Commands { get; } = [SupportCommands.BybitError];
 
-    public Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    public Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
-        var input = interaction.Command!.GetOption("code")?.AsString() ?? "";
+        ArgumentNullException.ThrowIfNull(command);
+        var input = command.GetOption("code")?.AsString() ?? "";
         return rest.RespondAsync(interaction, Render(catalog.Explain(input)), cancellationToken);
     }
 

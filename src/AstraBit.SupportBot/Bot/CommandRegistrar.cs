@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Hosting;
@@ -16,12 +15,11 @@ public sealed partial class CommandRegistrar(
     DiscordRestClient rest,
     IOptions<SupportDiscordOptions> support,
     RegistrationState state,
-    ILogger<CommandRegistrar> logger) : IGatewayEventHandler
+    ILogger<CommandRegistrar> logger) : IGatewayEventHandler<ReadyEvent>
 {
-    public bool Handles(string eventName) => eventName == "READY";
-
-    public async Task HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(ReadyEvent gatewayEvent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(gatewayEvent);
         if (!state.TryBegin())
         {
             return;
@@ -29,10 +27,8 @@ public sealed partial class CommandRegistrar(
 
         try
         {
-            var applicationId = ReadApplicationId(gatewayEvent.Data);
-            var registered = await rest.BulkOverwriteGuildCommandsAsync(applicationId, support.Value.GuildId, SupportCommands.All, cancellationToken);
+            var registered = await rest.BulkOverwriteGuildCommandsAsync(gatewayEvent.ApplicationId, support.Value.GuildId, SupportCommands.All, cancellationToken);
             LogRegistered(logger, registered.Count, support.Value.GuildId);
-            state.Complete();
         }
         catch
         {
@@ -41,11 +37,6 @@ public sealed partial class CommandRegistrar(
             throw;
         }
     }
-
-    private static ulong ReadApplicationId(JsonElement ready) =>
-        ready.TryGetProperty("application", out var app) && app.TryGetProperty("id", out var id) && ulong.TryParse(id.GetString(), out var value)
-            ? value
-            : throw new InvalidOperationException("READY carried no application id.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands in guild {GuildId}")]
     private static partial void LogRegistered(ILogger logger, int count, ulong guildId);
@@ -56,11 +47,7 @@ public sealed class RegistrationState
 {
     private int _state;
 
-    public bool IsRegistered => Volatile.Read(ref _state) == 2;
-
     public bool TryBegin() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
-
-    public void Complete() => Volatile.Write(ref _state, 2);
 
     public void Reset() => Volatile.Write(ref _state, 0);
 }

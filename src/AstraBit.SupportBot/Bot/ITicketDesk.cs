@@ -1,11 +1,11 @@
-using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 
 namespace AstraBit.SupportBot.Bot;
 
 /// <summary>
-/// The Discord side of tickets that other flows call into: a failed check, "I'm stuck", /ticket open and a
-/// moderator's request all end up here. It keeps PRODUCT §6's rule of one open ticket per member.
+/// What other flows call to reach tickets: a check's result (<see cref="KeyCheckTicketDecision"/>), "I'm stuck" and
+/// /ticket open all end up here. It keeps PRODUCT §6's rule of one open ticket per member.
 /// </summary>
 public interface ITicketDesk
 {
@@ -15,6 +15,14 @@ public interface ITicketDesk
     /// </summary>
     Task<Ticket> OpenOrAppendAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy, CancellationToken cancellationToken);
 
-    /// <summary>Posts a check result into the member's open ticket; false when the member has none open.</summary>
-    Task<bool> PostCheckAsync(ulong memberId, DiagnosticReport report, string regionKey, CancellationToken cancellationToken);
+    /// <summary>Carries out what Core decided for a completed check's ticket: open or add to it, post into it, or tell the staff channel.</summary>
+    Task<CheckTicketOutcome> TakeCheckAsync(ulong memberId, KeyCheckResult.Completed check, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a check's result went for staff.</summary>
+/// <param name="Ticket">The ticket it went into; null when it went into none (none open, or the staff channel instead).</param>
+/// <param name="Posted">Whether it reached a ticket.</param>
+/// <param name="Failed">Whether Discord or the store failed on the way, so staff may not have it.</param>
+public sealed record CheckTicketOutcome(Ticket? Ticket, bool Posted, bool Failed = false)
+{
 }

@@ -1,10 +1,13 @@
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Bot.Diagnose;
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Storage;
@@ -46,25 +49,34 @@ public static class BotServices
         var content = configuration.GetSection("Content").Get<ContentOptions>() ?? new ContentOptions();
         services.AddSupportWalkthrough(Path.Combine(content.Directory, "guide.json"));
         services.AddSupportStorage(configuration.GetSection("Storage").Get<StorageOptions>()?.Path ?? new StorageOptions().Path);
+
+        // The key check: one use case (Core), one flow (host), every way in a KeyCheckAnswer (see Bot/KeyChecks).
+        services.TryAddSingleton<IBybitSites, BybitSites>();
         services.TryAddScoped<KeyCheckService>();
+        services.TryAddScoped<KeyCheckFlow>();
+        services.TryAddSingleton<BackgroundChecks>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundChecks>());
 
         services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.TryAddSingleton<RegistrationState>();
-        services.AddScoped<IGatewayEventHandler, CommandRegistrar>();
-        services.AddScoped<IGatewayEventHandler, InteractionDispatcher>();
+        services.AddScoped<IGatewayEventHandler<ReadyEvent>, CommandRegistrar>();
+
+        // Interactions: commands by name, buttons and forms by custom_id prefix (InteractionRouter); a clash stops the start.
+        services.AddScoped<IGatewayEventHandler<InteractionCreatedEvent>, InteractionRouter>();
         services.TryAddSingleton<WalkthroughLocks>();
         services.TryAddScoped<WalkthroughProgressUpdater>();
         services.TryAddScoped<IStuckEscalation, TicketStuckEscalation>();
-        services.AddScoped<IInteractionHandler, ConnectBybitHandler>();
-        services.AddScoped<IInteractionHandler, WalkthroughHandler>();
-        services.AddScoped<IInteractionHandler, BybitErrorHandler>();
-        services.TryAddSingleton<DiagnoseRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<DiagnoseRunner>());
-        services.AddScoped<IInteractionHandler, DiagnoseHandler>();
+        services.AddScoped<ICommandHandler, ConnectBybitHandler>();
+        services.AddScoped<IComponentHandler, WalkthroughHandler>();
+        services.AddScoped<ICommandHandler, BybitErrorHandler>();
+        services.TryAddScoped<DiagnoseHandler>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<DiagnoseHandler>());
+        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<DiagnoseHandler>());
+        services.AddScoped<IComponentHandler, KeyCheckPanelHandler>();
         services.AddSupportTicketDesk(configuration);
         services.TryAddSingleton<CheckRequests>();
-        services.AddScoped<IInteractionHandler, AskToRunCheckHandler>();
-        services.AddScoped<IInteractionHandler, RequestedCheckHandler>();
+        services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
+        services.AddScoped<IComponentHandler, RequestedCheckHandler>();
         return services;
     }
 

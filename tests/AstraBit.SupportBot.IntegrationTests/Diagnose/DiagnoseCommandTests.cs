@@ -1,4 +1,4 @@
-using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Storage;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
 
 namespace AstraBit.SupportBot.IntegrationTests.Diagnose;

@@ -116,6 +116,29 @@ public sealed class AskToRunCheckTests
     }
 
     [Fact]
+    public async Task DiagnoseUser_MemberWithoutTicketFailsTheCheck_OpensTheirTicketAtTheModeratorsRequest()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:00");
+        var scene = Seeded(bot);
+        var failing = bot.Bybit.Scenario("withdrawal-enabled");
+
+        var (id, _) = await scene.AskAsync(Moderator, Member);
+        await scene.AnswerAsync(id);
+        var (_, _, result) = await scene.RunCheckAsync(await scene.PromptAsync(), failing.ApiKey, failing.ApiSecret);
+        var notice = await bot.Discord.Rest.WaitForMessageAsync(
+            m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal), BotHarness.Timeout);
+
+        Assert.Contains("❌", Text(result), StringComparison.Ordinal);
+        Assert.Contains($"opened at <@{Moderator}>'s request", notice.Content, StringComparison.Ordinal);
+        var thread = Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
+        Assert.Contains(Member, thread.Members);
+        var card = bot.Discord.Rest.Messages.Where(m => m.ChannelId == thread.Id).OrderBy(m => m.Id).First();
+        Assert.Contains("withdrawal", Text(card), StringComparison.Ordinal);
+        Assert.Contains("…" + failing.ApiKey[^4..], Text(card), StringComparison.Ordinal);
+        scene.AssertSecretNowhere(failing.ApiSecret);
+    }
+
+    [Fact]
     public async Task AskToRunCheck_StaffFromTheUserMenu_SameFlowNamingTheStaffMember()
     {
         await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:00");
@@ -260,7 +283,7 @@ public sealed class AskToRunCheckTests
         var submitId = await bot.Discord.SubmitModalAsync(
             Member,
             RequestModalId,
-            new Dictionary<string, string> { [Bot.KeyModal.KeyField] = account.ApiKey, [Bot.KeyModal.SecretField] = account.ApiSecret[..10] },
+            new Dictionary<string, string> { [Bot.KeyChecks.KeyModal.KeyField] = account.ApiKey, [Bot.KeyChecks.KeyModal.SecretField] = account.ApiSecret[..10] },
             inDm: true);
         var callback = await bot.Discord.Rest.WaitForCallbackAsync(submitId, BotHarness.Timeout);
 

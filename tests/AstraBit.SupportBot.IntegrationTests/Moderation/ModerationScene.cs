@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
 
 namespace AstraBit.SupportBot.IntegrationTests.Moderation;

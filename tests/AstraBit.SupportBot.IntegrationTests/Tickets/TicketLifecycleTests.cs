@@ -1,5 +1,5 @@
 using System.Text;
-using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
 using static AstraBit.SupportBot.IntegrationTests.Tickets.TicketPeople;
 
@@ -149,6 +149,30 @@ public sealed class TicketLifecycleTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(hedge.ApiSecret);
+        people.DeleteData();
+    }
+
+    [Fact]
+    public async Task RecheckInTicket_DiscordFailsPostingTheResult_TheMemberStillGetsAnAnswer()
+    {
+        var people = await StartAsync();
+        await using var bot = people.Bot;
+        var account = bot.Bybit.Scenario("withdrawal-enabled");
+        await people.FailDiagnoseAsync(account);
+        await people.StaffNoticeAsync();
+        var thread = people.Thread();
+        var welcome = people.MessagesIn(thread.Id)[1];
+
+        await people.ClickAsync(Member, "tk:check:1", welcome);
+        bot.Discord.Rest.FailNext(DiscordRestRoutes.CreateMessage, 500);
+        var (recheck, _) = await people.SubmitAsync(Member, "tk:key:1", new Dictionary<string, string> { [KeyModal.KeyField] = account.ApiKey, [KeyModal.SecretField] = account.ApiSecret }, thread.Id);
+
+        var answer = await people.DeferredAnswerAsync(recheck);
+        Assert.Contains("❌", answer, StringComparison.Ordinal);
+        Assert.Contains("couldn't post the full result", answer, StringComparison.Ordinal);
+
+        await bot.StopAsync();
+        people.AssertSecretNowhere(account.ApiSecret);
         people.DeleteData();
     }
 

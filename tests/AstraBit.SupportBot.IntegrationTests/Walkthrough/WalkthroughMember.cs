@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
 
 namespace AstraBit.SupportBot.IntegrationTests.Walkthrough;

@@ -1,4 +1,4 @@
-using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.Diagnostics;
 
 namespace AstraBit.SupportBot.Tests.Bot;

@@ -1,9 +1,10 @@
+using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Walkthrough;
 
-namespace AstraBit.SupportBot.Core.Tests.Walkthrough;
+namespace AstraBit.SupportBot.Tests.Bot;
 
-public sealed class CustomIdsTests
+public sealed class WalkthroughIdsTests
 {
     public static TheoryData<string, WalkthroughActionKind, GuidePosition?> Known => new()
     {
@@ -26,14 +27,14 @@ public sealed class CustomIdsTests
     [MemberData(nameof(Known))]
     public void Parse_KnownId_GivesAction(string customId, WalkthroughActionKind kind, GuidePosition? position)
     {
-        Assert.Equal(new WalkthroughAction(kind, position), CustomIds.Parse(customId));
+        Assert.Equal(new WalkthroughAction(kind, position), WalkthroughIds.Parse(customId));
     }
 
     [Theory]
     [MemberData(nameof(Known))]
     public void Encode_Action_GivesTheSameId(string customId, WalkthroughActionKind kind, GuidePosition? position)
     {
-        Assert.Equal(customId, CustomIds.Encode(new WalkthroughAction(kind, position)));
+        Assert.Equal(customId, WalkthroughIds.Encode(new WalkthroughAction(kind, position)));
     }
 
     [Theory]
@@ -54,18 +55,36 @@ public sealed class CustomIdsTests
     [InlineData("wt:next:123456789")]
     public void Parse_UnknownOrMalformed_ReturnsNull(string? customId)
     {
-        Assert.Null(CustomIds.Parse(customId));
+        Assert.Null(WalkthroughIds.Parse(customId));
     }
 
     [Fact]
     public void Parse_LongerThanDiscordAllows_ReturnsNull()
     {
-        Assert.Null(CustomIds.Parse("wt:next" + new string(' ', 100)));
+        Assert.Null(WalkthroughIds.Parse("wt:next" + new string(' ', 100)));
     }
 
     [Fact]
     public void Encode_CheckNowWithoutPosition_Throws()
     {
-        Assert.Throws<ArgumentException>(() => CustomIds.Encode(new WalkthroughAction(WalkthroughActionKind.CheckNow)));
+        Assert.Throws<ArgumentException>(() => WalkthroughIds.Encode(new WalkthroughAction(WalkthroughActionKind.CheckNow)));
+    }
+
+    [Fact]
+    public void Encode_EveryActionAtEveryPosition_ParsesBackWithinDiscordsLimit()
+    {
+        foreach (var kind in Enum.GetValues<WalkthroughActionKind>())
+        {
+            GuidePosition?[] positions = kind is WalkthroughActionKind.CheckNow or WalkthroughActionKind.GoTo
+                ? [.. Enum.GetValues<GuidePosition>().Where(p => kind == WalkthroughActionKind.GoTo || p is not (GuidePosition.BeforeYouBegin or GuidePosition.Done)).Select(p => (GuidePosition?)p)]
+                : [null];
+            foreach (var position in positions)
+            {
+                var action = new WalkthroughAction(kind, position);
+                var id = WalkthroughIds.Encode(action);
+                Assert.InRange(id.Length, 1, 100);
+                Assert.Equal(action, WalkthroughIds.Parse(id));
+            }
+        }
     }
 }

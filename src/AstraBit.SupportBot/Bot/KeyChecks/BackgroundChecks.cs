@@ -3,15 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AstraBit.SupportBot.Bot.Diagnose;
+namespace AstraBit.SupportBot.Bot.KeyChecks;
 
 /// <summary>
-/// Runs key checks after their interaction was deferred, each in its own DI scope and off the gateway's
+/// Runs key checks (<see cref="KeyCheckFlow"/>) after their interaction was acknowledged, each in its own DI scope and off the gateway's
 /// handler slots: a check can wait seconds for room in the Bybit budget, and while it waits the next
 /// member's interaction must still be acknowledged within Discord's 3 seconds. On shutdown the checks
 /// still running are cancelled and awaited.
 /// </summary>
-public sealed partial class DiagnoseRunner(IServiceScopeFactory scopes, ILogger<DiagnoseRunner> logger) : IHostedService, IDisposable
+public sealed partial class BackgroundChecks(IServiceScopeFactory scopes, ILogger<BackgroundChecks> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<long, Task> running = new();

@@ -1,17 +1,17 @@
 using System.Text;
+using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
-using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 
-namespace AstraBit.SupportBot.Bot.Diagnose;
+namespace AstraBit.SupportBot.Bot.KeyChecks;
 
 /// <summary>
-/// What /diagnose says. Nothing here ever receives the secret: input problems arrive as
+/// What a key check says to the member who ran it (/diagnose, the panel; the other origins build on it). Nothing here ever receives the secret: input problems arrive as
 /// <see cref="CredentialProblem"/> (which names the field, never the value) and results as a report with the key masked.
 /// </summary>
-public static class DiagnoseMessages
+public static class KeyCheckMessages
 {
     /// <summary>"Open the guide at step N" buttons shown under a result, at most.</summary>
     public const int MaxStepButtons = 3;
@@ -54,12 +54,12 @@ public static class DiagnoseMessages
         var buttons = new List<MessageComponent>();
         foreach (var step in DiagnosticMessages.StepsToFix(report).Take(MaxStepButtons))
         {
-            buttons.Add(Button.Create(ButtonStyle.Primary, CustomIds.GoTo(GuidePositions.FromStep(step)), $"Open the guide at step {step}"));
+            buttons.Add(Button.Create(ButtonStyle.Primary, WalkthroughIds.GoTo(GuidePositions.FromStep(step)), $"Open the guide at step {step}"));
         }
 
         if (keptFor is not null)
         {
-            buttons.Add(Button.Create(ButtonStyle.Danger, CustomIds.ForgetKeyId, "Forget my key"));
+            buttons.Add(Button.Create(ButtonStyle.Danger, WalkthroughIds.ForgetKey, "Forget my key"));
         }
 
         if (buttons.Count > 0)

@@ -2,7 +2,7 @@ using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Discord.Models;
 
-namespace AstraBit.SupportBot.Bot;
+namespace AstraBit.SupportBot.Bot.KeyChecks;
 
 /// <summary>
 /// The modal that asks for API key and secret. The secret is typed here, never into chat; the bot keeps
@@ -13,7 +13,7 @@ public static class KeyModal
     public const string KeyField = "api-key";
     public const string SecretField = "api-secret";
 
-    /// <param name="customId">Says what the submit is for, e.g. "dx:key" for /diagnose or "wt:key:5" for the walkthrough.</param>
+    /// <param name="customId">Says what the submit is for (<see cref="KeyCheckForms.For"/>).</param>
     public static Modal Build(string customId) =>
         new ModalBuilder(customId, "Check your Bybit API key")
             .AddTextInput(

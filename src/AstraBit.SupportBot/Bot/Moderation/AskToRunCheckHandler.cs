@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
@@ -18,17 +19,16 @@ public sealed partial class AskToRunCheckHandler(
     ICheckHistoryStore history,
     IAuditLog audit,
     TimeProvider clock,
-    ILogger<AskToRunCheckHandler> logger) : IInteractionHandler
+    ILogger<AskToRunCheckHandler> logger) : ICommandHandler
 {
     public const string MemberOption = "member";
 
-    public bool CanHandle(Interaction interaction) => interaction.Command is
-        { Name: SupportCommands.DiagnoseUser, CommandType: ApplicationCommandType.ChatInput }
-        or { Name: SupportCommands.AskToRunCheck, CommandType: ApplicationCommandType.User };
+    public IReadOnlyList<string> Commands { get; } = [SupportCommands.DiagnoseUser, SupportCommands.AskToRunCheck];
 
-    public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
-        var command = interaction.Command!;
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(command);
         var moderator = interaction.User;
         var rights = await roles.OfAsync(interaction, cancellationToken);
         if (!rights.CanModerate)

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using AstraBit.SupportBot.Bot.Diagnose;
+using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 using Humanizer;
@@ -36,7 +37,7 @@ public static class ModerationMessages
                 $"**{Plain(moderatorName)}** from the AstraBit team asked you to run the Bybit key check. Nobody sees your secret — not even them.\n" +
                 "Press **Run the check** and enter your API key and secret in the private form. The result comes back to you here; " +
                 "the team sees the verdict and your key masked (last 4 characters) so they can help. Never send your secret in a message, to anyone.")
-            .AddActionRow(Button.Create(ButtonStyle.Primary, RequestedCheckHandler.RunButtonId, "Run the check"))
+            .AddActionRow(Button.Create(ButtonStyle.Primary, ModerationIds.Run, "Run the check"))
             .Build();
 
     /// <summary>The moderator's private answer: whether the prompt reached the member, and the member's latest checks.</summary>
@@ -99,10 +100,10 @@ public static class ModerationMessages
     }
 
     /// <summary>The member's result, with who asked for it.</summary>
-    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, CheckRequest? request)
+    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, CheckRequest? request, TimeSpan? keptFor)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var result = DiagnoseMessages.Result(report, guide, keptFor: null);
+        var result = KeyCheckMessages.Result(report, guide, keptFor);
         var content = new StringBuilder();
         content.Append(request is null
             ? "Here is the result of the check. Nobody asked for it any more, so it stays with you."
@@ -134,13 +135,12 @@ public static class ModerationMessages
     }
 
     /// <summary>The staff channel notice when the member has no open ticket. Names people with mentions that ping nobody.</summary>
-    public static MessagePayload StaffNotice(ulong memberId, CheckRequest request, DiagnosticReport report, string regionKey, GuideContent guide)
+    public static MessagePayload StaffNotice(ulong memberId, ulong moderatorId, DiagnosticReport report, string regionKey, GuideContent guide)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder(string.Create(
             CultureInfo.InvariantCulture,
-            $"<@{memberId}> ran the check you asked for, <@{request.ModeratorId}>: verdict **{VerdictText(report.Verdict)}**"));
+            $"<@{memberId}> ran the check you asked for, <@{moderatorId}>: verdict **{VerdictText(report.Verdict)}**"));
         var failing = report.Checks.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList();
         var warnings = report.Checks.Where(c => c.Status == CheckStatus.Warn).Select(c => c.Id).ToList();
         if (failing.Count > 0)

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Tickets;
@@ -19,7 +20,7 @@ public sealed class TicketCommandHandler(
     DiscordRestClient rest,
     ICheckHistoryStore history,
     IAuditLog audit,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock) : IInteractionHandler
+    [FromKeyedServices(TicketClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
     public const string Claim = "claim";
@@ -35,12 +36,12 @@ public sealed class TicketCommandHandler(
     /// <summary>How many entries /ticket audit shows.</summary>
     public const int AuditCount = 20;
 
-    public bool CanHandle(Interaction interaction) =>
-        interaction.Command is { Name: SupportCommands.Ticket, CommandType: ApplicationCommandType.ChatInput };
+    public IReadOnlyList<string> Commands { get; } = [SupportCommands.Ticket];
 
-    public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
-        var command = interaction.Command!;
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(command);
         var sub = command.SubcommandName;
         if (sub == Open)
         {
@@ -109,24 +110,15 @@ public sealed class TicketCommandHandler(
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var answer = sub switch
         {
-            Claim => await TicketInteractionHandler.ClaimAsync(tickets, desk, ticket.Number, staffId, cancellationToken),
-            Close => await TicketInteractionHandler.CloseAsync(tickets, desk, ticket.Number, staffId, reason, cancellationToken),
-            _ => await ReopenAsync(ticket.Number, staffId, cancellationToken),
+            Claim => TicketInteractionHandler.Claimed(await desk.ClaimAsync(ticket.Number, staffId, cancellationToken)),
+            Close => TicketInteractionHandler.Closed(await desk.CloseAsync(ticket.Number, staffId, reason, cancellationToken)),
+            _ => Reopened(await desk.ReopenAsync(ticket.Number, staffId, cancellationToken)),
         };
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
 
-    private async Task<string> ReopenAsync(int number, ulong staffId, CancellationToken cancellationToken)
-    {
-        var outcome = await tickets.ReopenAsync(number, staffId, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Message!;
-        }
-
-        await desk.FinishReopenAsync(outcome.Ticket!, staffId, cancellationToken);
-        return $"Ticket {outcome.Ticket!.DisplayNumber} is open again, unclaimed.";
-    }
+    private static string Reopened(TicketOutcome outcome) =>
+        outcome.Succeeded ? $"Ticket {outcome.Ticket.DisplayNumber} is open again, unclaimed." : outcome.Message;
 
     /// <summary>Without a recent check the ticket opens with no card; with one, the ids it failed on.</summary>
     private async Task<TicketCard?> LastCheckCardAsync(ulong memberId, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -31,10 +33,11 @@ public static class TicketClock
 }
 
 /// <summary>
-/// The Discord side of tickets (PRODUCT.md §6): the private thread in the support channel with the member added and
-/// the card first, the staff notice with Join and Claim, closing (archive, lock, transcript to the log channel,
-/// rating), reopening and the timers' messages. The ticket state itself lives in <see cref="TicketService"/>, which
-/// also writes the audit log.
+/// The one way into tickets (PRODUCT.md §6): every operation changes the state (<see cref="TicketService"/>, which
+/// also writes the audit log) and does the Discord side in one call: the private thread in the support channel with
+/// the member added and the card first, the staff notice with Join and Claim, claiming, closing (archive, lock,
+/// transcript to the log channel, rating), reopening, ratings, check results and the timers' messages. Handlers only
+/// parse what was clicked and answer with the outcome.
 /// </summary>
 public sealed partial class TicketDesk(
     TicketService tickets,
@@ -83,29 +86,66 @@ public sealed partial class TicketDesk(
         }
     }
 
-    public async Task<bool> PostCheckAsync(ulong memberId, DiagnosticReport report, string regionKey, CancellationToken cancellationToken)
+    public async Task<CheckTicketOutcome> TakeCheckAsync(ulong memberId, KeyCheckResult.Completed check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var decision = check.Ticket;
+        switch (decision.Action)
+        {
+            case KeyCheckTicketAction.OpenOrAppend:
+                var origin = decision.RequestedBy is null ? TicketOrigin.CheckFailed : TicketOrigin.ModeratorRequest;
+                var ticket = await OpenOrAppendAsync(memberId, origin, decision.Card, decision.RequestedBy, cancellationToken);
+                return new CheckTicketOutcome(ticket, Posted: true);
+            case KeyCheckTicketAction.PostIntoOpenTicket:
+                return await PostCheckAsync(memberId, check.Report, check.RegionKey, cancellationToken);
+            case KeyCheckTicketAction.PostIntoOpenTicketOrStaffChannel:
+                var posted = await PostCheckAsync(memberId, check.Report, check.RegionKey, cancellationToken);
+                if (posted.Posted || decision.RequestedBy is not { } moderatorId)
+                {
+                    return posted;
+                }
+
+                await rest.CreateMessageAsync(
+                    discord.Value.StaffChannelId,
+                    ModerationMessages.StaffNotice(memberId, moderatorId, check.Report, check.RegionKey, guide),
+                    cancellationToken);
+                LogCheckToStaffChannel(logger, memberId, moderatorId);
+                return new CheckTicketOutcome(null, Posted: false);
+            default:
+                return new CheckTicketOutcome(null, Posted: false);
+        }
+    }
+
+    /// <summary>Posts a check result into the member's open ticket; not posted when the member has none open.</summary>
+    private async Task<CheckTicketOutcome> PostCheckAsync(ulong memberId, DiagnosticReport report, string regionKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         var ticket = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
         if (ticket is null)
         {
-            return false;
+            return new CheckTicketOutcome(null, Posted: false);
         }
 
         var recorded = await tickets.AddCheckAsync(ticket.Number, TicketCard.FromReport(report, RegionLabel(regionKey)), cancellationToken);
         if (!recorded.Succeeded || ticket.ThreadId is not { } thread)
         {
-            return false;
+            return new CheckTicketOutcome(null, Posted: false);
         }
 
         await rest.CreateMessageAsync(thread, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide)), cancellationToken);
-        return true;
+        LogCheckPosted(logger, ticket.Number, memberId);
+        return new CheckTicketOutcome(ticket, Posted: true);
     }
 
-    /// <summary>Adds a staff member to the ticket's private thread (they can't find a private thread on their own).</summary>
-    public async Task<string> JoinAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken)
+    /// <summary>Adds a staff member to the ticket's private thread (they can't find a private thread on their own); returns what to tell them.</summary>
+    public async Task<string> JoinAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
+        var ticket = await tickets.GetAsync(number, cancellationToken);
+        if (ticket is null)
+        {
+            return $"There is no ticket {Ticket.Format(number)}.";
+        }
+
         if (ticket.ThreadId is not { } thread)
         {
             return $"Ticket {ticket.DisplayNumber} has no thread yet; try again in a moment.";
@@ -121,32 +161,90 @@ public sealed partial class TicketDesk(
         return $"You're in: {TicketMessages.Channel(thread)}.";
     }
 
-    /// <summary>Tells the thread who claimed it, and adds the claimer to the thread when they claimed from the staff channel.</summary>
-    public async Task AnnounceClaimAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken)
+    /// <summary>A message in the ticket's thread, for the first-response and stale times (no Discord side).</summary>
+    public Task<TicketOutcome> RecordMessageAsync(int number, ulong authorId, bool isStaff, DateTimeOffset at, CancellationToken cancellationToken) =>
+        tickets.RecordMessageAsync(number, authorId, isStaff, at, cancellationToken);
+
+    /// <summary>Claims the ticket for <paramref name="staffId"/>, adds them to the thread (when they claimed from the staff channel) and tells the thread.</summary>
+    public async Task<TicketOutcome> ClaimAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
-        if (ticket.ThreadId is { } thread)
+        var outcome = await tickets.ClaimAsync(number, staffId, cancellationToken);
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
             await rest.AddThreadMemberAsync(thread, staffId, cancellationToken);
-            await rest.CreateMessageAsync(thread, TicketMessages.Claimed(staffId, ticket), cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.Claimed(staffId, outcome.Ticket), cancellationToken);
         }
+
+        return outcome;
     }
 
-    public async Task AnnounceUnclaimAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken)
+    public async Task<TicketOutcome> UnclaimAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
-        if (ticket.ThreadId is { } thread)
+        var outcome = await tickets.UnclaimAsync(number, staffId, cancellationToken);
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.Unclaimed(staffId, ticket), cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.Unclaimed(staffId, outcome.Ticket), cancellationToken);
         }
+
+        return outcome;
+    }
+
+    /// <summary>Closes the ticket with a reason, asks the member for a rating and files the transcript.</summary>
+    public async Task<TicketOutcome> CloseAsync(int number, ulong staffId, string? reason, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.CloseAsync(number, staffId, reason, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await FinishCloseAsync(outcome.Ticket, askForRating: true, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The member left the server: their open ticket closes with its transcript; nobody is asked for a rating.</summary>
+    public async Task<TicketOutcome> MemberLeftAsync(ulong memberId, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.MemberLeftAsync(memberId, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await FinishCloseAsync(outcome.Ticket, askForRating: false, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Reopens the ticket: unlocks and unarchives the thread and says so in it.</summary>
+    public async Task<TicketOutcome> ReopenAsync(int number, ulong staffId, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.ReopenAsync(number, staffId, cancellationToken);
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
+        {
+            var reopened = outcome.Ticket;
+            await rest.ModifyThreadAsync(thread, archived: false, locked: false, reason: AuditReason($"Ticket {reopened.DisplayNumber} reopened"), ct: cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.Reopened(staffId, reopened), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Stores the member's rating; the log channel hears it too, next to the transcript.</summary>
+    public async Task<TicketOutcome> RateAsync(int number, ulong memberId, int stars, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.RateAsync(number, memberId, stars, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.RatingLogged(outcome.Ticket, stars), cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>
-    /// After <see cref="TicketService"/> closed the ticket: the last word in the thread, the rating question (a DM; in
-    /// the thread, before it locks, when the member's DMs are closed), the transcript and summary to the log channel,
-    /// then archive and lock with the reason in Discord's audit log.
+    /// After the ticket closed: the last word in the thread, the rating question (a DM; in the thread, before it
+    /// locks, when the member's DMs are closed), the transcript and summary to the log channel, then archive and lock
+    /// with the reason in Discord's audit log.
     /// </summary>
-    public async Task FinishCloseAsync(Ticket closed, bool askForRating, CancellationToken cancellationToken)
+    private async Task FinishCloseAsync(Ticket closed, bool askForRating, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
         var thread = closed.ThreadId;
@@ -170,21 +268,6 @@ public sealed partial class TicketDesk(
         await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript), cancellationToken);
         LogClosed(logger, closed.Number, closed.MemberId, closed.ClosedBy);
     }
-
-    /// <summary>After <see cref="TicketService.ReopenAsync"/>: unlock and unarchive the thread and say so in it.</summary>
-    public async Task FinishReopenAsync(Ticket reopened, ulong staffId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reopened);
-        if (reopened.ThreadId is { } thread)
-        {
-            await rest.ModifyThreadAsync(thread, archived: false, locked: false, reason: AuditReason($"Ticket {reopened.DisplayNumber} reopened"), ct: cancellationToken);
-            await rest.CreateMessageAsync(thread, TicketMessages.Reopened(staffId, reopened), cancellationToken);
-        }
-    }
-
-    /// <summary>After a rating was stored: the log channel hears it too, next to the transcript.</summary>
-    public Task LogRatingAsync(Ticket ticket, int stars, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.RatingLogged(ticket, stars), cancellationToken);
 
     /// <summary>Performs one due timer for <see cref="TicketService.RunDueAsync"/>.</summary>
     public async Task PerformAsync(TicketAction action, CancellationToken cancellationToken)
@@ -325,6 +408,12 @@ public sealed partial class TicketDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} has DMs closed; the rating for ticket {Number} is asked in the thread")]
     private static partial void LogDmClosed(ILogger logger, int number, ulong memberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check of member {MemberId} posted into ticket {Number}")]
+    private static partial void LogCheckPosted(ILogger logger, int number, ulong memberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Requested check of member {MemberId} (asked by {ModeratorId}) posted in the staff channel: no open ticket")]
+    private static partial void LogCheckToStaffChannel(ILogger logger, ulong memberId, ulong moderatorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket timer {Kind} performed for ticket {Number}")]
     private static partial void LogTimer(ILogger logger, TicketActionKind kind, int number);

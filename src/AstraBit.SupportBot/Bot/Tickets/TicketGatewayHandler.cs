@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Hosting;
@@ -20,30 +18,17 @@ public sealed partial class TicketGatewayHandler(
     SupportRoles roles,
     IOptions<SupportDiscordOptions> discord,
     [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
-    ILogger<TicketGatewayHandler> logger) : IGatewayEventHandler
+    ILogger<TicketGatewayHandler> logger) : IGatewayEventHandler<MessageCreatedEvent>, IGatewayEventHandler<GuildMemberRemovedEvent>
 {
-    public bool Handles(string eventName) => eventName is "MESSAGE_CREATE" or "GUILD_MEMBER_REMOVE";
-
-    public Task HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(MessageCreatedEvent gatewayEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gatewayEvent);
-        return gatewayEvent.Name == "MESSAGE_CREATE"
-            ? MessageAsync(gatewayEvent.Data, cancellationToken)
-            : MemberLeftAsync(gatewayEvent.Data, cancellationToken);
-    }
-
-    private async Task MessageAsync(JsonElement data, CancellationToken cancellationToken)
-    {
-        if (Snowflake(data, "channel_id") is not { } channel
-            || !data.TryGetProperty("author", out var author)
-            || Snowflake(author, "id") is not { } authorId
-            || (author.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.True)
-            || data.TryGetProperty("webhook_id", out _))
+        if (gatewayEvent.Author.IsBot || gatewayEvent.FromWebhook)
         {
             return;
         }
 
-        var ticket = await tickets.FindByThreadAsync(channel, cancellationToken);
+        var ticket = await tickets.FindByThreadAsync(gatewayEvent.ChannelId, cancellationToken);
         if (ticket is null || ticket.IsClosed)
         {
             return;
@@ -52,51 +37,32 @@ public sealed partial class TicketGatewayHandler(
         // The message's own time, not the time it arrived: an event delivered again (a resumed session replays some)
         // then records nothing new, instead of re-arming the reminder.
         var now = clock.GetUtcNow();
-        var at = data.TryGetProperty("timestamp", out var stamp) && stamp.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(stamp.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var sent) && sent < now
-                ? sent
-                : now;
-        var isStaff = authorId != ticket.MemberId && await IsStaffAsync(data, authorId, cancellationToken);
-        await tickets.RecordMessageAsync(ticket.Number, authorId, isStaff, at, cancellationToken);
+        var at = gatewayEvent.Timestamp is { } sent && sent < now ? sent : now;
+        var authorId = gatewayEvent.Author.Id;
+        var isStaff = authorId != ticket.MemberId && await IsStaffAsync(gatewayEvent, cancellationToken);
+        await desk.RecordMessageAsync(ticket.Number, authorId, isStaff, at, cancellationToken);
     }
 
-    private async Task MemberLeftAsync(JsonElement data, CancellationToken cancellationToken)
+    public async Task HandleAsync(GuildMemberRemovedEvent gatewayEvent, CancellationToken cancellationToken)
     {
-        if (Snowflake(data, "guild_id") != discord.Value.GuildId
-            || !data.TryGetProperty("user", out var user)
-            || Snowflake(user, "id") is not { } memberId)
+        ArgumentNullException.ThrowIfNull(gatewayEvent);
+        if (gatewayEvent.GuildId != discord.Value.GuildId)
         {
             return;
         }
 
-        var outcome = await tickets.MemberLeftAsync(memberId, cancellationToken);
+        var memberId = gatewayEvent.User.Id;
+        var outcome = await desk.MemberLeftAsync(memberId, cancellationToken);
         if (outcome.Succeeded)
         {
-            LogMemberLeft(logger, memberId, outcome.Ticket!.Number);
-
-            // Nobody to ask for a rating: the member has left.
-            await desk.FinishCloseAsync(outcome.Ticket!, askForRating: false, cancellationToken);
+            LogMemberLeft(logger, memberId, outcome.Ticket.Number);
         }
     }
 
-    private async Task<bool> IsStaffAsync(JsonElement data, ulong authorId, CancellationToken cancellationToken)
-    {
-        if (data.TryGetProperty("member", out var member) && member.TryGetProperty("roles", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            var staffRoles = discord.Value.SupportRoleIds;
-            return list.EnumerateArray().Any(r => r.ValueKind == JsonValueKind.String
-                && ulong.TryParse(r.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && staffRoles.Contains(id));
-        }
-
-        return (await roles.OfUserAsync(authorId, cancellationToken)).IsStaff;
-    }
-
-    private static ulong? Snowflake(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-        && ulong.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : null;
+    private async Task<bool> IsStaffAsync(MessageCreatedEvent message, CancellationToken cancellationToken) =>
+        message.MemberRoles is { } memberRoles
+            ? memberRoles.Any(discord.Value.SupportRoleIds.Contains)
+            : (await roles.OfUserAsync(message.Author.Id, cancellationToken)).IsStaff;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} left the server; ticket {Number} closes")]
     private static partial void LogMemberLeft(ILogger logger, ulong memberId, int number);

@@ -1,8 +1,9 @@
-using System.Globalization;
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.KeyChecks;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
 
-/// <summary>What a ticket button or modal asks for.</summary>
+/// <summary>What a ticket button or form asks for.</summary>
 public enum TicketIdKind
 {
     Join,
@@ -19,69 +20,62 @@ public enum TicketIdKind
 public sealed record TicketId(TicketIdKind Kind, int Number, int Stars = 0);
 
 /// <summary>
-/// Custom ids of the ticket buttons and modals. They carry only the ticket number (and a rating's stars): everything
-/// else is read from the store when clicked, so a button from before a restart still works.
+/// Custom ids of the ticket buttons and forms ("tk:claim:12", "tk:rate:12:4"). They carry only the ticket number (and
+/// a rating's stars): everything else is read from the store when clicked, so a button from before a restart still works.
 /// </summary>
 public static class TicketIds
 {
-    public const string Prefix = "tk:";
+    public const string Prefix = "tk";
     public const string ReasonField = "reason";
 
-    public static string Join(int number) => Make("join", number);
+    private static readonly (TicketIdKind Kind, string Action)[] Actions =
+    [
+        (TicketIdKind.Join, "join"),
+        (TicketIdKind.Claim, "claim"),
+        (TicketIdKind.Unclaim, "unclaim"),
+        (TicketIdKind.Close, "close"),
+        (TicketIdKind.CloseReason, "close-reason"),
+        (TicketIdKind.RunCheck, "check"),
+        (TicketIdKind.KeySubmit, KeyCheckForms.Action),
+        (TicketIdKind.Rate, "rate"),
+    ];
 
-    public static string Claim(int number) => Make("claim", number);
+    public static string Join(int number) => Make(TicketIdKind.Join, number);
 
-    public static string Unclaim(int number) => Make("unclaim", number);
+    public static string Claim(int number) => Make(TicketIdKind.Claim, number);
 
-    public static string Close(int number) => Make("close", number);
+    public static string Unclaim(int number) => Make(TicketIdKind.Unclaim, number);
 
-    public static string CloseReason(int number) => Make("close-reason", number);
+    public static string Close(int number) => Make(TicketIdKind.Close, number);
 
-    public static string RunCheck(int number) => Make("check", number);
+    public static string CloseReason(int number) => Make(TicketIdKind.CloseReason, number);
 
-    public static string KeySubmit(int number) => Make("key", number);
+    public static string RunCheck(int number) => Make(TicketIdKind.RunCheck, number);
 
-    public static string Rate(int number, int stars) => Make("rate", number) + ":" + stars.ToString(CultureInfo.InvariantCulture);
+    public static string Rate(int number, int stars) => Make(TicketIdKind.Rate, number, ComponentId.Token(stars));
 
-    public static TicketId? Parse(string? customId)
+    public static TicketId? Parse(ComponentId? id)
     {
-        if (customId is null || !customId.StartsWith(Prefix, StringComparison.Ordinal))
+        if (id is null || id.Prefix != Prefix || id.Number(0) is not { } number)
         {
             return null;
         }
 
-        var parts = customId[Prefix.Length..].Split(':');
-        if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        var kind = Actions.FirstOrDefault(a => a.Action == id.Action).Kind;
+        if (!Actions.Any(a => a.Action == id.Action))
         {
             return null;
         }
 
-        TicketIdKind? kind = parts[0] switch
+        return kind switch
         {
-            "join" => TicketIdKind.Join,
-            "claim" => TicketIdKind.Claim,
-            "unclaim" => TicketIdKind.Unclaim,
-            "close" => TicketIdKind.Close,
-            "close-reason" => TicketIdKind.CloseReason,
-            "check" => TicketIdKind.RunCheck,
-            "key" => TicketIdKind.KeySubmit,
-            "rate" => TicketIdKind.Rate,
-            _ => null,
+            TicketIdKind.Rate => id.Args.Count == 2 && id.Number(1) is { } stars ? new TicketId(kind, number, stars) : null,
+            _ => id.Args.Count == 1 ? new TicketId(kind, number) : null,
         };
-        if (kind is not { } k)
-        {
-            return null;
-        }
-
-        if (k == TicketIdKind.Rate)
-        {
-            return parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var stars)
-                ? new TicketId(k, number, stars)
-                : null;
-        }
-
-        return parts.Length == 2 ? new TicketId(k, number) : null;
     }
 
-    private static string Make(string action, int number) => Prefix + action + ":" + number.ToString(CultureInfo.InvariantCulture);
+    public static TicketId? Parse(string? customId) => Parse(ComponentId.Parse(customId));
+
+    private static string Make(TicketIdKind kind, int number, params IEnumerable<string> more) =>
+        ComponentId.Build(Prefix, Actions.First(a => a.Kind == kind).Action, [ComponentId.Token(number), .. more]);
 }

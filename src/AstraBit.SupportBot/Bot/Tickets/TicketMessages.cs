@@ -355,4 +355,12 @@ public static class TicketMessages
         string.Create(CultureInfo.InvariantCulture, $"<t:{at.ToUnixTimeSeconds()}:{style}>");
 
     private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+
+    /// <summary>What the member is told about the ticket their failed check went into.</summary>
+    public static string CheckWentInto(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var where = ticket.ThreadId is { } thread ? Channel(thread) : "the support channel";
+        return $"I've put this result in your private support ticket {ticket.DisplayNumber} ({where}), so the team sees what's wrong without asking you for anything.";
+    }
 }

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Gateway;
@@ -30,9 +31,11 @@ public static class TicketServices
         services.TryAddSingleton<TicketDeskLock>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<ITicketDesk>(sp => sp.GetRequiredService<TicketDesk>());
-        services.AddScoped<IInteractionHandler, TicketCommandHandler>();
-        services.AddScoped<IInteractionHandler, TicketInteractionHandler>();
-        services.AddScoped<IGatewayEventHandler, TicketGatewayHandler>();
+        services.AddScoped<ICommandHandler, TicketCommandHandler>();
+        services.AddScoped<IComponentHandler, TicketInteractionHandler>();
+        services.TryAddScoped<TicketGatewayHandler>();
+        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
+        services.AddScoped<IGatewayEventHandler<GuildMemberRemovedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddHostedService<TicketTimerService>();
         return services;
     }

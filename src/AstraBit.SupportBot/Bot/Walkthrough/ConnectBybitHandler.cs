@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -15,13 +17,13 @@ public sealed partial class ConnectBybitHandler(
     WalkthroughProgressUpdater progress,
     KeyCheckService checks,
     DiscordRestClient rest,
-    ILogger<ConnectBybitHandler> logger) : IInteractionHandler
+    ILogger<ConnectBybitHandler> logger) : ICommandHandler
 {
-    public bool CanHandle(Interaction interaction) =>
-        interaction.Command is { Name: SupportCommands.ConnectBybit, CommandType: ApplicationCommandType.ChatInput };
+    public IReadOnlyList<string> Commands { get; } = [SupportCommands.ConnectBybit];
 
-    public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(interaction);
         // Opening the DM and posting take two REST calls: acknowledge first so Discord's 3 seconds never run out.
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var userId = interaction.User.Id;

@@ -113,7 +113,7 @@ public static class WalkthroughMessages
             message.AddEmbed(embed);
         }
 
-        message.AddActionRow(view.Buttons.Select(b => (MessageComponent)Button.Create(Style(b.Style), b.CustomId, b.Label)));
+        message.AddActionRow(view.Buttons.Select(b => (MessageComponent)Button.Create(Style(b.Style), WalkthroughIds.Encode(b.Action), b.Label)));
         if (view.AccountTypeSelect is { } accountType)
         {
             message.AddActionRow(Select(accountType));
@@ -156,7 +156,7 @@ public static class WalkthroughMessages
     }
 
     private static StringSelect Select(WalkthroughSelect select) =>
-        new(select.CustomId, select.Options.Select(o => new SelectOption(o.Label, o.Value, o.Description, o.IsDefault)), select.Placeholder);
+        new(WalkthroughIds.Encode(select.Action), select.Options.Select(o => new SelectOption(o.Label, o.Value, o.Description, o.IsDefault)), select.Placeholder);
 
     private static ButtonStyle Style(WalkthroughButtonStyle style) => style switch
     {
