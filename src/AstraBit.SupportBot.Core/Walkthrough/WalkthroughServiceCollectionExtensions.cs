@@ -1,7 +1,5 @@
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.Limits;
-using AstraBit.SupportBot.Core.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,10 +9,10 @@ namespace AstraBit.SupportBot.Core.Walkthrough;
 public static class WalkthroughServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the guide (read from <paramref name="guidePath"/>, e.g. config/guide.json), the walkthrough engine,
-    /// the key memory and the check limits, with their options validated at start: a broken guide file stops the
-    /// host with a message naming the file and the field. The host binds the "Guide" and "Limits" sections and
-    /// registers a store for <see cref="IWalkthroughStore"/> and <see cref="ICheckHistoryStore"/> (AddSupportStorage).
+    /// Registers the guide (read from <paramref name="guidePath"/>, e.g. config/guide.json) and the walkthrough engine,
+    /// with the guide validated at start: a broken guide file stops the host with a message naming the file and the
+    /// field. The host binds the "Guide" section and registers a store for <see cref="IWalkthroughStore"/> and
+    /// <see cref="ICheckHistoryStore"/> (AddSupportStorage). The key check's services are AddSupportKeyChecks.
     /// </summary>
     public static IServiceCollection AddSupportWalkthrough(this IServiceCollection services, string guidePath)
     {
@@ -22,10 +20,8 @@ public static class WalkthroughServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(guidePath);
 
         services.AddOptions<GuideOptions>().ValidateOnStart();
-        services.AddOptions<LimitsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideFileStartupCheck>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => GuideContentLoader.LoadFile(guidePath));
@@ -36,9 +32,6 @@ public static class WalkthroughServiceCollectionExtensions
             sp.GetRequiredService<GuideContent>(),
             sp.GetRequiredService<GuideValues>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<KeyMemory>();
-        services.TryAddSingleton<CheckCooldown>();
-        services.TryAddSingleton<BybitRequestBudget>();
         return services;
     }
 

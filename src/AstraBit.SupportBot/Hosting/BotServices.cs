@@ -52,7 +52,7 @@ public static class BotServices
 
         // The key check: one use case (Core), one flow (host), every way in a KeyCheckAnswer (see Bot/KeyChecks).
         services.TryAddSingleton<IBybitSites, BybitSites>();
-        services.TryAddScoped<KeyCheckService>();
+        services.AddSupportKeyChecks();
         services.TryAddScoped<KeyCheckFlow>();
         services.TryAddSingleton<BackgroundChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundChecks>());

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Secrets;
 using AstraBit.SupportBot.Core.Tests.Guide;
@@ -13,7 +14,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("guide-di-").FullName;
 
     [Fact]
-    public void AddSupportWalkthrough_ShippedGuide_ResolvesEverything()
+    public void AddSupportWalkthroughAndKeyChecks_ShippedGuide_ResolvesEverything()
     {
         using var provider = Build(ShippedGuide.FullPath);
 
@@ -39,7 +40,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddSupportWalkthrough_BadLimits_FailNamingKey()
+    public void AddSupportKeyChecks_BadLimits_FailNamingKey()
     {
         using var provider = Build(ShippedGuide.FullPath, limits: o => o.BybitRequests = 700);
 
@@ -53,8 +54,8 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     {
         var services = new ServiceCollection();
 
-        services.AddSupportWalkthrough(ShippedGuide.FullPath);
-        services.AddSupportWalkthrough(ShippedGuide.FullPath);
+        services.AddSupportWalkthrough(ShippedGuide.FullPath).AddSupportKeyChecks();
+        services.AddSupportWalkthrough(ShippedGuide.FullPath).AddSupportKeyChecks();
 
         Assert.Single(services, d => d.ServiceType == typeof(WalkthroughEngine));
         Assert.Single(services, d => d.ServiceType == typeof(KeyMemory));
@@ -66,7 +67,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     private static ServiceProvider Build(string guidePath, Action<LimitsOptions>? limits = null)
     {
         var services = new ServiceCollection();
-        services.AddSupportWalkthrough(guidePath);
+        services.AddSupportWalkthrough(guidePath).AddSupportKeyChecks();
         services.Configure<GuideOptions>(o =>
         {
             o.ReferralUrl = new Uri("https://partner.bybit.com/b/astrabit");
