@@ -27,6 +27,7 @@ internal static class InteractionBenchmark
         string? baseline = null;
         string? current = null;
         var rounds = 3;
+        var warmUpBursts = 5;
         var mappings = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -42,11 +43,15 @@ internal static class InteractionBenchmark
                     rounds = n;
                     i++;
                     break;
+                case "--warmup" when i + 1 < args.Count && int.TryParse(args[i + 1], Inv, out var w) && w >= 0:
+                    warmUpBursts = w;
+                    i++;
+                    break;
                 case "--mappings":
                     mappings = true;
                     break;
                 default:
-                    Console.Error.WriteLine($"interactions: unknown or incomplete option '{args[i]}'. Options: --baseline <dir> --current <dir> --rounds <n> --mappings");
+                    Console.Error.WriteLine($"interactions: unknown or incomplete option '{args[i]}'. Options: --baseline <dir> --current <dir> --rounds <n> --warmup <bursts of 100> --mappings");
                     return 2;
             }
         }
@@ -68,7 +73,7 @@ internal static class InteractionBenchmark
             // Alternate which bot goes first, so neither always runs on a machine the other just warmed up or loaded.
             foreach (var (name, dir) in round % 2 == 0 ? bots : bots.Reverse())
             {
-                var result = await RunRoundAsync(dir, mappings);
+                var result = await RunRoundAsync(dir, warmUpBursts, mappings);
                 results[name].Add(result);
                 Console.WriteLine(string.Create(Inv, $"  round {round + 1} {name,-8} idle {Mb(result.Idle.Resident):F1} MB (anon {Mb(result.Idle.Anonymous):F1}, file {Mb(result.Idle.File):F1}, shmem {Mb(result.Idle.Shared):F1}); p50 {Percentile(result.Latencies, 0.5):F1} ms, p99 {Percentile(result.Latencies, 0.99):F1} ms; CPU {result.CpuMsPerInteraction:F2} ms/interaction; {result.Answered}/{result.Accepted} answered/accepted; after burst {Mb(result.AfterBurst):F1} MB"));
                 foreach (var (mapping, bytes) in result.Mappings)
@@ -80,7 +85,7 @@ internal static class InteractionBenchmark
 
         var loopback = await MeasureLoopbackBurstAsync();
         Console.WriteLine();
-        Console.WriteLine($"Interaction benchmark: {Interactions} INTERACTION_CREATE dispatched at once, each answered with a callback; {rounds} round(s) per bot, a fresh emulator and bot process each");
+        Console.WriteLine($"Interaction benchmark: {Interactions} INTERACTION_CREATE dispatched at once, each answered with a callback; {rounds} round(s) per bot, a fresh emulator and bot process each, {warmUpBursts} warm-up bursts of 100 before the measured one");
         var summaries = results.ToDictionary(r => r.Key, r => Summary.Of(r.Value));
         foreach (var (name, s) in summaries)
         {
@@ -105,7 +110,7 @@ internal static class InteractionBenchmark
         return ok ? 0 : 1;
     }
 
-    private static async Task<Round> RunRoundAsync(string botDirectory, bool mappings)
+    private static async Task<Round> RunRoundAsync(string botDirectory, int warmUpBursts, bool mappings)
     {
         await using var discord = await DiscordEmulator.StartAsync();
         await using var bot = BotProcess.Start(BotProcess.EnvironmentFor(discord), botDirectory);
@@ -117,7 +122,7 @@ internal static class InteractionBenchmark
         var largest = mappings ? bot.LargestMappings(45) : [];
 
         // Warm-up: a few bursts so the bot's path is compiled by the optimising JIT tier before measuring.
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < warmUpBursts; round++)
         {
             var warm = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
                 discord.RunSlashCommandAsync(FirstMember + 10_000 + (ulong)((round * 100) + i), "bybit-error", [SlashOption.String("code", "10003")])));
