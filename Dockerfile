@@ -24,7 +24,8 @@ FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled AS final
 WORKDIR /app
 COPY --from=build --chown=1654:1654 /app .
 USER 1654
-ENV Storage__Path=/app/data/supportbot.db \
-    DOTNET_gcServer=0
+# Runtime settings (workstation non-concurrent GC, no tiered compilation) travel in AstraBit.SupportBot.runtimeconfig.json
+# from the project file, so the container, `dotnet run` and the benchmarks run the bot the same way.
+ENV Storage__Path=/app/data/supportbot.db
 VOLUME ["/app/data"]
 ENTRYPOINT ["dotnet", "/app/AstraBit.SupportBot.dll"]

@@ -33,11 +33,15 @@ internal sealed class BotProcess : IAsyncDisposable
             ["Guide__SupportEmail"] = "support@astrabit.example",
             ["Storage__Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}", "supportbot.db"),
             ["Logging__MinimumLevel"] = "Warning",
-            ["DOTNET_gcServer"] = "0",
         };
     }
 
-    public static BotProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the bot with <c>dotnet AstraBit.SupportBot.dll</c> from <paramref name="botDirectory"/> (a published
+    /// build), or from this benchmark's own output when none is given. Runtime settings come from that build's
+    /// runtimeconfig.json, as they do for an operator; the environment only configures the bot.
+    /// </summary>
+    public static BotProcess Start(IReadOnlyDictionary<string, string> environment, string? botDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +51,7 @@ internal sealed class BotProcess : IAsyncDisposable
             WorkingDirectory = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}"),
         };
         Directory.CreateDirectory(start.WorkingDirectory);
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        start.ArgumentList.Add(Path.Combine(botDirectory ?? AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -60,18 +64,55 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Resident set size from /proc (Linux), in bytes.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => Memory().Resident;
+
+    /// <summary>Resident memory from /proc/&lt;pid&gt;/status (Linux): the whole set and its anonymous, file-backed and shared parts.</summary>
+    public ResidentMemory Memory()
     {
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        long Field(string[] lines, string name)
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            var line = lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"{name} not found in /proc/{_process.Id}/status.");
+            return long.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return new ResidentMemory(Field(status, "VmRSS:"), Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"));
+    }
+
+    /// <summary>
+    /// CPU time the process has used so far, user plus system, from /proc/&lt;pid&gt;/stat (utime and stime, fields 14
+    /// and 15, in clock ticks of 1/100 s: USER_HZ is 100 on Linux).
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing parenthesis.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>The largest resident mappings from /proc/&lt;pid&gt;/smaps, summed by what is mapped (a file name, [heap], [anon] …).</summary>
+    public IReadOnlyList<(string Mapping, long Bytes)> LargestMappings(int count)
+    {
+        var sums = new Dictionary<string, long>();
+        var current = "[anon]";
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps"))
+        {
+            if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-', StringComparison.Ordinal))
             {
-                var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
+                var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                current = parts.Length >= 6 ? Path.GetFileName(parts[5].Trim()) is { Length: > 0 } name ? name : parts[5].Trim() : "[anon]";
+            }
+            else if (line.StartsWith("Rss:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["Rss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                sums[current] = sums.GetValueOrDefault(current) + (kb * 1024);
             }
         }
 
-        throw new InvalidOperationException("VmRSS not found.");
+        return [.. sums.OrderByDescending(s => s.Value).Take(count).Select(s => (s.Key, s.Value))];
     }
 
     public async ValueTask DisposeAsync()
@@ -85,3 +126,6 @@ internal sealed class BotProcess : IAsyncDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>Resident memory of a process, in bytes: the total and its anonymous, file-backed and shared-memory parts.</summary>
+internal readonly record struct ResidentMemory(long Resident, long Anonymous, long File, long Shared);

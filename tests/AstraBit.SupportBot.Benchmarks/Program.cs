@@ -1,17 +1,17 @@
 using AstraBit.SupportBot.Benchmarks;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions|checks]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
     "diagnostic" => await DiagnosticBenchmark.RunAsync(),
-    "interactions" => await InteractionBenchmark.RunAsync(),
+    "interactions" => await InteractionBenchmark.RunAsync(args[1..]),
     "checks" => await CheckBurstBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions|checks]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks]");
     return 2;
 }

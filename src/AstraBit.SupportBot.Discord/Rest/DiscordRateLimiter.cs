@@ -15,6 +15,9 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, string> _routeToHash = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+
+    /// <summary>Single-use routes (interaction callbacks) told to wait by a 429, by major parameter; empty otherwise.</summary>
+    private readonly ConcurrentDictionary<string, Bucket> _pausedSingleUse = new(StringComparer.Ordinal);
     private readonly Lock _globalLock = new();
     private DateTimeOffset _globalWindowStart = DateTimeOffset.MinValue;
     private int _globalCount;
@@ -55,6 +58,13 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
     private Bucket Resolve(DiscordRoute route)
     {
+        if (route.SingleUse)
+        {
+            // One request per interaction: a bucket of its own that nothing else shares, remembered only while a 429
+            // holds it back (so the retry waits), never accumulating one entry per interaction.
+            return _pausedSingleUse.TryGetValue(route.Major, out var paused) ? paused : new Bucket();
+        }
+
         var key = _routeToHash.TryGetValue(route.RouteKey, out var hash)
             ? hash + ":" + route.Major
             : route.RouteKey + ":" + route.Major;
@@ -130,6 +140,12 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
         public void Update(HttpResponseMessage response)
         {
+            if (route.SingleUse)
+            {
+                // Nothing to learn: no later request shares this bucket. A 429 still reaches TooManyRequests.
+                return;
+            }
+
             var h = response.Headers;
             if (h.TryGetValues("X-RateLimit-Bucket", out var hashes) && hashes.FirstOrDefault() is { Length: > 0 } hash)
             {
@@ -158,6 +174,10 @@ public sealed class DiscordRateLimiter(TimeProvider time)
             else
             {
                 bucket.Set(0, owner.Now + retryAfter);
+                if (route.SingleUse)
+                {
+                    owner._pausedSingleUse[route.Major] = bucket;
+                }
             }
         }
 
@@ -165,6 +185,11 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                if (route.SingleUse && !bucket.IsPaused(owner.Now))
+                {
+                    owner._pausedSingleUse.TryRemove(new KeyValuePair<string, Bucket>(route.Major, bucket));
+                }
+
                 bucket.Gate.Release();
             }
         }
@@ -197,6 +222,15 @@ public sealed class DiscordRateLimiter(TimeProvider time)
                 }
 
                 return _resetAt - now;
+            }
+        }
+
+        /// <summary>True while an answer said the bucket is empty and its reset has not come.</summary>
+        public bool IsPaused(DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                return _remaining == 0 && now < _resetAt;
             }
         }
 

@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Discord.Models;
@@ -68,7 +68,7 @@ public sealed partial class DiscordRestClient(
     public async Task CreateInteractionResponseAsync(ulong interactionId, string interactionToken, InteractionResponse response, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var route = new DiscordRoute(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", Id(interactionId), $"interactions/{Id(interactionId)}/{Uri.EscapeDataString(interactionToken)}/callback", ExemptFromGlobal: true, Repeatable: true);
+        var route = new DiscordRoute(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", Id(interactionId), $"interactions/{Id(interactionId)}/{Uri.EscapeDataString(interactionToken)}/callback", ExemptFromGlobal: true, Repeatable: true, SingleUse: true);
         var body = response.ToJson();
         using var doc = await SendAsync(route, Body(body, response.Message?.Files), null, ct).ConfigureAwait(false);
     }
@@ -258,8 +258,27 @@ public sealed partial class DiscordRestClient(
 
     private static Func<HttpContent> JsonBody(JsonNode body)
     {
-        var json = body.ToJsonString();
-        return () => new StringContent(json, Encoding.UTF8, "application/json");
+        // Written once as UTF-8 (no intermediate string to encode again); each attempt sends the same bytes.
+        var json = Utf8(body);
+        return () => JsonContent(json);
+    }
+
+    private static ReadOnlyMemory<byte> Utf8(JsonNode body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteTo(writer);
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    private static ReadOnlyMemoryContent JsonContent(ReadOnlyMemory<byte> json)
+    {
+        var content = new ReadOnlyMemoryContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+        return content;
     }
 
     private static Func<HttpContent> Body(JsonObject payload, IReadOnlyList<FileUpload>? files)
@@ -269,11 +288,11 @@ public sealed partial class DiscordRestClient(
             return JsonBody(payload);
         }
 
-        var json = payload.ToJsonString();
+        var json = Utf8(payload);
         return () =>
         {
             var form = new MultipartFormDataContent();
-            form.Add(new StringContent(json, Encoding.UTF8, "application/json"), "payload_json");
+            form.Add(JsonContent(json), "payload_json");
             for (var i = 0; i < files.Count; i++)
             {
                 var file = new ByteArrayContent(files[i].Content.ToArray());

@@ -7,6 +7,9 @@ namespace AstraBit.SupportBot.Discord.Rest;
 /// <summary>Registers the Discord REST client.</summary>
 public static class DiscordRestServiceCollectionExtensions
 {
+    /// <summary>Most HTTP/1.1 connections open to the API at once; more requests wait for a free one.</summary>
+    internal const int MaxConnections = 64;
+
     /// <summary>
     /// Adds <see cref="DiscordRestClient"/> as a typed HttpClient plus its shared rate-limit state.
     /// Also registers <c>GET /gateway/bot</c> as the gateway's <see cref="IGatewayUrlSource"/>.
@@ -22,6 +25,18 @@ public static class DiscordRestServiceCollectionExtensions
         services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<TimeProvider>()));
         // The factory's default request logging carries raw headers (the bot token) as structured state: keep it off.
         services.AddHttpClient<DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            // One long-lived pool of keep-alive connections instead of the factory's default of a new handler (and new
+            // connections, with new TLS handshakes against discord.com) every two minutes; the pool itself replaces
+            // connections after five minutes so DNS changes are still picked up. A burst of interactions queues for a
+            // bounded set of connections rather than opening one per callback. No cookies: the API doesn't use them.
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+                MaxConnectionsPerServer = MaxConnections,
+                UseCookies = false,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.TryAddSingleton<IGatewayUrlSource, RestGatewayUrlSource>();
         return services;

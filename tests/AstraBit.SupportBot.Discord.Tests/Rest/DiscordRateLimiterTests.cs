@@ -105,6 +105,49 @@ public sealed class DiscordRateLimiterTests
         (await other).Dispose();
     }
 
+    [Fact]
+    public async Task TooManyRequests_OnInteractionCallback_HoldsItsRetryUntilRetryAfter()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        using (var lease = await limiter.AcquireAsync(Callback("42"), CancellationToken.None))
+        {
+            lease.TooManyRequests(TimeSpan.FromSeconds(2), global: false);
+        }
+
+        var retry = limiter.AcquireAsync(Callback("42"), CancellationToken.None);
+        var otherInteraction = limiter.AcquireAsync(Callback("43"), CancellationToken.None);
+        Assert.True(otherInteraction.IsCompletedSuccessfully);
+        (await otherInteraction).Dispose();
+
+        _clock.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.False(retry.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        (await retry).Dispose();
+
+        // Answered: the callback's pause is over and a later request on it (there is none in practice) is not held.
+        var again = limiter.AcquireAsync(Callback("42"), CancellationToken.None);
+        Assert.True(again.IsCompletedSuccessfully);
+        (await again).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_InteractionCallbacks_DoNotQueueBehindEachOthersHeaders()
+    {
+        var limiter = new DiscordRateLimiter(_clock);
+        using (var lease = await limiter.AcquireAsync(Callback("1"), CancellationToken.None))
+        {
+            // A bucket hash and an empty bucket on one callback say nothing about the next interaction's callback.
+            lease.Update(Response(remaining: 0, resetAfter: "10"));
+        }
+
+        var next = limiter.AcquireAsync(Callback("2"), CancellationToken.None);
+        Assert.True(next.IsCompletedSuccessfully);
+        (await next).Dispose();
+    }
+
+    private static DiscordRoute Callback(string interactionId) =>
+        new(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", interactionId, $"interactions/{interactionId}/token/callback", ExemptFromGlobal: true, SingleUse: true);
+
     private static DiscordRoute Route(string major, bool exempt = false) =>
         new(HttpMethod.Post, "/channels/{channel_id}/messages", major, $"channels/{major}/messages", exempt);
 
