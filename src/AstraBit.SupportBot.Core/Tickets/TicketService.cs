@@ -516,7 +516,9 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
 
         return Change(
             ticket with { State = TicketState.Closed, ClosedAt = Now, ClosedBy = staffId, CloseReason = reason, Outcome = outcome, RemindedAt = null },
-            new Act(staffId, AuditActions.TicketClosed, $"closed {ticket.DisplayNumber}: {reason} ({outcome.Label()})"));
+            new Act(staffId, AuditActions.TicketClosed, outcome is TicketCloseOutcome.ResolvedVerified or TicketCloseOutcome.Resolved or TicketCloseOutcome.ResolvedUnconfirmed
+                ? $"closed {ticket.DisplayNumber}: {reason} ({outcome.Label()})"
+                : $"closed {ticket.DisplayNumber}: {reason}"));
     }
 
     private async Task<TicketOutcome> ChangeAsync(int number, CancellationToken cancellationToken, Func<Ticket, Decision> decide)

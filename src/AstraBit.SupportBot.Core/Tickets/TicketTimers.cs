@@ -36,7 +36,7 @@ public static class TicketTimers
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(options);
-        return ticket.State == TicketState.Open && ticket.EscalatedAt is null
+        return ticket.State == TicketState.Open && ticket.EscalatedAt is null && !ticket.AwaitingConfirmation
             ? options.Calendar().AddWorkingTime(ticket.ReopenedAt ?? ticket.OpenedAt, options.EscalateAfter)
             : null;
     }
