@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Tickets;
@@ -104,7 +105,7 @@ public sealed record MemberDataExport(
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("memberId", MemberId.ToString(CultureInfo.InvariantCulture));
