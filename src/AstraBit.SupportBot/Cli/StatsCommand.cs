@@ -22,7 +22,7 @@ public static class StatsCommand
 
     public static Command Create(Option<string?> configOption, CliConsole console)
     {
-        var days = new Option<int>("--days") { Description = "How many days to look back over (1–3650).", DefaultValueFactory = _ => DefaultDays };
+        var days = new Option<int?>("--days") { Description = "How many days to look back over (1–3650; default 30)." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON on standard output." };
         var data = new Option<string?>("--data") { Description = "The data file to read (default: Storage:Path)." };
         var command = new Command("stats", "Print the support figures (walkthrough funnel, checks, self-service rate, outcomes, times, staff) from the data file.")
@@ -36,7 +36,7 @@ public static class StatsCommand
                 result.AddError($"--days must be from 1 to {MaxDays.ToString(CultureInfo.InvariantCulture)}.");
             }
         });
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(configOption), parse.GetValue(data), parse.GetValue(days), parse.GetValue(json), console, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(configOption), parse.GetValue(data), parse.GetValue(days) ?? DefaultDays, parse.GetValue(json), console, cancellationToken));
         return command;
     }
 
