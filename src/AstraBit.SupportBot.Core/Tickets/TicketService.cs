@@ -403,12 +403,13 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
     public async Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
+        var calendar = Options.Calendar();
         var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
         return open
             .OrderBy(t => t.State == TicketState.Open ? 0 : 1)
             .ThenBy(t => t.ReopenedAt ?? t.OpenedAt)
             .ThenBy(t => t.Number)
-            .Select(t => ListItem(t, now))
+            .Select(t => WithWorkingWait(ListItem(t, now), calendar, now))
             .ToList();
     }
 
@@ -476,6 +477,18 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         var waitingSince = Latest(since, ticket.LastMemberMessageAt);
         var staffWait = now - waitingSince;
         return new TicketListItem(ticket, age, ageText, staffWait, $"waiting for staff for {TicketWording.Duration(staffWait)}");
+    }
+
+    // Outside always-open hours the wait says how much of it staff could have answered: "waiting for staff for 2 days (3 hours in working hours)".
+    private static TicketListItem WithWorkingWait(TicketListItem item, WorkingHours.WorkingCalendar calendar, DateTimeOffset now)
+    {
+        if (calendar.IsAlwaysOpen)
+        {
+            return item;
+        }
+
+        var working = calendar.WorkingTimeBetween(now - item.Wait, now);
+        return item with { WorkingWait = working, WaitText = $"{item.WaitText} ({TicketWording.Duration(working)} in working hours)" };
     }
 
     private static DateTimeOffset Latest(DateTimeOffset? current, DateTimeOffset candidate) =>

@@ -271,3 +271,23 @@ public sealed class TicketWorkingHoursTimerTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 }
+
+public sealed class TicketListWorkingWaitTests : IDisposable
+{
+    private readonly TicketHarness harness = new(new TicketOptions { WorkingHours = WorkingCalendarTests.OfficeHours() });
+
+    [Fact]
+    public async Task ListOpen_WaitOverTheWeekend_SaysTheWorkingPart()
+    {
+        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero));
+        await harness.OpenAsync();
+        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+
+        var item = Assert.Single(await harness.Service.ListOpenAsync());
+
+        Assert.Equal(TimeSpan.FromHours(2), item.WorkingWait);
+        Assert.Equal("waiting for staff for 2 days (2 hours in working hours)", item.WaitText);
+    }
+
+    public void Dispose() => harness.Dispose();
+}
