@@ -57,7 +57,7 @@ public static class SupportStatsReport
         if (stats.Checks is { } checks)
         {
             Line("checks run", Count(checks.ChecksRun));
-            Line("members checking for the first time", Count(checks.NewMembers));
+            Line("new members checking", Count(checks.NewMembers));
             if (checks.NewMembers > 0)
             {
                 Line("  passed first time", $"{Count(checks.PassedFirstTime)}  ({Percent(checks.PassedFirstTime, checks.NewMembers)})");

@@ -41,7 +41,7 @@ public sealed class StatsCommandTests : IDisposable
         AssertLine(run.Output, "reached the final check", "1  (50%)");
         AssertLine(run.Output, "passed the final check", "1  (50%)");
         AssertLine(run.Output, "checks run", "8");
-        AssertLine(run.Output, "members checking for the first time", "4");
+        AssertLine(run.Output, "new members checking", "4");
         AssertLine(run.Output, "  passed first time", "1  (25%)");
         AssertLine(run.Output, "  passed after a fix", "2  (50%)");
         AssertLine(run.Output, "  not passed yet", "1  (25%)");
