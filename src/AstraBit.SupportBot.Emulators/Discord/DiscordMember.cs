@@ -39,6 +39,10 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
         return emulator.RunSlashCommandAsync(userId, name, options, channelId);
     }
 
+    /// <summary>Uses the user command <paramref name="name"/> (the Apps menu on a person) on <paramref name="targetUserId"/>.</summary>
+    public Task<ulong> RunUserCommandAsync(string name, ulong targetUserId, ulong channelId) =>
+        emulator.RunUserCommandAsync(userId, name, targetUserId, channelId);
+
     /// <summary>Clicks the button <paramref name="customId"/> on <paramref name="message"/>, in the message's channel or DM.</summary>
     public Task<ulong> ClickAsync(EmulatedMessage message, string customId)
     {
@@ -158,7 +162,7 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
             {
                 4 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => SlashOption.Integer(option.Name, n),
                 5 when bool.TryParse(text, out var b) => SlashOption.Boolean(option.Name, b),
-                6 when ulong.TryParse(text.Trim('<', '@', '>', '!'), NumberStyles.None, CultureInfo.InvariantCulture, out var user) => SlashOption.User(option.Name, user),
+                6 when UserId(text) is { } user => SlashOption.User(option.Name, user),
                 3 => option,
                 _ => throw new ArgumentException($"'{text}' doesn't fit option {option.Name} of /{path}."),
             });
@@ -172,6 +176,10 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
 
         return result;
     }
+
+    // A user option takes a mention (<@id>), an id, or a user name with or without @, as Discord's picker does.
+    private ulong? UserId(string text) =>
+        ulong.TryParse(text.Trim('<', '@', '>', '!'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : emulator.Rest.FindUser(text.TrimStart('@'));
 
     private static bool Matches(JsonNode? value, string what) =>
         value?.GetValue<string>() is { } text && text.Contains(what, StringComparison.OrdinalIgnoreCase);

@@ -255,6 +255,15 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The id of the user with this name, or null.</summary>
+    public ulong? FindUser(string userName)
+    {
+        lock (_lock)
+        {
+            return _users.Where(u => string.Equals(u.Value, userName, StringComparison.OrdinalIgnoreCase)).Select(u => (ulong?)u.Key).FirstOrDefault();
+        }
+    }
+
     public IReadOnlyList<EmulatedChannel> Threads
     {
         get
