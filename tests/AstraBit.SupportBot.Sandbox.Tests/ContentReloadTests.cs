@@ -24,7 +24,7 @@ public sealed class ContentReloadTests(SandboxFixture fixture)
             await page.OpenChannelAsync("#general");
             await page.SendAsync("/connect-bybit");
             await Expect(page.Message("Before you begin")).ToContainTextAsync("Welcome to the edited sandbox guide.");
-            await page.ScreenshotAsync("08-guide-edit-reloaded");
+            await page.ScreenshotAsync("11-guide-edit-reloaded");
         }
         finally
         {
@@ -44,7 +44,7 @@ public sealed class ContentReloadTests(SandboxFixture fixture)
             await File.WriteAllTextAsync(GuideFile, broken);
             var alert = page.Page.GetByRole(Microsoft.Playwright.AriaRole.Alert).Filter(new() { HasText = "guide.json" });
             await Expect(alert).ToContainTextAsync("the bot keeps the last good content");
-            await page.ScreenshotAsync("09-guide-edit-invalid");
+            await page.ScreenshotAsync("12-guide-edit-invalid");
 
             await page.ActAsAsync("Moderator");
             await page.OpenChannelAsync("#general");

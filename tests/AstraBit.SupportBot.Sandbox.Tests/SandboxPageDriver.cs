@@ -16,13 +16,18 @@ public sealed class SandboxPageDriver(IPage page)
     public ILocator Channel(string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    /// <summary>The newest message that shows <paramref name="text"/>.</summary>
-    public ILocator Message(string text) => Messages.Filter(new() { HasText = text }).Last;
+    /// <summary>The newest message that shows all of <paramref name="texts"/>.</summary>
+    public ILocator Message(params string[] texts) =>
+        texts.Aggregate(Messages, (found, text) => found.Filter(new() { HasText = text })).Last;
 
     public Task ActAsAsync(string person) =>
         page.GetByRole(AriaRole.Group, new() { Name = "Acting as" }).GetByRole(AriaRole.Button, new() { Name = person, Exact = true }).ClickAsync();
 
     public Task OpenChannelAsync(string name) => Channel(name).ClickAsync();
+
+    /// <summary>A ticket thread in the channel list, by the member's name in it (ticket-0001-alicetrader).</summary>
+    public ILocator Thread(string memberName) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = memberName });
 
     /// <summary>Types a line in the message box and sends it with Enter.</summary>
     public async Task SendAsync(string text)

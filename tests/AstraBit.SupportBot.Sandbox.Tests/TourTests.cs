@@ -48,20 +48,20 @@ public sealed class TourTests(SandboxFixture fixture)
         await page.ClickAsync("Check my position mode");
         await SubmitKeyAsync(page, Hedge);
         await Expect(page.Message("Step 5 of 6")).ToContainTextAsync("❌ One-Way position mode");
-        await Expect(page.Message("Step 5 of 6")).ToContainTextAsync("support ticket #0001");
+        await Expect(page.Message("Step 5 of 6")).ToContainTextAsync("private support ticket #");
         await page.ScreenshotAsync("03-step-5-fails-hedge-mode");
-        var thread = page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = "ticket-0001" });
+        var thread = page.Thread("alicetrader");
         await thread.ClickAsync();
-        await Expect(page.Message("Diagnosis · ticket #0001")).ToContainTextAsync("position-mode");
+        await Expect(page.Message("Diagnosis · ticket #")).ToContainTextAsync("position-mode");
         await page.ScreenshotAsync("04-ticket-thread-with-card");
 
         // Support staff see the notice, claim the ticket in its thread, write to the member and close it.
         await page.ActAsAsync("Support staff");
         await page.OpenChannelAsync("staff");
-        await Expect(page.Message("New ticket #0001")).ToBeVisibleAsync();
+        await Expect(page.Message("New ticket #", "alice.trader")).ToBeVisibleAsync();
         await thread.ClickAsync();
         await page.ClickAsync("Claim");
-        await Expect(page.Message("has claimed ticket #0001")).ToContainTextAsync("sam.support");
+        await Expect(page.Message("has claimed ticket #")).ToContainTextAsync("sam.support");
         await page.SendAsync("Hi Alice, switch BTCUSDT and ETHUSDT to One-Way Mode in the Position Mode settings, then run the check again.");
         await Expect(page.Message("switch BTCUSDT and ETHUSDT to One-Way Mode")).ToContainTextAsync("sam.support");
         await page.SendAsync("/ticket close reason:Switched to One-Way Mode");
@@ -70,7 +70,7 @@ public sealed class TourTests(SandboxFixture fixture)
 
         // The transcript lands in the log channel, and the file opens.
         await page.OpenChannelAsync("support-log");
-        var transcript = page.Messages.Filter(new() { HasText = "Ticket #0001 closed" }).GetByRole(AriaRole.Link, new() { Name = "ticket-0001-transcript.txt" });
+        var transcript = page.Message("closed", "alice.trader", "Switched to One-Way Mode").GetByRole(AriaRole.Link, new() { Name = "-transcript.txt" });
         await Expect(transcript).ToBeVisibleAsync();
         var href = await transcript.GetAttributeAsync("href") ?? throw new InvalidOperationException("The transcript link has no address.");
         var file = await page.Page.APIRequest.GetAsync(new Uri(fixture.Sandbox.PageUrl, href).ToString());
@@ -81,10 +81,41 @@ public sealed class TourTests(SandboxFixture fixture)
         await page.ActAsAsync("Member");
         await page.OpenChannelAsync("Direct messages");
         await page.ClickAsync("★★★★★");
-        await Expect(page.Message("You rated ticket #0001")).ToContainTextAsync("5/5");
+        await Expect(page.Message("You rated ticket #")).ToContainTextAsync("5/5");
         await page.ScreenshotAsync("07-member-rates");
         await page.OpenChannelAsync("support-log");
-        await Expect(page.Message("rated ticket #0001 5/5")).ToBeVisibleAsync();
+        await Expect(page.Message("alice.trader", "rated ticket #")).ToContainTextAsync("5/5");
+
+        // The member fixes the account (the Bybit panel's live switches) and checks again: step 5 passes.
+        var bybit = page.Page.GetByRole(AriaRole.Region, new() { Name = "Bybit account" });
+        await bybit.GetByRole(AriaRole.Combobox, new() { Name = "Account" }).SelectOptionAsync("hedge-mode");
+        await bybit.GetByRole(AriaRole.Switch, new() { Name = "Hedge Mode on BTCUSDT" }).UncheckAsync();
+        await bybit.GetByRole(AriaRole.Switch, new() { Name = "Hedge Mode on ETHUSDT" }).UncheckAsync();
+        await Expect(bybit.GetByRole(AriaRole.Switch, new() { Name = "Hedge Mode on ETHUSDT" })).Not.ToBeCheckedAsync();
+        await page.OpenChannelAsync("Direct messages");
+        await page.ClickAsync("Check my position mode");
+        await Expect(page.Message("Step 5 of 6")).ToContainTextAsync("Everything this step checks is right");
+        await page.ScreenshotAsync("08-switch-fixed-step-5-passes");
+    }
+
+    [Fact]
+    public async Task AdvanceTime_UnclaimedTicket_StaffAreRemindedAtOnce()
+    {
+        var page = await fixture.OpenAsync();
+        await page.ActAsAsync("Member (DMs closed)");
+        await page.OpenChannelAsync("#general");
+        await page.SendAsync("/ticket open");
+        await Expect(page.Thread("bobnodms")).ToBeVisibleAsync();
+
+        await page.ActAsAsync("Support staff");
+        await page.OpenChannelAsync("staff");
+        await Expect(page.Message("New ticket #", "bob.nodms")).ToBeVisibleAsync();
+        await Expect(page.Message("nobody has claimed it yet", "bob.nodms")).ToHaveCountAsync(0);
+
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Advance time by 1 hour" }).ClickAsync();
+
+        await Expect(page.Message("nobody has claimed it yet", "bob.nodms")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("10-clock-escalation");
     }
 
     private static async Task SubmitKeyAsync(SandboxPageDriver page, BybitAccountScenario account)

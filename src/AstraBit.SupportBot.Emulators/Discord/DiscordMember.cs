@@ -162,7 +162,7 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
             {
                 4 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => SlashOption.Integer(option.Name, n),
                 5 when bool.TryParse(text, out var b) => SlashOption.Boolean(option.Name, b),
-                6 when UserId(text) is { } user => SlashOption.User(option.Name, user),
+                6 when ResolveUser(text) is { } user => SlashOption.User(option.Name, user),
                 3 => option,
                 _ => throw new ArgumentException($"'{text}' doesn't fit option {option.Name} of /{path}."),
             });
@@ -178,7 +178,7 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
     }
 
     // A user option takes a mention (<@id>), an id, or a user name with or without @, as Discord's picker does.
-    private ulong? UserId(string text) =>
+    private ulong? ResolveUser(string text) =>
         ulong.TryParse(text.Trim('<', '@', '>', '!'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : emulator.Rest.FindUser(text.TrimStart('@'));
 
     private static bool Matches(JsonNode? value, string what) =>
