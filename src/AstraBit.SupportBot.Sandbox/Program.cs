@@ -33,7 +33,8 @@ root.SetAction(async (parse, cancellationToken) =>
 
     await using (sandbox)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"AstraBit sandbox ready in {started.Elapsed.TotalSeconds:F1} s: {sandbox.PageUrl}"));
+        var (emulators, bot) = sandbox.StartTimes;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"AstraBit sandbox ready in {started.Elapsed.TotalSeconds:F1} s (emulators {emulators.TotalSeconds:F1} s, bot {bot.TotalSeconds:F1} s): {sandbox.PageUrl}"));
         Console.WriteLine($"Guide and error texts: {Path.GetFullPath(folder)} (edits reload). Bot log: {sandbox.LogFile}. Ctrl+C stops everything.");
         try
         {

@@ -56,6 +56,9 @@ public sealed class Sandbox : IAsyncDisposable
     /// <summary>Where the bot's logs go (the terminal stays for the address and errors).</summary>
     public string LogFile => Path.Combine(_workFolder, "bot.log");
 
+    /// <summary>How long the start took: the two emulators, then the bot until it registered its commands (the page starts alongside).</summary>
+    public (TimeSpan Emulators, TimeSpan Bot) StartTimes { get; private set; }
+
     /// <summary>Completes at the next change the page should show that isn't an emulator request (a switch, the clock, the content).</summary>
     public Task NextChange => _changes.Next;
 
@@ -67,6 +70,7 @@ public sealed class Sandbox : IAsyncDisposable
         ContentReloader.Copy(options.ContentDirectory, contentCopy);
 
         // The three servers start side by side; the bot needs both emulators, the page only the sandbox.
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         var discordStart = DiscordEmulator.StartAsync(cancellationToken: cancellationToken);
         var bybitStart = BybitEmulator.StartAsync(cancellationToken: cancellationToken);
         await Task.WhenAll(discordStart, bybitStart);
@@ -76,6 +80,7 @@ public sealed class Sandbox : IAsyncDisposable
         var channels = new SandboxChannels(rest.AddTextChannel("general"), rest.DefaultChannelId, rest.AddTextChannel("staff"), rest.AddTextChannel("support-log"));
         SandboxPeople.AddTo(rest);
         var sandbox = new Sandbox(work, discord, bybit, new SandboxClock(TimeProvider.System), channels);
+        var emulatorsStarted = timer.Elapsed;
         try
         {
             var configFile = Path.Combine(work, "sandbox.json");
@@ -87,6 +92,7 @@ public sealed class Sandbox : IAsyncDisposable
             try
             {
                 await sandbox.Bot.StartAsync();
+                sandbox.StartTimes = (emulatorsStarted, timer.Elapsed - emulatorsStarted);
             }
             finally
             {
