@@ -273,6 +273,12 @@ public sealed class BybitEmulator : IAsyncDisposable
             return;
         }
 
+        if (Faults.Outage)
+        {
+            await x.WriteRawAsync(503, "<html><body>503 Service Temporarily Unavailable</body></html>", "text/html").ConfigureAwait(false);
+            return;
+        }
+
         if (Faults.TryTake(out var fault))
         {
             if (fault.RetCode is { } code)

@@ -16,6 +16,9 @@ public sealed class BybitEmulatorFaults
     /// <summary>Every request gets HTTP 403 "access too frequent".</summary>
     public bool AccessTooFrequent { get; set; }
 
+    /// <summary>Every private request gets HTTP 503 until switched off (an outage, not one failed request).</summary>
+    public bool Outage { get; set; }
+
     /// <summary>Scripted faults not yet used.</summary>
     public int Pending => _scripted.Count;
 
@@ -43,6 +46,7 @@ public sealed class BybitEmulatorFaults
         Latency = TimeSpan.Zero;
         GeoBlocked = false;
         AccessTooFrequent = false;
+        Outage = false;
     }
 
     internal bool TryTake(out BybitScriptedFault fault) => _scripted.TryDequeue(out fault!);

@@ -69,48 +69,13 @@ public static class DiscordEmulatorCommand
         return command;
     }
 
-    /// <summary>"/ticket close reason:done" → name "ticket", a subcommand "close" with option reason.</summary>
-    internal static bool TryParseCommand(string line, out string name, out IReadOnlyList<SlashOption> options)
-    {
-        name = "";
-        options = [];
-        var trimmed = line.Trim();
-        if (!trimmed.StartsWith('/'))
-        {
-            return false;
-        }
-
-        var firstOption = trimmed.IndexOf(':', StringComparison.Ordinal);
-        var head = firstOption < 0 ? trimmed[1..] : trimmed[1..trimmed.LastIndexOf(' ', firstOption)];
-        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-        {
-            return false;
-        }
-
-        name = words[0];
-        var values = new List<SlashOption>();
-        if (firstOption >= 0)
-        {
-            // Everything after "key:" up to the next " key:" is the value, so free text with spaces works.
-            var rest = trimmed[(trimmed.LastIndexOf(' ', firstOption) + 1)..];
-            foreach (var part in System.Text.RegularExpressions.Regex.Split(rest, @"\s(?=[a-z_-]+:)"))
-            {
-                var colon = part.IndexOf(':', StringComparison.Ordinal);
-                values.Add(SlashOption.String(part[..colon], part[(colon + 1)..]));
-            }
-        }
-
-        options = words.Length > 1 ? [new SlashOption(words[1], 1, null, values)] : values;
-        return true;
-    }
-
     /// <summary>The member's side of the sandbox: what the bot last showed, and what it last asked for.</summary>
     private sealed class SandboxSession(DiscordEmulator emulator, ulong channelId)
     {
         private readonly Dictionary<ulong, int> _seen = [];
+        private readonly DiscordMember _member = new(emulator, Member);
         private EmulatedMessage? _last;
-        private (string CustomId, ulong? MessageId, ulong ChannelId, bool InDm)? _modal;
+        private ulong? _modal;
 
         public async Task RunAsync(string line)
         {
@@ -119,7 +84,9 @@ public static class DiscordEmulatorCommand
             switch (words[0].ToLowerInvariant())
             {
                 case "click" when words.Length == 2:
-                    interaction = await ClickAsync(words[1]).ConfigureAwait(false);
+                    interaction = Find(words[1], button: true) is { } button
+                        ? await _member.ClickAsync(_last!, button["custom_id"]!.GetValue<string>()).ConfigureAwait(false)
+                        : null;
                     break;
                 case "select" when words.Length == 2:
                     interaction = await SelectAsync(words[1]).ConfigureAwait(false);
@@ -128,13 +95,17 @@ public static class DiscordEmulatorCommand
                     interaction = await SubmitKeyAsync(words[1]).ConfigureAwait(false);
                     break;
                 default:
-                    if (!TryParseCommand(line, out var name, out var options))
+                    try
                     {
+                        interaction = await _member.RunCommandAsync(line, channelId).ConfigureAwait(false);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        Console.WriteLine(ex.Message);
                         Console.WriteLine("Type a slash command (/connect-bybit), click <button label>, select <select> <value>, or key <api key> <secret>.");
                         return;
                     }
 
-                    interaction = await emulator.RunSlashCommandAsync(Member, name, options, channelId).ConfigureAwait(false);
                     break;
             }
 
@@ -144,20 +115,10 @@ public static class DiscordEmulatorCommand
             }
         }
 
-        private async Task<ulong?> ClickAsync(string what)
-        {
-            if (Find(_last, what, "button") is not { } button)
-            {
-                return null;
-            }
-
-            return await emulator.ClickButtonAsync(Member, button["custom_id"]!.GetValue<string>(), _last!.Id, _last.ChannelId, _last.InDirectMessage).ConfigureAwait(false);
-        }
-
         private async Task<ulong?> SelectAsync(string arguments)
         {
             var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2 || Find(_last, parts[0], "select") is not { } select)
+            if (parts.Length < 2 || Find(parts[0], button: false) is not { } select)
             {
                 Console.WriteLine("select <select name> <option>, e.g. select account unified");
                 return null;
@@ -171,37 +132,28 @@ public static class DiscordEmulatorCommand
                 return null;
             }
 
-            return await emulator.SelectAsync(Member, select["custom_id"]!.GetValue<string>(), [option["value"]!.GetValue<string>()], _last!.Id, _last.ChannelId, _last.InDirectMessage).ConfigureAwait(false);
+            return await _member.SelectAsync(_last!, select["custom_id"]!.GetValue<string>(), [option["value"]!.GetValue<string>()]).ConfigureAwait(false);
         }
 
         private async Task<ulong?> SubmitKeyAsync(string arguments)
         {
             var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (_modal is not { } modal || parts.Length != 2)
+            if (_modal is not { } openedBy || parts.Length != 2)
             {
                 Console.WriteLine("The bot hasn't asked for a key (or type: key <api key> <secret>).");
                 return null;
             }
 
             _modal = null;
-            return await emulator.SubmitModalAsync(
-                Member,
-                modal.CustomId,
-                new Dictionary<string, string> { ["api-key"] = parts[0], ["api-secret"] = parts[1] },
-                modal.ChannelId,
-                modal.InDm,
-                modal.MessageId).ConfigureAwait(false);
+            return await _member.SubmitFormAsync(openedBy, new Dictionary<string, string> { ["api-key"] = parts[0], ["api-secret"] = parts[1] }).ConfigureAwait(false);
         }
 
-        private JsonNode? Find(EmulatedMessage? message, string what, string kind)
+        private System.Text.Json.Nodes.JsonObject? Find(string what, bool button)
         {
-            var components = message?.Components.SelectMany(row => row?["components"]?.AsArray() ?? []).ToList() ?? [];
-            var wanted = components.Where(c => (c?["type"]?.GetValue<int>() == 2) == (kind == "button")).ToList();
-            var found = wanted.FirstOrDefault(c =>
-                Matches(c?["label"]?.GetValue<string>(), what) || Matches(c?["custom_id"]?.GetValue<string>(), what) || Matches(c?["placeholder"]?.GetValue<string>(), what));
+            var found = DiscordMember.FindComponent(_last, what, button);
             if (found is null)
             {
-                Console.WriteLine($"No {kind} '{what}' on the bot's last message.");
+                Console.WriteLine($"No {(button ? "button" : "select")} '{what}' on the bot's last message.");
             }
 
             return found;
@@ -216,11 +168,10 @@ public static class DiscordEmulatorCommand
             {
                 var callback = await emulator.Rest.WaitForCallbackAsync(interactionId, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 Console.WriteLine($"[bot answered in {callback.SinceCreation.TotalMilliseconds:F0} ms]");
-                if (callback.Type == 9 && callback.Data?["custom_id"]?.GetValue<string>() is { } modalId)
+                if (callback.Type == 9 && callback.Accepted)
                 {
-                    var source = emulator.Rest.Messages.FirstOrDefault(m => m.Id == _last?.Id);
-                    _modal = (modalId, source?.Id, source?.ChannelId ?? channelId, source?.InDirectMessage ?? false);
-                    Console.WriteLine($"The bot opens a form \"{callback.Data["title"]}\": type  key <api key> <secret>");
+                    _modal = interactionId;
+                    Console.WriteLine($"The bot opens a form \"{callback.Data?["title"]}\": type  key <api key> <secret>");
                 }
             }
             catch (TimeoutException)

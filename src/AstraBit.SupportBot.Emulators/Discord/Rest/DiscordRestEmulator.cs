@@ -247,6 +247,36 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Every channel, DM channel and thread.</summary>
+    public IReadOnlyList<EmulatedChannel> Channels
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _channels.Values];
+            }
+        }
+    }
+
+    /// <summary>The user's name as messages and interactions carry it.</summary>
+    public string UserName(ulong userId)
+    {
+        lock (_lock)
+        {
+            return _users.GetValueOrDefault(userId) ?? "user" + Id(userId);
+        }
+    }
+
+    /// <summary>The id of the user with this name, or null.</summary>
+    public ulong? FindUser(string userName)
+    {
+        lock (_lock)
+        {
+            return _users.Where(u => string.Equals(u.Value, userName, StringComparison.OrdinalIgnoreCase)).Select(u => (ulong?)u.Key).FirstOrDefault();
+        }
+    }
+
     public IReadOnlyList<EmulatedChannel> Threads
     {
         get
@@ -285,7 +315,30 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Who started an interaction, where, and on which message; null for an unknown id.</summary>
+    public InteractionContext? FindInteraction(ulong interactionId)
+    {
+        lock (_lock)
+        {
+            return _interactions.TryGetValue(interactionId, out var i)
+                ? new InteractionContext(i.Id, i.Type, i.UserId, i.ChannelId, i.InDm, i.MessageId)
+                : null;
+        }
+    }
+
     // ---- waiting ----
+
+    /// <summary>Completes at the next request the emulator handles (a page showing its state waits on it instead of polling).</summary>
+    public Task NextChange
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pulse.Task;
+            }
+        }
+    }
 
     /// <summary>Waits for the first callback of an interaction (accepted or not).</summary>
     public Task<RecordedCallback> WaitForCallbackAsync(ulong interactionId, TimeSpan timeout) =>

@@ -125,6 +125,9 @@ public sealed record RecordedCallback(ulong InteractionId, int Type, JsonObject?
     public bool Accepted => ErrorCode == 0 && Status < 300;
 }
 
+/// <summary>An interaction as the emulator created it: who, where, and the message a component interaction came from.</summary>
+public sealed record InteractionContext(ulong Id, int Type, ulong UserId, ulong ChannelId, bool InDirectMessage, ulong? MessageId);
+
 /// <summary>An option of an emulated slash command invocation.</summary>
 public sealed record SlashOption(string Name, int Type, JsonNode? Value = null, IReadOnlyList<SlashOption>? Options = null)
 {

@@ -1,0 +1,83 @@
+using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Cli;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Secrets;
+using AstraBit.SupportBot.Emulators.Discord;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Sandbox;
+
+/// <summary>
+/// The real bot, run in this process the way `dotnet run` runs it (configuration file + BotRunner), with the
+/// ticket timers and the key memory on the sandbox clock. Restarted when the guide or the error texts change.
+/// </summary>
+public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEmulator discord, TextWriter log) : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly StringWriter _startErrors = new();
+    private CancellationTokenSource _stop = new();
+    private Task<int> _run = Task.FromResult(0);
+
+    /// <summary>"starting", "running", "restarting" or why it stopped.</summary>
+    public string Status { get; private set; } = "starting";
+
+    public event Action? StatusChanged;
+
+    /// <summary>Starts the bot; returns once it registered its commands.</summary>
+    /// <exception cref="InvalidOperationException">The bot stopped before it was ready, with what it printed.</exception>
+    public async Task StartAsync()
+    {
+        var launchedAt = DateTimeOffset.UtcNow;
+        _startErrors.GetStringBuilder().Clear();
+        var console = new CliConsole(TextWriter.Null, _startErrors, _ => null, Prompt: null);
+        var stop = _stop.Token;
+        _run = Task.Run(() => BotRunner.RunAsync(configFile, console, UseSandboxClock, stop, log));
+        var registered = discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands && r.ReceivedAt >= launchedAt, StartTimeout);
+        if (await Task.WhenAny(registered, _run) == _run)
+        {
+            SetStatus($"stopped (exit {await _run})");
+            throw new InvalidOperationException($"The bot stopped (exit {await _run}) before it was ready:\n{_startErrors}");
+        }
+
+        await registered;
+        SetStatus("running");
+    }
+
+    /// <summary>Stops the bot and starts a new one on the same data file, as after a deploy.</summary>
+    public async Task RestartAsync()
+    {
+        SetStatus("restarting");
+        await StopAsync();
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+        await StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _run.WaitAsync(StartTimeout);
+    }
+
+    private void UseSandboxClock(HostApplicationBuilder builder)
+    {
+        // Only what "advance time by …" is meant to move: the Discord and Bybit clients keep real time, as the
+        // emulators do, so signatures and interaction deadlines stay valid.
+        builder.Services.AddKeyedSingleton<TimeProvider>(TicketClock.Key, clock);
+        builder.Services.AddSingleton(sp => new KeyMemory(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), clock));
+    }
+
+    private void SetStatus(string status)
+    {
+        Status = status;
+        StatusChanged?.Invoke();
+    }
+}

@@ -1,0 +1,419 @@
+// The sandbox page: draws what the bot sent to the Discord emulator (the payloads themselves, as Discord's client
+// would) for the person chosen, and sends what that person does back through the emulators. No build step.
+'use strict';
+
+let state = null;
+let personKey = 'member';
+let channelId = null;
+let shownForm = null;
+let lastMessages = '';
+let lastBybit = '';
+const seen = new Map();
+let suggestion = -1;
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k === 'html') node.innerHTML = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const child of children.flat()) if (child) node.append(child);
+  return node;
+};
+
+const person = () => state.people.find((p) => p.key === personKey);
+
+async function post(url, body) {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    let message = `The sandbox refused that (${response.status}).`;
+    try { message = (await response.json()).error || message; } catch { /* not JSON */ }
+    $('action-error').textContent = message;
+    return false;
+  }
+  $('action-error').textContent = '';
+  return true;
+}
+
+// ---- who sees what ----
+
+function visibleChannels() {
+  const me = person();
+  return state.channels.filter((c) =>
+    c.kind === 'text' ||
+    (c.kind === 'thread' && (!c.private || c.members.includes(me.userId) || me.seesPrivateThreads)) ||
+    (c.kind === 'dm' && c.recipientId === me.userId));
+}
+
+function visibleMessages(id) {
+  const me = person();
+  return state.messages.filter((m) => m.channelId === id && (m.ephemeralFor === null || m.ephemeralFor === me.userId));
+}
+
+// ---- markdown as Discord shows it (enough of it for the bot's texts) ----
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function nameOf(userId) {
+  const p = state.people.find((x) => x.userId === userId);
+  if (p) return p.userName;
+  const m = state.messages.find((x) => x.author.id === userId);
+  return m ? m.author.name : 'user';
+}
+
+function inline(text) {
+  return text
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/__(.+?)__/g, '<u>$1</u>')
+    .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1<em>$2</em>')
+    .replace(/~~(.+?)~~/g, '<s>$1</s>')
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
+    .replace(/&lt;t:(\d+)(?::([tTdDfFR]))?&gt;/g, (_, s) => new Date(Number(s) * 1000).toUTCString().replace(' GMT', ' UTC'))
+    .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<strong>@${escapeHtml(nameOf(id))}</strong>`)
+    .replace(/&lt;@&amp;(\d+)&gt;/g, '<strong>@role</strong>')
+    .replace(/&lt;#(\d+)&gt;/g, (_, id) => `<strong>#${escapeHtml((state.channels.find((c) => c.id === id) || { name: 'channel' }).name.replace(/^#/, ''))}</strong>`);
+}
+
+function markdown(text) {
+  if (!text) return '';
+  const parts = escapeHtml(text).split(/```(?:\w*\n)?/);
+  return parts.map((part, i) => {
+    if (i % 2 === 1) return `<pre><code>${part}</code></pre>`;
+    return part.split('\n').map((line) => {
+      if (/^#{1,3} /.test(line)) return `<strong class="heading">${inline(line.replace(/^#{1,3} /, ''))}</strong>`;
+      if (line.startsWith('-# ')) return `<small class="muted">${inline(line.slice(3))}</small>`;
+      if (line.startsWith('&gt; ')) return `<span class="quote">▎${inline(line.slice(5))}</span>`;
+      return inline(line);
+    }).join('\n');
+  }).join('');
+}
+
+// ---- components: action rows, buttons, selects, and Components V2 ----
+
+const styles = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'link' };
+
+function buttonName(c) {
+  const emoji = c.emoji ? (c.emoji.id ? `:${c.emoji.name}:` : c.emoji.name) : '';
+  return [emoji, c.label || ''].filter(Boolean).join(' ');
+}
+
+function component(c, message) {
+  const key = `${message.id}|${c.custom_id || c.url || ''}`;
+  switch (c.type) {
+    case 1: return el('div', { class: 'row' }, (c.components || []).map((x) => component(x, message)));
+    case 2:
+      if (c.style === 5 || c.url) {
+        return el('button', { type: 'button', class: 'link', 'data-key': key, disabled: c.disabled, onclick: () => window.open(c.url, '_blank', 'noopener') }, buttonName(c) + ' ↗');
+      }
+      if (c.style === 6) return el('button', { type: 'button', disabled: true }, buttonName(c) || 'Premium');
+      return el('button', {
+        type: 'button', class: styles[c.style] || 'secondary', 'data-key': key, disabled: c.disabled,
+        onclick: () => post('/api/click', { person: personKey, messageId: message.id, customId: c.custom_id }),
+      }, buttonName(c));
+    case 3: {
+      const multiple = (c.max_values || 1) > 1;
+      const select = el('select', {
+        'aria-label': c.placeholder || 'Make a selection', 'data-key': key, disabled: c.disabled, multiple,
+        onchange: (e) => post('/api/select', { person: personKey, messageId: message.id, customId: c.custom_id, values: [...e.target.selectedOptions].map((o) => o.value) }),
+      });
+      if (!multiple) select.append(el('option', { value: '', disabled: true, selected: !c.options.some((o) => o.default) }, c.placeholder || 'Make a selection'));
+      for (const o of c.options || []) {
+        select.append(el('option', { value: o.value, selected: o.default, title: o.description }, [o.emoji ? o.emoji.name + ' ' : '', o.label].join('')));
+      }
+      return el('div', { class: 'row' }, select);
+    }
+    case 5: case 6: case 7: case 8:
+      return el('div', { class: 'row' }, el('select', { 'aria-label': c.placeholder || 'Select', disabled: true }, el('option', {}, c.placeholder || 'Select')));
+    case 9:
+      return el('div', { class: 'section' }, el('div', {}, (c.components || []).map((x) => component(x, message))), c.accessory ? component(c.accessory, message) : null);
+    case 10: return el('div', { class: 'text-display', html: markdown(c.content) });
+    case 11: return el('img', { src: c.media && c.media.url, alt: c.description || '', width: 64 });
+    case 12: return el('div', { class: 'row' }, (c.items || []).map((i) => el('img', { src: i.media && i.media.url, alt: i.description || '', width: 160 })));
+    case 13: {
+      const name = (c.file && c.file.url || '').replace('attachment://', '');
+      const index = message.attachments.findIndex((a) => a.name === name);
+      return index < 0 ? el('span', {}, name) : attachment(message.attachments[index]);
+    }
+    case 14: return el('hr');
+    case 17: {
+      const box = el('div', { class: 'container' }, (c.components || []).map((x) => component(x, message)));
+      if (c.accent_color) box.style.borderLeftColor = '#' + c.accent_color.toString(16).padStart(6, '0');
+      return box;
+    }
+    default: return null;
+  }
+}
+
+function attachment(a) {
+  return el('a', { class: 'attachment', href: a.url, target: '_blank', rel: 'noopener' }, `📎 ${a.name} (${a.size} bytes)`);
+}
+
+function embed(e) {
+  const box = el('div', { class: 'embed' });
+  if (e.color) box.style.borderLeftColor = '#' + e.color.toString(16).padStart(6, '0');
+  if (e.author) box.append(el('div', { class: 'embed-author', text: e.author.name }));
+  if (e.title) box.append(el('div', { class: 'embed-title', html: e.url ? `<a href="${escapeHtml(e.url)}" target="_blank" rel="noopener">${markdown(e.title)}</a>` : markdown(e.title) }));
+  if (e.description) box.append(el('div', { class: 'embed-description', html: markdown(e.description) }));
+  if (e.fields && e.fields.length) {
+    box.append(el('div', { class: 'fields' }, e.fields.map((f) => el('div', { class: f.inline ? 'field inline' : 'field' },
+      el('div', { class: 'field-name', html: markdown(f.name) }), el('div', { class: 'field-value', html: markdown(f.value) })))));
+  }
+  if (e.footer) box.append(el('div', { class: 'embed-footer', text: e.footer.text }));
+  return box;
+}
+
+function message(m) {
+  const isV2 = (m.flags & 32768) !== 0;
+  const loading = (m.flags & 128) !== 0 && !m.content && !m.embeds.length;
+  const inlineFiles = isV2 ? new Set() : null;
+  return el('article', { class: 'message' + (m.ephemeralFor ? ' ephemeral' : ''), 'aria-label': `${m.author.name} at ${m.timestamp}` },
+    el('header', {}, el('span', { class: 'author', text: m.author.name }), m.author.bot ? el('span', { class: 'bot-tag', text: 'APP' }) : null,
+      el('span', { class: 'time', text: m.timestamp }), m.edited ? el('span', { class: 'edited', text: '(edited)' }) : null,
+      m.author.bot ? null : userCommands(m)),
+    loading ? el('div', { class: 'loading', text: `${m.author.name} is thinking…` }) : null,
+    m.content ? el('div', { class: 'content', html: markdown(m.content) }) : null,
+    m.embeds.map(embed),
+    m.components.map((c) => component(c, m)),
+    inlineFiles ? null : m.attachments.map(attachment),
+    m.ephemeralFor ? el('div', { class: 'ephemeral-note', text: '👁 Only you can see this' }) : null);
+}
+
+// A user command (the "Apps" menu on a person in Discord) on the author of a message.
+function userCommands(m) {
+  return (state.commands || []).filter((c) => c.type === 2).map((c) => el('button', {
+    type: 'button', class: 'apps',
+    onclick: () => post('/api/user-command', { person: personKey, channelId: m.channelId, name: c.name, targetId: m.author.id }),
+  }, `${c.name}: ${m.author.name}`));
+}
+
+// ---- drawing ----
+
+function renderPeople() {
+  const box = $('people');
+  box.replaceChildren(...state.people.map((p) => el('button', {
+    type: 'button', 'aria-pressed': p.key === personKey ? 'true' : 'false',
+    onclick: () => { personKey = p.key; lastMessages = ''; render(); },
+  }, p.name)));
+}
+
+function channelButton(c, extraClass) {
+  const count = visibleMessages(c.id).length;
+  const unread = c.id !== channelId && count > (seen.get(personKey + c.id) || 0);
+  return el('li', { class: extraClass }, el('button', {
+    type: 'button', class: unread ? 'unread' : null, 'aria-current': c.id === channelId ? 'true' : null,
+    onclick: () => { channelId = c.id; lastMessages = ''; render(); $('message-box').focus(); },
+  }, c.name));
+}
+
+function renderChannels(channels) {
+  const items = [];
+  for (const c of channels.filter((x) => x.kind === 'text')) {
+    items.push(channelButton(c));
+    for (const t of channels.filter((x) => x.kind === 'thread' && x.parentId === c.id)) items.push(channelButton(t, 'thread'));
+  }
+  for (const d of channels.filter((x) => x.kind === 'dm')) items.push(channelButton(d));
+  $('channels').replaceChildren(...items);
+}
+
+function renderMessages() {
+  const list = visibleMessages(channelId);
+  const signature = personKey + channelId + JSON.stringify(list);
+  if (signature === lastMessages) return;
+  lastMessages = signature;
+  seen.set(personKey + channelId, list.length);
+  const focused = document.activeElement && document.activeElement.closest('#messages') ? document.activeElement.getAttribute('data-key') : null;
+  const box = $('messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  box.replaceChildren(...list.map(message));
+  if (atBottom) box.scrollTop = box.scrollHeight;
+  if (focused) {
+    const again = [...box.querySelectorAll('[data-key]')].find((n) => n.getAttribute('data-key') === focused);
+    if (again) again.focus();
+  }
+}
+
+function renderHeader() {
+  const c = state.channels.find((x) => x.id === channelId);
+  $('channel-title').textContent = c ? (c.kind === 'text' && !c.name.startsWith('#') ? '#' + c.name : c.name) : '';
+  $('channel-note').textContent = c && c.kind === 'thread' ? [c.private ? 'private thread' : 'thread', c.locked ? 'locked' : '', c.archived ? 'archived' : ''].filter(Boolean).join(' · ') : '';
+}
+
+function renderForm() {
+  const me = person();
+  const form = state.forms.find((f) => f.userId === me.userId) || null;
+  const id = form ? form.interactionId : null;
+  if (id === shownForm) return;
+  shownForm = id;
+  const layer = $('form-layer');
+  if (!form) { layer.replaceChildren(); return; }
+  const modal = form.modal;
+  const fields = [];
+  for (const c of modal.components || []) {
+    const input = c.type === 18 ? c.component : c.type === 1 ? (c.components || [])[0] : null;
+    if (c.type === 10) { fields.push(el('p', { html: markdown(c.content) })); continue; }
+    if (!input) continue;
+    const inputId = 'form-' + input.custom_id;
+    const label = c.type === 18 ? c.label : input.label;
+    fields.push(el('label', { for: inputId, text: label }));
+    if (c.description) fields.push(el('p', { class: 'description', text: c.description }));
+    if (input.type === 3) {
+      fields.push(el('select', { id: inputId, name: input.custom_id }, (input.options || []).map((o) => el('option', { value: o.value }, o.label))));
+    } else {
+      fields.push(el(input.style === 2 ? 'textarea' : 'input', {
+        id: inputId, name: input.custom_id, placeholder: input.placeholder, required: input.required !== false,
+        minlength: input.min_length, maxlength: input.max_length, value: input.value,
+      }));
+    }
+  }
+  const cancel = () => post('/api/form/cancel', { person: personKey, interactionId: id });
+  const body = el('form', {
+    onsubmit: async (e) => {
+      e.preventDefault();
+      const values = {};
+      for (const input of e.target.querySelectorAll('[name]')) values[input.name] = input.value;
+      await post('/api/form', { person: personKey, interactionId: id, values });
+    },
+  }, fields, el('div', { class: 'modal-actions' }, el('button', { type: 'button', onclick: cancel }, 'Cancel'), el('button', { type: 'submit' }, 'Submit')));
+  const dialog = el('div', { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'form-title', onkeydown: (e) => { if (e.key === 'Escape') cancel(); } },
+    el('h2', { id: 'form-title', text: modal.title }), body);
+  layer.replaceChildren(el('div', { class: 'backdrop' }, dialog));
+  const first = dialog.querySelector('input, textarea, select');
+  if (first) first.focus();
+}
+
+const switches = [
+  ['unified', 'Unified account'], ['readOnly', 'Read-only key'], ['withdraw', 'Withdrawal permission'],
+  ['transfer', 'Transfer permissions'], ['extra', 'Extra permissions (Spot, Options)'], ['hedge:BTCUSDT', 'Hedge Mode on BTCUSDT'],
+  ['hedge:ETHUSDT', 'Hedge Mode on ETHUSDT'], ['position', 'Open position'], ['ipBound', 'Bound to an IP address'], ['expired', 'Key expired'],
+];
+
+function renderBybit() {
+  const select = $('bybit-account');
+  const accounts = state.bybit.accounts;
+  if (select.options.length !== accounts.length) {
+    const current = select.value;
+    select.replaceChildren(...accounts.map((a) => el('option', { value: a.name }, a.name)));
+    select.value = current || 'hedge-mode';
+  }
+  const a = accounts.find((x) => x.name === select.value) || accounts[0];
+  const signature = JSON.stringify([a, state.bybit.outage]);
+  if (signature === lastBybit || $('bybit-switches').contains(document.activeElement) && document.activeElement.type === 'number') return;
+  lastBybit = signature;
+  $('bybit-description').textContent = a.description;
+  $('bybit-key').textContent = a.key;
+  $('bybit-secret').textContent = a.secret;
+  const set = (setting, value) => post('/api/bybit', { account: a.name, setting, value });
+  const value = (k) => (k.startsWith('hedge:') ? a.hedge[k.slice(6)] : a[k]);
+  const rows = switches.map(([k, label]) => el('label', {},
+    el('input', { type: 'checkbox', role: 'switch', checked: value(k), onchange: (e) => set(k, e.target.checked) }), label));
+  rows.push(el('label', {}, el('input', { type: 'number', min: 0, step: 10, value: a.balance, onchange: (e) => set('balance', e.target.value) }), 'Balance (USD)'));
+  rows.push(el('label', {}, el('input', { type: 'number', min: 0, step: 500, value: a.latencyMs, onchange: (e) => set('latencyMs', e.target.value) }), 'Latency (ms)'));
+  rows.push(el('label', {}, el('input', { type: 'checkbox', role: 'switch', checked: state.bybit.outage, onchange: (e) => set('outage', e.target.checked) }), 'Bybit outage (every request 503)'));
+  $('bybit-switches').replaceChildren(...rows);
+}
+
+function render() {
+  if (!state) return;
+  const channels = visibleChannels();
+  if (!channels.some((c) => c.id === channelId)) channelId = channels[0].id;
+  renderPeople();
+  renderChannels(channels);
+  renderHeader();
+  renderMessages();
+  renderForm();
+  renderBybit();
+  $('clock-now').textContent = state.clock.now + (state.clock.advancedMinutes ? ` (advanced ${state.clock.advancedMinutes} min)` : '');
+  $('bot-status').textContent = `Bot: ${state.bot}`;
+  $('content-status').textContent = state.content.reloads ? `Edit ${state.content.reloads} loaded at ${state.content.reloadedAt}` : 'As loaded at start';
+  $('content-error').textContent = state.content.error ? `Your last edit was not loaded; the bot keeps the last good content.\n${state.content.error}` : '';
+}
+
+// ---- the message box, with the bot's registered commands as suggestions ----
+
+function commandEntries() {
+  const entries = [];
+  for (const c of (state.commands || []).filter((x) => (x.type || 1) === 1)) {
+    const subs = (c.options || []).filter((o) => o.type === 1);
+    if (subs.length) {
+      for (const s of subs) entries.push({ text: `/${c.name} ${s.name}`, hint: s.description, options: s.options || [] });
+    } else {
+      entries.push({ text: `/${c.name}`, hint: c.description, options: c.options || [] });
+    }
+  }
+  return entries;
+}
+
+function suggestionsFor(value) {
+  if (!value.startsWith('/') || !state) return [];
+  const entries = commandEntries();
+  const exact = entries.filter((e) => value.startsWith(e.text + ' ')).sort((a, b) => b.text.length - a.text.length)[0];
+  if (exact) {
+    const typed = value.slice(exact.text.length);
+    return exact.options.filter((o) => !typed.includes(` ${o.name}:`))
+      .map((o) => ({ text: `${value.replace(/\s*$/, ' ')}${o.name}:`, label: `${o.name}:`, hint: (o.required ? '' : '(optional) ') + (o.description || '') }));
+  }
+  return entries.filter((e) => e.text.startsWith(value.trim())).map((e) => ({ text: e.text + (e.options.length ? ' ' : ''), label: e.text, hint: e.hint }));
+}
+
+function showSuggestions() {
+  const box = $('suggestions');
+  const list = suggestionsFor($('message-box').value);
+  if (!list.length) { box.hidden = true; box.replaceChildren(); suggestion = -1; return; }
+  suggestion = Math.min(suggestion, list.length - 1);
+  box.replaceChildren(...list.map((s, i) => el('li', {
+    role: 'option', id: `suggestion-${i}`, 'aria-selected': i === suggestion ? 'true' : 'false',
+    onmousedown: (e) => { e.preventDefault(); accept(s); },
+  }, s.label, el('span', { class: 'hint', text: s.hint || '' }))));
+  box.hidden = false;
+  $('message-box').setAttribute('aria-activedescendant', suggestion >= 0 ? `suggestion-${suggestion}` : '');
+}
+
+function accept(s) {
+  $('message-box').value = s.text;
+  suggestion = -1;
+  showSuggestions();
+  $('message-box').focus();
+}
+
+$('message-box').addEventListener('input', () => { suggestion = -1; showSuggestions(); });
+$('message-box').addEventListener('keydown', (e) => {
+  const list = suggestionsFor(e.target.value);
+  if (!list.length) return;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    suggestion = (suggestion + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length;
+    showSuggestions();
+  } else if (e.key === 'Tab' || (e.key === 'Enter' && suggestion >= 0)) {
+    e.preventDefault();
+    accept(list[Math.max(suggestion, 0)]);
+  } else if (e.key === 'Escape') {
+    $('suggestions').hidden = true;
+  }
+});
+$('composer').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const box = $('message-box');
+  const text = box.value.trim();
+  if (!text) return;
+  if (await post('/api/command', { person: personKey, channelId, text })) {
+    box.value = '';
+    showSuggestions();
+  }
+});
+
+for (const button of document.querySelectorAll('[data-minutes]')) {
+  button.addEventListener('click', () => post('/api/clock', { minutes: Number(button.dataset.minutes) }));
+}
+$('bybit-account').addEventListener('change', () => { lastBybit = ''; renderBybit(); });
+
+const events = new EventSource('/events');
+events.onmessage = (e) => { state = JSON.parse(e.data); render(); };
+events.onerror = () => { $('bot-status').textContent = 'The sandbox stopped (or is restarting): reload the page when it is back.'; };

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace AstraBit.SupportBot.Sandbox.Tests;
+
+/// <summary>
+/// One sandbox (emulators, the real bot, the page) and one headless Chromium for every browser test: starting them is
+/// the slow part. The guide and error texts are a copy of config/, so the reload tests can edit them.
+/// </summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public Sandbox Sandbox { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string ContentFolder { get; } = Path.Combine(Path.GetTempPath(), $"supportbot-sandbox-content-{Guid.NewGuid():N}");
+
+    /// <summary>How long Sandbox.StartAsync took, from nothing to a page with the bot's commands registered.</summary>
+    public TimeSpan StartTime { get; private set; }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "AstraBit.SupportBot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("The repository root (AstraBit.SupportBot.sln) is not above the test binaries.");
+        }
+    }
+
+    /// <summary>Screenshots are test artifacts: TestResults/sandbox/ (not committed).</summary>
+    public static string ScreenshotFolder => Path.Combine(RepositoryRoot, "TestResults", "sandbox");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ContentFolder);
+        foreach (var file in ContentReloader.Files)
+        {
+            File.Copy(Path.Combine(RepositoryRoot, "config", file), Path.Combine(ContentFolder, file));
+        }
+
+        var started = Stopwatch.StartNew();
+        Sandbox = await Sandbox.StartAsync(new SandboxOptions { ContentDirectory = ContentFolder });
+        StartTime = started.Elapsed;
+
+        Assertions.SetDefaultExpectTimeout(20_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium(),
+            Headless = true,
+            // CI runs as root, where Chromium refuses to start with its sandbox.
+            Args = ["--no-sandbox"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
+
+        Directory.Delete(ContentFolder, recursive: true);
+    }
+
+    /// <summary>A fresh browser tab on the page, once it shows the bot's state.</summary>
+    public async Task<SandboxPageDriver> OpenAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Sandbox.PageUrl.ToString());
+        var driver = new SandboxPageDriver(page);
+        await Assertions.Expect(page.GetByText("Bot: running")).ToBeVisibleAsync();
+        return driver;
+    }
+
+    /// <summary>Debian's chromium on PATH (CI installs it with apt); Playwright's own browser download is not used.</summary>
+    private static string Chromium()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "chromium");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("The browser tests need Debian's chromium on PATH: apt-get install -y chromium");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
+{
+    public const string Name = "Sandbox";
+}

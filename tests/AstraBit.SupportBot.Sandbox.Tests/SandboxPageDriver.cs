@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace AstraBit.SupportBot.Sandbox.Tests;
+
+/// <summary>The sandbox page driven by accessible names only (PRODUCT.md §8), as a keyboard or screen-reader user would.</summary>
+public sealed class SandboxPageDriver(IPage page)
+{
+    public IPage Page => page;
+
+    public ILocator MessageBox => page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+
+    public ILocator Messages => page.GetByRole(AriaRole.Article);
+
+    public ILocator Form(string title) => page.GetByRole(AriaRole.Dialog, new() { Name = title });
+
+    public ILocator Channel(string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>The newest message that shows all of <paramref name="texts"/>.</summary>
+    public ILocator Message(params string[] texts) =>
+        texts.Aggregate(Messages, (found, text) => found.Filter(new() { HasText = text })).Last;
+
+    public Task ActAsAsync(string person) =>
+        page.GetByRole(AriaRole.Group, new() { Name = "Acting as" }).GetByRole(AriaRole.Button, new() { Name = person, Exact = true }).ClickAsync();
+
+    public Task OpenChannelAsync(string name) => Channel(name).ClickAsync();
+
+    /// <summary>A ticket thread in the channel list, by the member's name in it (ticket-0001-alicetrader).</summary>
+    public ILocator Thread(string memberName) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = memberName });
+
+    /// <summary>Types a line in the message box and sends it with Enter.</summary>
+    public async Task SendAsync(string text)
+    {
+        await MessageBox.FillAsync(text);
+        await MessageBox.PressAsync("Escape");
+        await MessageBox.PressAsync("Enter");
+        await Assertions.Expect(MessageBox).ToHaveValueAsync("");
+    }
+
+    /// <summary>Clicks the bot's button named <paramref name="label"/> on the newest message that has one.</summary>
+    public Task ClickAsync(string label) =>
+        Messages.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).Last.ClickAsync();
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(SandboxFixture.ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SandboxFixture.ScreenshotFolder, name + ".png") });
+    }
+}
