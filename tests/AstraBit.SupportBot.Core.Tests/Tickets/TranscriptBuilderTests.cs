@@ -5,7 +5,7 @@ namespace AstraBit.SupportBot.Core.Tests.Tickets;
 
 public sealed class TranscriptBuilderTests
 {
-    private const string Secret = "Xq7Lr2Vb9Nt4Kp1Zs8Wd3Hf6Jc0Mg5Ry2Ta";
+    private const string Secret = "Xq7Lr2Vb9Nt4Kp1Zs8Wd3Hf6Jc0Mg5Ry2Ta4";
 
     private static readonly DateTimeOffset Start = TicketHarness.Start;
 
