@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Core.Text;
+
 namespace AstraBit.SupportBot.Core.Errors;
 
 /// <summary>
@@ -58,10 +60,7 @@ public sealed class BybitErrorCatalog
             return null;
         }
 
-        if (text.Length > MaxInputLength)
-        {
-            text = text[..MaxInputLength];
-        }
+        text = SafeText.Prefix(text, MaxInputLength);
 
         var pasted = PastedError.Parse(text);
         var (code, codeEntry) = FindByCode(pasted.CodeCandidates);
