@@ -1,6 +1,9 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage.MemberHelp;
 using AstraBit.SupportBot.Storage.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +22,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ITicketStore>(sp => new LiteTicketStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IAuditLog>(sp => new LiteAuditLog(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IPanelLocationStore>(sp => new LitePanelStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IKeyReminderStore>(sp => new LiteKeyReminderStore(sp.GetRequiredService<SupportDatabase>()));
         return services;
     }
 }
