@@ -122,3 +122,22 @@ public sealed class PanelContentLoaderTests
         return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(sourceFile)!, "..", "..", "..", "config", "panel.json"));
     }
 }
+
+public sealed class MemberHelpServiceCollectionExtensionsTests
+{
+    [Fact]
+    public async Task AddSupportMemberHelp_BrokenPanelFile_HostStopsAtStartNamingTheField()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("panel-").FullName, "panel.json");
+        await File.WriteAllTextAsync(path, """{ "title": "Help", "text": "Pick one", "buttons": {} }""");
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions(services);
+        services.AddSupportMemberHelp(path);
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var validator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>(provider);
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(validator.Validate);
+
+        Assert.Contains($"{path}: buttons.connectBybit is missing", error.Message, StringComparison.Ordinal);
+    }
+}
