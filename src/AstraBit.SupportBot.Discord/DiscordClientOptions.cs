@@ -17,8 +17,12 @@ public sealed class DiscordClientOptions
     /// <summary>Gateway WebSocket URL. When null, it is asked for through GET /gateway/bot.</summary>
     public Uri? GatewayUrl { get; set; }
 
-    /// <summary>Gateway intents bit set sent in IDENTIFY. Default GUILDS | GUILD_MEMBERS | DIRECT_MESSAGES | GUILD_MESSAGES.</summary>
-    public int Intents { get; set; } = (1 << 0) | (1 << 1) | (1 << 9) | (1 << 12);
+    /// <summary>
+    /// Gateway intents bit set sent in IDENTIFY. Default GUILDS | GUILD_MEMBERS | GUILD_MESSAGES | DIRECT_MESSAGES |
+    /// MESSAGE_CONTENT: transcripts and the key-leak guard read what members write, which Discord blanks without the
+    /// (privileged) Message Content intent.
+    /// </summary>
+    public int Intents { get; set; } = (1 << 0) | (1 << 1) | (1 << 9) | (1 << 12) | (1 << 15);
 
     /// <summary>The URL and version put in the User-Agent: <c>DiscordBot (url, version)</c>.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/astrabit/support-bot";

@@ -1,8 +1,11 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage.MemberHelp;
 using AstraBit.SupportBot.Storage.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => new LiteSupportData(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IMemberDataStore>(sp => sp.GetRequiredService<LiteSupportData>());
         services.TryAddSingleton<ISupportStatsSource>(sp => sp.GetRequiredService<LiteSupportData>());
+        services.TryAddSingleton<IPanelLocationStore>(sp => new LitePanelStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IKeyReminderStore>(sp => new LiteKeyReminderStore(sp.GetRequiredService<SupportDatabase>()));
         return services;
     }
 }

@@ -27,11 +27,11 @@ public sealed class SupportDatabaseTests : IDisposable
     {
         var path = folder.File("bot.db");
         new SupportDatabase(path).Dispose();
-        var counting = new CountingMigration(4);
+        var counting = new CountingMigration(SchemaMigrations.CurrentVersion + 1);
 
         using (var upgraded = new SupportDatabase(path, [.. SchemaMigrations.All, counting]))
         {
-            Assert.Equal(4, upgraded.SchemaVersion);
+            Assert.Equal(SchemaMigrations.CurrentVersion + 1, upgraded.SchemaVersion);
         }
 
         using var again = new SupportDatabase(path, [.. SchemaMigrations.All, counting]);
@@ -47,7 +47,7 @@ public sealed class SupportDatabaseTests : IDisposable
         using var database = new SupportDatabase(path);
         var store = new LiteWalkthroughStore(database);
 
-        Assert.Equal(3, database.SchemaVersion);
+        Assert.Equal(SchemaMigrations.CurrentVersion, database.SchemaVersion);
         var progress = await store.GetAsync(123456789012345678);
         Assert.NotNull(progress);
         Assert.Equal(GuidePosition.Step5, progress.Position);
@@ -70,7 +70,7 @@ public sealed class SupportDatabaseTests : IDisposable
 
         var error = Assert.Throws<StorageException>(() => new SupportDatabase(path));
 
-        Assert.StartsWith($"{Path.GetFullPath(path)}: the data file has schema version 9, but this version of the bot knows only up to 3", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.GetFullPath(path)}: the data file has schema version 9, but this version of the bot knows only up to {SchemaMigrations.CurrentVersion}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,11 +79,12 @@ public sealed class SupportDatabaseTests : IDisposable
         var path = folder.File("bot.db");
         new SupportDatabase(path).Dispose();
 
-        var error = Assert.Throws<StorageException>(() => new SupportDatabase(path, [.. SchemaMigrations.All, new FailingMigration(4)]));
+        var next = SchemaMigrations.CurrentVersion + 1;
+        var error = Assert.Throws<StorageException>(() => new SupportDatabase(path, [.. SchemaMigrations.All, new FailingMigration(next)]));
 
-        Assert.Contains("migrating the data file to schema version 4 failed, and it was left at version 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"migrating the data file to schema version {next} failed, and it was left at version {SchemaMigrations.CurrentVersion}", error.Message, StringComparison.Ordinal);
         using var database = new SupportDatabase(path);
-        Assert.Equal(3, database.SchemaVersion);
+        Assert.Equal(SchemaMigrations.CurrentVersion, database.SchemaVersion);
         Assert.Null(await new LiteWalkthroughStore(database).GetAsync(1));
     }
 

@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Core.Text;
+
 namespace AstraBit.SupportBot.Core.Errors;
 
 /// <summary>
@@ -8,6 +10,9 @@ public sealed class BybitErrorCatalog
 {
     /// <summary>Longer pastes are cut to this many characters before matching.</summary>
     public const int MaxInputLength = 500;
+
+    /// <summary>Chat messages are read up to Discord's message length (2000, or 4000 with Nitro).</summary>
+    public const int MaxMessageLength = 4000;
 
     private const string UnknownTitle = "We don't know this error yet";
 
@@ -58,10 +63,7 @@ public sealed class BybitErrorCatalog
             return null;
         }
 
-        if (text.Length > MaxInputLength)
-        {
-            text = text[..MaxInputLength];
-        }
+        text = SafeText.Prefix(text, MaxInputLength);
 
         var pasted = PastedError.Parse(text);
         var (code, codeEntry) = FindByCode(pasted.CodeCandidates);
@@ -74,6 +76,61 @@ public sealed class BybitErrorCatalog
         }
 
         return codeEntry is not null ? Known(codeEntry, code, matchedPhrase: null) : Unknown(code);
+    }
+
+    /// <summary>
+    /// The known errors a chat message names (PRODUCT.md §9 "pasted errors"), each once, in the order they appear:
+    /// labelled or unmistakable codes and whole catalog phrases; "retCode 10001 ... position idx not match position
+    /// mode" gives the Hedge Mode entry alone, as a phrase that 10001's entry points to is the more specific answer.
+    /// Empty when nothing known is there — the bot then stays quiet rather than answer every message with a number.
+    /// </summary>
+    public IReadOnlyList<PastedErrorMatch> FindInMessage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pasted = PastedError.ParseMessage(SafeText.Prefix(text, MaxMessageLength));
+
+        var found = new List<(int At, PastedErrorMatch Match)>();
+        foreach (var phrase in phrasesLongestFirst)
+        {
+            var at = WholeWordIndex(pasted.SearchText, phrase.Normalized);
+            if (at >= 0 && !found.Any(f => f.Match.Entry == phrase.Entry))
+            {
+                found.Add((at, new PastedErrorMatch(KeyOf(phrase.Entry), phrase.Entry, Known(phrase.Entry, null, phrase.Text))));
+            }
+        }
+
+        var phrases = found.Select(f => MatchText.Normalize(f.Match.Explanation.MatchedPhrase!)).ToList();
+        for (var i = 0; i < pasted.CodeCandidates.Count; i++)
+        {
+            var (code, entry) = FindByCode([pasted.CodeCandidates[i]]);
+            if (entry is null || found.Any(f => f.Match.Entry == entry)
+                || entry.SeeAlso.Any(also => phrases.Contains(MatchText.Normalize(also), StringComparer.Ordinal)))
+            {
+                continue;
+            }
+
+            var at = pasted.SearchText.IndexOf(pasted.CodeCandidates[i].Replace("HTTP ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            found.Add((at < 0 ? int.MaxValue : at, new PastedErrorMatch(KeyOf(entry), entry, Known(entry, code, null))));
+        }
+
+        return found.OrderBy(f => f.At).Select(f => f.Match).ToList();
+    }
+
+    // The entry's first code, or its first phrase: stable while support staff reword titles and fixes.
+    private static string KeyOf(ErrorCatalogEntry entry) => entry.Codes.Count > 0 ? entry.Codes[0] : MatchText.Normalize(entry.Match[0]);
+
+    private static int WholeWordIndex(string text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     private (string? Code, ErrorCatalogEntry? Entry) FindByCode(IReadOnlyList<string> candidates)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Errors;
 
@@ -269,7 +270,7 @@ internal static class ErrorCatalogReader
         return null;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shorten(string text) => SafeText.Fit(text, 41);
 
     private static string Ordinal(int zeroBased) => (zeroBased + 1).ToString(CultureInfo.InvariantCulture);
 

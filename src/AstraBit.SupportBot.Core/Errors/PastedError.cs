@@ -28,8 +28,32 @@ internal sealed partial record PastedError(IReadOnlyList<string> CodeCandidates,
         return new PastedError(candidates.Distinct(StringComparer.Ordinal).ToList(), MatchText.Normalize(text));
     }
 
+    /// <summary>
+    /// A chat message, read more strictly than a /bybit-error paste because nobody asked: only codes that are
+    /// labelled ("retCode 10003", "\"retCode\":10003", "error 10010", "HTTP 403") or long enough to be unmistakable
+    /// (five digits or more, "my bot says 10003") count; prices, amounts and times of day don't.
+    /// </summary>
+    public static PastedError ParseMessage(string text)
+    {
+        var candidates = new List<string>();
+        candidates.AddRange(LabelledCode().Matches(text).Select(m => m.Groups["code"].Value));
+        candidates.AddRange(ErrorWordCode().Matches(text).Select(m => m.Groups["code"].Value));
+        candidates.AddRange(HttpStatus().Matches(text).Select(m => ErrorCode.Http(m.Groups["status"].Value)));
+        candidates.AddRange(BareNumber().Matches(text)
+            .Where(m => m.Value.TrimStart('-').Length >= 5 && !IdLabel().IsMatch(text.AsSpan(0, m.Index)))
+            .Select(m => m.Value));
+        return new PastedError(candidates.Where(c => c != "0").Distinct(StringComparer.Ordinal).ToList(), MatchText.Normalize(text));
+    }
+
     [GeneratedRegex(@"\b(?:ret_?|err(?:or)?[_ ]?)?code[""']?\s*[:=]?\s*[""']?(?<code>-?\d{1,9})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledCode();
+
+    // "order 10003", "uid: 12345", "ticket #10010": a number that names something is not an error code.
+    [GeneratedRegex(@"\b(?:order|uid|id|ticket|number|no\.?|#)\s*[:#]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex IdLabel();
+
+    [GeneratedRegex(@"\berr(?:or)?\s*(?:code)?\s*[:=#]?\s*(?<code>-?\d{4,9})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorWordCode();
 
     [GeneratedRegex(@"\bHTTP(?:/[\d.]+)?\s*(?:(?:status|code|error)\s*)*[:=]?\s*(?<status>[1-5]\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex HttpStatus();

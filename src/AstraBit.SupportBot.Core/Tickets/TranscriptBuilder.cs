@@ -1,17 +1,24 @@
 using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Tickets;
 
-/// <summary>A message in the ticket's thread, as the transcript needs it.</summary>
-public sealed record TranscriptMessage(string AuthorName, ulong AuthorId, bool IsStaff, DateTimeOffset At, string Content);
+/// <summary>A message in the ticket's thread, as the transcript needs it. IsBot marks the bot's own messages.</summary>
+public sealed record TranscriptMessage(string AuthorName, ulong AuthorId, bool IsStaff, DateTimeOffset At, string Content, bool IsBot = false);
 
 /// <summary>
 /// The plain-text transcript posted to the log channel on close: a header, the diagnostic cards, then every message.
-/// Anything that looks like a Bybit secret is replaced with "[hidden]" — members do paste them into threads.
+/// Each message starts with who wrote it as the bot knows it — "staff", "member", "bot" or "other", then the user
+/// id — and only then the display name in quotes, so no name can make a member read as staff. Direction and
+/// zero-width characters are taken out, anything that looks like a Bybit secret becomes "[hidden]" (members do
+/// paste them, also split up), and full API keys are masked.
 /// </summary>
 public static class TranscriptBuilder
 {
+    // Discord display names are at most 32 characters; a longer one was not set by Discord.
+    private const int MaxNameLength = 32;
+
     public static string Build(Ticket ticket, IEnumerable<TranscriptMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -45,8 +52,9 @@ public static class TranscriptBuilder
         Line(text, "Messages");
         foreach (var message in messages.OrderBy(m => m.At))
         {
-            var who = message.IsStaff ? $"{message.AuthorName} (staff)" : message.AuthorName;
-            Line(text, $"[{Stamp(message.At)}] {who}: {message.Content}");
+            // Scrubbed before it is cut: a cut secret would no longer look like one.
+            var name = SafeText.Fit(SecretGuard.Scrub(SafeText.Neutralize(message.AuthorName).ReplaceLineEndings(" ")).Replace('"', '\''), MaxNameLength);
+            Line(text, $"[{Stamp(message.At)}] {Role(ticket, message)} {message.AuthorId.ToString(CultureInfo.InvariantCulture)} \"{name}\": {message.Content}");
         }
 
         return text.ToString();
@@ -73,6 +81,14 @@ public static class TranscriptBuilder
         }
     }
 
+    private static string Role(Ticket ticket, TranscriptMessage message) => message switch
+    {
+        { IsBot: true } => "bot",
+        { IsStaff: true } => "staff",
+        _ when message.AuthorId == ticket.MemberId => "member",
+        _ => "other",
+    };
+
     private static string ClosedBy(Ticket ticket) => ticket.ClosedBy is { } staff ? staff.ToString(CultureInfo.InvariantCulture) : "the bot";
 
     private static string Origin(TicketOrigin origin) => origin switch
@@ -86,6 +102,7 @@ public static class TranscriptBuilder
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     // Every line goes through the scrubber, names and card text included: nothing reaches the log channel unchecked.
+    // Invisible characters go first, so a secret split by them is whole again when the scrubber looks.
     private static void Line(StringBuilder text, string line) =>
-        text.Append(SecretGuard.Scrub(line.ReplaceLineEndings(" "))).Append('\n');
+        text.Append(SecretGuard.Scrub(SafeText.Neutralize(line).ReplaceLineEndings(" "))).Append('\n');
 }

@@ -24,6 +24,13 @@ public sealed record DiscordEmulatorOptions
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(41250);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether the Message Content intent is switched on for the app "in the Developer Portal". Off, IDENTIFY asking
+    /// for it is closed with 4014 and REST hides other users' message content; on, the gateway still hides it from a
+    /// session that didn't ask for it.
+    /// </summary>
+    public bool MessageContentIntent { get; init; } = true;
 }
 
 /// <summary>
@@ -64,6 +71,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
                 GuildIds = [options.GuildId.ToString(CultureInfo.InvariantCulture)],
                 HeartbeatInterval = options.HeartbeatInterval,
                 TimeProvider = options.TimeProvider,
+                EnabledPrivilegedIntents = options.MessageContentIntent
+                    ? DiscordGatewayEmulatorOptions.PrivilegedIntents
+                    : DiscordGatewayEmulatorOptions.PrivilegedIntents & ~(1 << 15),
             },
             cancellationToken).ConfigureAwait(false);
         try
@@ -78,6 +88,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
                     GuildId = options.GuildId,
                     GatewayUrl = gateway.GatewayUrl,
                     TimeProvider = options.TimeProvider,
+                    MessageContentIntent = options.MessageContentIntent,
                 },
                 cancellationToken).ConfigureAwait(false);
             return new DiscordEmulator(options, gateway, rest);

@@ -87,10 +87,10 @@ public sealed class TicketLifecycleTests
         Assert.EndsWith(".txt", log.Attachments[0].FileName, StringComparison.Ordinal);
         Assert.Contains("Ticket #0001", transcript, StringComparison.Ordinal);
         Assert.Contains("Close reason: Explained how to remove Withdrawal", transcript, StringComparison.Ordinal);
-        Assert.Contains("sam.support (staff): Hi! Your key still allows withdrawals", transcript, StringComparison.Ordinal);
-        Assert.Contains("alice.trader: Done, I think.", transcript, StringComparison.Ordinal);
+        Assert.Contains($"staff {Id(Staff)} \"sam.support\": Hi! Your key still allows withdrawals", transcript, StringComparison.Ordinal);
+        Assert.Contains($"member {Id(Member)} \"alice.trader\": Done, I think.", transcript, StringComparison.Ordinal);
         Assert.Contains("withdrawal", transcript, StringComparison.Ordinal);
-        Assert.Contains("alice.trader: In case you need it: [hidden]", transcript, StringComparison.Ordinal);
+        Assert.Contains($"member {Id(Member)} \"alice.trader\": In case you need it: [hidden]", transcript, StringComparison.Ordinal);
         Assert.True(transcript.IndexOf("Diagnosis at opening", StringComparison.Ordinal) < transcript.IndexOf("Messages", StringComparison.Ordinal));
         var prompt = await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && Buttons(m).Any(b => b.CustomId == "tk:rate:1:4"), BotHarness.Timeout);
         Assert.Equal(5, Buttons(prompt).Count);

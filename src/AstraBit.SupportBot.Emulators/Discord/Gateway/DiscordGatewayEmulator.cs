@@ -117,7 +117,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         lock (_lock)
         {
             var session = _latestSession ?? throw new InvalidOperationException("No session yet: the client has not identified.");
-            (sequence, sent) = DispatchLocked(session, eventName, data.ToJsonString());
+            (sequence, sent) = DispatchLocked(session, eventName, ForSession(session, eventName, data).ToJsonString());
         }
 
         await sent.ConfigureAwait(false);
@@ -488,7 +488,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
             return 4001;
         }
 
-        var session = new Session(Guid.NewGuid().ToString("N"));
+        var session = new Session(Guid.NewGuid().ToString("N")) { Intents = intents };
         _sessions[session.Id] = session;
         _latestSession = session;
         connection.Session = session;
@@ -625,7 +625,37 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         public Connection? Attached { get; set; }
 
         public bool Invalid { get; set; }
+
+        /// <summary>The intents the session identified with.</summary>
+        public long Intents { get; init; }
     }
+
+    // The Message Content rule (discord-api.md §1.10): a session identified without the intent gets other users'
+    // guild messages that don't mention the bot with empty content, embeds, attachments and components.
+    private JsonObject ForSession(Session session, string eventName, JsonObject data)
+    {
+        if (eventName is not ("MESSAGE_CREATE" or "MESSAGE_UPDATE") || (session.Intents & MessageContentIntent) != 0)
+        {
+            return data;
+        }
+
+        var author = data["author"]?["id"]?.GetValue<string>();
+        var inDm = data["guild_id"] is null;
+        var content = data["content"]?.GetValue<string>() ?? "";
+        var mentioned = content.Contains($"<@{_options.BotUserId}>", StringComparison.Ordinal)
+            || content.Contains($"<@!{_options.BotUserId}>", StringComparison.Ordinal)
+            || (data["mentions"] as JsonArray)?.Any(u => u?["id"]?.GetValue<string>() == _options.BotUserId) == true;
+        if (author == _options.BotUserId || inDm || mentioned)
+        {
+            return data;
+        }
+
+        var blanked = (JsonObject)data.DeepClone();
+        DiscordRestEmulator.Blank(blanked);
+        return blanked;
+    }
+
+    private const long MessageContentIntent = 1 << 15;
 
     private sealed class Connection(DiscordGatewayEmulator owner, int id, WebSocket socket, HttpContext context)
     {

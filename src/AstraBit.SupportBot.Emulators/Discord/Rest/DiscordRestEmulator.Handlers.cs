@@ -394,7 +394,7 @@ public sealed partial class DiscordRestEmulator
 
         ulong? before = ulong.TryParse(beforeText, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
         var list = _messages.Where(x => x.ChannelId == channel.Id && (before is null || x.Id < before) && !x.IsEphemeral)
-            .OrderByDescending(x => x.Id).Take(limit).Select(x => (JsonNode)MessageJson(x));
+            .OrderByDescending(x => x.Id).Take(limit).Select(x => (JsonNode)ForReader(MessageJson(x), x, channel));
         return new Reply(200, new JsonArray([.. list]));
     }
 
@@ -608,6 +608,7 @@ public sealed partial class DiscordRestEmulator
         ["components"] = m.Components.DeepClone(),
         ["flags"] = m.Flags,
         ["mention_everyone"] = false,
+        ["mentions"] = new JsonArray([.. MentionedUsers(m.Content).Select(id => (JsonNode)UserJson(id))]),
         ["attachments"] = new JsonArray([.. m.Attachments.Select(a => (JsonNode)new JsonObject
         {
             ["id"] = Id(a.Id),

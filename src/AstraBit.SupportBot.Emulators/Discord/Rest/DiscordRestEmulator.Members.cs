@@ -7,17 +7,24 @@ public sealed partial class DiscordRestEmulator
     /// <summary>
     /// A member writes <paramref name="content"/> in a channel or thread: the message is kept (GET messages returns it,
     /// as Discord does) and the MESSAGE_CREATE payload Discord would send is returned for the gateway to dispatch, with
-    /// <c>guild_id</c> and the author's <c>member</c> (roles) as guild messages carry them.
+    /// <c>guild_id</c> and the author's <c>member</c> (roles) as guild messages carry them; in a DM channel without
+    /// either, as DM messages arrive. The payload is whole: the gateway hides the content from a session without the
+    /// Message Content intent.
     /// </summary>
     public JsonObject PostMemberMessage(ulong userId, ulong channelId, string content)
     {
         lock (_lock)
         {
-            var message = new EmulatedMessage(NextId(), channelId, userId, _clock.GetUtcNow()) { Content = content };
+            var inDm = _channels.GetValueOrDefault(channelId)?.Type == 1;
+            var message = new EmulatedMessage(NextId(), channelId, userId, _clock.GetUtcNow()) { Content = content, InDirectMessage = inDm };
             _messages.Add(message);
             var json = MessageJson(message);
-            json["guild_id"] = Id(_options.GuildId);
-            json["member"] = MemberJson(userId, withUser: false);
+            if (!inDm)
+            {
+                json["guild_id"] = Id(_options.GuildId);
+                json["member"] = MemberJson(userId, withUser: false);
+            }
+
             return json;
         }
     }

@@ -239,6 +239,7 @@ public sealed partial class DiscordRestEmulator
             DiscordRestRoutes.AddThreadMember => AddThreadMember(match),
             DiscordRestRoutes.ModifyChannel => ModifyChannel(match, json as JsonObject, recorded.AuditLogReason),
             DiscordRestRoutes.GetGuildMember => GetMember(match),
+            DiscordRestRoutes.DeleteMessage => DeleteMessage(match),
             _ => Error(404, 0, "404: Not Found"),
         };
     }

@@ -30,6 +30,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly List<RecordedCallback> _callbacks = [];
     private readonly Dictionary<ulong, EmulatedChannel> _channels = [];
     private readonly List<EmulatedMessage> _messages = [];
+    private readonly List<EmulatedMessage> _deletedMessages = [];
     private readonly Dictionary<ulong, string> _users = [];
     private readonly Dictionary<ulong, (ulong[] Roles, ulong Permissions)> _members = [];
     private readonly HashSet<ulong> _closedDms = [];

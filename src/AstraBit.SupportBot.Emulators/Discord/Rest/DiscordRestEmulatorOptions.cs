@@ -40,6 +40,13 @@ public sealed class DiscordRestEmulatorOptions
 
     /// <summary>How long an interaction token works for follow-ups (Discord: 15 minutes).</summary>
     public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether the app has the privileged Message Content intent ("in the Developer Portal"). Without it REST answers
+    /// carry empty <c>content</c>, <c>embeds</c>, <c>attachments</c> and <c>components</c> for other users' guild
+    /// messages that don't mention the bot, as Discord's do (discord-api.md §1.10).
+    /// </summary>
+    public bool MessageContentIntent { get; set; } = true;
 }
 
 /// <summary>Route names used by the emulator for buckets, scripts and recorded requests.</summary>
@@ -62,11 +69,12 @@ public static class DiscordRestRoutes
     public const string AddThreadMember = "PUT /channels/{channel_id}/thread-members/{user_id}";
     public const string ModifyChannel = "PATCH /channels/{channel_id}";
     public const string GetGuildMember = "GET /guilds/{guild_id}/members/{user_id}";
+    public const string DeleteMessage = "DELETE /channels/{channel_id}/messages/{message_id}";
 
     internal static readonly string[] All =
     [
         GetGatewayBot, BulkOverwriteGuildCommands, BulkOverwriteGlobalCommands, InteractionCallback, CreateFollowup,
         EditOriginal, DeleteOriginal, EditFollowup, DeleteFollowup, CreateDm, CreateMessage, GetMessages, EditMessage,
-        StartThread, AddThreadMember, ModifyChannel, GetGuildMember,
+        StartThread, AddThreadMember, ModifyChannel, GetGuildMember, DeleteMessage,
     ];
 }

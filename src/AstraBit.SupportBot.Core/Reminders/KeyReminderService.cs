@@ -1,0 +1,155 @@
+namespace AstraBit.SupportBot.Core.Reminders;
+
+/// <summary>Why a reminder could not be set.</summary>
+public enum ReminderRefusal
+{
+    /// <summary>The key has already expired: there is nothing to remind of.</summary>
+    AlreadyExpired,
+
+    /// <summary>The key expires too soon for any of the 14/7/1-day reminders.</summary>
+    TooSoon,
+}
+
+/// <summary>A reminder set, or why not, with a sentence for the member.</summary>
+public sealed record ReminderOutcome(KeyReminder? Reminder, ReminderRefusal? Refusal, string Message)
+{
+    public bool Succeeded => Reminder is not null;
+}
+
+/// <summary>What a later check of the same key showed, as far as reminders care.</summary>
+public enum ReminderCheckFinding
+{
+    /// <summary>Bybit doesn't know the key (10003): it was replaced or deleted. Its reminders end.</summary>
+    KeyInvalid,
+
+    /// <summary>The key has expired (33004, or key-expiry fail). Its reminders end.</summary>
+    KeyExpired,
+
+    /// <summary>The key is now bound to IPs and no longer expires. Its reminders end.</summary>
+    NoLongerExpires,
+
+    /// <summary>The key is valid and expires at the date given (a password change brings it forward). The reminder follows.</summary>
+    Expires,
+}
+
+/// <summary>
+/// Key-expiry reminders (PRODUCT.md §9, `/reminders`): opt in after a check, list and cancel, the 14/7/1-day DMs due
+/// on the one clock from persisted times, and the end of a key's reminders when a check shows it is gone.
+/// </summary>
+public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider time)
+{
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Sets (or resets, for the same member, site and key) a reminder for a key that expires at <paramref name="expiresAt"/>.</summary>
+    public async Task<ReminderOutcome> SubscribeAsync(ulong memberId, string maskedKey, DateTimeOffset expiresAt, string site, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        if (expiresAt <= now)
+        {
+            return new ReminderOutcome(null, ReminderRefusal.AlreadyExpired, "This key has already expired, so there is nothing to remind you of: create a new key (guide step 2).");
+        }
+
+        var passed = KeyReminderSchedule.PassedAt(expiresAt, now);
+        if (passed.Count == KeyReminderSchedule.Stages.Count)
+        {
+            return new ReminderOutcome(null, ReminderRefusal.TooSoon, "This key expires in less than a day, too soon for a reminder: create a new key now (guide step 2).");
+        }
+
+        var reminder = new KeyReminder(memberId, maskedKey, expiresAt, site, now, passed);
+        await store.SaveAsync(reminder, cancellationToken).ConfigureAwait(false);
+        var next = KeyReminderSchedule.NextDueAt(reminder)!.Value;
+        return new ReminderOutcome(reminder, null, ReminderTexts.Subscribed(reminder, next));
+    }
+
+    public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default) => store.ListAsync(memberId, cancellationToken);
+
+    /// <summary>Cancels one of the member's reminders ("Stop reminders", `/reminders`); false when it isn't theirs or is gone.</summary>
+    public async Task<bool> CancelAsync(ulong memberId, string reminderId, CancellationToken cancellationToken = default)
+    {
+        var reminder = await store.GetAsync(reminderId, cancellationToken).ConfigureAwait(false);
+        return reminder is not null && reminder.MemberId == memberId && await store.DeleteAsync(reminderId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels all of the member's reminders; returns how many there were.</summary>
+    public async Task<int> CancelAllAsync(ulong memberId, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        foreach (var reminder in await store.ListAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            count += await store.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Applies what a check of the member's key on <paramref name="site"/> showed: a key Bybit no longer knows (10003),
+    /// an expired key or one that no longer expires ends its reminders; a new expiry date moves them. Returns the
+    /// reminders ended.
+    /// </summary>
+    public async Task<int> ApplyCheckAsync(ulong memberId, string site, string maskedKey, ReminderCheckFinding finding, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    {
+        var reminder = await store.GetAsync(KeyReminder.IdOf(memberId, site, maskedKey), cancellationToken).ConfigureAwait(false);
+        if (reminder is null)
+        {
+            return 0;
+        }
+
+        if (finding != ReminderCheckFinding.Expires)
+        {
+            return await store.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        ArgumentNullException.ThrowIfNull(expiresAt);
+        if (expiresAt.Value != reminder.ExpiresAt)
+        {
+            // The check the member just read told them the new date, so stages already past under it are done.
+            var moved = reminder with { ExpiresAt = expiresAt.Value, Done = KeyReminderSchedule.PassedAt(expiresAt.Value, Now) };
+            await store.SaveAsync(moved, cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Every reminder due now, most urgent first. Expired keys' reminders are removed on the way.</summary>
+    public async Task<IReadOnlyList<KeyReminderDue>> DueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var due = new List<KeyReminderDue>();
+        foreach (var reminder in await store.AllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (now >= reminder.ExpiresAt)
+            {
+                await store.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false);
+            }
+            else if (KeyReminderSchedule.Due(reminder, now) is { } item)
+            {
+                due.Add(item);
+            }
+        }
+
+        return due.OrderBy(d => d.Reminder.ExpiresAt).ToList();
+    }
+
+    /// <summary>The earliest time any reminder comes due, for the timer to wait until; null when none will.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await store.AllAsync(cancellationToken).ConfigureAwait(false);
+        return all.Select(KeyReminderSchedule.NextDueAt).Where(at => at is not null).Min();
+    }
+
+    /// <summary>Records that the reminder for <paramref name="due"/> was sent (and any earlier one it overtook); false when the reminder is gone.</summary>
+    public async Task<bool> MarkSentAsync(KeyReminderDue due, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        var current = await store.GetAsync(due.Reminder.Id, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return false;
+        }
+
+        var done = current.Done.Union(KeyReminderSchedule.Stages.Where(d => d >= due.DaysBefore)).Order().ToList();
+        await store.SaveAsync(current with { Done = done }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Core.Tickets;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage.MemberHelp;
+
+/// <summary>Key-expiry reminders, keyed by member, site and masked key, indexed by member for /reminders.</summary>
+public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminderStore
+{
+    private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection(MemberHelpDocuments.KeyReminders);
+
+    public Task<KeyReminder?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Collection.FindById(id);
+        return Task.FromResult(document is null ? null : MemberHelpDocuments.ToReminder(document));
+    }
+
+    public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = Collection.Find(Query.EQ(MemberHelpDocuments.MemberField, BsonDocuments.Snowflake(memberId)))
+            .Select(MemberHelpDocuments.ToReminder)
+            .OrderBy(r => r.ExpiresAt)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<KeyReminder>>(found);
+    }
+
+    public Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<KeyReminder>>(Collection.FindAll().Select(MemberHelpDocuments.ToReminder).ToList());
+    }
+
+    public Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+
+        // The record refuses a full key already; this keeps the promise even for a record built some other way.
+        if (!SecretGuard.IsMaskedKey(reminder.MaskedKey))
+        {
+            throw new ArgumentException("Only a masked key may be stored.", nameof(reminder));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Collection.Upsert(MemberHelpDocuments.FromReminder(reminder));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Collection.Delete(id));
+    }
+}

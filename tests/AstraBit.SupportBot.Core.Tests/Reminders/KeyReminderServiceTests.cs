@@ -1,0 +1,154 @@
+using AstraBit.SupportBot.Core.Reminders;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AstraBit.SupportBot.Core.Tests.Reminders;
+
+public sealed class KeyReminderServiceTests
+{
+    private const ulong Member = 111;
+    private static readonly DateTimeOffset Start = new(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider time = new(Start);
+    private readonly MemoryReminderStore store = new();
+
+    private KeyReminderService Service => new(store, time);
+
+    [Fact]
+    public async Task Due_ThirtyDaysAhead_FourteenSevenAndOneDayBefore()
+    {
+        var expires = Start.AddDays(30);
+        await Service.SubscribeAsync(Member, "…Xy12", expires, "mainnet");
+        var sent = new List<(int Days, DateTimeOffset At)>();
+
+        for (var hour = 0; hour < 31 * 24; hour++)
+        {
+            foreach (var due in await Service.DueAsync())
+            {
+                sent.Add((due.DaysBefore, time.GetUtcNow()));
+                Assert.True(await Service.MarkSentAsync(due));
+            }
+
+            time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal([(14, expires.AddDays(-14)), (7, expires.AddDays(-7)), (1, expires.AddDays(-1))], sent);
+        Assert.Empty(store.Items);
+    }
+
+    [Fact]
+    public async Task Subscribe_TenDaysBefore_FourteenDayReminderSkipped()
+    {
+        var outcome = await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(10), "eu");
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal([14], outcome.Reminder!.Done);
+        Assert.Equal(Start.AddDays(3), await Service.NextDueAtAsync());
+        Assert.Contains("the next one on 5 December 2026", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, ReminderRefusal.AlreadyExpired)]
+    [InlineData(0, ReminderRefusal.AlreadyExpired)]
+    [InlineData(0.5, ReminderRefusal.TooSoon)]
+    public async Task Subscribe_ExpiredOrTooSoon_RefusedAndNothingStored(double days, ReminderRefusal refusal)
+    {
+        var outcome = await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(days), "mainnet");
+
+        Assert.Equal(refusal, outcome.Refusal);
+        Assert.Empty(store.Items);
+    }
+
+    [Fact]
+    public async Task Subscribe_FullKey_Refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Service.SubscribeAsync(Member, "AbCdEfGhIjKlMnXy12", Start.AddDays(30), "mainnet"));
+        Assert.Empty(store.Items);
+    }
+
+    [Fact]
+    public async Task Due_AfterAnOutagePastTwoStages_OnlyTheLatestSent()
+    {
+        await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(30), "mainnet");
+        time.Advance(TimeSpan.FromDays(25));
+
+        var due = Assert.Single(await Service.DueAsync());
+        Assert.Equal(7, due.DaysBefore);
+        await Service.MarkSentAsync(due);
+
+        Assert.Empty(await Service.DueAsync());
+        Assert.Equal(Start.AddDays(29), await Service.NextDueAtAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_OnlyTheMembersOwn()
+    {
+        var mine = (await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(30), "mainnet")).Reminder!;
+        await Service.SubscribeAsync(Member, "…Ab34", Start.AddDays(60), "eu");
+
+        Assert.False(await Service.CancelAsync(222, mine.Id));
+        Assert.True(await Service.CancelAsync(Member, mine.Id));
+        Assert.Equal(["…Ab34"], (await Service.ListAsync(Member)).Select(r => r.MaskedKey));
+        Assert.Equal(1, await Service.CancelAllAsync(Member));
+        Assert.Empty(await Service.ListAsync(Member));
+    }
+
+    [Theory]
+    [InlineData(ReminderCheckFinding.KeyInvalid)]
+    [InlineData(ReminderCheckFinding.KeyExpired)]
+    [InlineData(ReminderCheckFinding.NoLongerExpires)]
+    public async Task ApplyCheck_KeyGone_EndsItsRemindersOnly(ReminderCheckFinding finding)
+    {
+        await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(30), "mainnet");
+        await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(30), "eu");
+
+        Assert.Equal(1, await Service.ApplyCheckAsync(Member, "mainnet", "…Xy12", finding));
+
+        Assert.Equal(["eu"], (await Service.ListAsync(Member)).Select(r => r.Site));
+    }
+
+    [Fact]
+    public async Task ApplyCheck_ExpiryBroughtForward_RemindersFollow()
+    {
+        await Service.SubscribeAsync(Member, "…Xy12", Start.AddDays(60), "mainnet");
+
+        // A password change: the key now expires in 7 days.
+        await Service.ApplyCheckAsync(Member, "mainnet", "…Xy12", ReminderCheckFinding.Expires, Start.AddDays(5));
+
+        var reminder = Assert.Single(await Service.ListAsync(Member));
+        Assert.Equal(Start.AddDays(5), reminder.ExpiresAt);
+        Assert.Equal(Start.AddDays(4), await Service.NextDueAtAsync());
+    }
+
+    [Fact]
+    public void Reminder_Text_SaysHowToReplaceAndThatIpBindingEndsExpiry()
+    {
+        var reminder = new KeyReminder(Member, "…Xy12", Start.AddDays(7), "mainnet", Start, []);
+
+        var text = ReminderTexts.Reminder(new KeyReminderDue(reminder, 7, Start));
+
+        Assert.StartsWith("Your Bybit API key …Xy12 (mainnet) expires in 7 days, on 9 December 2026.", text, StringComparison.Ordinal);
+        Assert.Contains("create a new system-generated key with Read and Contract Trading only", text, StringComparison.Ordinal);
+        Assert.Contains("bound to AstraBit's IP addresses doesn't expire", text, StringComparison.Ordinal);
+        Assert.Contains("expires tomorrow", ReminderTexts.Reminder(new KeyReminderDue(reminder, 1, Start)), StringComparison.Ordinal);
+    }
+
+    private sealed class MemoryReminderStore : IKeyReminderStore
+    {
+        public Dictionary<string, KeyReminder> Items { get; } = [];
+
+        public Task<KeyReminder?> GetAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(Items.GetValueOrDefault(id));
+
+        public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<KeyReminder>>(Items.Values.Where(r => r.MemberId == memberId).OrderBy(r => r.ExpiresAt).ToList());
+
+        public Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<KeyReminder>>(Items.Values.ToList());
+
+        public Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default)
+        {
+            Items[reminder.Id] = reminder;
+            return Task.CompletedTask;
+        }
+
+        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(Items.Remove(id));
+    }
+}
