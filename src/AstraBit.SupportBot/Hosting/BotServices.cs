@@ -65,6 +65,7 @@ public static class BotServices
         services.TryAddSingleton<CheckRequests>();
         services.AddScoped<IInteractionHandler, AskToRunCheckHandler>();
         services.AddScoped<IInteractionHandler, RequestedCheckHandler>();
+        services.AddSupportOperations(configuration);
         return services;
     }
 
