@@ -40,6 +40,9 @@ public static class SupportBotHost
             builder.Configuration.AddEnvironmentVariables();
         }
 
+        // Under systemd (Type=notify) this tells systemd "ready" once the host has started, i.e. after the
+        // configuration and the data file were checked; elsewhere it does nothing.
+        builder.Services.AddSystemd();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog((services, logger) => ConfigureLogging(logger, builder.Configuration, logWriter));
         return builder;
