@@ -70,6 +70,8 @@ public sealed class HealthTests : IDisposable
         var run = bot.RunAsync(b => b.Services.AddSingleton(liveness), stop.Token);
 
         await liveness.WaitForAsync(s => s.Gateway == GatewayState.Ready).WaitAsync(Timeout);
+        // Registering the commands after READY goes through the REST client, whose answers are recorded too.
+        await liveness.WaitForAsync(s => s.LastRestSuccessAt is not null).WaitAsync(Timeout);
         var (exit, line) = await HealthAsync();
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.StartsWith("healthy: gateway ready, last heartbeat ACK 0 s ago", line, StringComparison.Ordinal);
@@ -128,6 +130,19 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(ExitCodes.CannotServe, result.ExitCode);
         Assert.Single(result.Logs.Split('\n'), l => l.Contains($"The bot can't serve and stops: the data file {bot.DataFile} is gone", StringComparison.Ordinal));
         Assert.Equal(ExitCodes.Failed, (await HealthAsync()).Exit);
+    }
+
+    [Fact]
+    public void Problem_RestFailingLongerThanTwoMinutes_Unhealthy()
+    {
+        var at = clock.GetUtcNow();
+        var ready = new HealthSnapshot(GatewayState.Ready, at, at, at.AddSeconds(150), null, at.AddSeconds(10), at.AddSeconds(20), 1);
+
+        Assert.Null(ready.Problem(at.AddSeconds(140)));
+        Assert.Equal(
+            "Discord's REST API has failed every call since 2026-12-02 06:00:20Z (last success 2026-12-02 06:00:10Z)",
+            ready.Problem(at.AddSeconds(141)));
+        Assert.Null((ready with { RestFailingSince = null }).Problem(at.AddSeconds(200)));
     }
 
     public void Dispose() => bot.Dispose();
