@@ -28,4 +28,7 @@ USER 1654
 # from the project file, so the container, `dotnet run` and the benchmarks run the bot the same way.
 ENV Storage__Path=/app/data/supportbot.db
 VOLUME ["/app/data"]
+# No shell or curl in the chiseled image: the bot's own `health` verb reads the liveness file it writes beside the
+# data file (exit 0 = READY and a heartbeat ACK within two minutes). The start period covers connecting to Discord.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["dotnet", "/app/AstraBit.SupportBot.dll", "health"]
 ENTRYPOINT ["dotnet", "/app/AstraBit.SupportBot.dll"]

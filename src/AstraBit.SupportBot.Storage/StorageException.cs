@@ -16,4 +16,13 @@ public sealed class StorageException : Exception
         : base(message, innerException)
     {
     }
+
+    public StorageException(DataFileReport report)
+        : base(report?.Problem ?? throw new ArgumentNullException(nameof(report)))
+    {
+        Report = report;
+    }
+
+    /// <summary>What was found, when the file was refused before or while opening.</summary>
+    public DataFileReport? Report { get; }
 }

@@ -5,13 +5,16 @@ using LiteDB;
 namespace AstraBit.SupportBot.Storage;
 
 /// <summary>
-/// The bot's one LiteDB data file. Opening it creates the folder, and brings an older file up to the current
+/// The bot's one LiteDB data file. Opening it refuses a path that isn't a usable data file (naming what is wrong
+/// and leaving the file untouched), takes an exclusive lock so no second bot process can use it, creates the
+/// folder, reads every document once to prove the file readable, and brings an older file up to the current
 /// schema with <see cref="IMigration"/>s, recording the version in the "meta" collection. A file written by a
 /// newer version of the bot is refused rather than guessed at.
 /// </summary>
 public sealed class SupportDatabase : IDisposable
 {
     private readonly LiteDatabase database;
+    private readonly DataFileLock fileLock;
 
     public SupportDatabase(string path)
         : this(path, SchemaMigrations.All)
@@ -25,22 +28,31 @@ public sealed class SupportDatabase : IDisposable
         CheckOrder(migrations);
 
         Path = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(folder))
+        if (DataFile.CheckPlace(Path, createFolder: true) is { } misplaced)
         {
-            Directory.CreateDirectory(folder);
+            throw new StorageException(misplaced);
         }
 
-        // One process owns the file, so the direct (exclusive) connection is right; shared mode would add a mutex per call.
-        var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
-        database = new LiteDatabase(connection, CreateMapper());
+        fileLock = DataFileLock.TryTake(Path, out var refused) ?? throw new StorageException(refused!);
         try
         {
+            // Everything that can be told from the bytes is checked before LiteDB opens the file: LiteDB would
+            // otherwise "repair" a stranger's file into an empty database, or cut it to whole pages.
+            if (DataFile.CheckContent(Path) is { } unusable)
+            {
+                throw new StorageException(unusable);
+            }
+
+            // One process owns the file (the lock above), so the direct (exclusive) connection is right; shared mode would add a mutex per call.
+            var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
+            database = Open(connection);
             SchemaVersion = Migrate(migrations);
+            Documents = Read(database, Path);
         }
         catch
         {
-            database.Dispose();
+            database?.Dispose();
+            fileLock.Dispose();
             throw;
         }
     }
@@ -50,7 +62,70 @@ public sealed class SupportDatabase : IDisposable
     /// <summary>The file's schema version after opening.</summary>
     public int SchemaVersion { get; }
 
+    /// <summary>How many documents each collection held when the file was opened (each was read once, to prove it readable).</summary>
+    public IReadOnlyDictionary<string, int> Documents { get; }
+
     internal LiteDatabase Database => database;
+
+    /// <summary>
+    /// What is wrong with the data file at <paramref name="path"/>, without changing it: the checks the bot makes at
+    /// start, made on a copy when a running bot holds the file. For `doctor` and the start-up message.
+    /// </summary>
+    public static DataFileReport Inspect(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (DataFile.CheckPlace(full, createFolder: false) is { } misplaced)
+        {
+            return misplaced;
+        }
+
+        if (DataFile.CheckContent(full) is { } unusable)
+        {
+            return unusable;
+        }
+
+        if (!File.Exists(full) || new FileInfo(full).Length == 0)
+        {
+            return new DataFileReport(full, DataFileState.New, null, null);
+        }
+
+        using var held = DataFileLock.TryTake(full, out var refused);
+        var work = Directory.CreateTempSubdirectory("supportbot-inspect-").FullName;
+        try
+        {
+            var (schema, _) = DataFileBackup.CopyConsistent(full, System.IO.Path.Combine(work, "copy.db"));
+            if (schema > SchemaMigrations.CurrentVersion)
+            {
+                return DataFile.Fail(full, DataFileState.NewerSchema, NewerSchemaText(schema, SchemaMigrations.CurrentVersion)) with { SchemaVersion = schema };
+            }
+
+            return new DataFileReport(full, refused is null ? DataFileState.Ready : DataFileState.InUse, null, schema);
+        }
+        catch (StorageException exception)
+        {
+            return exception.Report ?? new DataFileReport(full, DataFileState.Damaged, exception.Message, null);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Writes a consistent copy of this file to <paramref name="destination"/> (see <see cref="DataFileBackup"/>).</summary>
+    public BackupResult Backup(string destination, DateTimeOffset now) => DataFileBackup.Create(Path, destination, now);
+
+    /// <summary>Reads every document of every collection; LiteDB throws on a damaged page.</summary>
+    internal static IReadOnlyDictionary<string, int> ReadEverything(LiteDatabase database)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in database.GetCollectionNames())
+        {
+            counts[name] = database.GetCollection(name).FindAll().Count();
+        }
+
+        return counts;
+    }
 
     /// <summary>The schema version recorded in a data file's "meta" collection; 0 when none is.</summary>
     public static int ReadSchemaVersion(LiteDatabase database)
@@ -71,7 +146,38 @@ public sealed class SupportDatabase : IDisposable
         });
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        database.Dispose();
+        fileLock.Dispose();
+    }
+
+    private LiteDatabase Open(ConnectionString connection)
+    {
+        try
+        {
+            return new LiteDatabase(connection, CreateMapper());
+        }
+        catch (Exception exception) when (exception is LiteException or InvalidCastException or IOException or IndexOutOfRangeException or ArgumentException)
+        {
+            throw new StorageException(DataFile.Fail(Path, DataFileState.Damaged, $"LiteDB can't open it ({exception.Message}): the file is damaged; restore a backup (see README, \"Backups\")"));
+        }
+    }
+
+    private static IReadOnlyDictionary<string, int> Read(LiteDatabase database, string path)
+    {
+        try
+        {
+            return ReadEverything(database);
+        }
+        catch (Exception exception) when (exception is LiteException or InvalidCastException or IOException or IndexOutOfRangeException or ArgumentException)
+        {
+            throw new StorageException(DataFile.Fail(path, DataFileState.Damaged, $"part of it can't be read ({exception.Message}): the file is damaged; restore a backup (see README, \"Backups\")"));
+        }
+    }
+
+    private static string NewerSchemaText(int version, int latest) =>
+        $"the data file has schema version {version.ToString(CultureInfo.InvariantCulture)}, but this version of the bot knows only up to {latest.ToString(CultureInfo.InvariantCulture)}. It was written by a newer bot; run that version, or restore a backup";
 
     // Mapping is written out by hand (BsonDocuments), but the mapper is still set so that any typed use stores ulong ids as long, not as a lossy double.
     private static BsonMapper CreateMapper()
@@ -100,8 +206,7 @@ public sealed class SupportDatabase : IDisposable
         var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (version > latest)
         {
-            throw new StorageException(
-                $"{Path}: the data file has schema version {version.ToString(CultureInfo.InvariantCulture)}, but this version of the bot knows only up to {latest.ToString(CultureInfo.InvariantCulture)}. It was written by a newer bot; run that version, or restore a backup.");
+            throw new StorageException(DataFile.Fail(Path, DataFileState.NewerSchema, NewerSchemaText(version, latest)) with { SchemaVersion = version });
         }
 
         foreach (var migration in migrations.Where(m => m.Version > version))

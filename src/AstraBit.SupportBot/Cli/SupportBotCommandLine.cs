@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace AstraBit.SupportBot.Cli;
 
 /// <summary>
-/// The program's verbs. With no verb it runs the bot; `diagnose` runs the key check in the terminal.
+/// The program's verbs. With no verb it runs the bot; `diagnose` runs the key check in the terminal; `health` says
+/// whether the running bot is alive; `backup` copies its data file.
 /// Parse errors exit with 2 (usage), as PRODUCT.md §5 asks, rather than System.CommandLine's default 1.
 /// </summary>
 public static class SupportBotCommandLine
@@ -22,6 +23,8 @@ public static class SupportBotCommandLine
         };
         root.Subcommands.Add(DiagnoseCommand.Create(config, console));
         root.Subcommands.Add(StatsCommand.Create(config, console));
+        root.Subcommands.Add(HealthCommand.Create(config, console));
+        root.Subcommands.Add(BackupCommand.Create(config, console));
         root.SetAction((parse, cancellationToken) => BotRunner.RunAsync(parse.GetValue(config), console, cancellationToken));
         return root;
     }

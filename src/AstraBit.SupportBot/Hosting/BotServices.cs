@@ -77,6 +77,7 @@ public static class BotServices
         services.TryAddSingleton<CheckRequests>();
         services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
         services.AddScoped<IComponentHandler, RequestedCheckHandler>();
+        services.AddSupportOperations(configuration);
         return services;
     }
 

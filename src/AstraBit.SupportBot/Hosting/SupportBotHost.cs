@@ -40,10 +40,65 @@ public static class SupportBotHost
             builder.Configuration.AddEnvironmentVariables();
         }
 
+        // Under systemd (Type=notify, which sets NOTIFY_SOCKET) this tells systemd "ready" once the host has started,
+        // i.e. after the configuration and the data file were checked. Only then: in this sandbox AddSystemd took
+        // over in-process runs too and their log lines went missing (not understood yet, see the report).
+        if (Environment.GetEnvironmentVariable("NOTIFY_SOCKET") is not null)
+        {
+            builder.Services.AddSystemd();
+        }
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog((services, logger) => ConfigureLogging(logger, builder.Configuration, logWriter));
         return builder;
     }
+
+    /// <summary>
+    /// The configuration files the builder will read (appsettings.json and appsettings.{environment}.json in the working
+    /// directory, the --config file), each checked for JSON syntax: one line per broken file naming it, the line and
+    /// the column, instead of the configuration reader's exception.
+    /// </summary>
+    public static IReadOnlyList<string> CheckConfigurationFiles(string? configFile)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        var files = new List<string>
+        {
+            Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"),
+            Path.Combine(Directory.GetCurrentDirectory(), $"appsettings.{environment}.json"),
+        };
+        if (configFile is not null)
+        {
+            files.Add(Path.GetFullPath(configFile));
+        }
+
+        return files.Select(ConfigurationProblems.CheckJsonFile).OfType<string>().ToList();
+    }
+
+    /// <summary>The configuration alone, from the same sources as the host, for verbs that need a setting or two (health, backup).</summary>
+    public static IConfiguration LoadConfiguration(string? configFile)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        if (configFile is not null)
+        {
+            var full = Path.GetFullPath(configFile);
+            if (!File.Exists(full))
+            {
+                throw new ConfigurationFileException($"The configuration file '{configFile}' (given with --config) does not exist.");
+            }
+
+            builder.AddJsonFile(full, optional: false, reloadOnChange: false).AddEnvironmentVariables();
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Storage:Path as configured, or its default.</summary>
+    public static string DataFilePath(IConfiguration configuration) =>
+        configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Path is { Length: > 0 } path ? path : new StorageOptions().Path;
 
     private static void ConfigureLogging(LoggerConfiguration logger, IConfiguration configuration, TextWriter? logWriter)
     {

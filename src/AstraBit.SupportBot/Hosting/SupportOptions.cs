@@ -20,10 +20,44 @@ public sealed class SupportDiscordOptions
     public ulong[] ModeratorRoleIds { get; set; } = [];
 }
 
-/// <summary>"Storage" section.</summary>
+/// <summary>"Storage" section: the data file and its daily backup.</summary>
 public sealed class StorageOptions
 {
+    public const string SectionName = "Storage";
+
     public string Path { get; set; } = "data/supportbot.db";
+
+    /// <summary>Where the daily backup goes (e.g. data/backups); empty = no daily backup.</summary>
+    public string? BackupDirectory { get; set; }
+
+    /// <summary>How many daily backups to keep in <see cref="BackupDirectory"/>; older ones are deleted.</summary>
+    public int BackupCopies { get; set; } = 7;
+}
+
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            failures.Add("Storage:Path is empty: set it to the data file, e.g. data/supportbot.db (the default).");
+        }
+
+        if (options.BackupCopies is < 1 or > 366)
+        {
+            failures.Add($"Storage:BackupCopies is {options.BackupCopies.ToString(System.Globalization.CultureInfo.InvariantCulture)}: set it to how many daily backups to keep, from 1 to 366 (default 7).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.BackupDirectory) && !string.IsNullOrWhiteSpace(options.Path)
+            && string.Equals(System.IO.Path.GetFullPath(options.BackupDirectory), System.IO.Path.GetFullPath(options.Path), StringComparison.Ordinal))
+        {
+            failures.Add("Storage:BackupDirectory is the data file itself: set it to a folder, e.g. data/backups.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }
 
 /// <summary>

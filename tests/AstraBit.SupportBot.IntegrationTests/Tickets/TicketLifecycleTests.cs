@@ -124,7 +124,7 @@ public sealed class TicketLifecycleTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(account.ApiSecret);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class TicketLifecycleTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(hedge.ApiSecret);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class TicketLifecycleTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(account.ApiSecret);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class TicketLifecycleTests
         Assert.Contains("**unclaimed**", list, StringComparison.Ordinal);
         Assert.Contains("opened just now", list, StringComparison.Ordinal);
         Assert.Contains("waiting for staff", list, StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class TicketLifecycleTests
         Assert.Contains("member left the server", Text(log), StringComparison.Ordinal);
         Assert.Matches(@"Closed: .* by the bot", Encoding.UTF8.GetString(log.Attachments[0].Content));
         Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.InDirectMessage && Buttons(m).Any(b => b.CustomId.StartsWith("tk:rate", StringComparison.Ordinal)));
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class TicketLifecycleTests
         var card = Text(people.MessagesIn(people.Thread().Id)[0]);
         Assert.Contains("Step 3 of 6", card, StringComparison.Ordinal);
         Assert.Contains(Member, people.Thread().Members);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class TicketLifecycleTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(hedge.ApiSecret);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -299,6 +299,6 @@ public sealed class TicketLifecycleTests
         var (_, byStaff) = await people.ClickAsync(Staff, "tk:rate:1:1", prompt);
         Assert.Contains("Only the member", Answer(byStaff), StringComparison.Ordinal);
         Assert.Contains("Member fixed it on their own", Text(bot.Discord.Rest.Messages.Single(m => m.ChannelId == bot.LogChannelId && m.Attachments.Count == 1)), StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 }

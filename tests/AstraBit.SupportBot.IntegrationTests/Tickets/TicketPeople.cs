@@ -171,8 +171,14 @@ internal sealed class TicketPeople
         Assert.All(files, file => Assert.Equal(-1, File.ReadAllBytes(file).AsSpan().IndexOf(bytes)));
     }
 
-    public void DeleteData()
+    /// <summary>Stops the bot (it keeps writing its health file beside the data file while it runs), then removes its data folder.</summary>
+    public async Task DeleteDataAsync()
     {
+        if (!Bot.Run.IsCompleted)
+        {
+            await Bot.StopAsync();
+        }
+
         if (Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -47,7 +47,7 @@ public sealed class TicketStaffOnlyTests
         Assert.Contains("empty", Answer(audit), StringComparison.Ordinal);
         var list = await people.ListUntilAsync("#0001");
         Assert.Contains("**unclaimed**", list, StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -63,6 +63,6 @@ public sealed class TicketStaffOnlyTests
 
         Assert.Equal(ChannelMessage, callback.Type);
         Assert.Contains("never need anyone's key", Answer(callback), StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 }

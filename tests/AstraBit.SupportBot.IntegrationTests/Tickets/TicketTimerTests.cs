@@ -62,7 +62,7 @@ public sealed class TicketTimerTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(account.ApiSecret);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -87,6 +87,6 @@ public sealed class TicketTimerTests
         await people.ListUntilAsync("#0001");
         Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == thread.Id && m.Content.Contains("waiting for you", StringComparison.Ordinal));
         Assert.False(thread.Locked);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 }

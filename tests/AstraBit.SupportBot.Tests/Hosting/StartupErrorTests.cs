@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using AstraBit.SupportBot.Cli;
+using AstraBit.SupportBot.Discord.Rest;
+using AstraBit.SupportBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstraBit.SupportBot.Tests.Hosting;
+
+/// <summary>
+/// What an operator sees when the bot can't start: every problem at once, one line each naming the key or the file
+/// and what to set, exit code 2, never a stack trace or an exception's name.
+/// </summary>
+public sealed class StartupErrorTests : IDisposable
+{
+    private readonly BotStart bot = new();
+
+    // One broken setting per options class: key, value, what the single line must say.
+    public static TheoryData<string, string, string> BrokenSettings => new()
+    {
+        { "Discord:Token", "", "Discord:Token is missing: set the environment variable Discord__Token" },
+        { "Discord:GuildId", "my server", "Discord:GuildId is 'my server', which is not an id" },
+        { "Bybit:Timeout", "ten seconds", "Bybit:Timeout is 'ten seconds', which is not a duration: write it as a .NET TimeSpan, e.g. 00:00:10" },
+        { "Bybit:RecvWindow", "00:05:00", "Bybit:RecvWindow must be between 00:00:01 and 00:01:00" },
+        { "Guide:SupportEmail", "support", "Guide:SupportEmail ('support') is not an email address" },
+        { "Diagnostics:MinimumBalanceUsd", "-5", "Diagnostics:MinimumBalanceUsd must be greater than 0" },
+        { "Limits:BybitRequests", "1000", "Limits:BybitRequests per Limits:BybitWindow comes to 1000 requests per 5 seconds" },
+        { "Tickets:EscalateAfter", "00:00:00", "Tickets:EscalateAfter must be greater than 00:00:00" },
+        { "Storage:BackupCopies", "0", "Storage:BackupCopies is 0: set it to how many daily backups to keep" },
+        { "Logging:Format", "xml", "Logging:Format is 'xml': set it to text or json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenSettings))]
+    public async Task Start_OneBrokenSetting_OneLineNamingTheKeyAndExit2(string key, string value, string expected)
+    {
+        bot.Settings[key] = value;
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal([$"Configuration error: {expected}"], run.ErrorLines.Select(l => l[..Math.Min(l.Length, expected.Length + 21)]));
+        AssertNoExceptionText(run);
+        Assert.False(File.Exists(bot.DataFile));
+    }
+
+    [Fact]
+    public async Task Start_ContentFolderMissing_NamesEachFile()
+    {
+        var missing = Path.Combine(bot.Folder, "no-such-content");
+        bot.Settings["Content:Directory"] = missing;
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.Contains(run.ErrorLines, l => l.Contains(Path.Combine(missing, "guide.json"), StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains(Path.Combine(missing, "bybit-errors.json"), StringComparison.Ordinal));
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_EveryClassBrokenAtOnce_OneLinePerProblem()
+    {
+        foreach (var (key, value, _) in BrokenSettings.Select(row => ((string)row[0], (string)row[1], (string)row[2])))
+        {
+            bot.Settings[key] = value;
+        }
+
+        bot.Settings["Discord:Token"] = "";
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        foreach (var expected in BrokenSettings.Select(row => (string)row[2]))
+        {
+            Assert.Single(run.ErrorLines, l => l.StartsWith($"Configuration error: {expected}", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(BrokenSettings.Count, run.ErrorLines.Count);
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_NothingConfigured_EachRequiredKeyOnItsOwnLine()
+    {
+        bot.Settings.Clear();
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        string[] required = ["Discord:Token", "Discord:GuildId", "Discord:SupportChannelId", "Discord:StaffChannelId", "Discord:LogChannelId", "Discord:SupportRoleIds", "Guide:ReferralUrl", "Guide:SupportEmail"];
+        Assert.Equal(required, run.ErrorLines.Select(l => l["Configuration error: ".Length..].Split(' ')[0]));
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_ConfigFileWithJsonSyntaxError_NamesFileLineAndColumn()
+    {
+        await File.WriteAllTextAsync(bot.ConfigFile, "{\n  \"Discord\": {\n    \"Token\": \"x\"\n    \"GuildId\": \"1\"\n  }\n}\n");
+        using var error = new StringWriter();
+        var console = new CliConsole(TextWriter.Null, error, _ => null, Prompt: null);
+
+        var exit = await BotRunner.RunAsync(bot.ConfigFile, console, configure: null, CancellationToken.None, TextWriter.Null);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Configuration error: {bot.ConfigFile}: not valid JSON at line 4, column 5: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DataPathIsAFolder_RefusedBeforeConnecting()
+    {
+        Directory.CreateDirectory(bot.DataFile);
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal([$"Data file error: {bot.DataFile}: is a folder, not a file: set Storage:Path to a file name inside it, e.g. {Path.Combine(bot.DataFile, "supportbot.db")}."], run.ErrorLines);
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_DataFileIsSomeonesJson_RefusedAndLeftUntouched()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(bot.DataFile)!);
+        await File.WriteAllTextAsync(bot.DataFile, """{ "tickets": [ { "number": 1 } ] }""");
+        var before = Hash(bot.DataFile);
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"Data file error: {bot.DataFile}: is not a LiteDB data file", line, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(bot.DataFile));
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_ConfigurationAndDataFileBroken_BothReportedInOneRound()
+    {
+        Directory.CreateDirectory(bot.DataFile);
+        bot.Settings["Tickets:StaleAfter"] = "-00:01:00";
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.StartsWith("Configuration error: Tickets:StaleAfter", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Data file error: {bot.DataFile}: is a folder", run.ErrorLines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SecondBotProcessOnTheSameDataFile_RefusedWithAClearMessage()
+    {
+        bot.WriteConfig();
+        using var first = new SupportDatabase(bot.DataFile);
+
+        // A real second process, started as an operator would start it.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = bot.Folder };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(bot.ConfigFile);
+        using var second = Process.Start(start)!;
+        var output = second.StandardOutput.ReadToEndAsync();
+        var error = await second.StandardError.ReadToEndAsync();
+        await second.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Usage, second.ExitCode);
+        Assert.Equal(
+            $"Data file error: {bot.DataFile}: another bot process is using this data file (it holds {bot.DataFile}.lock); stop that one first, or give this one its own Storage:Path.",
+            error.Trim());
+        Assert.Equal("", (await output).Trim());
+    }
+
+    [Fact]
+    public async Task Start_HandlersCantBeBuilt_SaysSoInOneLogLineAndExits5()
+    {
+        var run = await bot.RunAsync(builder => builder.Services.RemoveAll<DiscordRestClient>());
+
+        Assert.Equal(ExitCodes.CannotServe, run.ExitCode);
+        Assert.Single(run.Logs.Split('\n'), l => l.Contains("The bot can't serve and stops: its Discord handlers can't be built", StringComparison.Ordinal));
+        Assert.StartsWith("The bot can't serve: its Discord handlers can't be built", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => bot.Dispose();
+
+    private static void AssertNoExceptionText(StartRun run)
+    {
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Logs, StringComparison.Ordinal);
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
