@@ -136,9 +136,21 @@ public sealed class BybitClient
                 "Bybit rejected the timestamp for {Path} (key {ApiKey}); signing again with Bybit's clock and retrying once",
                 path,
                 credentials.MaskedApiKey);
-            var staleBefore = sync.MeasuredAt ?? DateTimeOffset.MinValue;
-            var resynced = await _timeSync.GetAsync(Host, MeasureOffsetAsync, staleBefore, cancellationToken).ConfigureAwait(false);
-            var offset = resynced.MeasuredAt > staleBefore ? resynced.Offset : OffsetFromRejection(rejected.Message) ?? resynced.Offset;
+            // The rejection carries Bybit's clock: signing with it can only err on the late side (by the answer's
+            // travel time), which the receive window allows, and it needs no wait. Without it, wait for the
+            // measurement that started alongside (or a new one).
+            TimeSpan offset;
+            if (OffsetFromRejection(rejected.Message) is { } fromRejection)
+            {
+                offset = fromRejection;
+                _timeSync.Record(Host, offset);
+            }
+            else
+            {
+                var staleBefore = sync.MeasuredAt ?? DateTimeOffset.MinValue;
+                offset = (await _timeSync.GetAsync(Host, MeasureOffsetAsync, staleBefore, cancellationToken).ConfigureAwait(false)).Offset;
+            }
+
             response = await SendAsync(path, parameters, credentials, offset, cancellationToken).ConfigureAwait(false);
         }
 
@@ -201,7 +213,6 @@ public sealed class BybitClient
     }
 
     // A 10002 message carries Bybit's clock: "... req_timestamp[1755542601897],server_timestamp[1755542600895],recv_window[5000]".
-    // Used only when the clock measurement failed.
     private TimeSpan? OffsetFromRejection(string message)
     {
         const string marker = "server_timestamp[";

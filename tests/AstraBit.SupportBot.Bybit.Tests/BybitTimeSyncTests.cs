@@ -39,9 +39,13 @@ public sealed class BybitTimeSyncTests
         Assert.All(round, Assert.True);
         Assert.True(second.Success, second.Error?.Message);
         Assert.Single(host.RequestsTo("/v5/market/time"));
-        foreach (var path in new[] { "/v5/user/query-api", "/v5/account/info", "/v5/position/list" })
+        // The first call is signed before the clock measurement can have come back: rejected once, then accepted.
+        Assert.Equal([10002, 0], host.RequestsTo("/v5/user/query-api").Select(r => r.RetCode ?? -1));
+        foreach (var path in new[] { "/v5/account/info", "/v5/position/list" })
         {
-            Assert.Equal([10002, 0], host.RequestsTo(path).Select(r => r.RetCode ?? -1));
+            // The others too, unless the measurement was already back when they were signed (a busy machine).
+            var codes = host.RequestsTo(path).Select(r => r.RetCode ?? -1).ToList();
+            Assert.True(codes.SequenceEqual([10002, 0]) || codes.SequenceEqual([0]), $"{path}: {string.Join(",", codes)}");
         }
 
         Assert.Equal([0], host.RequestsTo("/v5/account/wallet-balance").Select(r => r.RetCode ?? -1));
@@ -68,7 +72,7 @@ public sealed class BybitTimeSyncTests
     }
 
     [Fact]
-    public async Task GetApiKeyInfoAsync_ServerClockJumpsAfterSync_ResyncsOnceAndSucceeds()
+    public async Task GetApiKeyInfoAsync_ServerClockJumpsAfterSync_RetriesOnceWithTheClockOfTheRejection()
     {
         await using var host = await BybitTestHost.StartAsync();
         var credentials = host.Credentials("healthy-unified");
@@ -81,7 +85,8 @@ public sealed class BybitTimeSyncTests
         var requests = host.Emulator.Requests.Select(r => (r.Path, r.RetCode)).ToList();
         // The first call and the clock measurement went out together.
         Assert.Equal([("/v5/market/time", (int?)0), ("/v5/user/query-api", 0)], requests.Take(2).Order());
-        Assert.Equal([("/v5/user/query-api", (int?)10002), ("/v5/market/time", 0), ("/v5/user/query-api", 0)], requests.Skip(2));
+        // After the jump: rejected once, re-signed with the clock the rejection carries, accepted.
+        Assert.Equal([("/v5/user/query-api", (int?)10002), ("/v5/user/query-api", 0)], requests.Skip(2));
     }
 
     [Fact]

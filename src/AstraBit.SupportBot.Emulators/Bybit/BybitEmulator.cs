@@ -849,26 +849,36 @@ public sealed class BybitEmulator : IAsyncDisposable
             var json = JsonSerializer.SerializeToUtf8Bytes(
                 new { retCode, retMsg, result, retExtInfo = new { }, time = now.ToUnixTimeMilliseconds() },
                 Json);
-            await WritePaddingAsync().ConfigureAwait(false);
-            await WriteBodyAsync(json).ConfigureAwait(false);
+            if (await WritePaddingAsync().ConfigureAwait(false))
+            {
+                await WriteBodyAsync(json).ConfigureAwait(false);
+            }
         }
 
         // Leading whitespace keeps the JSON valid however large the answer gets; it is streamed, never held.
-        private async Task WritePaddingAsync()
+        // Returns false when the client hung up part way (recorded as 499).
+        private async Task<bool> WritePaddingAsync()
         {
             if (padding <= 0)
             {
-                return;
+                return true;
             }
 
             var chunk = new byte[64 * 1024];
             Array.Fill(chunk, (byte)' ');
             for (var left = padding; left > 0; left -= chunk.Length)
             {
-                // Kestrel discards writes after a hang-up without failing them; stop (and record 499) instead.
-                Context.RequestAborted.ThrowIfCancellationRequested();
-                await Context.Response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), Context.RequestAborted).ConfigureAwait(false);
+                // Kestrel discards writes after a hang-up and cancels RequestAborted later, on the thread pool; a
+                // completed flush is the prompt sign that the client is gone.
+                var flushed = await Context.Response.BodyWriter.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), Context.RequestAborted).ConfigureAwait(false);
+                if (flushed.IsCompleted || flushed.IsCanceled || Context.RequestAborted.IsCancellationRequested)
+                {
+                    StatusCode = 499;
+                    return false;
+                }
             }
+
+            return true;
         }
 
         private async Task WriteBodyAsync(byte[] body)

@@ -32,12 +32,14 @@ public sealed class DiagnosticEngineWireTests
         foreach (var path in FirstRoundSignedPaths)
         {
             var codes = emulator.Requests.Where(r => r.Path == path).Select(r => r.RetCode).ToList();
-            // Every first-round request was rejected once for its timestamp and then answered on its merits
-            // (the Funding read with 10005, as for any key without transfer permission).
+            // Each first-round request was rejected once for its timestamp and then answered on its merits (the
+            // Funding read with 10005, as for any key without transfer permission), or, signed after the clock
+            // measurement was back (a busy machine), answered at once. Never a second retry.
             Assert.NotEmpty(codes);
-            Assert.Equal(codes.Count / 2, codes.Count(c => c == 10002));
-            Assert.Equal(codes.Count / 2, codes.Count(c => c != 10002));
+            Assert.True(codes.Count(c => c == 10002) * 2 <= codes.Count, $"{path}: {string.Join(",", codes)}");
         }
+
+        Assert.Equal([(int?)10002, 0], emulator.Requests.Where(r => r.Path == "/v5/user/query-api").Select(r => r.RetCode));
 
         // The second round (the wallet waits for the account type) already signs with Bybit's clock.
         Assert.Equal([(int?)0], emulator.Requests.Where(r => r.Path == "/v5/account/wallet-balance").Select(r => r.RetCode));
