@@ -61,6 +61,7 @@ public sealed class BybitClient
         Account = new BybitAccountClient(this);
         Position = new BybitPositionClient(this);
         Asset = new BybitAssetClient(this);
+        System = new BybitSystemClient(this);
     }
 
     /// <summary>The host this client talks to.</summary>
@@ -80,6 +81,9 @@ public sealed class BybitClient
 
     /// <summary>Asset endpoints.</summary>
     public BybitAssetClient Asset { get; }
+
+    /// <summary>Public system endpoints (maintenance status).</summary>
+    public BybitSystemClient System { get; }
 
     internal async Task<BybitResult<BybitServerTime>> GetServerTimeCoreAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +112,11 @@ public sealed class BybitClient
         return BybitResult<BybitServerTime>.Ok(measured, response.RateLimit);
     }
 
-    /// <summary>Sends a signed GET, syncing the clock first and once more after a 10002, then maps the result.</summary>
+    /// <summary>
+    /// Sends a signed GET at once, signed with the cached server-time offset (the local clock when none was
+    /// measured yet) while a clock measurement runs alongside; only when Bybit answers 10002 does it wait for that
+    /// measurement, re-sign and send once more. Then maps the result.
+    /// </summary>
     internal async Task<BybitResult<T>> GetSignedAsync<TWire, T>(
         string path,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
@@ -119,43 +127,106 @@ public sealed class BybitClient
         where T : class
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        var sync = await _timeSync.GetAsync(Host, MeasureOffsetAsync, null, cancellationToken).ConfigureAwait(false);
+        var sync = _timeSync.Current(Host, MeasureOffsetAsync);
         var response = await SendAsync(path, parameters, credentials, sync.Offset, cancellationToken).ConfigureAwait(false);
 
-        if (response.Error is { Kind: BybitErrorKind.TimestampRejected })
+        if (response.Error is { Kind: BybitErrorKind.TimestampRejected } rejected)
         {
             _logger.LogInformation(
-                "Bybit rejected the timestamp for {Path} (key {ApiKey}); re-syncing with server time and retrying once",
+                "Bybit rejected the timestamp for {Path} (key {ApiKey}); signing again with Bybit's clock and retrying once",
                 path,
                 credentials.MaskedApiKey);
-            var staleBefore = sync.MeasuredAt ?? DateTimeOffset.MinValue;
-            sync = await _timeSync.GetAsync(Host, MeasureOffsetAsync, staleBefore, cancellationToken).ConfigureAwait(false);
-            response = await SendAsync(path, parameters, credentials, sync.Offset, cancellationToken).ConfigureAwait(false);
+            // The rejection carries Bybit's clock: signing with it can only err on the late side (by the answer's
+            // travel time), which the receive window allows, and it needs no wait. Without it, wait for the
+            // measurement that started alongside (or a new one).
+            TimeSpan offset;
+            if (OffsetFromRejection(rejected.Message) is { } fromRejection)
+            {
+                offset = fromRejection;
+                _timeSync.Record(Host, offset);
+            }
+            else
+            {
+                var staleBefore = sync.MeasuredAt ?? DateTimeOffset.MinValue;
+                offset = (await _timeSync.GetAsync(Host, MeasureOffsetAsync, staleBefore, cancellationToken).ConfigureAwait(false)).Offset;
+            }
+
+            response = await SendAsync(path, parameters, credentials, offset, cancellationToken).ConfigureAwait(false);
         }
 
+        return MapResult(path, response, map);
+    }
+
+    /// <summary>Sends an unsigned GET to a public endpoint and maps the result.</summary>
+    internal async Task<BybitResult<T>> GetPublicAsync<TWire, T>(
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        Func<TWire, T?> map,
+        CancellationToken cancellationToken)
+        where TWire : class
+        where T : class
+    {
+        var response = await SendAsync(path, parameters, credentials: null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return MapResult(path, response, map);
+    }
+
+    private BybitResult<T> MapResult<TWire, T>(string path, RawResponse response, Func<TWire, T?> map)
+        where TWire : class
+        where T : class
+    {
         if (response.Error is not null)
         {
             return BybitResult<T>.Fail(response.Error, response.RateLimit);
         }
 
-        var wire = Deserialize<TWire>(response.Result);
-        var data = wire is null ? null : Map(map, wire);
-        return data is null
-            ? InvalidResult<T>(path, "The result could not be read.", response.RateLimit)
-            : BybitResult<T>.Ok(data, response.RateLimit);
-    }
+        if (response.Result.ValueKind != JsonValueKind.Object)
+        {
+            return InvalidResult<T>(path, "retCode 0 came without a result object.", response.RateLimit);
+        }
 
-    private static T? Map<TWire, T>(Func<TWire, T?> map, TWire wire)
-        where T : class
-    {
+        TWire? wire;
         try
         {
-            return map(wire);
+            wire = response.Result.Deserialize<TWire>(WireJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return InvalidResult<T>(path, "The result held a value that could not be read: " + ex.Message, response.RateLimit);
+        }
+
+        if (wire is null)
+        {
+            return InvalidResult<T>(path, "The result was empty.", response.RateLimit);
+        }
+
+        try
+        {
+            var data = map(wire);
+            return data is null
+                ? InvalidResult<T>(path, "The result could not be read.", response.RateLimit)
+                : BybitResult<T>.Ok(data, response.RateLimit);
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
+            return InvalidResult<T>(path, ex.Message, response.RateLimit);
+        }
+    }
+
+    // A 10002 message carries Bybit's clock: "... req_timestamp[1755542601897],server_timestamp[1755542600895],recv_window[5000]".
+    private TimeSpan? OffsetFromRejection(string message)
+    {
+        const string marker = "server_timestamp[";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
             return null;
         }
+
+        start += marker.Length;
+        var end = message.IndexOf(']', start);
+        return end > start && long.TryParse(message.AsSpan(start, end - start), NumberStyles.Integer, CultureInfo.InvariantCulture, out var serverMs)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(serverMs) - _timeProvider.GetUtcNow()
+            : null;
     }
 
     private async Task<TimeSpan?> MeasureOffsetAsync(CancellationToken cancellationToken)
@@ -217,12 +288,17 @@ public sealed class BybitClient
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
         {
             return Failed(logPath, credentials, new BybitError(
-                BybitErrorKind.Timeout, null, null, $"No answer from {Host.Host} within {_options.Timeout}.", true));
+                BybitErrorKind.Timeout, null, null, $"No complete answer from {Host.Host} within {_options.Timeout}.", true));
         }
-        catch (HttpRequestException ex)
+        catch (BybitResponseTooLargeException ex)
         {
             return Failed(logPath, credentials, new BybitError(
-                BybitErrorKind.Unreachable, null, null, $"{Host.Host} could not be reached: {ex.Message}", true));
+                BybitErrorKind.ResponseTooLarge, null, null, $"The answer from {Host.Host} was larger than {ex.MaxBytes} bytes and was not read.", false));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return Failed(logPath, credentials, new BybitError(
+                BybitErrorKind.Unreachable, null, null, $"{Host.Host} could not be reached or the answer was cut off: {ex.Message}", true));
         }
 
         using (response)

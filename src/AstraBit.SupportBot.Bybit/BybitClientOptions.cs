@@ -30,11 +30,14 @@ public sealed class BybitClientOptions
     /// <summary>X-BAPI-RECV-WINDOW; 1–60 s.</summary>
     public TimeSpan RecvWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Timeout of one HTTP attempt; 1–120 s.</summary>
+    /// <summary>Deadline of one HTTP attempt, from sending the request to the last byte of the body; 1–120 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Base delay of the jittered exponential backoff between retries of transient failures; 0–10 s.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Largest response body read; a longer one is refused unread (no Bybit answer the check uses comes near 1 MiB).</summary>
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How long a measured server-time offset is trusted before it is measured again.</summary>
     public TimeSpan TimeSyncInterval { get; set; } = TimeSpan.FromMinutes(10);

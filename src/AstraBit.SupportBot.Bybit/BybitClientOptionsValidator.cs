@@ -30,14 +30,19 @@ public sealed class BybitClientOptionsValidator : IValidateOptions<BybitClientOp
             failures.Add($"{section}:RecvWindow must be between 00:00:01 and 00:01:00.");
         }
 
-        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromSeconds(120))
+        if (options.Timeout < TimeSpan.FromMilliseconds(100) || options.Timeout > TimeSpan.FromSeconds(120))
         {
-            failures.Add($"{section}:Timeout must be between 00:00:01 and 00:02:00.");
+            failures.Add($"{section}:Timeout must be between 00:00:00.100 and 00:02:00.");
         }
 
         if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromSeconds(10))
         {
             failures.Add($"{section}:RetryBaseDelay must be between 00:00:00 and 00:00:10.");
+        }
+
+        if (options.MaxResponseBytes < 4 * 1024 || options.MaxResponseBytes > 64 * 1024 * 1024)
+        {
+            failures.Add($"{section}:MaxResponseBytes must be between 4096 and 67108864.");
         }
 
         if (options.TimeSyncInterval < TimeSpan.FromSeconds(1))

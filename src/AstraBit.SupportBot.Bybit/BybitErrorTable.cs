@@ -36,6 +36,7 @@ public static class BybitErrorTable
         [10024] = new(BybitErrorKind.AccountRestricted, false),
         [10027] = new(BybitErrorKind.AccountRestricted, false),
         [10028] = new(BybitErrorKind.UnifiedOnly, false),
+        [10032] = new(BybitErrorKind.DemoNotSupported, false),
         [33004] = new(BybitErrorKind.KeyExpired, false),
         [100028] = new(BybitErrorKind.ClassicOnly, false),
     }.ToFrozenDictionary();

@@ -94,6 +94,10 @@ public enum BybitErrorKind
     Unreachable,
     /// <summary>No answer within the configured timeout.</summary>
     Timeout,
-    /// <summary>The response could not be read as a Bybit envelope.</summary>
+    /// <summary>The response could not be read as a Bybit envelope, or retCode 0 came with a missing, partial or unparseable result.</summary>
     InvalidResponse,
+    /// <summary>The response body was larger than <see cref="BybitClientOptions.MaxResponseBytes"/>; it was not read to the end.</summary>
+    ResponseTooLarge,
+    /// <summary>10032: the demo-trading service doesn't offer this endpoint.</summary>
+    DemoNotSupported,
 }

@@ -18,6 +18,32 @@ public sealed class BybitMarketClient
         _client.GetServerTimeCoreAsync(cancellationToken);
 }
 
+/// <summary>Public system endpoints.</summary>
+public sealed class BybitSystemClient
+{
+    private readonly BybitClient _client;
+
+    internal BybitSystemClient(BybitClient client) => _client = client;
+
+    /// <summary>
+    /// Planned and ongoing platform maintenance (public, no signature).
+    /// https://bybit-exchange.github.io/docs/v5/system-status — GET /v5/system/status.
+    /// </summary>
+    public Task<BybitResult<IReadOnlyList<BybitMaintenance>>> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        _client.GetPublicAsync<WireSystemStatus, IReadOnlyList<BybitMaintenance>>(
+            "v5/system/status",
+            [],
+            w => [.. (w.List ?? throw BybitWire.Missing("list")).Select(m => new BybitMaintenance(
+                m.Id ?? "",
+                m.Title ?? "",
+                m.State ?? "",
+                m.Begin is { } begin and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(begin) : null,
+                m.End is { } end and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(end) : null,
+                m.Href ?? "",
+                m.UidSuffix ?? []))],
+            cancellationToken);
+}
+
 /// <summary>User endpoints.</summary>
 public sealed class BybitUserClient
 {
@@ -36,14 +62,14 @@ public sealed class BybitUserClient
         w.Id ?? "",
         w.Note ?? "",
         w.ApiKey ?? "",
-        w.ReadOnly == 1,
-        (w.Permissions ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal),
-        w.Ips ?? [],
+        (w.ReadOnly ?? throw Missing("readOnly")) == 1,
+        (w.Permissions ?? throw Missing("permissions")).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal),
+        w.Ips ?? throw Missing("ips"),
         w.Type ?? 0,
         w.DeadlineDay,
         ParseDate(w.ExpiredAt, epochIsNull: true),
         ParseDate(w.CreatedAt, epochIsNull: true),
-        w.Uta == 1,
+        (w.Uta ?? throw Missing("uta")) == 1,
         w.Unified ?? 0,
         w.UserId ?? 0,
         w.IsMaster ?? false,
@@ -52,6 +78,8 @@ public sealed class BybitUserClient
         w.KycLevel ?? "",
         w.KycRegion ?? "",
         w.RsaPublicKey ?? "");
+
+    private static FormatException Missing(string field) => BybitWire.Missing(field);
 
     private static DateTimeOffset? ParseDate(string? text, bool epochIsNull)
     {
@@ -85,7 +113,7 @@ public sealed class BybitAccountClient
             [],
             credentials,
             w => new AccountInfo(
-                w.UnifiedMarginStatus ?? 0,
+                w.UnifiedMarginStatus ?? throw BybitWire.Missing("unifiedMarginStatus"),
                 w.MarginMode ?? "",
                 w.IsMasterTrader ?? false,
                 w.SpotHedgingStatus ?? "",
@@ -118,11 +146,8 @@ public sealed class BybitAccountClient
 
     private static WalletBalance Map(WireWalletList list, BybitAccountType requested)
     {
-        var w = list.List?.FirstOrDefault();
-        if (w is null)
-        {
-            return new WalletBalance(BybitWire.AccountType(requested), null, null, null, null, null, null, null, null, null, []);
-        }
+        // Bybit always lists the requested account, even an empty one; no entry is a partial answer, not a zero balance.
+        var w = list.List?.FirstOrDefault() ?? throw BybitWire.Missing("list[0]");
 
         return new WalletBalance(
             w.AccountType ?? BybitWire.AccountType(requested),
@@ -227,9 +252,9 @@ public sealed class BybitPositionClient
     }
 
     private static Page MapPage(WirePositionList w) => new(
-        [.. (w.List ?? []).Where(p => !string.IsNullOrEmpty(p.Symbol)).Select(p => new PositionInfo(
-            p.Symbol!,
-            p.PositionIdx ?? 0,
+        [.. (w.List ?? throw BybitWire.Missing("list")).Select(p => new PositionInfo(
+            string.IsNullOrEmpty(p.Symbol) ? throw BybitWire.Missing("list[].symbol") : p.Symbol,
+            p.PositionIdx ?? throw BybitWire.Missing("list[].positionIdx"),
             p.Side ?? "",
             p.Size ?? 0m,
             p.AvgPrice,
@@ -274,7 +299,7 @@ public sealed class BybitAssetClient
             w => new CoinsBalance(
                 w.AccountType ?? BybitWire.AccountType(accountType),
                 w.MemberId ?? "",
-                [.. (w.Balance ?? []).Where(b => !string.IsNullOrEmpty(b.Coin)).Select(b =>
+                [.. (w.Balance ?? throw BybitWire.Missing("balance")).Where(b => !string.IsNullOrEmpty(b.Coin)).Select(b =>
                     new CoinBalance(b.Coin!, b.WalletBalance, b.TransferBalance, b.Bonus))]),
             cancellationToken);
     }

@@ -69,6 +69,39 @@ public sealed class BybitTimeSync(TimeProvider timeProvider, TimeSpan refreshInt
         }
     }
 
+    /// <summary>
+    /// The offset to sign with right now, without waiting: the cached one (zero when never measured). When it is
+    /// missing or older than the refresh interval, a measurement starts in the background (at most one per host)
+    /// so a request signed with the local clock and the clock measurement travel in the same round trip; a caller
+    /// whose request is then rejected (10002) awaits that measurement through <see cref="GetAsync"/>.
+    /// </summary>
+    /// <param name="host">The Bybit host.</param>
+    /// <param name="measure">Measures the offset; null when the measurement failed.</param>
+    public TimeSyncSnapshot Current(Uri host, Func<CancellationToken, Task<TimeSpan?>> measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var clock = _hosts.GetOrAdd(Key(host), static _ => new HostClock());
+        var snapshot = clock.Snapshot;
+        if (!IsFresh(snapshot, null) && clock.Gate.CurrentCount > 0)
+        {
+            _ = MeasureInBackgroundAsync(host, measure);
+        }
+
+        return snapshot ?? new TimeSyncSnapshot(TimeSpan.Zero, null);
+    }
+
+    private async Task MeasureInBackgroundAsync(Uri host, Func<CancellationToken, Task<TimeSpan?>> measure)
+    {
+        try
+        {
+            await GetAsync(host, measure, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failed measurement leaves the cache as it was; the next signed call tries again.
+        }
+    }
+
     /// <summary>Records a measurement taken elsewhere (e.g. an explicit server-time call).</summary>
     public void Record(Uri host, TimeSpan offset) =>
         _hosts.GetOrAdd(Key(host), static _ => new HostClock()).Snapshot =

@@ -62,7 +62,7 @@ public sealed class BybitConfigurationTests
 
     [Theory]
     [InlineData("Bybit:RecvWindow", "00:02:00", "Bybit:RecvWindow")]
-    [InlineData("Bybit:Timeout", "00:00:00.500", "Bybit:Timeout")]
+    [InlineData("Bybit:Timeout", "00:00:00.050", "Bybit:Timeout")]
     [InlineData("Bybit:BaseUrl", "/relative", "Bybit:BaseUrl")]
     [InlineData("Bybit:Hosts:tr", "ftp://api.bybit.tr", "Bybit:Hosts:tr")]
     public void AddBybitClient_InvalidSetting_FailsNamingTheKey(string key, string value, string named)

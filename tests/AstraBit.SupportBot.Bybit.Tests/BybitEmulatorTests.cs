@@ -15,7 +15,7 @@ public sealed class BybitEmulatorTests
         Assert.Equal(
             ["healthy-unified", "healthy-classic", "hedge-mode", "withdrawal-enabled", "transfer-enabled", "read-only",
              "no-contract-trading", "extra-permissions", "low-balance", "below-recommended", "ip-bound", "ip-mismatch",
-             "expiring-soon", "expired", "sub-account", "funding-only"],
+             "expiring-soon", "expired", "sub-account", "funding-only", "copy-trading-lead", "isolated-margin"],
             scenarios.Select(s => s.Name));
         Assert.All(scenarios, s =>
         {

@@ -62,7 +62,7 @@ public sealed class BybitResilienceTests
     [Fact]
     public async Task GetApiKeyInfoAsync_SlowerThanTimeout_TimeoutErrorAfterRetries()
     {
-        await using var host = await BybitTestHost.StartAsync();
+        await using var host = await BybitTestHost.StartAsync(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
         host.Emulator.Update("healthy-unified", a => a with { Latency = TimeSpan.FromSeconds(30) });
 
         var result = await host.Client.User.GetApiKeyInfoAsync(host.Credentials("healthy-unified"));

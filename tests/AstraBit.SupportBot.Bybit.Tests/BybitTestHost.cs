@@ -29,15 +29,22 @@ internal sealed class BybitTestHost : IAsyncDisposable
 
     public static async Task<BybitTestHost> StartAsync(
         BybitEmulatorOptions? emulatorOptions = null,
-        Action<BybitClientOptions>? configure = null)
+        Action<BybitClientOptions>? configure = null,
+        TimeProvider? clock = null)
     {
         var emulator = await BybitEmulator.StartAsync(emulatorOptions);
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddBybitClient(options =>
         {
             options.BaseUrl = emulator.BaseUrl;
-            options.Timeout = TimeSpan.FromSeconds(1);
+            // The shipped default: the machine running the suite may be busy; tests about deadlines set their own.
+            options.Timeout = TimeSpan.FromSeconds(10);
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             configure?.Invoke(options);
         });

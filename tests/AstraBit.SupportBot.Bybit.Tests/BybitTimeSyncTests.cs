@@ -6,17 +6,49 @@ namespace AstraBit.SupportBot.Bybit.Tests;
 public sealed class BybitTimeSyncTests
 {
     [Theory]
-    [InlineData(3)]
-    [InlineData(-8)]
-    [InlineData(-30)]
-    public async Task GetApiKeyInfoAsync_EmulatorClockSkewed_SucceedsAfterSync(int skewSeconds)
+    [InlineData(3, new[] { 0 })]
+    [InlineData(-8, new[] { 10002, 0 })]
+    [InlineData(-30, new[] { 10002, 0 })]
+    public async Task GetApiKeyInfoAsync_EmulatorClockSkewed_SignsAtOnceAndRetriesOnlyOn10002(int skewSeconds, int[] expectedRetCodes)
     {
         await using var host = await BybitTestHost.StartAsync(new BybitEmulatorOptions { ClockSkew = TimeSpan.FromSeconds(skewSeconds) });
 
         var result = await host.Client.User.GetApiKeyInfoAsync(host.Credentials("healthy-unified"));
 
         Assert.True(result.Success, result.Error?.Message);
-        Assert.Equal(["/v5/market/time", "/v5/user/query-api"], host.Emulator.Requests.Select(r => r.Path));
+        Assert.Single(host.RequestsTo("/v5/market/time"));
+        Assert.Equal(expectedRetCodes, host.RequestsTo("/v5/user/query-api").Select(r => r.RetCode ?? -1));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(-10)]
+    public async Task ColdRound_LocalClockSkewed_EveryRequestRetriedExactlyOnceAndTheNextRoundNotAtAll(int skewSeconds)
+    {
+        var clock = new SkewedClock(TimeSpan.FromSeconds(skewSeconds));
+        await using var host = await BybitTestHost.StartAsync(clock: clock);
+        var credentials = host.Credentials("healthy-unified");
+
+        // A cold first round, as the key check sends it: several signed reads at once on a host never measured.
+        var round = await Task.WhenAll(
+            host.Client.User.GetApiKeyInfoAsync(credentials).ContinueWith(t => t.Result.Success, TaskScheduler.Default),
+            host.Client.Account.GetAccountInfoAsync(credentials).ContinueWith(t => t.Result.Success, TaskScheduler.Default),
+            host.Client.Position.GetPositionsAsync(credentials, BybitCategory.Linear, "BTCUSDT").ContinueWith(t => t.Result.Success, TaskScheduler.Default));
+        var second = await host.Client.Account.GetWalletBalanceAsync(credentials, BybitAccountType.Unified);
+
+        Assert.All(round, Assert.True);
+        Assert.True(second.Success, second.Error?.Message);
+        Assert.Single(host.RequestsTo("/v5/market/time"));
+        // The first call is signed before the clock measurement can have come back: rejected once, then accepted.
+        Assert.Equal([10002, 0], host.RequestsTo("/v5/user/query-api").Select(r => r.RetCode ?? -1));
+        foreach (var path in new[] { "/v5/account/info", "/v5/position/list" })
+        {
+            // The others too, unless the measurement was already back when they were signed (a busy machine).
+            var codes = host.RequestsTo(path).Select(r => r.RetCode ?? -1).ToList();
+            Assert.True(codes.SequenceEqual([10002, 0]) || codes.SequenceEqual([0]), $"{path}: {string.Join(",", codes)}");
+        }
+
+        Assert.Equal([0], host.RequestsTo("/v5/account/wallet-balance").Select(r => r.RetCode ?? -1));
     }
 
     [Theory]
@@ -40,7 +72,7 @@ public sealed class BybitTimeSyncTests
     }
 
     [Fact]
-    public async Task GetApiKeyInfoAsync_ServerClockJumpsAfterSync_ResyncsOnceAndSucceeds()
+    public async Task GetApiKeyInfoAsync_ServerClockJumpsAfterSync_RetriesOnceWithTheClockOfTheRejection()
     {
         await using var host = await BybitTestHost.StartAsync();
         var credentials = host.Credentials("healthy-unified");
@@ -50,9 +82,11 @@ public sealed class BybitTimeSyncTests
         var result = await host.Client.User.GetApiKeyInfoAsync(credentials);
 
         Assert.True(result.Success, result.Error?.Message);
-        Assert.Equal(
-            [("/v5/market/time", (int?)0), ("/v5/user/query-api", 0), ("/v5/user/query-api", 10002), ("/v5/market/time", 0), ("/v5/user/query-api", 0)],
-            host.Emulator.Requests.Select(r => (r.Path, r.RetCode)));
+        var requests = host.Emulator.Requests.Select(r => (r.Path, r.RetCode)).ToList();
+        // The first call and the clock measurement went out together.
+        Assert.Equal([("/v5/market/time", (int?)0), ("/v5/user/query-api", 0)], requests.Take(2).Order());
+        // After the jump: rejected once, re-signed with the clock the rejection carries, accepted.
+        Assert.Equal([("/v5/user/query-api", (int?)10002), ("/v5/user/query-api", 0)], requests.Skip(2));
     }
 
     [Fact]
@@ -100,6 +134,12 @@ public sealed class BybitTimeSyncTests
 
         Assert.Equal((TimeSpan.Zero, (DateTimeOffset?)null), (failed.Offset, failed.MeasuredAt));
         Assert.Equal(TimeSpan.FromSeconds(2), measured.Offset);
+    }
+
+    /// <summary>A local clock that is wrong by a fixed amount; timers run as usual.</summary>
+    private sealed class SkewedClock(TimeSpan skew) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + skew;
     }
 
     internal static async Task<string> SendSignedAsync(HttpClient http, string key, string secret, long timestamp, string path, string query)

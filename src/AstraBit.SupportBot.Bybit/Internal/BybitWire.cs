@@ -30,4 +30,7 @@ internal static class BybitWire
         BybitCategory.Option => "option",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
+
+    /// <summary>A field Bybit always sends was missing: the answer is partial, not a zero.</summary>
+    public static FormatException Missing(string field) => new($"The result had no '{field}'.");
 }

@@ -167,3 +167,29 @@ internal sealed class WireCoinBalance
 
     public decimal? Bonus { get; set; }
 }
+
+internal sealed class WireSystemStatus
+{
+    public List<WireMaintenance>? List { get; set; }
+}
+
+internal sealed class WireMaintenance
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? State { get; set; }
+
+    public long? Begin { get; set; }
+
+    public long? End { get; set; }
+
+    public string? Href { get; set; }
+
+    public List<int>? ServiceTypes { get; set; }
+
+    public List<int>? Product { get; set; }
+
+    public List<int>? UidSuffix { get; set; }
+}

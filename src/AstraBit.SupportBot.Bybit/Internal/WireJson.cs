@@ -5,8 +5,10 @@ using System.Text.Json.Serialization;
 namespace AstraBit.SupportBot.Bybit.Internal;
 
 /// <summary>
-/// Tolerant reading of Bybit JSON: numbers may arrive as strings and strings as numbers, "" means
-/// "no value", unknown fields are ignored.
+/// Tolerant reading of Bybit JSON: numbers may arrive as strings and strings as numbers, "" and null mean
+/// "no value", unknown fields are ignored. A number that is there but can't be read ("NaN", "1e400", 40 digits)
+/// is not quietly "no value": it throws <see cref="JsonException"/>, so the whole answer counts as unreadable
+/// rather than as a zero.
 /// </summary>
 internal static class WireJson
 {
@@ -34,6 +36,13 @@ internal static class WireJson
         _ => SkipAndNull(ref reader),
     };
 
+    private static bool IsAbsent(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static JsonException Unreadable(string? text, string what) =>
+        new($"'{Shorten(text)}' is not {what}.");
+
+    private static string Shorten(string? text) => text is { Length: > 24 } ? text[..24] + "…" : text ?? "";
+
     private static string Utf8Text(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
 
@@ -50,7 +59,14 @@ internal static class WireJson
         public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = ScalarText(ref reader);
-            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+            if (IsAbsent(text))
+            {
+                return null;
+            }
+
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Unreadable(text, "a decimal number");
         }
 
         public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options) =>
@@ -64,7 +80,14 @@ internal static class WireJson
         public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = ScalarText(ref reader);
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+            if (IsAbsent(text))
+            {
+                return null;
+            }
+
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Unreadable(text, "a whole number");
         }
 
         public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options) =>
@@ -78,7 +101,14 @@ internal static class WireJson
         public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = ScalarText(ref reader);
-            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+            if (IsAbsent(text))
+            {
+                return null;
+            }
+
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Unreadable(text, "a whole number");
         }
 
         public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options) =>

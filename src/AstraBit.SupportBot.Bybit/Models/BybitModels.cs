@@ -192,3 +192,29 @@ public sealed record CoinsBalance(string AccountType, string MemberId, IReadOnly
 /// <param name="TransferBalance">transferBalance.</param>
 /// <param name="Bonus">bonus.</param>
 public sealed record CoinBalance(string Coin, decimal? WalletBalance, decimal? TransferBalance, decimal? Bonus);
+
+/// <summary>One maintenance of GET /v5/system/status.</summary>
+/// <param name="Id">Unique id.</param>
+/// <param name="Title">Bybit's title.</param>
+/// <param name="State">e.g. scheduled, ongoing, completed.</param>
+/// <param name="Begin">Start.</param>
+/// <param name="End">Expected end while it lasts; the actual end once completed.</param>
+/// <param name="Href">Link to details; "" when none.</param>
+/// <param name="UidSuffixes">UID endings affected; empty means every account.</param>
+public sealed record BybitMaintenance(
+    string Id,
+    string Title,
+    string State,
+    DateTimeOffset? Begin,
+    DateTimeOffset? End,
+    string Href,
+    IReadOnlyList<int> UidSuffixes)
+{
+    /// <summary>True while the maintenance is under way at <paramref name="now"/> (Bybit's clock or ours).</summary>
+    public bool IsActiveAt(DateTimeOffset now) => State.ToLowerInvariant() switch
+    {
+        "completed" or "canceled" or "cancelled" => false,
+        "ongoing" or "in_progress" or "processing" => End is null || now < End,
+        _ => Begin is { } begin && begin <= now && (End is null || now < End),
+    };
+}

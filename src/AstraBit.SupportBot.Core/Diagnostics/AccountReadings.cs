@@ -8,7 +8,11 @@ internal sealed record AccountReadings(
     IReadOnlyList<SymbolPositions> Symbols,
     ReadResult<IReadOnlyList<PositionRow>> OpenPositions,
     bool? Unified,
-    ReadResult<WalletFacts>? Derivatives);
+    ReadResult<WalletFacts>? Derivatives)
+{
+    /// <summary>GET /v5/system/status; a failure only means no maintenance could be seen.</summary>
+    public ReadResult<IReadOnlyList<MaintenanceWindow>> Maintenance { get; init; } = ReadResult<IReadOnlyList<MaintenanceWindow>>.Ok([]);
+}
 
 internal sealed record SymbolPositions(string Symbol, ReadResult<IReadOnlyList<PositionRow>> Result);
 
@@ -21,5 +25,6 @@ internal static class FailureKinds
         or ReadFailureKind.Timeout
         or ReadFailureKind.RateLimited
         or ReadFailureKind.GeoBlocked
-        or ReadFailureKind.TimestampRejected;
+        or ReadFailureKind.TimestampRejected
+        or ReadFailureKind.Unreadable;
 }

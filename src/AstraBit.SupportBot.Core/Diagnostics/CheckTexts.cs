@@ -13,6 +13,8 @@ public static class CheckTexts
 
     public const string SkippedNeedsAcceptedKey = "Skipped: this needs a key that Bybit accepts.";
     public const string SkippedCouldNotRun = "Skipped: Bybit couldn't be reached for this part (see Connection to Bybit).";
+    public const string SkippedUnreadable = "Skipped: Bybit's answer couldn't be read (see Connection to Bybit). This says nothing about your key.";
+    public const string SkippedMaintenance = "Skipped: Bybit is under maintenance (see Connection to Bybit).";
 
     public static string Title(string checkId) => checkId switch
     {
@@ -42,8 +44,19 @@ public static class CheckTexts
             ReadFailureKind.RateLimited => $"Bybit ({host}) is limiting how often the bot may ask (rate limit) while reading {whatFailed}{Code(failure)}.",
             ReadFailureKind.GeoBlocked => $"Bybit ({host}) refused the bot's network location while reading {whatFailed} (HTTP 403 from Bybit's edge). This is about the bot's server, not your key.",
             ReadFailureKind.TimestampRejected => $"Bybit ({host}) rejected the bot's request time while reading {whatFailed}{Code(failure)}, even after re-syncing the clock.",
+            ReadFailureKind.Unreadable => $"Bybit's answer couldn't be read ({host}, while reading {whatFailed}): it was incomplete, too large or held values that aren't numbers. This is on Bybit's side, not your key.",
             _ => $"Bybit ({host}) gave an answer the bot couldn't use while reading {whatFailed}{Code(failure)}.",
         };
+
+        public static string Maintenance(MaintenanceWindow window) => window.End is { } end
+            ? $"Bybit is under maintenance until {Time(end)} (\"{window.Title}\"), so the check couldn't run. This is not about your key."
+            : $"Bybit is under maintenance (\"{window.Title}\"), so the check couldn't run. This is not about your key.";
+
+        public static string MaintenanceFix(MaintenanceWindow window) => window.End is { } end
+            ? $"Nothing to fix on your side. Run the check again after {Time(end)}."
+            : "Nothing to fix on your side. Run the check again once Bybit's maintenance is over.";
+
+        private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("HH:mm 'UTC on' d MMMM yyyy", Invariant);
 
         public static string Fix(ReadFailure failure) => failure.RetryAfter is { } wait && wait > TimeSpan.Zero
             ? $"Nothing is wrong with your key as far as we know. Try again in {wait.Humanize(culture: Invariant)}; if it keeps happening, open a ticket so staff can look."
@@ -58,7 +71,19 @@ public static class CheckTexts
             "Bybit doesn't know this API key on the site you chose (error 10003). Usually the key has a typo, was deleted, or belongs to a different Bybit site or environment (testnet, demo, or a regional site such as Bybit EU).";
 
         public const string InvalidKeyFix =
-            "Check that the Bybit site you chose (\"Where is your Bybit account?\") is the one where you created the key. If it is, copy the key again from API Management, or create a new key (steps 2–4).";
+            "Check that the Bybit site you chose (\"Where is your Bybit account?\") is the one where you created the key; a key made inside Demo Trading works only with the \"demo\" choice. If it is, copy the key again from API Management, or create a new key (steps 2–4).";
+
+        public const string InvalidDemoKeyDetail =
+            "Bybit's demo-trading service doesn't know this key (error 10003). Demo Trading is its own account with its own keys: a key made on the live site doesn't work there, and a demo key doesn't work on the live site.";
+
+        public const string InvalidDemoKeyFix =
+            "If this is your live key, choose bybit.com (or your regional site) under \"Where is your Bybit account?\". For demo, switch to Demo Trading on bybit.com and create the key there (steps 2–4).";
+
+        public const string EuIpNotAllowedDetail =
+            "Bybit EU (bybit.eu) answered \"unmatched IP\" (error 10010). On Bybit EU an API key can only be used by approved third-party applications, so Bybit gives this answer to everyone else; it says nothing about the IP addresses you entered.";
+
+        public const string EuIpNotAllowedFix =
+            "A key from Bybit EU works with AstraBit only once AstraBit is an approved application there. Open a ticket so staff can tell you how to connect an EU account.";
 
         public const string SignatureRejectedDetail =
             "Bybit knows this key but rejected the request's signature (error 10004): the API secret doesn't belong to this key. This is almost always a copy-paste mistake in the secret.";
@@ -194,6 +219,11 @@ public static class CheckTexts
         public static string CouldNotRead(ReadFailure failure) =>
             $"Couldn't read the derivatives balance{Reason(failure)}.";
 
+        public const string FundingEmpty = " Your Funding wallet is empty too.";
+
+        public static string FundingUnreadable(bool unified) =>
+            $" Money in your Funding wallet doesn't count here and trading can't use it (this key can't see that wallet, which is normal for a key with only trading permissions): if you keep funds there, move them from Funding to the {AccountName(unified)} (Assets → Transfer).";
+
         public static string CouldNotReadFix(decimal minimum) =>
             $"Check in Bybit that your derivatives wallet holds at least {Usd(minimum)}.";
 
@@ -221,6 +251,18 @@ public static class CheckTexts
             $"{name}, {(isMaster ? "main (master) account" : "sub-account")}, going by the key alone: couldn't read the account details{Reason(failure)}.";
 
         public const string Fix = "Check on Bybit's API Management page which account type you have; in step 3, pick the permission names that match it.";
+
+        public const string ClassicDetail =
+            "Bybit has retired Standard (classic) accounts for derivatives: since December 2024 they can't open futures positions and their API keys no longer trade.";
+
+        public const string ClassicFix =
+            "Upgrade your account to the Unified Trading Account on Bybit, then create a new API key (step 2): keys made before the upgrade keep working the old way.";
+
+        public const string MasterTraderDetail =
+            "This account leads copy trading (a master trader account), and trading platforms generally can't trade such an account through an ordinary API key.";
+
+        public const string MasterTraderFix =
+            "Create a Bybit sub-account for AstraBit and make the key there, or stop leading copy trading on this account.";
     }
 
     public static class KeyExpiry
@@ -267,6 +309,8 @@ public static class CheckTexts
         ReadFailureKind.PermissionDenied => $": the key isn't allowed to{Code(failure)}",
         ReadFailureKind.AccountModeMismatch => $": Bybit says it doesn't fit this account's mode{Code(failure)}",
         ReadFailureKind.AccountRestricted => $": Bybit restricts this account{Code(failure)}",
+        ReadFailureKind.NotOnDemo => $": Bybit's demo trading doesn't offer it{Code(failure)}",
+        ReadFailureKind.Unreadable => ": Bybit's answer couldn't be read",
         _ => $": Bybit gave an answer the bot couldn't use{Code(failure)}",
     };
 }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Core.Diagnostics;
 
-/// <summary>Runs the key check: reads the account through one key, concurrently, and judges every check.</summary>
+/// <summary>
+/// Runs the key check: reads the account through one key, concurrently, and judges every check. The whole check
+/// ends within Diagnostics:Deadline: reads still open then are abandoned and count as "no answer in time".
+/// </summary>
 public sealed partial class DiagnosticEngine(
     IBybitAccountReaderFactory readerFactory,
     IOptions<DiagnosticsOptions> options,
@@ -11,6 +14,17 @@ public sealed partial class DiagnosticEngine(
     ILogger<DiagnosticEngine> logger)
 {
     private const string SettleCoin = "USDT";
+
+    // Besides one position read per symbol: the clock measurement (only the first check on a host, counted
+    // always), maintenance status, the key, the account, the Funding wallet, the derivatives wallet and the
+    // open positions.
+    private const int RequestsBesidesSymbols = 7;
+
+    /// <summary>
+    /// The most requests one check with <paramref name="symbolCount"/> symbols sends when Bybit answers every
+    /// request the first time (a 10002 or a transient failure adds its retry).
+    /// </summary>
+    public static int RequestsFor(int symbolCount) => RequestsBesidesSymbols + Math.Max(0, symbolCount);
 
     public async Task<DiagnosticReport> RunAsync(DiagnosticRequest request, CancellationToken cancellationToken)
     {
@@ -21,34 +35,49 @@ public sealed partial class DiagnosticEngine(
         var host = request.Host.AbsoluteUri.TrimEnd('/');
         var maskedKey = CredentialInput.MaskedKey(request.ApiKey);
         var symbols = ResolveSymbols(request.Symbols, settings.EffectiveSymbols);
+        if (symbols.Count > DiagnosticsOptions.MaxSymbols)
+        {
+            throw new ArgumentException($"A check reads at most {DiagnosticsOptions.MaxSymbols} symbols; {symbols.Count} were given.", nameof(request));
+        }
+
         LogStarting(logger, maskedKey, host, symbols.Count);
 
-        var reader = readerFactory.Create(request.ApiKey, request.ApiSecret, request.Host);
-        var readings = await ReadAsync(reader, symbols, cancellationToken);
+        AccountReadings readings;
+        using (var deadline = new CancellationTokenSource(settings.Deadline, timeProvider))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+        {
+            var reader = new DeadlineReader(readerFactory.Create(request.ApiKey, request.ApiSecret, request.Host), deadline.Token, settings.Deadline);
+            readings = await ReadAsync(reader, symbols, linked.Token);
+        }
 
         var (checks, account) = DiagnosticEvaluation.Evaluate(readings, host, maskedKey, settings, timeProvider.GetUtcNow());
         var verdict = DiagnosticReport.VerdictOf(checks);
         var durationMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
         LogFinished(logger, maskedKey, host, verdict, durationMs, string.Join(",", checks.Where(c => c.Status is CheckStatus.Fail or CheckStatus.Warn).Select(c => c.Id)));
-        return new DiagnosticReport(verdict, host, maskedKey, account, checks, checkedAt, durationMs);
+        return new DiagnosticReport(verdict, host, maskedKey, account, checks, checkedAt, durationMs)
+        {
+            CouldNotRun = verdict == Verdict.Error ? DiagnosticEvaluation.CouldNotRunReason(readings) : null,
+        };
     }
 
-    private async Task<AccountReadings> ReadAsync(IBybitAccountReader reader, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
+    private async Task<AccountReadings> ReadAsync(DeadlineReader reader, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
     {
         // Every read that doesn't depend on another starts at once; only the derivatives wallet waits for the account type.
-        var keyTask = reader.GetApiKeyAsync(cancellationToken);
-        var accountTask = reader.GetAccountAsync(cancellationToken);
-        var fundingTask = reader.GetFundingWalletAsync(cancellationToken);
-        var symbolTasks = symbols.Select(s => (Symbol: s, Task: reader.GetLinearPositionsAsync(s, cancellationToken))).ToList();
-        var openTask = reader.GetOpenLinearPositionsAsync(SettleCoin, cancellationToken);
+        var keyTask = reader.Read(r => r.GetApiKeyAsync(cancellationToken));
+        var accountTask = reader.Read(r => r.GetAccountAsync(cancellationToken));
+        var fundingTask = reader.Read(r => r.GetFundingWalletAsync(cancellationToken));
+        var maintenanceTask = reader.Read(r => r.GetMaintenanceAsync(cancellationToken));
+        var symbolTasks = symbols.Select(s => (Symbol: s, Task: reader.Read(r => r.GetLinearPositionsAsync(s, cancellationToken)))).ToList();
+        var openTask = reader.Read(r => r.GetOpenLinearPositionsAsync(SettleCoin, cancellationToken));
         var walletTask = ReadDerivativesWalletAsync(reader, keyTask, accountTask, cancellationToken);
 
-        await Task.WhenAll(symbolTasks.Select(s => (Task)s.Task).Append(keyTask).Append(accountTask).Append(fundingTask).Append(openTask).Append(walletTask));
+        await Task.WhenAll(symbolTasks.Select(s => (Task)s.Task).Append(keyTask).Append(accountTask).Append(fundingTask).Append(maintenanceTask).Append(openTask).Append(walletTask));
 
         var key = await keyTask;
         var account = await accountTask;
         var funding = await fundingTask;
+        var maintenance = await maintenanceTask;
         var open = await openTask;
         var (unified, wallet) = await walletTask;
         var positions = new List<SymbolPositions>(symbolTasks.Count);
@@ -61,17 +90,18 @@ public sealed partial class DiagnosticEngine(
         LogFailure("account-info", account.Failure);
         LogFailure("funding-wallet", funding.Failure);
         LogFailure("open-positions", open.Failure);
+        LogFailure("system-status", maintenance.Failure);
         LogFailure("derivatives-wallet", wallet?.Failure);
         foreach (var symbol in positions)
         {
             LogFailure("positions:" + symbol.Symbol, symbol.Result.Failure);
         }
 
-        return new AccountReadings(key, account, funding, positions, open, unified, wallet);
+        return new AccountReadings(key, account, funding, positions, open, unified, wallet) { Maintenance = maintenance };
     }
 
     private static async Task<(bool? Unified, ReadResult<WalletFacts>? Wallet)> ReadDerivativesWalletAsync(
-        IBybitAccountReader reader,
+        DeadlineReader reader,
         Task<ReadResult<ApiKeyFacts>> keyTask,
         Task<ReadResult<AccountFacts>> accountTask,
         CancellationToken cancellationToken)
@@ -90,7 +120,7 @@ public sealed partial class DiagnosticEngine(
             return (null, null);
         }
 
-        return (isUnified, await reader.GetDerivativesWalletAsync(isUnified, cancellationToken));
+        return (isUnified, await reader.Read(r => r.GetDerivativesWalletAsync(isUnified, cancellationToken)));
     }
 
     private static List<string> ResolveSymbols(IReadOnlyList<string>? requested, IReadOnlyList<string> configured)
@@ -101,6 +131,23 @@ public sealed partial class DiagnosticEngine(
             .Select(s => s.Trim().ToUpperInvariant())
             .Distinct(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Turns a read abandoned at the check's deadline into a timeout; a caller's cancellation still throws.</summary>
+    private sealed class DeadlineReader(IBybitAccountReader inner, CancellationToken deadline, TimeSpan limit)
+    {
+        public async Task<ReadResult<T>> Read<T>(Func<IBybitAccountReader, Task<ReadResult<T>>> read)
+        {
+            try
+            {
+                return await read(inner);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return ReadResult<T>.Fail(new ReadFailure(
+                    ReadFailureKind.Timeout, null, null, $"No complete answer within the check's deadline of {limit.TotalSeconds:0.#} s."));
+            }
+        }
     }
 
     private void LogFailure(string read, ReadFailure? failure)

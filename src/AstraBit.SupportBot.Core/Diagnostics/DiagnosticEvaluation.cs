@@ -9,19 +9,29 @@ internal static class DiagnosticEvaluation
     public static (IReadOnlyList<CheckResult> Checks, ReportAccount? Account) Evaluate(
         AccountReadings readings, string host, string maskedKey, DiagnosticsOptions options, DateTimeOffset now)
     {
+        var maintenance = ActiveMaintenance(readings);
         if (readings.Key.Failure is { } keyFailure)
         {
             // query-api decides alone when it fails: the other reads used the same key and host.
-            return (KeyRejected(keyFailure, host), null);
+            var rejected = KeyRejected(keyFailure, host);
+            if (maintenance is not null)
+            {
+                // During maintenance Bybit's refusals say nothing about the key.
+                rejected[0] = Maintenance(maintenance);
+                rejected[1] = Result(CheckIds.ApiKey, CheckStatus.Skip, CheckTexts.SkippedMaintenance, null, null);
+            }
+
+            return (rejected, null);
         }
 
         var key = readings.Key.Value!;
         var unified = readings.Unified ?? key.IsUnified;
-        var blocking = CouldNotRunFailures(readings).ToList();
+        var blocking = CouldNotRunFailures(readings, unified).ToList();
 
         var checks = new List<CheckResult>
         {
-            blocking.Count == 0
+            maintenance is not null ? Maintenance(maintenance)
+            : blocking.Count == 0
                 ? Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null)
                 : ConnectivityFailed(blocking[0].Failure, host, string.Join(", ", blocking.Select(b => b.What))),
             Result(CheckIds.ApiKey, CheckStatus.Pass, CheckTexts.ApiKey.Pass(maskedKey, host), null, null),
@@ -31,7 +41,7 @@ internal static class DiagnosticEvaluation
             Transfer(key),
             ExtraPermissions(key, unified),
             PositionMode(readings),
-            Balance(readings, unified, options),
+            Balance(readings, unified, options, host),
             AccountType(readings, key, unified),
             KeyExpiry(key, options, now),
         };
@@ -50,19 +60,21 @@ internal static class DiagnosticEvaluation
     {
         var checks = new List<CheckResult>();
         string skipText;
-        if (FailureKinds.MeansCouldNotRun(failure.Kind) || failure.Kind is ReadFailureKind.PermissionDenied or ReadFailureKind.AccountModeMismatch or ReadFailureKind.Other)
+        if (FailureKinds.MeansCouldNotRun(failure.Kind) || failure.Kind is ReadFailureKind.PermissionDenied or ReadFailureKind.AccountModeMismatch or ReadFailureKind.NotOnDemo or ReadFailureKind.Other)
         {
             // query-api accepts any permission, so anything but a key rejection here means the check couldn't run.
             checks.Add(ConnectivityFailed(failure, host, "the API key's details"));
-            checks.Add(Result(CheckIds.ApiKey, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null));
-            skipText = CheckTexts.SkippedCouldNotRun;
+            skipText = SkipText(failure);
+            checks.Add(Result(CheckIds.ApiKey, CheckStatus.Skip, skipText, null, null));
         }
         else
         {
             checks.Add(Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null));
             checks.Add(failure.Kind switch
             {
+                ReadFailureKind.InvalidKey when Sites.IsDemo(host) => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidDemoKeyDetail, CheckTexts.ApiKey.InvalidDemoKeyFix, GuideSteps.CreateKey),
                 ReadFailureKind.InvalidKey => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidKeyDetail, CheckTexts.ApiKey.InvalidKeyFix, GuideSteps.CreateKey),
+                ReadFailureKind.IpNotAllowed when Sites.IsEu(host) => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.EuIpNotAllowedDetail, CheckTexts.ApiKey.EuIpNotAllowedFix, null),
                 ReadFailureKind.SignatureRejected => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.SignatureRejectedDetail, CheckTexts.ApiKey.SignatureRejectedFix, GuideSteps.ConfirmCreation),
                 ReadFailureKind.KeyExpired => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.ExpiredDetail, CheckTexts.ApiKey.ExpiredFix, GuideSteps.CreateKey),
                 ReadFailureKind.IpNotAllowed => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.IpNotAllowedDetail, CheckTexts.ApiKey.IpNotAllowedFix, GuideSteps.Permissions),
@@ -75,13 +87,13 @@ internal static class DiagnosticEvaluation
         return checks;
     }
 
-    private static IEnumerable<(string What, ReadFailure Failure)> CouldNotRunFailures(AccountReadings readings)
+    private static IEnumerable<(string What, ReadFailure Failure)> CouldNotRunFailures(AccountReadings readings, bool unified)
     {
         // Funding is left out: it only adds a hint to the balance check and often fails by design (10005).
         var reads = new List<(string What, ReadFailure? Failure)>
         {
             ("the account details", readings.Account.Failure),
-            ("the derivatives wallet", readings.Derivatives?.Failure),
+            ("the derivatives wallet", DerivativesFailure(readings, unified)),
         };
         reads.AddRange(readings.Symbols.Select(s => ($"the positions of {s.Symbol}", s.Result.Failure)));
         reads.Add(("the open positions", readings.OpenPositions.Failure));
@@ -90,6 +102,72 @@ internal static class DiagnosticEvaluation
             .Where(r => r.Failure is not null && FailureKinds.MeansCouldNotRun(r.Failure.Kind))
             .Select(r => (r.What, r.Failure!));
     }
+
+    /// <summary>Why a check with verdict error could not run, for hosts (report field couldNotRun).</summary>
+    public static string? CouldNotRunReason(AccountReadings readings)
+    {
+        if (ActiveMaintenance(readings) is not null)
+        {
+            return "maintenance";
+        }
+
+        var unified = readings.Unified ?? readings.Key.Value?.IsUnified ?? true;
+        var failure = readings.Key.Failure is { } keyFailure
+            ? keyFailure
+            : CouldNotRunFailures(readings, unified).Select(f => f.Failure).FirstOrDefault();
+        return failure?.Kind switch
+        {
+            null => null,
+            ReadFailureKind.Unreadable => "unreadable",
+            ReadFailureKind.Timeout => "timeout",
+            ReadFailureKind.Unreachable => "unreachable",
+            ReadFailureKind.ServerError => "server-error",
+            ReadFailureKind.RateLimited => "rate-limited",
+            ReadFailureKind.GeoBlocked => "geo-blocked",
+            ReadFailureKind.TimestampRejected => "clock",
+            _ => "other",
+        };
+    }
+
+    private static MaintenanceWindow? ActiveMaintenance(AccountReadings readings)
+    {
+        if (readings.Maintenance.Value is not { Count: > 0 } windows)
+        {
+            return null;
+        }
+
+        var uid = readings.Key.Value?.UserId ?? 0;
+        return windows.FirstOrDefault(w => w.IsActive && (w.UidSuffixes.Count == 0 || uid == 0 || w.UidSuffixes.Contains((int)(uid % 10))));
+    }
+
+    private static CheckResult Maintenance(MaintenanceWindow window) =>
+        Result(CheckIds.Connectivity, CheckStatus.Fail, CheckTexts.Connectivity.Maintenance(window), CheckTexts.Connectivity.MaintenanceFix(window), null);
+
+    // The derivatives wallet read's failure, or an unreadable one when Bybit answered without any usable figure
+    // (every amount "" or missing): that is Bybit's answer not being readable, not a balance of $0.
+    private static ReadFailure? DerivativesFailure(AccountReadings readings, bool unified)
+    {
+        if (readings.Derivatives is not { } derivatives)
+        {
+            return null;
+        }
+
+        if (derivatives.Failure is not null)
+        {
+            return derivatives.Failure;
+        }
+
+        var wallet = derivatives.Value!;
+        var usdt = wallet.Coins.FirstOrDefault(c => string.Equals(c.Coin, "USDT", StringComparison.OrdinalIgnoreCase));
+        var readable = unified
+            ? wallet.TotalEquityUsd is not null || wallet.Coins.All(c => c.UsdValue is not null)
+            : usdt is null || usdt.Equity is not null || usdt.WalletBalance is not null;
+        return readable ? null : new ReadFailure(ReadFailureKind.Unreadable, 0, 200, "The wallet balance came without any amount.");
+    }
+
+    private static string SkipText(ReadFailure failure) => failure.Kind == ReadFailureKind.Unreadable
+        ? CheckTexts.SkippedUnreadable
+        : CheckTexts.SkippedCouldNotRun;
 
     private static CheckResult ConnectivityFailed(ReadFailure failure, string host, string what) =>
         Result(CheckIds.Connectivity, CheckStatus.Fail, CheckTexts.Connectivity.Failure(failure, host, what), CheckTexts.Connectivity.Fix(failure), null);
@@ -139,13 +217,13 @@ internal static class DiagnosticEvaluation
         var oneWay = new List<string>();
         var noRows = new List<string>();
         var unreadable = new List<string>();
-        var couldNotRun = false;
+        ReadFailure? couldNotRun = null;
 
         foreach (var symbol in readings.Symbols)
         {
             if (symbol.Result.Failure is { } failure)
             {
-                couldNotRun |= FailureKinds.MeansCouldNotRun(failure.Kind);
+                couldNotRun ??= FailureKinds.MeansCouldNotRun(failure.Kind) ? failure : null;
                 unreadable.Add(CheckTexts.PositionMode.CouldNotRead($"the positions of {symbol.Symbol}", failure));
                 continue;
             }
@@ -168,7 +246,7 @@ internal static class DiagnosticEvaluation
         var openCount = 0;
         if (readings.OpenPositions.Failure is { } openFailure)
         {
-            couldNotRun |= FailureKinds.MeansCouldNotRun(openFailure.Kind);
+            couldNotRun ??= FailureKinds.MeansCouldNotRun(openFailure.Kind) ? openFailure : null;
             unreadable.Add(CheckTexts.PositionMode.CouldNotRead("the open positions", openFailure));
         }
         else
@@ -196,9 +274,9 @@ internal static class DiagnosticEvaluation
             return Result(CheckIds.PositionMode, CheckStatus.Fail, detail, CheckTexts.PositionMode.HedgeFix, GuideSteps.OneWayMode);
         }
 
-        if (couldNotRun)
+        if (couldNotRun is not null)
         {
-            return Result(CheckIds.PositionMode, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null);
+            return Result(CheckIds.PositionMode, CheckStatus.Skip, SkipText(couldNotRun), null, null);
         }
 
         if (noRows.Count > 0 || unreadable.Count > 0)
@@ -223,17 +301,17 @@ internal static class DiagnosticEvaluation
     // Hedge Mode shows as positionIdx 1 and 2 in any order; never judge by row order or count.
     private static bool IsHedgeRow(PositionRow row) => row.PositionIdx is 1 or 2;
 
-    private static CheckResult Balance(AccountReadings readings, bool unified, DiagnosticsOptions options)
+    private static CheckResult Balance(AccountReadings readings, bool unified, DiagnosticsOptions options, string host)
     {
         if (readings.Derivatives is null)
         {
             return Result(CheckIds.Balance, CheckStatus.Warn, CheckTexts.Balance.AccountTypeUnknown, CheckTexts.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
         }
 
-        if (readings.Derivatives.Failure is { } failure)
+        if (DerivativesFailure(readings, unified) is { } failure)
         {
             return FailureKinds.MeansCouldNotRun(failure.Kind)
-                ? Result(CheckIds.Balance, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null)
+                ? Result(CheckIds.Balance, CheckStatus.Skip, SkipText(failure), null, null)
                 : Result(CheckIds.Balance, CheckStatus.Warn, CheckTexts.Balance.CouldNotRead(failure), CheckTexts.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
         }
 
@@ -254,12 +332,14 @@ internal static class DiagnosticEvaluation
             return Result(CheckIds.Balance, status, detail, null, GuideSteps.BeforeYouBegin);
         }
 
-        // A Funding read that failed (often 10005 by design) simply adds no hint.
+        // The Funding wallet is always mentioned: money there is the usual reason for a low balance, and a correctly
+        // limited key usually can't read it (10005), so the member is told to look.
         var holdings = readings.Funding.Value is { } funding ? FundingHoldings(funding) : [];
-        if (holdings.Count > 0)
-        {
-            detail += CheckTexts.Balance.FundingMention(holdings, unified);
-        }
+        detail += holdings.Count > 0
+            ? CheckTexts.Balance.FundingMention(holdings, unified)
+            : readings.Funding.Failure is { Kind: ReadFailureKind.NotOnDemo } || Sites.IsDemo(host) ? string.Empty
+            : readings.Funding.Success ? CheckTexts.Balance.FundingEmpty
+            : CheckTexts.Balance.FundingUnreadable(unified);
 
         return Result(CheckIds.Balance, status, detail, CheckTexts.Balance.LowFix(unified, options.RecommendedBalanceUsd), GuideSteps.BeforeYouBegin);
     }
@@ -292,13 +372,40 @@ internal static class DiagnosticEvaluation
     {
         if (readings.Account.Value is { } account)
         {
-            return Result(CheckIds.AccountType, CheckStatus.Pass, CheckTexts.AccountType.Pass(CheckTexts.AccountType.Name(account.UnifiedMarginStatus), key.IsMaster), null, GuideSteps.Permissions);
+            var name = CheckTexts.AccountType.Name(account.UnifiedMarginStatus);
+            var classic = account.UnifiedMarginStatus == 1;
+            if (!classic && !account.IsMasterTrader)
+            {
+                return Result(CheckIds.AccountType, CheckStatus.Pass, CheckTexts.AccountType.Pass(name, key.IsMaster), null, GuideSteps.Permissions);
+            }
+
+            var details = new List<string> { CheckTexts.AccountType.Pass(name, key.IsMaster) };
+            var fixes = new List<string>();
+            if (classic)
+            {
+                details.Add(CheckTexts.AccountType.ClassicDetail);
+                fixes.Add(CheckTexts.AccountType.ClassicFix);
+            }
+
+            if (account.IsMasterTrader)
+            {
+                details.Add(CheckTexts.AccountType.MasterTraderDetail);
+                fixes.Add(CheckTexts.AccountType.MasterTraderFix);
+            }
+
+            return Result(CheckIds.AccountType, CheckStatus.Warn, string.Join(" ", details), string.Join(" ", fixes), classic ? GuideSteps.CreateKey : null);
         }
 
         var failure = readings.Account.Failure!;
-        return FailureKinds.MeansCouldNotRun(failure.Kind)
-            ? Result(CheckIds.AccountType, CheckStatus.Skip, CheckTexts.SkippedCouldNotRun, null, null)
-            : Result(CheckIds.AccountType, CheckStatus.Warn, CheckTexts.AccountType.PartlyRead(CheckTexts.AccountType.Name(unified), key.IsMaster, failure), CheckTexts.AccountType.Fix, GuideSteps.Permissions);
+        if (FailureKinds.MeansCouldNotRun(failure.Kind))
+        {
+            return Result(CheckIds.AccountType, CheckStatus.Skip, SkipText(failure), null, null);
+        }
+
+        var partly = CheckTexts.AccountType.PartlyRead(CheckTexts.AccountType.Name(unified), key.IsMaster, failure);
+        return unified
+            ? Result(CheckIds.AccountType, CheckStatus.Warn, partly, CheckTexts.AccountType.Fix, GuideSteps.Permissions)
+            : Result(CheckIds.AccountType, CheckStatus.Warn, partly + " " + CheckTexts.AccountType.ClassicDetail, CheckTexts.AccountType.ClassicFix, GuideSteps.CreateKey);
     }
 
     private static CheckResult KeyExpiry(ApiKeyFacts key, DiagnosticsOptions options, DateTimeOffset now)
@@ -329,4 +436,12 @@ internal static class DiagnosticEvaluation
 
     private static CheckResult Result(string id, CheckStatus status, string detail, string? fix, int? guideStep) =>
         new(id, status, CheckTexts.Title(id), detail, fix, guideStep);
+}
+
+/// <summary>Which Bybit site a host belongs to, where the check explains things differently.</summary>
+internal static class Sites
+{
+    public static bool IsDemo(string host) => Uri.TryCreate(host, UriKind.Absolute, out var uri) && uri.Host.StartsWith("api-demo", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsEu(string host) => Uri.TryCreate(host, UriKind.Absolute, out var uri) && uri.Host.EndsWith("bybit.eu", StringComparison.OrdinalIgnoreCase);
 }

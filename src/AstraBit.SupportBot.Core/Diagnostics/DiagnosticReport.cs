@@ -48,6 +48,14 @@ public sealed record DiagnosticReport(
     DateTimeOffset CheckedAt,
     long DurationMs)
 {
+    /// <summary>
+    /// Why the check could not run, when the verdict is error: unreadable (Bybit answered something that couldn't be
+    /// read), maintenance, timeout, unreachable, server-error, rate-limited, geo-blocked or clock. Hosts must not
+    /// open a ticket for an error verdict: it says nothing about the member's key.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CouldNotRun { get; init; }
+
     public CheckResult? Find(string checkId) => Checks.FirstOrDefault(c => c.Id == checkId);
 
     /// <summary>Error when the check could not run, otherwise the worst status; skip never lowers it.</summary>

@@ -5,6 +5,12 @@ public sealed class DiagnosticsOptions
 {
     public const string SectionName = "Diagnostics";
 
+    /// <summary>
+    /// Most symbols one check reads. Each symbol is one request to Bybit's position list, which allows an account
+    /// 50 requests a second; the open-positions read shares that limit, and a margin is left for retries.
+    /// </summary>
+    public const int MaxSymbols = 40;
+
     /// <summary>The symbols checked when Diagnostics:Symbols is not set.</summary>
     public static IReadOnlyList<string> DefaultSymbols { get; } = ["BTCUSDT", "ETHUSDT"];
 
@@ -26,6 +32,12 @@ public sealed class DiagnosticsOptions
 
     /// <summary>A key without IP binding that expires within this window gets a warning.</summary>
     public TimeSpan ExpiryWarning { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// The longest a whole check may take, retries included; reads still open then are abandoned and the check
+    /// reports that Bybit didn't answer in time (verdict error). Each request attempt is bounded by Bybit:Timeout.
+    /// </summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a member waits between two checks.</summary>
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromMinutes(1);

@@ -13,6 +13,11 @@ public sealed class DiagnosticsOptionsValidator : IValidateOptions<DiagnosticsOp
         var failures = new List<string>();
 
         // An empty list means the defaults.
+        if (options.Symbols is { Length: > DiagnosticsOptions.MaxSymbols })
+        {
+            failures.Add($"{Section}:Symbols lists {options.Symbols.Length} symbols; at most {DiagnosticsOptions.MaxSymbols} are allowed (each symbol is one request to Bybit per check, and Bybit allows an account 50 position reads a second)");
+        }
+
         if (options.Symbols is { Length: > 0 })
         {
             for (var i = 0; i < options.Symbols.Length; i++)
@@ -43,6 +48,11 @@ public sealed class DiagnosticsOptionsValidator : IValidateOptions<DiagnosticsOp
         if (options.ExpiryWarning <= TimeSpan.Zero)
         {
             failures.Add($"{Section}:ExpiryWarning must be greater than 00:00:00");
+        }
+
+        if (options.Deadline < TimeSpan.FromMilliseconds(100) || options.Deadline > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{Section}:Deadline must be between 00:00:00.100 and 00:05:00");
         }
 
         if (options.Cooldown < TimeSpan.Zero)

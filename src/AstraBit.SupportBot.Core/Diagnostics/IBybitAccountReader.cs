@@ -24,6 +24,9 @@ public interface IBybitAccountReader
 
     /// <summary>GET /v5/position/list?category=linear&amp;settleCoin=C: only positions with a size above zero.</summary>
     Task<ReadResult<IReadOnlyList<PositionRow>>> GetOpenLinearPositionsAsync(string settleCoin, CancellationToken cancellationToken);
+
+    /// <summary>GET /v5/system/status (public): Bybit's maintenance windows, planned, ongoing and past.</summary>
+    Task<ReadResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Makes a reader for one key on one Bybit host.</summary>
@@ -87,7 +90,15 @@ public enum ReadFailureKind
     AccountModeMismatch,
     /// <summary>10007, 10008, 10009, 10024, 10027: the account or region is restricted by Bybit.</summary>
     AccountRestricted,
-    /// <summary>Anything else, including an unreadable response.</summary>
+    /// <summary>
+    /// Bybit answered, but the answer couldn't be read: not JSON, retCode 0 with a missing or partial result, a
+    /// number that isn't one ("NaN", "1e400", 40 digits), or a body above Bybit:MaxResponseBytes. Says nothing
+    /// about the key.
+    /// </summary>
+    Unreadable,
+    /// <summary>10032: the demo-trading service doesn't offer this endpoint.</summary>
+    NotOnDemo,
+    /// <summary>Anything else.</summary>
     Other,
 }
 
@@ -100,6 +111,7 @@ public enum ReadFailureKind
 /// <param name="IsUnified">uta == 1.</param>
 /// <param name="IsMaster">isMaster.</param>
 /// <param name="Type">1 personal, 2 connected to a third-party app.</param>
+/// <param name="UserId">The account's UID (decides which accounts a partial maintenance affects).</param>
 public sealed record ApiKeyFacts(
     string ApiKey,
     bool ReadOnly,
@@ -109,14 +121,24 @@ public sealed record ApiKeyFacts(
     int? DeadlineDays,
     bool IsUnified,
     bool IsMaster,
-    int Type)
+    int Type,
+    long UserId = 0)
 {
     public bool IsIpBound => Ips.Count > 0 && !(Ips.Count == 1 && Ips[0] == "*");
 }
 
 /// <param name="UnifiedMarginStatus">1 classic, 3/4 UTA 1.0, 5/6 UTA 2.0.</param>
 /// <param name="MarginMode">ISOLATED_MARGIN, REGULAR_MARGIN or PORTFOLIO_MARGIN.</param>
-public sealed record AccountFacts(int UnifiedMarginStatus, string MarginMode);
+/// <param name="IsMasterTrader">A copy-trading lead account.</param>
+public sealed record AccountFacts(int UnifiedMarginStatus, string MarginMode, bool IsMasterTrader = false);
+
+/// <param name="Title">Bybit's title of the maintenance.</param>
+/// <param name="State">e.g. scheduled, ongoing, completed.</param>
+/// <param name="Begin">Start, when given.</param>
+/// <param name="End">Expected end while it lasts.</param>
+/// <param name="UidSuffixes">UID endings affected; empty means every account.</param>
+/// <param name="IsActive">Under way when it was read.</param>
+public sealed record MaintenanceWindow(string Title, string State, DateTimeOffset? Begin, DateTimeOffset? End, IReadOnlyList<int> UidSuffixes, bool IsActive);
 
 /// <param name="AccountType">UNIFIED, CONTRACT or FUND.</param>
 /// <param name="TotalEquityUsd">Account-level totalEquity in USD; null where Bybit sends "" (classic accounts).</param>

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Core.Limits;
@@ -11,9 +12,13 @@ namespace AstraBit.SupportBot.Core.Limits;
 /// the window plus Limits:CheckSpread (how long its requests may take to leave), so however a check spreads its
 /// requests, no window of Bybit's ever sees more than the budget.
 /// </summary>
-public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvider time)
+/// <param name="limits">Limits section.</param>
+/// <param name="time">The clock the window runs on.</param>
+/// <param name="diagnostics">The key check's settings: its symbols decide what a check costs. Absent: the defaults.</param>
+public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvider time, IOptions<DiagnosticsOptions>? diagnostics = null)
 {
     private readonly LimitsOptions options = limits.Value;
+    private readonly IReadOnlyList<string> symbols = (diagnostics?.Value ?? new DiagnosticsOptions()).EffectiveSymbols;
     private readonly Queue<Grant> grants = new();
     private readonly Lock gate = new();
     private int inWindow;
@@ -22,8 +27,14 @@ public sealed class BybitRequestBudget(IOptions<LimitsOptions> limits, TimeProvi
     // remembers each for BybitWindow.
     private TimeSpan Hold => options.BybitWindow + options.CheckSpread;
 
-    /// <summary>What a full check costs (Limits:RequestsPerCheck).</summary>
-    public int RequestsPerCheck => options.RequestsPerCheck;
+    /// <summary>
+    /// What a check with the configured symbols really sends (<see cref="DiagnosticEngine.RequestsFor"/>: one
+    /// request per symbol plus the fixed reads), never less than Limits:RequestsPerCheck.
+    /// </summary>
+    public int RequestsPerCheck => RequestsForCheck(symbols.Count);
+
+    /// <summary>What a check reading <paramref name="symbolCount"/> symbols costs, never less than Limits:RequestsPerCheck.</summary>
+    public int RequestsForCheck(int symbolCount) => Math.Max(options.RequestsPerCheck, DiagnosticEngine.RequestsFor(symbolCount));
 
     /// <summary>
     /// Reserves <paramref name="requests"/> now: either allowed, with <see cref="Reservation.Delay"/> to wait before

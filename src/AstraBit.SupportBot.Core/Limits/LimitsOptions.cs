@@ -18,7 +18,10 @@ public sealed class LimitsOptions
 
     public TimeSpan BybitWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>What one full check costs in requests.</summary>
+    /// <summary>
+    /// The least one check is charged. The budget charges what a check really sends (one request per symbol in
+    /// Diagnostics:Symbols plus seven fixed reads) when that is more.
+    /// </summary>
     public int RequestsPerCheck { get; set; } = 8;
 
     /// <summary>

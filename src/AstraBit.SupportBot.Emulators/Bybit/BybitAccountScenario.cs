@@ -64,6 +64,12 @@ public sealed record BybitAccountScenario
     /// <summary>When true, FUND balance queries get 10005 unless the key has Wallet AccountTransfer.</summary>
     public bool FundingNeedsTransferPermission { get; init; } = true;
 
+    /// <summary>Copy-trading lead account: account/info isMasterTrader = true.</summary>
+    public bool IsMasterTrader { get; init; }
+
+    /// <summary>REGULAR_MARGIN, ISOLATED_MARGIN or PORTFOLIO_MARGIN; in isolated margin the account-wide wallet totals are "" as on Bybit.</summary>
+    public string MarginMode { get; init; } = "REGULAR_MARGIN";
+
     /// <summary>Extra latency of every private request for this account.</summary>
     public TimeSpan Latency { get; init; }
 

@@ -22,6 +22,7 @@ namespace AstraBit.SupportBot.Emulators.Bybit;
 public sealed class BybitEmulator : IAsyncDisposable
 {
     private const string TimePath = "/v5/market/time";
+    private const string StatusPath = "/v5/system/status";
 
     private static readonly Dictionary<string, int> EndpointLimits = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -88,6 +89,9 @@ public sealed class BybitEmulator : IAsyncDisposable
 
     /// <summary>Every request received, in arrival order; StatusCode is 0 while a request is still in flight.</summary>
     public IReadOnlyList<BybitRecordedRequest> Requests => [.. _requests.Select(x => x.ToRecord())];
+
+    /// <summary>Completes once every request received so far has been answered or abandoned by its client.</summary>
+    public Task WhenAllRequestsFinished() => Task.WhenAll(_requests.Select(x => x.Finished.Task));
 
     /// <summary>Requests that broke the read-only contract (any method other than GET).</summary>
     public IReadOnlyList<BybitRecordedRequest> Violations => [.. _violations];
@@ -183,7 +187,7 @@ public sealed class BybitEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var exchange = new Exchange(context, Now);
+        var exchange = new Exchange(context, Now, Faults.SlowBody, Faults.BodyPadding, _options.TimeProvider);
         _requests.Enqueue(exchange);
         while (_requests.Count > _options.MaxRecordedRequests && _requests.TryDequeue(out _))
         {
@@ -213,6 +217,8 @@ public sealed class BybitEmulator : IAsyncDisposable
             {
                 _violations.Enqueue(exchange.ToRecord());
             }
+
+            exchange.Finished.TrySetResult();
         }
     }
 
@@ -267,6 +273,12 @@ public sealed class BybitEmulator : IAsyncDisposable
             return;
         }
 
+        if (string.Equals(path, StatusPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await x.WriteEnvelopeAsync(0, "", new { list = Faults.Maintenance.Select(MaintenanceEntry).ToList() }, Now).ConfigureAwait(false);
+            return;
+        }
+
         if (!EndpointLimits.ContainsKey(path))
         {
             await x.WriteRawAsync(404, "", "text/plain").ConfigureAwait(false);
@@ -276,6 +288,12 @@ public sealed class BybitEmulator : IAsyncDisposable
         if (Faults.Outage)
         {
             await x.WriteRawAsync(503, "<html><body>503 Service Temporarily Unavailable</body></html>", "text/html").ConfigureAwait(false);
+            return;
+        }
+
+        if (Faults.Maintenance.Any(m => MaintenanceState(m) == "ongoing"))
+        {
+            await x.WriteRawAsync(503, "<html><body>503 Service Temporarily Unavailable: system maintenance</body></html>", "text/html").ConfigureAwait(false);
             return;
         }
 
@@ -366,6 +384,18 @@ public sealed class BybitEmulator : IAsyncDisposable
             return;
         }
 
+        if (_options.Demo && path.StartsWith("/v5/asset/", StringComparison.OrdinalIgnoreCase))
+        {
+            await x.WriteEnvelopeAsync(10032, "Demo trading are not supported.", new { }, Now).ConfigureAwait(false);
+            return;
+        }
+
+        if (Faults.ResultOverrides.TryGetValue(path, out var rawResult))
+        {
+            await x.WriteEnvelopeAsync(0, "OK", JsonDocument.Parse(rawResult).RootElement.Clone(), Now).ConfigureAwait(false);
+            return;
+        }
+
         var query = x.Context.Request.Query;
         switch (path.ToLowerInvariant())
         {
@@ -375,13 +405,13 @@ public sealed class BybitEmulator : IAsyncDisposable
             case "/v5/account/info":
                 await x.WriteEnvelopeAsync(0, "OK", new
                 {
-                    marginMode = "REGULAR_MARGIN",
+                    marginMode = account.MarginMode,
                     updatedTime = account.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
                     unifiedMarginStatus = account.UnifiedMarginStatus,
                     dcpStatus = "OFF",
                     timeWindow = 0,
                     smpGroup = 0,
-                    isMasterTrader = false,
+                    isMasterTrader = account.IsMasterTrader,
                     spotHedgingStatus = "OFF",
                 }, Now).ConfigureAwait(false);
                 break;
@@ -465,8 +495,9 @@ public sealed class BybitEmulator : IAsyncDisposable
             coins.Add(WalletCoin(c, balance, a.Unified));
         }
 
-        var unified = a.Unified;
-        string Total(decimal value) => unified ? D(value) : "";
+        // Classic accounts and isolated margin have no account-wide figures: Bybit sends "".
+        var accountWide = a.Unified && a.MarginMode != "ISOLATED_MARGIN";
+        string Total(decimal value) => accountWide ? D(value) : "";
         await x.WriteEnvelopeAsync(0, "OK", new
         {
             list = new[]
@@ -510,6 +541,24 @@ public sealed class BybitEmulator : IAsyncDisposable
         marginCollateral = true,
         coin,
     };
+
+    private object MaintenanceEntry(EmulatedMaintenance m) => new
+    {
+        id = $"{m.Begin.ToUnixTimeMilliseconds():x}-emu",
+        title = m.Title,
+        state = MaintenanceState(m),
+        begin = m.Begin.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        end = m.End.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        href = "",
+        serviceTypes = new[] { 2, 3, 4, 5 },
+        product = new[] { 1, 2 },
+        uidSuffix = Array.Empty<int>(),
+        maintainType = 1,
+        env = 1,
+    };
+
+    private string MaintenanceState(EmulatedMaintenance m) =>
+        m.State ?? (Now < m.Begin ? "scheduled" : Now < m.End ? "ongoing" : "completed");
 
     private async Task PositionsAsync(Exchange x, BybitAccountScenario a, IQueryCollection query)
     {
@@ -752,7 +801,7 @@ public sealed class BybitEmulator : IAsyncDisposable
         "The Amazon CloudFront distribution is configured to block access from your country.\n" +
         "</BODY></HTML>";
 
-    private sealed class Exchange(HttpContext context, DateTimeOffset receivedAt)
+    private sealed class Exchange(HttpContext context, DateTimeOffset receivedAt, TimeSpan slowBody, long padding, TimeProvider time)
     {
         public HttpContext Context { get; } = context;
 
@@ -776,6 +825,8 @@ public sealed class BybitEmulator : IAsyncDisposable
 
         public volatile bool Completed;
 
+        public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public int StatusCode { get; set; }
 
         public int? RetCode { get; private set; }
@@ -790,7 +841,7 @@ public sealed class BybitEmulator : IAsyncDisposable
             StatusCode = status;
             Context.Response.StatusCode = status;
             Context.Response.ContentType = contentType;
-            await Context.Response.WriteAsync(body, Context.RequestAborted).ConfigureAwait(false);
+            await WriteBodyAsync(Encoding.UTF8.GetBytes(body)).ConfigureAwait(false);
         }
 
         public async Task WriteEnvelopeAsync(int retCode, string retMsg, object result, DateTimeOffset now)
@@ -801,10 +852,57 @@ public sealed class BybitEmulator : IAsyncDisposable
             Context.Response.ContentType = "application/json";
             Context.Response.Headers["Ret_code"] = retCode.ToString(CultureInfo.InvariantCulture);
             Context.Response.Headers["Timenow"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            var json = JsonSerializer.Serialize(
+            var json = JsonSerializer.SerializeToUtf8Bytes(
                 new { retCode, retMsg, result, retExtInfo = new { }, time = now.ToUnixTimeMilliseconds() },
                 Json);
-            await Context.Response.WriteAsync(json, Context.RequestAborted).ConfigureAwait(false);
+            if (await WritePaddingAsync().ConfigureAwait(false))
+            {
+                await WriteBodyAsync(json).ConfigureAwait(false);
+            }
+        }
+
+        // Leading whitespace keeps the JSON valid however large the answer gets; it is streamed, never held.
+        // Returns false when the client hung up part way (recorded as 499).
+        private async Task<bool> WritePaddingAsync()
+        {
+            if (padding <= 0)
+            {
+                return true;
+            }
+
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)' ');
+            for (var left = padding; left > 0; left -= chunk.Length)
+            {
+                // Kestrel discards writes after a hang-up and cancels RequestAborted later, on the thread pool; a
+                // completed flush is the prompt sign that the client is gone.
+                var flushed = await Context.Response.BodyWriter.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), Context.RequestAborted).ConfigureAwait(false);
+                if (flushed.IsCompleted || flushed.IsCanceled || Context.RequestAborted.IsCancellationRequested)
+                {
+                    StatusCode = 499;
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private async Task WriteBodyAsync(byte[] body)
+        {
+            if (slowBody <= TimeSpan.Zero)
+            {
+                await Context.Response.Body.WriteAsync(body, Context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            // Headers at once, then a byte at a time: a slow-loris answer.
+            await Context.Response.StartAsync(Context.RequestAborted).ConfigureAwait(false);
+            for (var i = 0; i < body.Length; i++)
+            {
+                await Context.Response.Body.WriteAsync(body.AsMemory(i, 1), Context.RequestAborted).ConfigureAwait(false);
+                await Context.Response.Body.FlushAsync(Context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(slowBody, time, Context.RequestAborted).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -19,6 +19,17 @@ public static class BybitEmulatorCommand
             CustomParser = ParseDuration,
         };
         var list = new Option<bool>("--list") { Description = "List the scenarios and exit." };
+        var demo = new Option<bool>("--demo") { Description = "Behave like Bybit's demo-trading host: the asset (Funding) endpoints answer 10032." };
+        var slowBody = new Option<TimeSpan>("--slow-body")
+        {
+            Description = "Slow-loris answers: headers at once, then the body one byte per this interval, e.g. 2s.",
+            CustomParser = ParseDuration,
+        };
+        var maintenance = new Option<TimeSpan>("--maintenance")
+        {
+            Description = "Start with a Bybit maintenance under way for this long (GET /v5/system/status lists it; private endpoints answer 503), e.g. 00:30:00.",
+            CustomParser = ParseDuration,
+        };
         var clones = new Option<int>("--clones")
         {
             Description = "Also register this many copies of healthy-unified, each with its own generated key, secret and UID (for load tests: Bybit limits per UID), and print them.",
@@ -26,7 +37,7 @@ public static class BybitEmulatorCommand
 
         var command = new Command("bybit", "Run the loopback Bybit V5 REST emulator with every built-in scenario loaded.")
         {
-            port, scenario, latency, list, clones,
+            port, scenario, latency, list, clones, demo, slowBody, maintenance,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,9 +70,16 @@ public static class BybitEmulatorCommand
                     Port = parse.GetValue(port),
                     Latency = parse.GetValue(latency),
                     ThrowOnDisposeIfViolations = false,
+                    Demo = parse.GetValue(demo),
                     Accounts = cloneCount == 0 ? null : [.. BybitScenarios.All(now), .. copies],
                 },
                 cancellationToken).ConfigureAwait(false);
+            emulator.Faults.SlowBody = parse.GetValue(slowBody);
+            if (parse.GetValue(maintenance) is { } lasting && lasting > TimeSpan.Zero)
+            {
+                emulator.Faults.Maintenance = [new EmulatedMaintenance("Scheduled system upgrade", emulator.Now, emulator.Now + lasting)];
+            }
+
             Console.WriteLine($"Bybit emulator listening on {emulator.BaseUrl}  (scenario {chosen.Name}: {chosen.Description})");
             Console.WriteLine($"export Bybit__BaseUrl={emulator.BaseUrl.AbsoluteUri.TrimEnd('/')}");
             Console.WriteLine($"export BYBIT_API_KEY={chosen.ApiKey}");

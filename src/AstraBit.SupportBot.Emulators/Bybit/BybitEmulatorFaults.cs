@@ -19,6 +19,24 @@ public sealed class BybitEmulatorFaults
     /// <summary>Every private request gets HTTP 503 until switched off (an outage, not one failed request).</summary>
     public bool Outage { get; set; }
 
+    /// <summary>
+    /// Slow-loris answers: when above zero, every response sends its status and headers at once and then its body
+    /// one byte per interval (on the emulator's clock) until done or the client hangs up.
+    /// </summary>
+    public TimeSpan SlowBody { get; set; }
+
+    /// <summary>When above zero, every JSON answer is preceded by this many bytes of whitespace (still valid JSON), streamed.</summary>
+    public long BodyPadding { get; set; }
+
+    /// <summary>
+    /// Raw JSON to send as <c>result</c> (with retCode 0) instead of the real answer, by path, e.g.
+    /// "/v5/account/wallet-balance" → <c>{"list":[{"totalEquity":"NaN"}]}</c>: partial or garbage answers.
+    /// </summary>
+    public ConcurrentDictionary<string, string> ResultOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Maintenance windows GET /v5/system/status lists; while one is ongoing, private endpoints answer HTTP 503.</summary>
+    public IReadOnlyList<EmulatedMaintenance> Maintenance { get; set; } = [];
+
     /// <summary>Scripted faults not yet used.</summary>
     public int Pending => _scripted.Count;
 
@@ -44,6 +62,10 @@ public sealed class BybitEmulatorFaults
     {
         _scripted.Clear();
         Latency = TimeSpan.Zero;
+        SlowBody = TimeSpan.Zero;
+        BodyPadding = 0;
+        ResultOverrides.Clear();
+        Maintenance = [];
         GeoBlocked = false;
         AccessTooFrequent = false;
         Outage = false;
@@ -77,3 +99,10 @@ public sealed record BybitRecordedRequest(
     string RemoteIp,
     int StatusCode,
     int? RetCode);
+
+/// <summary>One maintenance window of GET /v5/system/status.</summary>
+/// <param name="Title">e.g. "Scheduled system upgrade".</param>
+/// <param name="Begin">Start.</param>
+/// <param name="End">Expected end.</param>
+/// <param name="State">scheduled, ongoing or completed; null derives it from the emulator's clock.</param>
+public sealed record EmulatedMaintenance(string Title, DateTimeOffset Begin, DateTimeOffset End, string? State = null);

@@ -27,6 +27,12 @@ public sealed record BybitEmulatorOptions
     /// <summary>Oldest recorded requests are dropped beyond this many (keeps a long sandbox run bounded).</summary>
     public int MaxRecordedRequests { get; init; } = 100_000;
 
+    /// <summary>
+    /// Behave like Bybit's demo-trading host (api-demo.bybit.com): endpoints the demo service lacks (the asset
+    /// balance endpoints) answer 10032 "Demo trading are not supported.".
+    /// </summary>
+    public bool Demo { get; init; }
+
     /// <summary>When true, disposing throws if a non-GET request arrived or the server failed.</summary>
     public bool ThrowOnDisposeIfViolations { get; init; } = true;
 }

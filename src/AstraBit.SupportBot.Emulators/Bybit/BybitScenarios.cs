@@ -79,6 +79,14 @@ public static class BybitScenarios
             FundingUsdt = 500m,
             Permissions = Permissions(unified: true, ("Wallet", ["AccountTransfer"])),
         },
+        now => Account("copy-trading-lead", "Unified account that leads copy trading (isMasterTrader)", "Qm7tWcLd2XfRy8NpAe", "u4GzK9sVbT2hXq7LmN3cR8wYd5PfJ6aE1kHo", 17, now) with
+        {
+            IsMasterTrader = true,
+        },
+        now => Account("isolated-margin", "Unified account in isolated margin: account-wide totals arrive as \"\", 250 USDT", "Zp4RkT8mWq2LsV6nXc", "h3JdQ8wNe5RtY2uKb7VmC4xZs9LfG1pAo6Ti", 18, now) with
+        {
+            MarginMode = "ISOLATED_MARGIN",
+        },
     ];
 
     /// <summary>Every built-in scenario, with expiry dates relative to <paramref name="now"/> (the emulator's clock).</summary>

@@ -5,17 +5,17 @@ using CoreCoin = AstraBit.SupportBot.Core.Diagnostics.CoinBalance;
 namespace AstraBit.SupportBot.Adapters;
 
 /// <summary>Makes Core's read seam out of our Bybit client: one client per host, credentials per reader.</summary>
-public sealed class BybitAccountReaderFactory(IBybitClientFactory clients) : IBybitAccountReaderFactory
+public sealed class BybitAccountReaderFactory(IBybitClientFactory clients, TimeProvider timeProvider) : IBybitAccountReaderFactory
 {
     public IBybitAccountReader Create(string apiKey, string apiSecret, Uri host) =>
-        new BybitAccountReader(clients.Create(host), new BybitCredentials(apiKey, apiSecret));
+        new BybitAccountReader(clients.Create(host), new BybitCredentials(apiKey, apiSecret), timeProvider);
 }
 
 /// <summary>
 /// Translates Bybit's answers into the facts the diagnostic reasons about, and Bybit's error kinds into
 /// Core's. It only ever calls the client's GET endpoints; the client has no other kind.
 /// </summary>
-internal sealed class BybitAccountReader(BybitClient client, BybitCredentials credentials) : IBybitAccountReader
+internal sealed class BybitAccountReader(BybitClient client, BybitCredentials credentials, TimeProvider timeProvider) : IBybitAccountReader
 {
     private static readonly HashSet<string> DollarCoins = new(StringComparer.OrdinalIgnoreCase) { "USDT", "USDC", "USD" };
 
@@ -29,11 +29,12 @@ internal sealed class BybitAccountReader(BybitClient client, BybitCredentials cr
             key.DeadlineDay,
             key.Uta,
             key.IsMaster,
-            key.Type));
+            key.Type,
+            key.UserId));
 
     public async Task<ReadResult<AccountFacts>> GetAccountAsync(CancellationToken cancellationToken) =>
         Map(await client.Account.GetAccountInfoAsync(credentials, cancellationToken), info =>
-            new AccountFacts(info.UnifiedMarginStatus, info.MarginMode));
+            new AccountFacts(info.UnifiedMarginStatus, info.MarginMode, info.IsMasterTrader));
 
     public async Task<ReadResult<WalletFacts>> GetDerivativesWalletAsync(bool unified, CancellationToken cancellationToken)
     {
@@ -58,6 +59,13 @@ internal sealed class BybitAccountReader(BybitClient client, BybitCredentials cr
 
     public async Task<ReadResult<IReadOnlyList<PositionRow>>> GetOpenLinearPositionsAsync(string settleCoin, CancellationToken cancellationToken) =>
         Map(await client.Position.GetPositionsAsync(credentials, BybitCategory.Linear, symbol: null, settleCoin, cancellationToken), ToRows);
+
+    public async Task<ReadResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        return Map(await client.System.GetStatusAsync(cancellationToken), list =>
+            (IReadOnlyList<MaintenanceWindow>)[.. list.Select(m => new MaintenanceWindow(m.Title, m.State, m.Begin, m.End, m.UidSuffixes, m.IsActiveAt(now)))]);
+    }
 
     private static IReadOnlyList<PositionRow> ToRows(IReadOnlyList<PositionInfo> positions) =>
         [.. positions.Select(p => new PositionRow(p.Symbol, p.PositionIdx, p.Size, p.Side))];
@@ -84,6 +92,8 @@ internal sealed class BybitAccountReader(BybitClient client, BybitCredentials cr
         // 10007 means Bybit did not accept the key at all: for the member that is an invalid key.
         BybitErrorKind.AuthenticationFailed => ReadFailureKind.InvalidKey,
         BybitErrorKind.AccountRestricted => ReadFailureKind.AccountRestricted,
+        BybitErrorKind.InvalidResponse or BybitErrorKind.ResponseTooLarge => ReadFailureKind.Unreadable,
+        BybitErrorKind.DemoNotSupported => ReadFailureKind.NotOnDemo,
         _ => ReadFailureKind.Other,
     };
 }

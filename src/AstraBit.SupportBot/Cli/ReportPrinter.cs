@@ -41,6 +41,12 @@ public static class ReportPrinter
         var warns = report.Checks.Count(c => c.Status == CheckStatus.Warn);
         text.AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"Verdict: {report.Verdict.ToString().ToUpperInvariant()}");
+        if (report.CouldNotRun is { } reason)
+        {
+            // "error" says the check could not run; the reason tells support whether to wait or look deeper.
+            text.Append(CultureInfo.InvariantCulture, $" ({reason})");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $" · {Count(fails, "problem")}, {Count(warns, "warning")}");
         text.Append(CultureInfo.InvariantCulture, $" · checked in {report.DurationMs} ms").AppendLine();
         text.AppendLine("Legend: ✓ pass  ! warning  ✗ problem  - skipped");

@@ -2,7 +2,7 @@ using AstraBit.SupportBot.Core.Diagnostics;
 
 namespace AstraBit.SupportBot.Cli;
 
-/// <summary>Parses "btcusdt, ETHUSDT" into linear USDT symbols, naming the first bad one.</summary>
+/// <summary>Parses "btcusdt, ETHUSDT" into linear USDT symbols, naming the first bad one; at most <see cref="DiagnosticsOptions.MaxSymbols"/>.</summary>
 public static class SymbolList
 {
     public static (IReadOnlyList<string>? Symbols, string? Error) Parse(string value)
@@ -14,6 +14,11 @@ public static class SymbolList
         if (symbols.Length == 0)
         {
             return (null, "give at least one symbol, e.g. BTCUSDT,ETHUSDT.");
+        }
+
+        if (symbols.Length > DiagnosticsOptions.MaxSymbols)
+        {
+            return (null, $"{symbols.Length} symbols given; at most {DiagnosticsOptions.MaxSymbols} are allowed (each symbol is one request to Bybit, and Bybit allows an account 50 position reads a second).");
         }
 
         var bad = symbols.FirstOrDefault(s => !DiagnosticsOptionsValidator.IsLinearUsdtSymbol(s));

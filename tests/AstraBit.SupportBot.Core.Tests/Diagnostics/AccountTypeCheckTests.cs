@@ -5,7 +5,6 @@ namespace AstraBit.SupportBot.Core.Tests.Diagnostics;
 public sealed class AccountTypeCheckTests
 {
     [Theory]
-    [InlineData(1, true, "Standard (classic) account, main (master) account.", ReportAccount.Classic, null)]
     [InlineData(3, true, "Unified Trading Account (UTA 1.0), main (master) account.", ReportAccount.Unified, "1.0")]
     [InlineData(4, false, "Unified Trading Account (UTA 1.0), sub-account.", ReportAccount.Unified, "1.0")]
     [InlineData(5, true, "Unified Trading Account (UTA 2.0), main (master) account.", ReportAccount.Unified, "2.0")]
@@ -22,6 +21,39 @@ public sealed class AccountTypeCheckTests
         Assert.Equal(CheckStatus.Pass, check.Status);
         Assert.Equal(expectedDetail, check.Detail);
         Assert.Equal(new ReportAccount(expectedType, isMaster, expectedUta), report.Account);
+    }
+
+    [Fact]
+    public async Task RunAsync_ClassicAccount_WarnsToUpgradeAndCreateANewKey()
+    {
+        var harness = new EngineHarness();
+        harness.Reader.Account = ReadResult<AccountFacts>.Ok(new AccountFacts(1, "REGULAR_MARGIN"));
+        harness.Reader.Key = ReadResult<ApiKeyFacts>.Ok(Facts.HealthyKey(isUnified: false));
+
+        var report = await harness.RunAsync();
+
+        var check = EngineHarness.Check(report, CheckIds.AccountType);
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.StartsWith("Standard (classic) account, main (master) account. Bybit has retired Standard (classic) accounts", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("Upgrade your account to the Unified Trading Account", check.Fix, StringComparison.Ordinal);
+        Assert.Contains("then create a new API key", check.Fix, StringComparison.Ordinal);
+        Assert.Equal(GuideSteps.CreateKey, check.GuideStep);
+        Assert.Equal(new ReportAccount(ReportAccount.Classic, true), report.Account);
+        Assert.Equal(Verdict.Warn, report.Verdict);
+    }
+
+    [Fact]
+    public async Task RunAsync_CopyTradingLeadAccount_Flagged()
+    {
+        var harness = new EngineHarness();
+        harness.Reader.Account = ReadResult<AccountFacts>.Ok(new AccountFacts(5, "REGULAR_MARGIN", IsMasterTrader: true));
+
+        var report = await harness.RunAsync();
+
+        var check = EngineHarness.Check(report, CheckIds.AccountType);
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.Contains("leads copy trading", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("sub-account for AstraBit", check.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

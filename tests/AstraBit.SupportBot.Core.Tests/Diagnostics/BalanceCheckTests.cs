@@ -106,14 +106,12 @@ public sealed class BalanceCheckTests
         Assert.Contains("move it from Funding to the Derivatives account", check.Detail, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(500, true)]
-    [InlineData(10, false)]
-    public async Task RunAsync_FundingMention_OnlyWhenDerivativesLowAndFundingHasMoney(decimal equity, bool fundingHasMoney)
+    [Fact]
+    public async Task RunAsync_BalanceHighAndFundingHasMoney_FundingNotMentioned()
     {
         var harness = new EngineHarness();
-        harness.Reader.UnifiedWallet = ReadResult<WalletFacts>.Ok(Facts.UnifiedWallet(equity));
-        harness.Reader.Funding = ReadResult<WalletFacts>.Ok(fundingHasMoney ? Facts.FundingWallet(("USDT", 300m)) : Facts.FundingWallet());
+        harness.Reader.UnifiedWallet = ReadResult<WalletFacts>.Ok(Facts.UnifiedWallet(500m));
+        harness.Reader.Funding = ReadResult<WalletFacts>.Ok(Facts.FundingWallet(("USDT", 300m)));
 
         var report = await harness.RunAsync();
 
@@ -121,7 +119,19 @@ public sealed class BalanceCheckTests
     }
 
     [Fact]
-    public async Task RunAsync_FundingPermissionDenied_IsNotReported()
+    public async Task RunAsync_BalanceLowAndFundingEmpty_SaysFundingIsEmptyToo()
+    {
+        var harness = new EngineHarness();
+        harness.Reader.UnifiedWallet = ReadResult<WalletFacts>.Ok(Facts.UnifiedWallet(10m));
+        harness.Reader.Funding = ReadResult<WalletFacts>.Ok(Facts.FundingWallet());
+
+        var report = await harness.RunAsync();
+
+        Assert.EndsWith("Your Funding wallet is empty too.", EngineHarness.Check(report, CheckIds.Balance).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BalanceLowAndKeyCannotReadFunding_StillPointsAtFundingAndTheTransfer()
     {
         var harness = new EngineHarness();
         harness.Reader.UnifiedWallet = ReadResult<WalletFacts>.Ok(Facts.UnifiedWallet(10m));
@@ -131,7 +141,8 @@ public sealed class BalanceCheckTests
 
         var check = EngineHarness.Check(report, CheckIds.Balance);
         Assert.Equal(CheckStatus.Fail, check.Status);
-        Assert.DoesNotContain("Funding", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("Money in your Funding wallet doesn't count here", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("move them from Funding to the Unified Trading account (Assets → Transfer)", check.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("10005", check.Detail, StringComparison.Ordinal);
     }
 

@@ -12,6 +12,7 @@ public sealed class ConcurrencyTests
         FakeAccountReader.PositionsCall("BTCUSDT"),
         FakeAccountReader.PositionsCall("ETHUSDT"),
         FakeAccountReader.OpenPositionsCall,
+        FakeAccountReader.MaintenanceCall,
     ];
 
     [Fact]

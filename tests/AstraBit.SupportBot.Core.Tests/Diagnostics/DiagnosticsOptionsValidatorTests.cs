@@ -67,4 +67,26 @@ public sealed class DiagnosticsOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains(expected, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_SixtySymbols_RefusedNamingTheCap()
+    {
+        var options = new DiagnosticsOptions { Symbols = [.. Enumerable.Range(0, 60).Select(i => $"COIN{i}USDT")] };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Equal(
+            ["Diagnostics:Symbols lists 60 symbols; at most 40 are allowed (each symbol is one request to Bybit per check, and Bybit allows an account 50 position reads a second)"],
+            result.Failures);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.050")]
+    [InlineData("00:06:00")]
+    public void Validate_DeadlineOutOfRange_Refused(string deadline)
+    {
+        var result = validator.Validate(null, new DiagnosticsOptions { Deadline = TimeSpan.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(["Diagnostics:Deadline must be between 00:00:00.100 and 00:05:00"], result.Failures);
+    }
 }

@@ -12,6 +12,7 @@ public sealed class FakeAccountReader : IBybitAccountReader, IBybitAccountReader
     public const string OpenPositionsCall = "open-positions:USDT";
     public const string UnifiedWalletCall = "wallet:unified";
     public const string ClassicWalletCall = "wallet:classic";
+    public const string MaintenanceCall = "system-status";
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> gates = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> startSignals = new();
@@ -31,6 +32,8 @@ public sealed class FakeAccountReader : IBybitAccountReader, IBybitAccountReader
     public Dictionary<string, ReadResult<IReadOnlyList<PositionRow>>> Positions { get; } = new(StringComparer.Ordinal);
 
     public ReadResult<IReadOnlyList<PositionRow>> OpenPositions { get; set; } = ReadResult<IReadOnlyList<PositionRow>>.Ok([]);
+
+    public ReadResult<IReadOnlyList<MaintenanceWindow>> Maintenance { get; set; } = ReadResult<IReadOnlyList<MaintenanceWindow>>.Ok([]);
 
     public IReadOnlyList<string> Started => [.. started];
 
@@ -77,6 +80,9 @@ public sealed class FakeAccountReader : IBybitAccountReader, IBybitAccountReader
 
     public Task<ReadResult<IReadOnlyList<PositionRow>>> GetOpenLinearPositionsAsync(string settleCoin, CancellationToken cancellationToken) =>
         ServeAsync("open-positions:" + settleCoin, () => OpenPositions, cancellationToken);
+
+    public Task<ReadResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceAsync(CancellationToken cancellationToken) =>
+        ServeAsync(MaintenanceCall, () => Maintenance, cancellationToken);
 
     private TaskCompletionSource StartSignal(string call) =>
         startSignals.GetOrAdd(call, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -63,6 +63,13 @@ public sealed class BybitErrorCatalogExplainTests
     [InlineData("110088")]
     [InlineData("110097")]
     [InlineData("110113")]
+    [InlineData("10032")]
+    [InlineData("110017")]
+    [InlineData("110094")]
+    [InlineData("110123")]
+    [InlineData("110124")]
+    [InlineData("110125")]
+    [InlineData("110132")]
     [InlineData("3400208")]
     [InlineData("131004")]
     [InlineData("141019")]
@@ -214,4 +221,21 @@ public sealed class BybitErrorCatalogExplainTests
 
     private static ErrorCatalogEntry EntryFor(string codeOrPhrase) =>
         Catalog.Entries.Single(e => e.Codes.Contains(codeOrPhrase) || e.Match.Contains(codeOrPhrase));
+
+    [Theory]
+    [InlineData("{\"retCode\":10032,\"retMsg\":\"Demo trading are not supported.\"}", "10032", "create the key on the live Bybit site")]
+    [InlineData("110123 You must agree to the Trading Terms", "110123", "accept the terms")]
+    [InlineData("error 110125", "110125", "accept its terms")]
+    [InlineData("110124", "110124", "cooling-off period ends")]
+    [InlineData("110132 Product not available in your region", "110132", "Nothing in the key can change this")]
+    [InlineData("110094 order value below minimum", "110094", "Move more USDT")]
+    [InlineData("110017", "110017", "Add funds")]
+    public void Explain_Codes2026_ExplainedWithAFix(string pasted, string code, string fixPart)
+    {
+        var explanation = Catalog.Explain(pasted);
+
+        Assert.NotNull(explanation);
+        Assert.Equal(code, explanation.Code);
+        Assert.Contains(fixPart, explanation.Fix, StringComparison.Ordinal);
+    }
 }

@@ -8,6 +8,31 @@ public sealed class BybitRequestBudgetTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
 
+    [Theory]
+    [InlineData(0, 9)]
+    [InlineData(1, 8)]
+    [InlineData(40, 47)]
+    public void RequestsPerCheck_ConfiguredSymbols_ChargesWhatTheCheckSends(int symbolCount, int expected)
+    {
+        var symbols = Enumerable.Range(0, symbolCount).Select(i => $"COIN{i}USDT").ToArray();
+        var budget = new BybitRequestBudget(Options.Create(new LimitsOptions()), time, Options.Create(new AstraBit.SupportBot.Core.Diagnostics.DiagnosticsOptions { Symbols = symbols }));
+
+        Assert.Equal(expected, budget.RequestsPerCheck);
+    }
+
+    [Fact]
+    public void AcquireAsync_FortySymbolChecks_HeldToTheBudgetWindow()
+    {
+        var symbols = Enumerable.Range(0, 40).Select(i => $"COIN{i}USDT").ToArray();
+        var budget = new BybitRequestBudget(Options.Create(new LimitsOptions()), time, Options.Create(new AstraBit.SupportBot.Core.Diagnostics.DiagnosticsOptions { Symbols = symbols }));
+
+        var tasks = Enumerable.Range(0, 10).Select(_ => budget.AcquireAsync(budget.RequestsPerCheck).AsTask()).ToList();
+
+        // 8 checks of 47 requests fit in 400; the 9th and 10th wait for the window to move.
+        Assert.Equal(8, tasks.Count(t => t.IsCompleted));
+        Assert.Equal(470, budget.Reserved);
+    }
+
     [Fact]
     public async Task AcquireAsync_WithinBudget_GoesAtOnce()
     {

@@ -21,7 +21,8 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(6, provider.GetRequiredService<WalkthroughEngine>().Guide.Steps.Count);
         Assert.NotNull(provider.GetRequiredService<KeyMemory>());
         Assert.NotNull(provider.GetRequiredService<CheckCooldown>());
-        Assert.Equal(8, provider.GetRequiredService<BybitRequestBudget>().RequestsPerCheck);
+        // The default two symbols plus the seven fixed reads of a check.
+        Assert.Equal(9, provider.GetRequiredService<BybitRequestBudget>().RequestsPerCheck);
         Assert.Same(provider.GetRequiredService<KeyMemory>(), provider.GetRequiredService<KeyMemory>());
     }
 

@@ -49,6 +49,21 @@ public sealed class CliHarness : IAsyncLifetime
 
     public Task<CliRun> DiagnoseAsync(string scenario, params string[] args) => DiagnoseAsync(Scenario(scenario), args);
 
+    /// <summary>Runs diagnose with a configuration of its own (JSON), e.g. short deadlines.</summary>
+    public async Task<CliRun> DiagnoseWithConfigAsync(BybitAccountScenario account, string configJson, params string[] args)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"supportbot-cli-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, configJson);
+        try
+        {
+            return await RunAsync(account.ApiKey, account.ApiSecret, ["diagnose", "--host", Emulator.BaseUrl.ToString(), .. args, "--config", file], withConfig: false);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public Task<CliRun> DiagnoseAsync(BybitAccountScenario account, params string[] args)
     {
         return RunAsync(account.ApiKey, account.ApiSecret, ["diagnose", "--host", Emulator.BaseUrl.ToString(), .. args]);
