@@ -7,6 +7,7 @@ using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Doctor;
 using AstraBit.SupportBot.Storage;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
@@ -65,6 +66,7 @@ public static class BotServices
         services.TryAddSingleton<CheckRequests>();
         services.AddScoped<IInteractionHandler, AskToRunCheckHandler>();
         services.AddScoped<IInteractionHandler, RequestedCheckHandler>();
+        services.AddSupportDoctor();
         return services;
     }
 

@@ -229,6 +229,13 @@ public sealed partial class DiscordRestEmulator
             DiscordRestRoutes.AddThreadMember => AddThreadMember(match),
             DiscordRestRoutes.ModifyChannel => ModifyChannel(match, json as JsonObject, recorded.AuditLogReason),
             DiscordRestRoutes.GetGuildMember => GetMember(match),
+            DiscordRestRoutes.GetCurrentUser => CurrentUser(),
+            DiscordRestRoutes.GetCurrentApplication => CurrentApplication(),
+            DiscordRestRoutes.GetGuild => GetGuild(match),
+            DiscordRestRoutes.GetGuildRoles => GetRoles(match),
+            DiscordRestRoutes.GetGuildChannels => GetGuildChannels(match),
+            DiscordRestRoutes.GetChannel => GetChannel(match),
+            DiscordRestRoutes.GetGuildCommands => GetGuildCommands(match),
             _ => Error(404, 0, "404: Not Found"),
         };
     }

@@ -53,6 +53,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         _nextId = (ulong)(_clock.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs) << 22;
         _users[options.BotUserId] = "SupportBot";
         _channels[options.DefaultChannelId] = new EmulatedChannel(options.DefaultChannelId, 0, options.GuildId, null, "support", null);
+        SeedGuild();
         foreach (var (userId, roles) in options.Members)
         {
             AddMember(userId, roles);

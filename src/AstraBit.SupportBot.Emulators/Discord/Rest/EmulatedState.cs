@@ -70,6 +70,11 @@ public sealed class EmulatedChannel
 
     internal HashSet<ulong> MemberSet { get; } = [];
 
+    /// <summary>Permission overwrites (guild channels).</summary>
+    public IReadOnlyList<EmulatedOverwrite> Overwrites => OverwriteList;
+
+    internal List<EmulatedOverwrite> OverwriteList { get; } = [];
+
     internal List<string> Reasons { get; } = [];
 
     public bool IsThread => Type is 10 or 11 or 12;
