@@ -211,6 +211,7 @@ public sealed partial class DiscordRestEmulator
         }
 
         var query = ctx.Request.Query;
+        recorded.UnknownFields = DiscordSchema.UnknownFields(match.Route, json, query.Keys);
         return match.Route switch
         {
             DiscordRestRoutes.GetGatewayBot => GatewayBot(),

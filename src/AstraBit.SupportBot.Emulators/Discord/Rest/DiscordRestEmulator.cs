@@ -197,6 +197,29 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Requests whose body had fields Discord's schema does not define (see <see cref="RecordedRequest.UnknownFields"/>).</summary>
+    public IReadOnlyList<RecordedRequest> SchemaViolations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests.Where(r => r.UnknownFields.Count > 0)];
+            }
+        }
+    }
+
+    /// <summary>Throws naming each request that sent a field Discord's schema does not define; tests call it when they end.</summary>
+    public void ThrowOnSchemaViolations()
+    {
+        var violations = SchemaViolations;
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException("Requests sent body fields Discord's schema does not define (Discord would ignore them):\n"
+                + string.Join("\n", violations.Select(r => $"{r.Route}: {string.Join(", ", r.UnknownFields)}")));
+        }
+    }
+
     public IReadOnlyList<RecordedRequest> RequestsFor(string route)
     {
         lock (_lock)
