@@ -23,6 +23,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IGatewayTransport, WebSocketGatewayTransport>();
         services.TryAddSingleton<DiscordGatewayClient>();
         services.TryAddSingleton<GatewayStatus>();
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DiscordGatewayService>());
         return services;
     }

@@ -22,7 +22,8 @@ public sealed partial class DiscordRestClient(
     DiscordRateLimiter rateLimiter,
     DiscordRestRetryPolicy retryPolicy,
     TimeProvider time,
-    ILogger<DiscordRestClient> logger)
+    ILogger<DiscordRestClient> logger,
+    DiscordMetrics? metrics = null)
 {
     private readonly DiscordClientOptions _options = options.Value;
 
@@ -354,6 +355,7 @@ public sealed partial class DiscordRestClient(
             catch (HttpRequestException ex)
             {
                 lease.Dispose();
+                metrics?.RestAnswered(route.Method.Method, route.Template, 0);
                 if (serverRetries >= retryPolicy.MaxServerErrorRetries)
                 {
                     throw new DiscordRestException(0, 0, ex.Message, [], route.Method.Method, route.Template, ex);
@@ -372,6 +374,7 @@ public sealed partial class DiscordRestClient(
             {
                 lease.Update(response);
                 var status = (int)response.StatusCode;
+                metrics?.RestAnswered(route.Method.Method, route.Template, status);
                 if (response.IsSuccessStatusCode)
                 {
                     LogCall(logger, route.Method.Method, route.Template, status);
@@ -384,6 +387,7 @@ public sealed partial class DiscordRestClient(
                     rateLimitRetries++;
                     var (retryAfter, global) = ParseTooManyRequests(response, body);
                     LogRateLimited(logger, route.Method.Method, route.Template, retryAfter.TotalMilliseconds, global);
+                    metrics?.RateLimited(route.Template, global);
                     lease.TooManyRequests(retryAfter, global);
                     continue;
                 }

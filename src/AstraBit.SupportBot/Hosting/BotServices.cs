@@ -8,6 +8,7 @@ using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Doctor;
+using AstraBit.SupportBot.Metrics;
 using AstraBit.SupportBot.Storage;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
@@ -67,6 +68,7 @@ public static class BotServices
         services.AddScoped<IInteractionHandler, AskToRunCheckHandler>();
         services.AddScoped<IInteractionHandler, RequestedCheckHandler>();
         services.AddSupportDoctor();
+        services.AddSupportTelemetry(configuration);
         return services;
     }
 
