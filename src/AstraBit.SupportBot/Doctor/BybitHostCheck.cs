@@ -26,7 +26,7 @@ public sealed class BybitHostCheck(IBybitClientFactory factory, IOptions<BybitCl
         var result = await factory.Create(url).Market.GetServerTimeAsync(cancellationToken);
         if (result.Error is { } error)
         {
-            var detail = $"{url} did not answer GET /v5/market/time: {error.Message}";
+            var detail = $"{url} did not answer GET /v5/market/time: {error.Message.TrimEnd('.')}.";
             const string reach = "Check that this machine can reach the host (firewall, proxy, DNS); Bybit refuses some countries with 403.";
             return isMain
                 ? DoctorCheck.Fail(id, title, detail + " Key checks on bybit.com can't run.", $"{reach} Or correct {key}.")
