@@ -2,6 +2,7 @@ using System.CommandLine;
 using AstraBit.SupportBot.Doctor;
 using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Cli;
@@ -26,9 +27,10 @@ public static class DoctorCommand
     public static async Task<int> RunAsync(string? configFile, bool json, CliConsole console, CancellationToken cancellationToken)
     {
         ServiceProvider services;
+        HostApplicationBuilder builder;
         try
         {
-            var builder = SupportBotHost.CreateBuilder(configFile, console.Error);
+            builder = SupportBotHost.CreateBuilder(configFile, console.Error);
             builder.Services.AddSupportBot(builder.Configuration);
             builder.Services.AddSupportDoctor();
             services = builder.Services.BuildServiceProvider();
@@ -39,6 +41,8 @@ public static class DoctorCommand
             return ExitCodes.Usage;
         }
 
+        // The configuration watches appsettings.json for changes; without a host nothing else releases that watcher (an inotify instance).
+        using (builder.Configuration)
         await using (services)
         {
             var problems = ValidateConfiguration(services);
