@@ -150,8 +150,16 @@ public sealed class BotHarness : IAsyncDisposable
 
         _stop.Dispose();
         File.Delete(_configFile);
-        await Discord.DisposeAsync();
-        await Bybit.DisposeAsync();
+        try
+        {
+            // A body field Discord's schema does not define is silently ignored by Discord: fail the test instead.
+            Discord.Rest.ThrowOnSchemaViolations();
+        }
+        finally
+        {
+            await Discord.DisposeAsync();
+            await Bybit.DisposeAsync();
+        }
     }
 
     private void Launch()

@@ -20,7 +20,8 @@ public sealed partial class DiscordGatewayClient(
     TimeProvider timeProvider,
     ILogger<DiscordGatewayClient> logger,
     GatewayClientSettings? settings = null,
-    IGatewayUrlSource? urlSource = null)
+    IGatewayUrlSource? urlSource = null,
+    DiscordMetrics? metrics = null)
 {
     private static readonly GatewayClientSettings DefaultSettings = new();
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
@@ -369,6 +370,7 @@ public sealed partial class DiscordGatewayClient(
         {
             var resume = new ResumeData(token, resumeSession.SessionId, LastSequence);
             await SendRawAsync(state, Serialize((int)GatewayOpCode.Resume, w => JsonSerializer.Serialize(w, resume, GatewayWireContext.Default.ResumeData)), heartbeat: false, cancellationToken).ConfigureAwait(false);
+            metrics?.Resumed();
         }
         else
         {
@@ -376,6 +378,7 @@ public sealed partial class DiscordGatewayClient(
             var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
             var identify = new IdentifyData(token, options.Value.Intents, new IdentifyProperties(os, _settings.LibraryName, _settings.LibraryName));
             await SendRawAsync(state, Serialize((int)GatewayOpCode.Identify, w => JsonSerializer.Serialize(w, identify, GatewayWireContext.Default.IdentifyData)), heartbeat: false, cancellationToken).ConfigureAwait(false);
+            metrics?.Identified();
         }
 
         while (true)

@@ -25,6 +25,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<DiscordGatewayClient>();
         services.TryAddSingleton<GatewayStatus>();
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DiscordGatewayService>());
         return services;
     }

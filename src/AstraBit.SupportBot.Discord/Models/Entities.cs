@@ -48,8 +48,11 @@ public sealed record ThreadMetadata(bool Archived, bool Locked, bool? Invitable,
 /// <summary>A channel, DM channel or thread.</summary>
 public sealed record DiscordChannel(ulong Id, ChannelType Type, ulong? GuildId, ulong? ParentId, string? Name, ThreadMetadata? Thread)
 {
+    /// <summary>The channel's permission overwrites (guild channels; empty when Discord sent none).</summary>
+    public IReadOnlyList<PermissionOverwrite> PermissionOverwrites { get; init; } = [];
+
     internal static DiscordChannel Parse(JsonElement e) =>
-        new(
+        new DiscordChannel(
             e.RequiredSnowflake("id"),
             (ChannelType)(e.Int("type") ?? 0),
             e.Snowflake("guild_id"),
@@ -57,7 +60,10 @@ public sealed record DiscordChannel(ulong Id, ChannelType Type, ulong? GuildId, 
             e.Str("name"),
             e.Prop("thread_metadata") is { } t
                 ? new ThreadMetadata(t.Bool("archived") ?? false, t.Bool("locked") ?? false, t.Bool("invitable"), t.Int("auto_archive_duration") ?? 0)
-                : null);
+                : null)
+        {
+            PermissionOverwrites = [.. e.Array("permission_overwrites").Select(PermissionOverwrite.Parse)],
+        };
 }
 
 /// <summary>An attachment on a received message.</summary>

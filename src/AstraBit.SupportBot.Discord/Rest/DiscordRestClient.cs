@@ -23,7 +23,8 @@ public sealed partial class DiscordRestClient(
     DiscordRateLimiter rateLimiter,
     DiscordRestRetryPolicy retryPolicy,
     TimeProvider time,
-    ILogger<DiscordRestClient> logger)
+    ILogger<DiscordRestClient> logger,
+    DiscordMetrics? metrics = null)
 {
     private readonly DiscordClientOptions _options = options.Value;
 
@@ -248,6 +249,60 @@ public sealed partial class DiscordRestClient(
         return GuildMember.Parse(Root(doc));
     }
 
+    /// <summary><c>GET /users/@me</c>: the bot's own user; 401 when the token is refused.</summary>
+    public async Task<DiscordUser> GetCurrentUserAsync(CancellationToken ct = default)
+    {
+        using var doc = await SendAsync(new(HttpMethod.Get, "/users/@me", "", "users/@me"), null, null, ct).ConfigureAwait(false);
+        return DiscordUser.Parse(Root(doc));
+    }
+
+    /// <summary><c>GET /applications/@me</c>: the bot's application, with the flags that show which privileged intents are on.</summary>
+    public async Task<DiscordApplication> GetCurrentApplicationAsync(CancellationToken ct = default)
+    {
+        using var doc = await SendAsync(new(HttpMethod.Get, "/applications/@me", "", "applications/@me"), null, null, ct).ConfigureAwait(false);
+        return DiscordApplication.Parse(Root(doc));
+    }
+
+    /// <summary><c>GET /guilds/{guild_id}</c>: the guild with its roles and owner (403 50001 / 404 10004 when the bot is not in it).</summary>
+    public async Task<DiscordGuild> GetGuildAsync(ulong guildId, CancellationToken ct = default)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/guilds/{guild_id}", Id(guildId), $"guilds/{Id(guildId)}");
+        using var doc = await SendAsync(route, null, null, ct).ConfigureAwait(false);
+        return DiscordGuild.Parse(Root(doc));
+    }
+
+    /// <summary><c>GET /guilds/{guild_id}/roles</c>: every role of the guild, @everyone included.</summary>
+    public async Task<IReadOnlyList<DiscordRole>> GetGuildRolesAsync(ulong guildId, CancellationToken ct = default)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/guilds/{guild_id}/roles", Id(guildId), $"guilds/{Id(guildId)}/roles");
+        using var doc = await SendAsync(route, null, null, ct).ConfigureAwait(false);
+        return [.. Root(doc).EnumerateArray().Select(DiscordRole.Parse)];
+    }
+
+    /// <summary><c>GET /guilds/{guild_id}/channels</c>: the guild's channels with their overwrites (threads not included).</summary>
+    public async Task<IReadOnlyList<DiscordChannel>> GetGuildChannelsAsync(ulong guildId, CancellationToken ct = default)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/guilds/{guild_id}/channels", Id(guildId), $"guilds/{Id(guildId)}/channels");
+        using var doc = await SendAsync(route, null, null, ct).ConfigureAwait(false);
+        return [.. Root(doc).EnumerateArray().Select(DiscordChannel.Parse)];
+    }
+
+    /// <summary><c>GET /channels/{channel_id}</c>: one channel or thread (403 50001 when the bot can't see it, 404 10003 when there is none).</summary>
+    public async Task<DiscordChannel> GetChannelAsync(ulong channelId, CancellationToken ct = default)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/channels/{channel_id}", Id(channelId), $"channels/{Id(channelId)}");
+        using var doc = await SendAsync(route, null, null, ct).ConfigureAwait(false);
+        return DiscordChannel.Parse(Root(doc));
+    }
+
+    /// <summary><c>GET /applications/{application_id}/guilds/{guild_id}/commands</c>: the guild commands registered now.</summary>
+    public async Task<IReadOnlyList<RegisteredApplicationCommand>> GetGuildCommandsAsync(ulong applicationId, ulong guildId, CancellationToken ct = default)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/applications/{application_id}/guilds/{guild_id}/commands", Id(guildId), $"applications/{Id(applicationId)}/guilds/{Id(guildId)}/commands");
+        using var doc = await SendAsync(route, null, null, ct).ConfigureAwait(false);
+        return [.. Root(doc).EnumerateArray().Select(RegisteredApplicationCommand.Parse)];
+    }
+
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static JsonElement Root(JsonDocument? doc) =>
@@ -321,6 +376,8 @@ public sealed partial class DiscordRestClient(
             {
                 lease.Dispose();
 
+                metrics?.RestAnswered(route.Method.Method, route.Template, 0);
+
                 // A connection that was never made carried nothing, so even a POST may go again; any later failure may
                 // have reached Discord, and only a repeatable request is sent twice.
                 var neverSent = ex.HttpRequestError == HttpRequestError.ConnectionError;
@@ -342,6 +399,7 @@ public sealed partial class DiscordRestClient(
             {
                 lease.Update(response);
                 var status = (int)response.StatusCode;
+                metrics?.RestAnswered(route.Method.Method, route.Template, status);
                 if (response.IsSuccessStatusCode)
                 {
                     LogCall(logger, route.Method.Method, route.Template, status);
@@ -354,6 +412,7 @@ public sealed partial class DiscordRestClient(
                     rateLimitRetries++;
                     var (retryAfter, global) = ParseTooManyRequests(response, body);
                     LogRateLimited(logger, route.Method.Method, route.Template, retryAfter.TotalMilliseconds, global);
+                    metrics?.RateLimited(route.Template, global);
                     lease.TooManyRequests(retryAfter, global);
                     continue;
                 }

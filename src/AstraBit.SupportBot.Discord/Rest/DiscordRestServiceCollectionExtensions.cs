@@ -22,6 +22,8 @@ public static class DiscordRestServiceCollectionExtensions
         services.AddOptions<DiscordClientOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DiscordRestRetryPolicy.Default);
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<TimeProvider>()));
         // The factory's default request logging carries raw headers (the bot token) as structured state: keep it off.
         services.AddHttpClient<DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30))

@@ -25,6 +25,7 @@ public static class SupportBotCommandLine
         root.Subcommands.Add(StatsCommand.Create(config, console));
         root.Subcommands.Add(HealthCommand.Create(config, console));
         root.Subcommands.Add(BackupCommand.Create(config, console));
+        root.Subcommands.Add(DoctorCommand.Create(config, console));
         root.SetAction((parse, cancellationToken) => BotRunner.RunAsync(parse.GetValue(config), console, cancellationToken));
         return root;
     }

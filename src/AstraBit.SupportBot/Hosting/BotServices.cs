@@ -10,6 +10,8 @@ using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Doctor;
+using AstraBit.SupportBot.Metrics;
 using AstraBit.SupportBot.Storage;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
@@ -78,6 +80,8 @@ public static class BotServices
         services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
         services.AddScoped<IComponentHandler, RequestedCheckHandler>();
         services.AddSupportOperations(configuration);
+        services.AddSupportDoctor();
+        services.AddSupportTelemetry(configuration);
         return services;
     }
 

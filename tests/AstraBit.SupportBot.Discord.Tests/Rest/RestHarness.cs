@@ -49,6 +49,13 @@ internal sealed class RestHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await Emulator.DisposeAsync();
+        try
+        {
+            Emulator.ThrowOnSchemaViolations();
+        }
+        finally
+        {
+            await Emulator.DisposeAsync();
+        }
     }
 }

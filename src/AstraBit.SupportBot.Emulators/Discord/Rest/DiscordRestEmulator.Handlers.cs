@@ -638,6 +638,11 @@ public sealed partial class DiscordRestEmulator
             o["name"] = c.Name;
         }
 
+        if (c.GuildId is not null && !c.IsThread)
+        {
+            o["permission_overwrites"] = OverwritesJson(c);
+        }
+
         if (c.RecipientId is { } r)
         {
             o["recipients"] = new JsonArray(UserJson(r));

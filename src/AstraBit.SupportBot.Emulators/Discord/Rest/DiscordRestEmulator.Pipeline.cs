@@ -211,6 +211,7 @@ public sealed partial class DiscordRestEmulator
         }
 
         var query = ctx.Request.Query;
+        recorded.UnknownFields = DiscordSchema.UnknownFields(match.Route, json, query.Keys);
         var reply = Act(match, recorded, json, files, query);
 
         // As Discord's edge does when the origin is slow: the request took effect, the answer says it failed.
@@ -240,6 +241,13 @@ public sealed partial class DiscordRestEmulator
             DiscordRestRoutes.ModifyChannel => ModifyChannel(match, json as JsonObject, recorded.AuditLogReason),
             DiscordRestRoutes.GetGuildMember => GetMember(match),
             DiscordRestRoutes.DeleteMessage => DeleteMessage(match),
+            DiscordRestRoutes.GetCurrentUser => CurrentUser(),
+            DiscordRestRoutes.GetCurrentApplication => CurrentApplication(),
+            DiscordRestRoutes.GetGuild => GetGuild(match),
+            DiscordRestRoutes.GetGuildRoles => GetRoles(match),
+            DiscordRestRoutes.GetGuildChannels => GetGuildChannels(match),
+            DiscordRestRoutes.GetChannel => GetChannel(match),
+            DiscordRestRoutes.GetGuildCommands => GetGuildCommands(match),
             _ => Error(404, 0, "404: Not Found"),
         };
     }

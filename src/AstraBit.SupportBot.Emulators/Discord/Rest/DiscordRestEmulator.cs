@@ -55,6 +55,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         _nextId = (ulong)(_clock.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs) << 22;
         _users[options.BotUserId] = "SupportBot";
         _channels[options.DefaultChannelId] = new EmulatedChannel(options.DefaultChannelId, 0, options.GuildId, null, "support", null);
+        SeedGuild();
         foreach (var (userId, roles) in options.Members)
         {
             AddMember(userId, roles);
@@ -207,6 +208,29 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>Requests whose body had fields Discord's schema does not define (see <see cref="RecordedRequest.UnknownFields"/>).</summary>
+    public IReadOnlyList<RecordedRequest> SchemaViolations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests.Where(r => r.UnknownFields.Count > 0)];
+            }
+        }
+    }
+
+    /// <summary>Throws naming each request that sent a field Discord's schema does not define; tests call it when they end.</summary>
+    public void ThrowOnSchemaViolations()
+    {
+        var violations = SchemaViolations;
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException("Requests sent body fields Discord's schema does not define (Discord would ignore them):\n"
+                + string.Join("\n", violations.Select(r => $"{r.Route}: {string.Join(", ", r.UnknownFields)}")));
         }
     }
 

@@ -70,11 +70,19 @@ public static class DiscordRestRoutes
     public const string ModifyChannel = "PATCH /channels/{channel_id}";
     public const string GetGuildMember = "GET /guilds/{guild_id}/members/{user_id}";
     public const string DeleteMessage = "DELETE /channels/{channel_id}/messages/{message_id}";
+    public const string GetCurrentUser = "GET /users/@me";
+    public const string GetCurrentApplication = "GET /applications/@me";
+    public const string GetGuild = "GET /guilds/{guild_id}";
+    public const string GetGuildRoles = "GET /guilds/{guild_id}/roles";
+    public const string GetGuildChannels = "GET /guilds/{guild_id}/channels";
+    public const string GetChannel = "GET /channels/{channel_id}";
+    public const string GetGuildCommands = "GET /applications/{application_id}/guilds/{guild_id}/commands";
 
     internal static readonly string[] All =
     [
         GetGatewayBot, BulkOverwriteGuildCommands, BulkOverwriteGlobalCommands, InteractionCallback, CreateFollowup,
         EditOriginal, DeleteOriginal, EditFollowup, DeleteFollowup, CreateDm, CreateMessage, GetMessages, EditMessage,
         StartThread, AddThreadMember, ModifyChannel, GetGuildMember, DeleteMessage,
+        GetCurrentUser, GetCurrentApplication, GetGuild, GetGuildRoles, GetGuildChannels, GetChannel, GetGuildCommands,
     ];
 }

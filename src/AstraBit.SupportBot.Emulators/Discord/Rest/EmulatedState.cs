@@ -24,6 +24,12 @@ public sealed record RecordedRequest(
 
     /// <summary>Discord error code the emulator answered with, 0 on success.</summary>
     public int ErrorCode { get; internal set; }
+
+    /// <summary>
+    /// Body fields (as paths, e.g. <c>embeds.0.colour</c>) that Discord's OpenAPI schema does not define for this
+    /// route. Discord ignores such a field without an error, so the request "works" but doesn't do what was meant.
+    /// </summary>
+    public IReadOnlyList<string> UnknownFields { get; internal set; } = [];
 }
 
 /// <summary>An uploaded file.</summary>
@@ -69,6 +75,11 @@ public sealed class EmulatedChannel
     public IReadOnlyList<string> AuditLogReasons => Reasons;
 
     internal HashSet<ulong> MemberSet { get; } = [];
+
+    /// <summary>Permission overwrites (guild channels).</summary>
+    public IReadOnlyList<EmulatedOverwrite> Overwrites => OverwriteList;
+
+    internal List<EmulatedOverwrite> OverwriteList { get; } = [];
 
     internal List<string> Reasons { get; } = [];
 
