@@ -1,6 +1,7 @@
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Storage.Tickets;
+using AstraBit.SupportBot.Storage.Migrations;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.Tests;
@@ -22,7 +23,7 @@ public sealed class DeskMigrationTests : IDisposable
         using var database = new SupportDatabase(path);
         var store = new LiteTicketStore(database);
 
-        Assert.Equal(3, database.SchemaVersion);
+        Assert.Equal(SchemaMigrations.CurrentVersion, database.SchemaVersion);
         Assert.Equal(TicketCloseOutcome.ClosedByStaff, (await store.GetAsync(1))!.Outcome);
         Assert.Equal(TicketCloseOutcome.NoReply, (await store.GetAsync(2))!.Outcome);
         Assert.Equal(TicketCloseOutcome.MemberLeft, (await store.GetAsync(3))!.Outcome);
@@ -61,7 +62,7 @@ public sealed class DeskMigrationTests : IDisposable
 
         using (var raw = new LiteDatabase(new ConnectionString { Filename = path }))
         {
-            Assert.Equal(3, SupportDatabase.ReadSchemaVersion(raw));
+            Assert.Equal(SchemaMigrations.CurrentVersion, SupportDatabase.ReadSchemaVersion(raw));
             var documents = raw.GetCollection("tickets").FindAll().ToList();
             Assert.Equal(4, documents.Count);
             Assert.All(documents, d => Assert.Equal(2, d["schema"].AsInt32));
@@ -70,7 +71,7 @@ public sealed class DeskMigrationTests : IDisposable
         }
 
         using var again = new SupportDatabase(path);
-        Assert.Equal(3, again.SchemaVersion);
+        Assert.Equal(SchemaMigrations.CurrentVersion, again.SchemaVersion);
     }
 
     public void Dispose() => folder.Dispose();

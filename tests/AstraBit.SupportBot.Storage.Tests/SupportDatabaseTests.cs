@@ -19,7 +19,7 @@ public sealed class SupportDatabaseTests : IDisposable
 
         Assert.True(File.Exists(path));
         Assert.Equal(SchemaMigrations.CurrentVersion, database.SchemaVersion);
-        Assert.Equal(3, SchemaMigrations.CurrentVersion);
+        Assert.Equal(4, SchemaMigrations.CurrentVersion);
     }
 
     [Fact]

@@ -48,7 +48,9 @@ public static class SupportBotHost
             builder.Services.AddSystemd();
         }
         builder.Logging.ClearProviders();
-        builder.Services.AddSerilog((services, logger) => ConfigureLogging(logger, builder.Configuration, logWriter));
+        // The host's own logger, not Serilog's static one: with the static logger every host in a process (the sandbox,
+        // the tests) would write through whichever host set it last, and stopping one host silences the others.
+        builder.Services.AddSerilog((services, logger) => ConfigureLogging(logger, builder.Configuration, logWriter), preserveStaticLogger: true);
         return builder;
     }
 

@@ -183,7 +183,7 @@ public sealed class TicketConfirmCloseTests : IDisposable
     public async Task AddNote_Staff_StoredScrubbedAndAuditedWithoutItsText()
     {
         var ticket = await harness.OpenAsync();
-        var secret = new string('S', 36);
+        var secret = "c3FnJxFkQjVDZRucq2zyw8GOuLfafi1JrpRW"; // a realistic 36-character Bybit secret
 
         var outcome = await Service.AddNoteAsync(ticket.Number, TicketHarness.Staff, $"  member pasted {secret} earlier; asked to rotate  ");
 

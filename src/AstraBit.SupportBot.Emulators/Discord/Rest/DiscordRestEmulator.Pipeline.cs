@@ -33,6 +33,10 @@ public sealed partial class DiscordRestEmulator
         {
             await HandleCoreAsync(ctx).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client hung up (a bot that stopped mid-request): as for Discord, nothing failed on this side.
+        }
         catch (Exception ex)
         {
             _serverErrors.Enqueue(ex);
