@@ -14,6 +14,7 @@ internal static class TicketDocuments
     public const string Tickets = "tickets";
     public const string Counters = "counters";
     public const string Audit = "audit";
+    public const string Outbox = "ticket_outbox";
 
     public const string TicketCounterId = "ticketNumber";
     public const string CounterValueField = "value";
@@ -24,6 +25,7 @@ internal static class TicketDocuments
     public const string ThreadField = "threadId";
     public const string OpenedAtField = "openedAt";
     public const string ClosedAtField = "closedAt";
+    public const string BuiltField = "built";
 
     public const string AuditAtField = "at";
     public const string AuditMemberField = "member";
@@ -57,6 +59,7 @@ internal static class TicketDocuments
         ["ratedAt"] = Time(ticket.RatedAt),
         ["escalatedAt"] = Time(ticket.EscalatedAt),
         ["remindedAt"] = Time(ticket.RemindedAt),
+        [BuiltField] = (int)ticket.Built,
     };
 
     public static Ticket ToTicket(BsonDocument document) => new(
@@ -82,7 +85,25 @@ internal static class TicketDocuments
         RatedAt = Time(document["ratedAt"]),
         EscalatedAt = Time(document["escalatedAt"]),
         RemindedAt = Time(document["remindedAt"]),
+
+        // Written before build steps were recorded: such a ticket was built in one go.
+        Built = document[BuiltField].IsNumber ? (TicketBuildSteps)document[BuiltField].AsInt32 : TicketBuildSteps.All,
     };
+
+    public static BsonDocument FromPending(PendingTicket work) => new()
+    {
+        [MemberField] = BsonDocuments.Snowflake(work.MemberId),
+        ["origin"] = Lower(work.Origin),
+        ["card"] = FromCard(work.Card),
+        ["requestedBy"] = Snowflake(work.RequestedBy),
+    };
+
+    public static PendingTicket ToPending(BsonDocument document) => new(
+        document[Id].AsInt64,
+        BsonDocuments.Snowflake(document[MemberField]),
+        Parse<TicketOrigin>(document["origin"]),
+        ToCard(document["card"].AsDocument),
+        Snowflake(document["requestedBy"]));
 
     public static BsonDocument FromAudit(AuditEntry entry) => new()
     {

@@ -37,6 +37,7 @@ public static class TicketServices
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddScoped<IGatewayEventHandler<GuildMemberRemovedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddHostedService<TicketTimerService>();
+        services.AddHostedService<TicketOutboxService>();
         return services;
     }
 }
