@@ -36,6 +36,7 @@ internal static class TicketSamples
         RatedAt = At.AddMinutes(7).AddTicks(7),
         EscalatedAt = At.AddMinutes(8).AddTicks(8),
         RemindedAt = At.AddMinutes(9).AddTicks(9),
+        Built = TicketBuildSteps.CardPosted | TicketBuildSteps.MemberAdded,
         LaterChecks =
         [
             Card(CheckIds.Withdrawal),

@@ -166,7 +166,11 @@ public sealed partial class TicketDesk(
                 return await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
             }
 
-            var ticket = await OpenOrAppendLockedAsync(work.MemberId, work.Origin, work.Card, work.RequestedBy, cancellationToken);
+            // The card may be on the ticket already (a crash after adding it, before the work was marked done): then
+            // only what is missing is built, and the card isn't posted twice.
+            var open = await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
+            var card = open is not null && open.AllCards.Any(c => SameCheck(c, work.Card)) ? null : work.Card;
+            var ticket = await OpenOrAppendLockedAsync(work.MemberId, work.Origin, card, work.RequestedBy, cancellationToken);
             await outbox.CompleteAsync(work.Id, cancellationToken);
             return ticket;
         }
@@ -175,6 +179,8 @@ public sealed partial class TicketDesk(
             deskLock.Gate.Release();
         }
     }
+
+    private static bool SameCheck(TicketCard a, TicketCard b) => a.CheckedAt is not null && a.CheckedAt == b.CheckedAt && a.MaskedKey == b.MaskedKey && a.Verdict == b.Verdict;
 
     private async Task<bool> RepairAsync(int number, CancellationToken cancellationToken)
     {

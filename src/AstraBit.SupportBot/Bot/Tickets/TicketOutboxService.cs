@@ -40,6 +40,10 @@ public sealed partial class TicketOutboxService(
                 {
                     LogCompleted(logger, completed);
                 }
+                else
+                {
+                    LogNothingPending(logger);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -53,6 +57,9 @@ public sealed partial class TicketOutboxService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket outbox: {Count} pending or half-built ticket(s) completed")]
     private static partial void LogCompleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket outbox: nothing pending")]
+    private static partial void LogNothingPending(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticket outbox: completing pending tickets failed; it is retried on the next run")]
     private static partial void LogFailed(ILogger logger, Exception exception);
