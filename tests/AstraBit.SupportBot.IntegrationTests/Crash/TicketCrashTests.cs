@@ -56,7 +56,7 @@ public sealed class TicketCrashTests
         await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == check && m.EditCount > 0, KillableBot.Timeout);
         var thread = Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
         Assert.DoesNotContain(Member, thread.Members);
-        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId);
+        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket", StringComparison.Ordinal));
 
         var open = await bot.Discord.RunSlashCommandAsync(Member, "ticket", [SlashOption.Subcommand("open")], bot.SupportChannelId);
         var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == open && m.EditCount > 0, KillableBot.Timeout);
@@ -76,7 +76,7 @@ public sealed class TicketCrashTests
         Assert.Empty(ticket.LaterChecks);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
         Assert.Equal(inThread, bot.Discord.Rest.Messages.Count(m => m.ChannelId == thread.Id));
-        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId);
+        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -146,7 +146,9 @@ public sealed class TicketCrashTests
         "thread created" => request.Route == DiscordRestRoutes.StartThread,
         "card posted" => request.Route == DiscordRestRoutes.CreateMessage && bot.Discord.Rest.Threads.Any(t => request.Path.Contains(t.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)),
         "member added" => request.Route == DiscordRestRoutes.AddThreadMember,
-        "staff notice posted" => request.Route == DiscordRestRoutes.CreateMessage && request.Path.Contains(bot.StaffChannelId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+        "staff notice posted" => request.Route == DiscordRestRoutes.CreateMessage
+            && request.Path.Contains(bot.StaffChannelId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            && request.Body?.Contains("New ticket", StringComparison.Ordinal) == true,
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 }
