@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Discord;
 
 namespace AstraBit.SupportBot.IntegrationTests.Tickets;
 
@@ -8,7 +9,7 @@ public sealed class MessageContentNoticeTests
     [Fact]
     public async Task WithoutMessageContentIntent_StaffToldOnceThatTranscriptsHoldOnlyTheBotsMessages()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(s => s["Discord:Intents"] = new DiscordClientOptions().Intents);
 
         var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("Message Content", StringComparison.Ordinal), BotHarness.Timeout);
 
