@@ -51,6 +51,9 @@ internal sealed class KillableBot : IAsyncDisposable
             ["Logging__MinimumLevel"] = "Debug",
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
+
+            // No file watcher on appsettings.json: inotify instances are a per-user limit (128) the whole test run shares.
+            ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
         };
     }
 
