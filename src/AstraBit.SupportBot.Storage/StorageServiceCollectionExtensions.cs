@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IWalkthroughStore>(sp => new LiteWalkthroughStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ITicketStore>(sp => new LiteTicketStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<ITicketOutbox>(sp => new LiteTicketOutbox(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IAuditLog>(sp => new LiteAuditLog(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton(sp => new LiteSupportData(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IMemberDataStore>(sp => sp.GetRequiredService<LiteSupportData>());

@@ -81,6 +81,8 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:LogChannelId"] = channels.Log.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Discord:SupportRoleIds"] = new[] { SupportRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["Discord:ModeratorRoleIds"] = new[] { ModeratorRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            // The default intents and MESSAGE_CONTENT (transcripts read members' messages): no Message Content notice in the staff channel.
+            ["Discord:Intents"] = (1 << 0) | (1 << 1) | (1 << 9) | (1 << 12) | (1 << 15),
             ["Bybit:BaseUrl"] = bybit.BaseUrl.ToString(),
             ["Bybit:RetryBaseDelay"] = "00:00:00.010",
             ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db"),

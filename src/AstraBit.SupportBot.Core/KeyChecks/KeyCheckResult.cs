@@ -31,6 +31,12 @@ public enum KeyCheckTicketAction
 public sealed record KeyCheckTicketDecision(KeyCheckTicketAction Action, TicketCard? Card, ulong? RequestedBy)
 {
     public static KeyCheckTicketDecision None { get; } = new(KeyCheckTicketAction.None, null, null);
+
+    /// <summary>
+    /// For <see cref="KeyCheckTicketAction.OpenOrAppend"/>: the ticket work written durably with the check's history,
+    /// which the desk completes (or the outbox after a restart); null before it is recorded.
+    /// </summary>
+    public PendingTicket? Pending { get; init; }
 }
 
 /// <summary>What came of a key check.</summary>

@@ -20,6 +20,7 @@ public sealed partial class KeyCheckService(
     BybitRequestBudget budget,
     KeyMemory memory,
     ICheckHistoryStore history,
+    ITicketOutbox outbox,
     IWalkthroughStore progress,
     WalkthroughEngine walkthrough,
     IBybitSites sites,
@@ -63,12 +64,12 @@ public sealed partial class KeyCheckService(
         }
 
         var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey, credentials.ApiSecret, host), cancellationToken);
-        await history.AddAsync(CheckHistoryEntry.From(memberId, report, region), cancellationToken);
+        var stoppedAt = stored is null ? null : walkthrough.Stuck(stored).Where;
+        var ticket = await RecordAsync(memberId, report, region, Ticket(request.Origin, report, region, stoppedAt), cancellationToken);
         LogChecked(logger, memberId, report.ApiKey, request.Origin.GetType().Name, report.Verdict);
 
         var keptFor = request.Credentials is { } typed && Keep(memberId, typed, report) ? options.Value.KeyMemory : (TimeSpan?)null;
-        var stoppedAt = stored is null ? null : walkthrough.Stuck(stored).Where;
-        return new KeyCheckResult.Completed(report, region, keptFor, Ticket(request.Origin, report, region, stoppedAt));
+        return new KeyCheckResult.Completed(report, region, keptFor, ticket);
     }
 
     /// <summary>Whether a key is remembered for the member right now (the walkthrough shows "Check it now" without a form then).</summary>
@@ -98,6 +99,24 @@ public sealed partial class KeyCheckService(
         return requestedBy is null
             ? KeyCheckTicketDecision.None
             : new KeyCheckTicketDecision(KeyCheckTicketAction.PostIntoOpenTicketOrStaffChannel, null, requestedBy);
+    }
+
+    /// <summary>
+    /// The history entry, and for a failure the promise of a ticket, in one durable write before anyone is shown the
+    /// result: a crash after it still gets the member their ticket (the desk's outbox completes it at the next start).
+    /// </summary>
+    private async Task<KeyCheckTicketDecision> RecordAsync(ulong memberId, DiagnosticReport report, string region, KeyCheckTicketDecision ticket, CancellationToken cancellationToken)
+    {
+        var entry = CheckHistoryEntry.From(memberId, report, region);
+        if (ticket is not { Action: KeyCheckTicketAction.OpenOrAppend, Card: { } card })
+        {
+            await history.AddAsync(entry, cancellationToken);
+            return ticket;
+        }
+
+        var origin = ticket.RequestedBy is null ? TicketOrigin.CheckFailed : TicketOrigin.ModeratorRequest;
+        var pending = await outbox.RecordCheckAsync(entry, new PendingTicket(0, memberId, origin, card, ticket.RequestedBy), cancellationToken);
+        return ticket with { Pending = pending };
     }
 
     // A walkthrough step is judged on the checks it shows: a member at step 3 gets no ticket for the One-Way mode of step 5.

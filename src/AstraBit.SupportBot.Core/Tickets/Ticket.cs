@@ -20,6 +20,27 @@ public enum TicketOrigin
 }
 
 /// <summary>
+/// The steps of building a ticket's thread after it was created (the thread itself is <see cref="Ticket.ThreadId"/>).
+/// Each is recorded when Discord confirmed it, so a crash resumes at the first step not done.
+/// </summary>
+[Flags]
+public enum TicketBuildSteps
+{
+    None = 0,
+
+    /// <summary>The opening card and the welcome with "Run the check again" are in the thread.</summary>
+    CardPosted = 1,
+
+    /// <summary>The member was added to the private thread.</summary>
+    MemberAdded = 2,
+
+    /// <summary>The staff channel got the notice with Join and Claim.</summary>
+    StaffNotified = 4,
+
+    All = CardPosted | MemberAdded | StaffNotified,
+}
+
+/// <summary>
 /// A support ticket: one member, one private thread, the diagnosis it opened with and the checks posted since.
 /// Every time is UTC; the timers are computed from these persisted times, so they survive a restart.
 /// </summary>
@@ -36,6 +57,15 @@ public sealed record Ticket(int Number, ulong MemberId, TicketOrigin Origin, Dat
 
     /// <summary>The Discord thread, once created.</summary>
     public ulong? ThreadId { get; init; }
+
+    /// <summary>
+    /// Which build steps are done in <see cref="ThreadId"/>'s thread. A new thread starts with none
+    /// (<see cref="TicketService.AttachThreadAsync"/>); a ticket written before steps were recorded counts as built.
+    /// </summary>
+    public TicketBuildSteps Built { get; init; } = TicketBuildSteps.All;
+
+    /// <summary>Whether the thread exists and every build step in it is done.</summary>
+    public bool IsBuilt => ThreadId is not null && Built == TicketBuildSteps.All;
 
     public ulong? ClaimedBy { get; init; }
 

@@ -144,10 +144,16 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
     public Task<TicketOutcome> AttachThreadAsync(int number, ulong threadId, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, cancellationToken, ticket => ticket.ThreadId switch
         {
-            null => Change(ticket with { ThreadId = threadId }),
+            null => Change(ticket with { ThreadId = threadId, Built = TicketBuildSteps.None }),
             var existing when existing == threadId => Change(ticket),
             _ => Refuse(TicketRefusal.ThreadAlreadyAttached, $"Ticket {ticket.DisplayNumber} already has a thread.", ticket),
         });
+
+    /// <summary>Records that a build step of the ticket's thread is done (Discord confirmed it); recording it twice is harmless.</summary>
+    public Task<TicketOutcome> RecordBuildStepAsync(int number, TicketBuildSteps step, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket.ThreadId is null
+            ? Refuse(TicketRefusal.NotFound, $"Ticket {ticket.DisplayNumber} has no thread yet.", ticket)
+            : Change(ticket with { Built = ticket.Built | step }));
 
     public Task<TicketOutcome> ClaimAsync(int number, ulong staffId, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, cancellationToken, ticket => ticket.State switch
@@ -398,6 +404,13 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
     public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken = default) => store.FindByThreadAsync(threadId, cancellationToken);
 
     public Task<Ticket?> FindOpenForMemberAsync(ulong memberId, CancellationToken cancellationToken = default) => store.FindOpenForMemberAsync(memberId, cancellationToken);
+
+    /// <summary>Open tickets whose thread is missing or half-built (a crash or an outage stopped the build), in number order.</summary>
+    public async Task<IReadOnlyList<Ticket>> ListUnbuiltAsync(CancellationToken cancellationToken = default)
+    {
+        var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. open.Where(t => !t.IsBuilt)];
+    }
 
     /// <summary>Open and claimed tickets for /ticket list: unclaimed first, then oldest first.</summary>
     public async Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ internal static class TicketDocuments
     public const string Tickets = "tickets";
     public const string Counters = "counters";
     public const string Audit = "audit";
+    public const string Outbox = "ticket_outbox";
 
     public const string TicketCounterId = "ticketNumber";
     public const string CounterValueField = "value";
@@ -24,6 +25,7 @@ internal static class TicketDocuments
     public const string ThreadField = "threadId";
     public const string OpenedAtField = "openedAt";
     public const string ClosedAtField = "closedAt";
+    public const string BuiltField = "built";
 
     public const string SchemaField = "schema";
     public const string OutcomeField = "outcome";
@@ -78,6 +80,7 @@ internal static class TicketDocuments
         })),
         ["erasedAt"] = Time(ticket.ErasedAt),
         [SchemaField] = CurrentSchema,
+        [BuiltField] = (int)ticket.Built,
     };
 
     public static Ticket ToTicket(BsonDocument document) => new(
@@ -110,6 +113,8 @@ internal static class TicketDocuments
             ? document[NotesField].AsArray.Select(v => new TicketNote(BsonDocuments.Snowflake(v["author"]), v["text"].AsString, Time(v["at"])!.Value)).ToList()
             : [],
         ErasedAt = Time(document["erasedAt"]),
+        // Written before build steps were recorded: such a ticket was built in one go.
+        Built = document[BuiltField].IsNumber ? (TicketBuildSteps)document[BuiltField].AsInt32 : TicketBuildSteps.All,
     };
 
     /// <summary>The outcome a ticket closed by the first release had, told from how it was closed.</summary>
@@ -118,6 +123,21 @@ internal static class TicketDocuments
         : Text(document["closeReason"]) == TicketService.AutoCloseReason ? TicketCloseOutcome.NoReply
         : Text(document["closeReason"]) == TicketService.MemberLeftReason && !document["closedBy"].IsNumber ? TicketCloseOutcome.MemberLeft
         : TicketCloseOutcome.ClosedByStaff;
+
+    public static BsonDocument FromPending(PendingTicket work) => new()
+    {
+        [MemberField] = BsonDocuments.Snowflake(work.MemberId),
+        ["origin"] = Lower(work.Origin),
+        ["card"] = FromCard(work.Card),
+        ["requestedBy"] = Snowflake(work.RequestedBy),
+    };
+
+    public static PendingTicket ToPending(BsonDocument document) => new(
+        document[Id].AsInt64,
+        BsonDocuments.Snowflake(document[MemberField]),
+        Parse<TicketOrigin>(document["origin"]),
+        ToCard(document["card"].AsDocument),
+        Snowflake(document["requestedBy"]));
 
     public static BsonDocument FromAudit(AuditEntry entry) => new()
     {

@@ -109,6 +109,29 @@ public sealed class TicketServiceLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildSteps_NewThreadStartsWithNone_EachRecordedStepCounts_BuiltOnlyWhenAllAre()
+    {
+        var ticket = await harness.OpenAsync();
+        Assert.False(ticket.IsBuilt);
+        Assert.Equal(TicketRefusal.NotFound, (await Service.RecordBuildStepAsync(ticket.Number, TicketBuildSteps.CardPosted)).Refusal);
+
+        await Service.AttachThreadAsync(ticket.Number, 5000);
+        Assert.Equal(TicketBuildSteps.None, (await harness.ReloadAsync(ticket.Number)).Built);
+        await Service.RecordBuildStepAsync(ticket.Number, TicketBuildSteps.CardPosted);
+        await Service.RecordBuildStepAsync(ticket.Number, TicketBuildSteps.MemberAdded);
+        await Service.RecordBuildStepAsync(ticket.Number, TicketBuildSteps.MemberAdded);
+        var halfBuilt = await harness.ReloadAsync(ticket.Number);
+        Assert.Equal(TicketBuildSteps.CardPosted | TicketBuildSteps.MemberAdded, halfBuilt.Built);
+        Assert.False(halfBuilt.IsBuilt);
+        Assert.Equal([ticket.Number], (await Service.ListUnbuiltAsync()).Select(t => t.Number));
+
+        await Service.RecordBuildStepAsync(ticket.Number, TicketBuildSteps.StaffNotified);
+
+        Assert.True((await harness.ReloadAsync(ticket.Number)).IsBuilt);
+        Assert.Empty(await Service.ListUnbuiltAsync());
+    }
+
+    [Fact]
     public async Task AttachThread_AlreadyAttachedToAnother_Refused()
     {
         var ticket = await harness.OpenAsync();

@@ -41,6 +41,7 @@ internal static class TicketSamples
         CloseRequestedBy = ulong.MaxValue - 11,
         Notes = [new TicketNote(ulong.MaxValue - 12, "asked about the EU site · ✓", At.AddMinutes(11).AddTicks(11)), new TicketNote(5, "second", At.AddMinutes(12))],
         ErasedAt = At.AddMinutes(13).AddTicks(13),
+        Built = TicketBuildSteps.CardPosted | TicketBuildSteps.MemberAdded,
         LaterChecks =
         [
             Card(CheckIds.Withdrawal),

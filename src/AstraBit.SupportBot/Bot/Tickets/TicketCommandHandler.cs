@@ -80,7 +80,8 @@ public sealed class TicketCommandHandler(
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var memberId = interaction.User.Id;
         var existing = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
-        var ticket = existing is { ThreadId: not null }
+        // A half-built ticket (thread missing, member not added, no card or staff notice) is repaired, not pointed at.
+        var ticket = existing is { IsBuilt: true }
             ? existing
             : await desk.OpenOrAppendAsync(memberId, TicketOrigin.Command, existing is null ? await LastCheckCardAsync(memberId, cancellationToken) : null, requestedBy: null, cancellationToken);
         var where = ticket.ThreadId is { } thread ? TicketMessages.Channel(thread) : "the support channel";

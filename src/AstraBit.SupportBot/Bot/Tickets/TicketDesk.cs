@@ -41,6 +41,7 @@ public static class TicketClock
 /// </summary>
 public sealed partial class TicketDesk(
     TicketService tickets,
+    ITicketOutbox outbox,
     DiscordRestClient rest,
     TicketDeskLock deskLock,
     GuideContent guide,
@@ -56,29 +57,17 @@ public sealed partial class TicketDesk(
     // A transcript reads at most this many messages (10 pages of 100); a ticket longer than that is rare and the tail is what matters least.
     private const int TranscriptPages = 10;
 
+    /// <remarks>
+    /// A ticket whose thread is missing or half-built (a crash or an outage stopped it) is repaired here: whatever
+    /// step is not recorded as done is done now, so `/ticket open` and a new failure never point at a thread the
+    /// member can't open.
+    /// </remarks>
     public async Task<Ticket> OpenOrAppendAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy, CancellationToken cancellationToken)
     {
         await deskLock.Gate.WaitAsync(cancellationToken);
         try
         {
-            var opening = await tickets.OpenOrAppendAsync(memberId, origin, card, requestedBy, cancellationToken);
-            var ticket = opening.Ticket;
-
-            // A ticket without a thread is new, or one whose thread could not be made last time (Discord was down): make it now.
-            if (ticket.ThreadId is null)
-            {
-                ticket = await CreateThreadAsync(ticket, requestedBy, cancellationToken);
-                LogOpened(logger, ticket.Number, memberId, origin);
-                return ticket;
-            }
-
-            if (opening.AppendedCard is { } appended)
-            {
-                await rest.CreateMessageAsync(ticket.ThreadId.Value, TicketMessages.AppendedCard(ticket, appended, origin), cancellationToken);
-                LogAppended(logger, ticket.Number, memberId, origin);
-            }
-
-            return ticket;
+            return await OpenOrAppendLockedAsync(memberId, origin, card, requestedBy, cancellationToken);
         }
         finally
         {
@@ -94,8 +83,10 @@ public sealed partial class TicketDesk(
         {
             case KeyCheckTicketAction.OpenOrAppend:
                 var origin = decision.RequestedBy is null ? TicketOrigin.CheckFailed : TicketOrigin.ModeratorRequest;
-                var ticket = await OpenOrAppendAsync(memberId, origin, decision.Card, decision.RequestedBy, cancellationToken);
-                return new CheckTicketOutcome(ticket, Posted: true);
+                var ticket = decision.Pending is { } pending
+                    ? await CompleteAsync(pending, cancellationToken)
+                    : await OpenOrAppendAsync(memberId, origin, decision.Card, decision.RequestedBy, cancellationToken);
+                return new CheckTicketOutcome(ticket, Posted: ticket is not null);
             case KeyCheckTicketAction.PostIntoOpenTicket:
                 return await PostCheckAsync(memberId, check.Report, check.RegionKey, cancellationToken);
             case KeyCheckTicketAction.PostIntoOpenTicketOrStaffChannel:
@@ -114,6 +105,134 @@ public sealed partial class TicketDesk(
             default:
                 return new CheckTicketOutcome(null, Posted: false);
         }
+    }
+
+    /// <summary>
+    /// The outbox's background step: completes every pending ticket of a failed check (after a restart, or after
+    /// Discord failed the first time), then repairs every open ticket still half-built. What fails stays pending for
+    /// the next run and doesn't stop the rest. Returns how many pieces of work were completed or repaired.
+    /// </summary>
+    public async Task<int> CompletePendingAsync(CancellationToken cancellationToken)
+    {
+        var done = 0;
+        var failures = new List<Exception>();
+        foreach (var work in await outbox.PendingAsync(cancellationToken))
+        {
+            try
+            {
+                if (await CompleteAsync(work, cancellationToken) is not null)
+                {
+                    done++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        foreach (var unbuilt in await tickets.ListUnbuiltAsync(cancellationToken))
+        {
+            try
+            {
+                if (await RepairAsync(unbuilt.Number, cancellationToken))
+                {
+                    done++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        return failures.Count switch
+        {
+            0 => done,
+            1 => throw new InvalidOperationException($"Completing pending ticket work failed: {failures[0].Message}", failures[0]),
+            _ => throw new InvalidOperationException($"{failures.Count} pieces of pending ticket work failed.", new AggregateException(failures)),
+        };
+    }
+
+    /// <summary>Builds (or adds to) the ticket a failed check promised, once: null when it was completed meanwhile by the other path.</summary>
+    private async Task<Ticket?> CompleteAsync(PendingTicket work, CancellationToken cancellationToken)
+    {
+        await deskLock.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            // The live check and the background step may both reach the same work; whoever comes second finds it done.
+            if (!await outbox.IsPendingAsync(work.Id, cancellationToken))
+            {
+                return await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
+            }
+
+            // The card may be on the ticket already (a crash after adding it, before the work was marked done): then
+            // only what is missing is built, and the card isn't posted twice.
+            var open = await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
+            var card = open is not null && open.AllCards.Any(c => SameCheck(c, work.Card)) ? null : work.Card;
+            var ticket = await OpenOrAppendLockedAsync(work.MemberId, work.Origin, card, work.RequestedBy, cancellationToken);
+            await outbox.CompleteAsync(work.Id, cancellationToken);
+            return ticket;
+        }
+        finally
+        {
+            deskLock.Gate.Release();
+        }
+    }
+
+    private static bool SameCheck(TicketCard a, TicketCard b) => a.CheckedAt is not null && a.CheckedAt == b.CheckedAt && a.MaskedKey == b.MaskedKey && a.Verdict == b.Verdict;
+
+    private async Task<bool> RepairAsync(int number, CancellationToken cancellationToken)
+    {
+        await deskLock.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var ticket = await tickets.GetAsync(number, cancellationToken);
+            if (ticket is null || ticket.IsClosed || ticket.IsBuilt)
+            {
+                return false;
+            }
+
+            await BuildAsync(ticket, requestedBy: null, cancellationToken);
+            LogRepaired(logger, ticket.Number, ticket.MemberId);
+            return true;
+        }
+        finally
+        {
+            deskLock.Gate.Release();
+        }
+    }
+
+    private async Task<Ticket> OpenOrAppendLockedAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy, CancellationToken cancellationToken)
+    {
+        var opening = await tickets.OpenOrAppendAsync(memberId, origin, card, requestedBy, cancellationToken);
+        var ticket = opening.Ticket;
+        if (!ticket.IsBuilt)
+        {
+            var hadThread = ticket.ThreadId is not null;
+            ticket = await BuildAsync(ticket, requestedBy, cancellationToken);
+            if (opening.IsNew)
+            {
+                LogOpened(logger, ticket.Number, memberId, origin);
+                return ticket;
+            }
+
+            LogRepaired(logger, ticket.Number, memberId);
+
+            // A thread made just now starts with the opening card; only a repaired one still needs the new card.
+            if (!hadThread)
+            {
+                return ticket;
+            }
+        }
+
+        if (opening.AppendedCard is { } appended && ticket.ThreadId is { } thread)
+        {
+            await rest.CreateMessageAsync(thread, TicketMessages.AppendedCard(ticket, appended, origin), cancellationToken);
+            LogAppended(logger, ticket.Number, memberId, origin);
+        }
+
+        return ticket;
     }
 
     /// <summary>Posts a check result into the member's open ticket; not posted when the member has none open.</summary>
@@ -295,25 +414,55 @@ public sealed partial class TicketDesk(
         LogTimer(logger, action.Kind, action.Number);
     }
 
-    private async Task<Ticket> CreateThreadAsync(Ticket ticket, ulong? requestedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the ticket's thread one recorded step at a time (thread, card and welcome, member added, staff notice),
+    /// skipping what is recorded as done, so a crash or an outage anywhere resumes instead of starting over.
+    /// </summary>
+    private async Task<Ticket> BuildAsync(Ticket ticket, ulong? requestedBy, CancellationToken cancellationToken)
     {
-        var name = $"ticket-{ticket.Number.ToString("0000", CultureInfo.InvariantCulture)}-{await MemberSlugAsync(ticket.MemberId, cancellationToken)}";
-        var thread = await rest.CreatePrivateThreadAsync(
-            discord.Value.SupportChannelId,
-            name,
-            ThreadArchiveDuration.OneWeek,
-            invitable: false,
-            reason: AuditReason($"Support ticket {ticket.DisplayNumber}"),
-            ct: cancellationToken);
-        var attached = await tickets.AttachThreadAsync(ticket.Number, thread.Id, cancellationToken);
-        var withThread = attached.Ticket ?? ticket with { ThreadId = thread.Id };
+        if (ticket.ThreadId is null)
+        {
+            var name = $"ticket-{ticket.Number.ToString("0000", CultureInfo.InvariantCulture)}-{await MemberSlugAsync(ticket.MemberId, cancellationToken)}";
+            var created = await rest.CreatePrivateThreadAsync(
+                discord.Value.SupportChannelId,
+                name,
+                ThreadArchiveDuration.OneWeek,
+                invitable: false,
+                reason: AuditReason($"Support ticket {ticket.DisplayNumber}"),
+                ct: cancellationToken);
+            var attached = await tickets.AttachThreadAsync(ticket.Number, created.Id, cancellationToken);
+            ticket = attached.Ticket ?? ticket with { ThreadId = created.Id, Built = TicketBuildSteps.None };
+        }
+
+        var thread = ticket.ThreadId!.Value;
 
         // The card comes first, so whoever opens the thread starts from the diagnosis.
-        await rest.CreateMessageAsync(thread.Id, TicketMessages.OpeningCard(withThread), cancellationToken);
-        await rest.CreateMessageAsync(thread.Id, TicketMessages.Welcome(withThread), cancellationToken);
-        await rest.AddThreadMemberAsync(thread.Id, ticket.MemberId, cancellationToken);
-        await rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StaffNotice(withThread, requestedBy), cancellationToken);
-        return withThread;
+        if (!ticket.Built.HasFlag(TicketBuildSteps.CardPosted))
+        {
+            await rest.CreateMessageAsync(thread, TicketMessages.OpeningCard(ticket), cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket), cancellationToken);
+            ticket = await StepDoneAsync(ticket, TicketBuildSteps.CardPosted, cancellationToken);
+        }
+
+        if (!ticket.Built.HasFlag(TicketBuildSteps.MemberAdded))
+        {
+            await rest.AddThreadMemberAsync(thread, ticket.MemberId, cancellationToken);
+            ticket = await StepDoneAsync(ticket, TicketBuildSteps.MemberAdded, cancellationToken);
+        }
+
+        if (!ticket.Built.HasFlag(TicketBuildSteps.StaffNotified))
+        {
+            await rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StaffNotice(ticket, requestedBy), cancellationToken);
+            ticket = await StepDoneAsync(ticket, TicketBuildSteps.StaffNotified, cancellationToken);
+        }
+
+        return ticket;
+    }
+
+    private async Task<Ticket> StepDoneAsync(Ticket ticket, TicketBuildSteps step, CancellationToken cancellationToken)
+    {
+        var recorded = await tickets.RecordBuildStepAsync(ticket.Number, step, cancellationToken);
+        return recorded.Ticket ?? ticket with { Built = ticket.Built | step };
     }
 
     private async Task AskForRatingAsync(Ticket closed, CancellationToken cancellationToken)
@@ -399,6 +548,9 @@ public sealed partial class TicketDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} opened for member {MemberId} ({Origin})")]
     private static partial void LogOpened(ILogger logger, int number, ulong memberId, TicketOrigin origin);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} of member {MemberId} was half-built; the missing steps are done now")]
+    private static partial void LogRepaired(ILogger logger, int number, ulong memberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} of member {MemberId} got a new card ({Origin})")]
     private static partial void LogAppended(ILogger logger, int number, ulong memberId, TicketOrigin origin);

@@ -37,6 +37,9 @@ public static class TicketServices
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddScoped<IGatewayEventHandler<GuildMemberRemovedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddHostedService<TicketTimerService>();
+        services.AddHostedService<TicketOutboxService>();
+        services.TryAddSingleton<MessageContentNotice.State>();
+        services.AddScoped<IGatewayEventHandler<ReadyEvent>, MessageContentNotice>();
         return services;
     }
 }

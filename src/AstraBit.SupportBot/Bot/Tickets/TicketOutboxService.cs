@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AstraBit.SupportBot.Bot.Tickets;
+
+/// <summary>
+/// The outbox's background step: at start, and then every <see cref="Interval"/> on the ticket clock, completes the
+/// tickets failed checks promised but no bot finished (a crash, a restart, Discord down) and repairs half-built ones
+/// (<see cref="TicketDesk.CompletePendingAsync"/>). What fails is logged and stays pending for the next run.
+/// </summary>
+public sealed partial class TicketOutboxService(
+    IServiceScopeFactory scopes,
+    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    ILogger<TicketOutboxService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Created before the first await, so a clock that moves while the first run is busy still ticks it.
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Completes what is pending now; failures are logged and retried on the next run.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var completed = await scope.ServiceProvider.GetRequiredService<TicketDesk>().CompletePendingAsync(cancellationToken);
+                if (completed > 0)
+                {
+                    LogCompleted(logger, completed);
+                }
+                else
+                {
+                    LogNothingPending(logger);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket outbox: {Count} pending or half-built ticket(s) completed")]
+    private static partial void LogCompleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket outbox: nothing pending")]
+    private static partial void LogNothingPending(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ticket outbox: completing pending tickets failed; it is retried on the next run")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

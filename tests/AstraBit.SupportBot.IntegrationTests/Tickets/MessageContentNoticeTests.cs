@@ -1,0 +1,21 @@
+using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Discord;
+
+namespace AstraBit.SupportBot.IntegrationTests.Tickets;
+
+public sealed class MessageContentNoticeTests
+{
+    /// <summary>The default intents lack Message Content: staff hear once, without a ping, that transcripts will hold only the bot's messages.</summary>
+    [Fact]
+    public async Task WithoutMessageContentIntent_StaffToldOnceThatTranscriptsHoldOnlyTheBotsMessages()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Discord:Intents"] = new DiscordClientOptions().Intents);
+
+        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("Message Content", StringComparison.Ordinal), BotHarness.Timeout);
+
+        Assert.Contains("transcripts will hold only the bot's own messages", notice.Content, StringComparison.Ordinal);
+        Assert.Contains("Discord:Intents", notice.Content, StringComparison.Ordinal);
+        Assert.Empty(notice.AllowedMentions!["parse"]!.AsArray());
+        Assert.Equal(MessageContentNotice.Text, Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId).Content);
+    }
+}
