@@ -13,6 +13,7 @@ namespace AstraBit.SupportBot.Storage;
 internal static class BsonDocuments
 {
     public const string PositionField = "position";
+    public const string MarksField = "marks";
 
     private const string Id = "_id";
 
@@ -56,6 +57,42 @@ internal static class BsonDocuments
         {
             SchemaVersion = document["schema"].IsNumber ? document["schema"].AsInt32 : WalkthroughProgress.CurrentSchemaVersion,
         };
+    }
+
+    public static BsonDocument FromMarks(WalkthroughMarks marks)
+    {
+        var reached = new BsonDocument();
+        foreach (var (position, at) in marks.Reached.OrderBy(p => p.Key))
+        {
+            reached[position.ToString()] = Time(at);
+        }
+
+        return new BsonDocument
+        {
+            ["reached"] = reached,
+            ["finalCheckPassedAt"] = marks.FinalCheckPassedAt is { } passed ? Time(passed) : BsonValue.Null,
+        };
+    }
+
+    /// <summary>The walkthrough document's funnel marks; null when it has none. Positions this version doesn't know are skipped.</summary>
+    public static WalkthroughMarks? ToMarks(BsonDocument walkthrough)
+    {
+        if (!walkthrough.TryGetValue(MarksField, out var value) || !value.IsDocument)
+        {
+            return null;
+        }
+
+        var reached = new Dictionary<GuidePosition, DateTimeOffset>();
+        foreach (var (name, at) in value["reached"].AsDocument)
+        {
+            if (Enum.TryParse<GuidePosition>(name, ignoreCase: false, out var position) && at.IsNumber)
+            {
+                reached[position] = Time(at);
+            }
+        }
+
+        var passed = value["finalCheckPassedAt"];
+        return new WalkthroughMarks(Snowflake(walkthrough[Id]), reached, passed.IsNumber ? Time(passed) : null);
     }
 
     public static BsonDocument FromHistory(CheckHistoryEntry entry)
@@ -119,7 +156,7 @@ internal static class BsonDocuments
         Time(document["checkedAt"]),
         document["runAt"].IsString ? Enum.Parse<GuidePosition>(document["runAt"].AsString, ignoreCase: false) : null);
 
-    private static DateTimeOffset Time(BsonValue value) => new(value.AsInt64, TimeSpan.Zero);
+    public static DateTimeOffset Time(BsonValue value) => new(value.AsInt64, TimeSpan.Zero);
 
     private static BsonValue Nullable(string? text) => text is null ? BsonValue.Null : new BsonValue(text);
 

@@ -24,8 +24,22 @@ public sealed class LiteWalkthroughStore(SupportDatabase database) : IWalkthroug
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Collection.Upsert(BsonDocuments.FromProgress(progress));
+
+        // The funnel marks ride along with the progress: read, add what this save shows, write back together.
+        var existing = Collection.FindById(BsonDocuments.Snowflake(progress.UserId));
+        var marks = WalkthroughMarks.Mark(existing is null ? null : BsonDocuments.ToMarks(existing), progress);
+        var document = BsonDocuments.FromProgress(progress);
+        document[BsonDocuments.MarksField] = BsonDocuments.FromMarks(marks);
+        Collection.Upsert(document);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The member's funnel marks; null when nothing is stored.</summary>
+    public Task<WalkthroughMarks?> GetMarksAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Collection.FindById(BsonDocuments.Snowflake(userId));
+        return Task.FromResult(document is null ? null : BsonDocuments.ToMarks(document));
     }
 
     public Task<bool> DeleteAsync(ulong userId, CancellationToken cancellationToken = default)

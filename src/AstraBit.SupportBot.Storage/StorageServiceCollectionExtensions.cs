@@ -1,4 +1,6 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Storage.Tickets;
@@ -19,6 +21,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ITicketStore>(sp => new LiteTicketStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IAuditLog>(sp => new LiteAuditLog(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton(sp => new LiteSupportData(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IMemberDataStore>(sp => sp.GetRequiredService<LiteSupportData>());
+        services.TryAddSingleton<ISupportStatsSource>(sp => sp.GetRequiredService<LiteSupportData>());
         return services;
     }
 }

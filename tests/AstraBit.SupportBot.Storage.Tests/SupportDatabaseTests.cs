@@ -19,7 +19,7 @@ public sealed class SupportDatabaseTests : IDisposable
 
         Assert.True(File.Exists(path));
         Assert.Equal(SchemaMigrations.CurrentVersion, database.SchemaVersion);
-        Assert.Equal(2, SchemaMigrations.CurrentVersion);
+        Assert.Equal(3, SchemaMigrations.CurrentVersion);
     }
 
     [Fact]
@@ -27,11 +27,11 @@ public sealed class SupportDatabaseTests : IDisposable
     {
         var path = folder.File("bot.db");
         new SupportDatabase(path).Dispose();
-        var counting = new CountingMigration(3);
+        var counting = new CountingMigration(4);
 
         using (var upgraded = new SupportDatabase(path, [.. SchemaMigrations.All, counting]))
         {
-            Assert.Equal(3, upgraded.SchemaVersion);
+            Assert.Equal(4, upgraded.SchemaVersion);
         }
 
         using var again = new SupportDatabase(path, [.. SchemaMigrations.All, counting]);
@@ -47,7 +47,7 @@ public sealed class SupportDatabaseTests : IDisposable
         using var database = new SupportDatabase(path);
         var store = new LiteWalkthroughStore(database);
 
-        Assert.Equal(2, database.SchemaVersion);
+        Assert.Equal(3, database.SchemaVersion);
         var progress = await store.GetAsync(123456789012345678);
         Assert.NotNull(progress);
         Assert.Equal(GuidePosition.Step5, progress.Position);
@@ -70,7 +70,7 @@ public sealed class SupportDatabaseTests : IDisposable
 
         var error = Assert.Throws<StorageException>(() => new SupportDatabase(path));
 
-        Assert.StartsWith($"{Path.GetFullPath(path)}: the data file has schema version 9, but this version of the bot knows only up to 2", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.GetFullPath(path)}: the data file has schema version 9, but this version of the bot knows only up to 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public sealed class SupportDatabaseTests : IDisposable
         var path = folder.File("bot.db");
         new SupportDatabase(path).Dispose();
 
-        var error = Assert.Throws<StorageException>(() => new SupportDatabase(path, [.. SchemaMigrations.All, new FailingMigration(3)]));
+        var error = Assert.Throws<StorageException>(() => new SupportDatabase(path, [.. SchemaMigrations.All, new FailingMigration(4)]));
 
-        Assert.Contains("migrating the data file to schema version 3 failed, and it was left at version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("migrating the data file to schema version 4 failed, and it was left at version 3", error.Message, StringComparison.Ordinal);
         using var database = new SupportDatabase(path);
-        Assert.Equal(2, database.SchemaVersion);
+        Assert.Equal(3, database.SchemaVersion);
         Assert.Null(await new LiteWalkthroughStore(database).GetAsync(1));
     }
 

@@ -35,6 +35,10 @@ public static class AuditActions
     public const string TicketEscalated = "ticket.escalate";
     public const string TicketReminded = "ticket.remind";
     public const string CheckRequested = "member.check-requested";
+    public const string TicketCloseRequested = "ticket.close-requested";
+    public const string TicketCloseDeclined = "ticket.close-declined";
+    public const string TicketNoteAdded = "ticket.note";
+    public const string MemberDataDeleted = "member.data-deleted";
 }
 
 /// <summary>The audit log. Failures throw; reads never pretend an outage is an empty log.</summary>

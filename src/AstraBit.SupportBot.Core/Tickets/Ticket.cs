@@ -71,10 +71,40 @@ public sealed record Ticket(int Number, ulong MemberId, TicketOrigin Origin, Dat
     /// <summary>Checks the member ran inside the ticket after it opened, oldest first.</summary>
     public IReadOnlyList<TicketCard> LaterChecks { get; init; } = [];
 
+    /// <summary>How it ended; null while open (a reopen clears it).</summary>
+    public TicketCloseOutcome? Outcome { get; init; }
+
+    /// <summary>
+    /// When staff asked the member "Is it fixed?"; null when no close is pending. While set (and the ticket is not closed)
+    /// the ticket is awaiting the member's confirmation; <see cref="TicketOptions.CloseConfirmAfter"/> later it closes as unconfirmed.
+    /// </summary>
+    public DateTimeOffset? CloseRequestedAt { get; init; }
+
+    /// <summary>The staff member who asked "Is it fixed?"; kept after the close, so the resolution counts for them.</summary>
+    public ulong? CloseRequestedBy { get; init; }
+
+    /// <summary>Staff-only notes, oldest first. Never shown to the member nor posted in the thread (the member is in it).</summary>
+    public IReadOnlyList<TicketNote> Notes { get; init; } = [];
+
+    /// <summary>When the member's personal data (cards, checks, notes) was erased from this closed ticket at their request.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
+
     /// <summary>"#0042".</summary>
     public string DisplayNumber => Format(Number);
 
     public bool IsClosed => State == TicketState.Closed;
+
+    /// <summary>Staff asked "Is it fixed?" and the member has not answered yet.</summary>
+    public bool AwaitingConfirmation => !IsClosed && CloseRequestedAt is not null;
+
+    /// <summary>
+    /// True when the ticket began with a failed check: staff "Close" then asks the member to confirm (and the key check
+    /// can prove the fix) instead of closing at once.
+    /// </summary>
+    public bool ClosesWithConfirmation => Origin == TicketOrigin.CheckFailed || Card?.Verdict == Diagnostics.Verdict.Fail;
+
+    /// <summary>Who gets the credit for how it ended: the closer, else who asked to close, else the claimer.</summary>
+    public ulong? ResolvedBy => ClosedBy ?? CloseRequestedBy ?? ClaimedBy;
 
     /// <summary>The opening card and every later check, oldest first.</summary>
     public IEnumerable<TicketCard> AllCards => Card is null ? LaterChecks : [Card, .. LaterChecks];

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.WorkingHours;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Core.Tickets;
@@ -15,6 +16,19 @@ public sealed class TicketOptions
 
     /// <summary>This long after the reminder without a member reply closes the ticket.</summary>
     public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>After staff asked "Is it fixed?", this long without an answer closes the ticket as resolved — unconfirmed.</summary>
+    public TimeSpan CloseConfirmAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Tickets:WorkingHours: "TimeZone" (IANA, e.g. "Europe/London") and weekday names with "09:00-18:00" (several ranges
+    /// separated by commas; "" closed). Absent: always open. The escalation, reminder and auto-close timers count only
+    /// working time.
+    /// </summary>
+    public Dictionary<string, string?>? WorkingHours { get; set; }
+
+    /// <summary>The working hours as a calendar; throws <see cref="FormatException"/> when invalid (the validator reports that at start).</summary>
+    public WorkingCalendar Calendar() => WorkingCalendar.From(WorkingHours, $"{SectionName}:{nameof(WorkingHours)}");
 }
 
 /// <summary>Rejects ticket timers that can't work, naming the configuration key.</summary>
@@ -29,6 +43,8 @@ public sealed class TicketOptionsValidator : IValidateOptions<TicketOptions>
         Positive(options.EscalateAfter, nameof(TicketOptions.EscalateAfter), failures);
         Positive(options.StaleAfter, nameof(TicketOptions.StaleAfter), failures);
         Positive(options.AutoCloseAfter, nameof(TicketOptions.AutoCloseAfter), failures);
+        Positive(options.CloseConfirmAfter, nameof(TicketOptions.CloseConfirmAfter), failures);
+        failures.AddRange(WorkingCalendar.Validate(options.WorkingHours, $"{Section}:{nameof(TicketOptions.WorkingHours)}"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

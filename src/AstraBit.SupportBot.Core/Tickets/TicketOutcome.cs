@@ -18,6 +18,11 @@ public enum TicketRefusal
     AlreadyRated,
     RatingOutOfRange,
     NotDue,
+    NotAwaitingConfirmation,
+    AlreadyAwaitingConfirmation,
+    NoteRequired,
+    NoteTooLong,
+    Erased,
 }
 
 /// <summary>Either the ticket after the operation, or the refusal with a sentence to show.</summary>

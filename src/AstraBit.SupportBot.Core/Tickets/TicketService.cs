@@ -58,13 +58,86 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         }
     }
 
-    /// <summary>Records a check the member ran inside the ticket.</summary>
+    /// <summary>
+    /// Records a check the member ran inside the ticket. On a ticket awaiting "Is it fixed?", a check whose verdict is
+    /// pass or warn proves the fix and closes it as <see cref="TicketCloseOutcome.ResolvedVerified"/>: when the outcome's
+    /// ticket <see cref="Ticket.IsClosed"/>, the caller finishes the close (archive, transcript, rating) as for any other.
+    /// </summary>
     public Task<TicketOutcome> AddCheckAsync(int number, TicketCard card, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return ChangeAsync(number, cancellationToken, ticket => ticket.IsClosed
-            ? Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is closed.", ticket)
-            : Change(ticket with { LaterChecks = [.. ticket.LaterChecks, card] }));
+        return ChangeAsync(number, cancellationToken, ticket =>
+        {
+            if (ticket.IsClosed)
+            {
+                return Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is closed.", ticket);
+            }
+
+            var withCheck = ticket with { LaterChecks = [.. ticket.LaterChecks, card] };
+            return ticket.AwaitingConfirmation && card.Verdict is Diagnostics.Verdict.Pass or Diagnostics.Verdict.Warn
+                ? CloseNow(withCheck, null, "the member's key check passed", TicketCloseOutcome.ResolvedVerified)
+                : Change(withCheck);
+        });
+    }
+
+    /// <summary>
+    /// Staff "Close" on a ticket that <see cref="Ticket.ClosesWithConfirmation"/>: asks instead of closing. The caller posts
+    /// "Is it fixed?" with "Run the check", "Yes, close it" and "No, I still need help" in the thread. The ticket stays
+    /// open until the member answers, a passing check arrives (<see cref="AddCheckAsync"/>), or
+    /// <see cref="TicketOptions.CloseConfirmAfter"/> passes (<see cref="TicketActionKind.CloseUnconfirmed"/>).
+    /// </summary>
+    public Task<TicketOutcome> RequestCloseAsync(int number, ulong staffId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket switch
+        {
+            { IsClosed: true } => Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is already closed.", ticket),
+            { AwaitingConfirmation: true } => Refuse(TicketRefusal.AlreadyAwaitingConfirmation, $"Ticket {ticket.DisplayNumber} is already waiting for the member to confirm the fix; force the close to close it now.", ticket),
+            _ => Change(
+                ticket with { CloseRequestedAt = Now, CloseRequestedBy = staffId, RemindedAt = null },
+                new Act(staffId, AuditActions.TicketCloseRequested, $"asked the member whether {ticket.DisplayNumber} is fixed")),
+        });
+
+    /// <summary>The member pressed "Yes, close it": closes as <see cref="TicketCloseOutcome.Resolved"/>.</summary>
+    public Task<TicketOutcome> ConfirmFixedAsync(int number, ulong memberId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => Answerable(ticket, memberId)
+            ?? CloseNow(ticket, null, "the member confirmed it is fixed", TicketCloseOutcome.Resolved));
+
+    /// <summary>
+    /// The member pressed "No, I still need help": the ticket stays open (claimed by whoever had it) and no longer waits
+    /// for confirmation. The caller tells the claimer (<see cref="Ticket.ClaimedBy"/>, or the support role when unclaimed).
+    /// </summary>
+    public Task<TicketOutcome> DeclineCloseAsync(int number, ulong memberId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => Answerable(ticket, memberId)
+            ?? Change(
+                ticket with { CloseRequestedAt = null, CloseRequestedBy = null, LastMemberMessageAt = Latest(ticket.LastMemberMessageAt, Now) },
+                new Act(null, AuditActions.TicketCloseDeclined, $"the member still needs help in {ticket.DisplayNumber}; it stays open")));
+
+    /// <summary>Closes a ticket whose "Is it fixed?" went unanswered; refused when that is not (or no longer) due.</summary>
+    public Task<TicketOutcome> CloseUnconfirmedAsync(int number, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => TicketTimers.CloseUnconfirmedDueAt(ticket, Options) is { } due && due <= Now
+            ? CloseNow(ticket, null, "no answer from the member to \"Is it fixed?\"", TicketCloseOutcome.ResolvedUnconfirmed)
+            : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due to close.", ticket));
+
+    /// <summary>
+    /// A staff-only note (at most <see cref="TicketNote.MaxLength"/> characters; anything that looks like a secret is
+    /// replaced with "[hidden]"). Never posted in the thread: show notes only to staff (/ticket view) and in the log channel.
+    /// </summary>
+    public Task<TicketOutcome> AddNoteAsync(int number, ulong staffId, string? text, CancellationToken cancellationToken = default)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return Task.FromResult(TicketOutcome.Refused(TicketRefusal.NoteRequired, "Write the note's text."));
+        }
+
+        if (trimmed.Length > TicketNote.MaxLength)
+        {
+            return Task.FromResult(TicketOutcome.Refused(TicketRefusal.NoteTooLong, $"The note is {trimmed.Length} characters long; keep it to {TicketNote.MaxLength}."));
+        }
+
+        var note = new TicketNote(staffId, SecretGuard.Scrub(trimmed), Now);
+        return ChangeAsync(number, cancellationToken, ticket => ticket.ErasedAt is not null
+            ? Refuse(TicketRefusal.Erased, $"Ticket {ticket.DisplayNumber}'s details were deleted at the member's request.", ticket)
+            : Change(ticket with { Notes = [.. ticket.Notes, note] }, new Act(staffId, AuditActions.TicketNoteAdded, $"added a staff note to {ticket.DisplayNumber}")));
     }
 
     /// <summary>Remembers the thread created for a new ticket. Set once.</summary>
@@ -100,8 +173,9 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
 
     /// <summary>
     /// Closes by a staff member, who must give a reason (at most 500 characters; anything in it that looks like a
-    /// secret is replaced with "[hidden]"). The caller then archives and locks the thread, posts the transcript and
-    /// asks the member for a rating.
+    /// secret is replaced with "[hidden]"), as <see cref="TicketCloseOutcome.ClosedByStaff"/>: a forced close, or the close
+    /// of a ticket that did not begin with a failed check. Also closes a ticket awaiting confirmation. The caller then
+    /// archives and locks the thread, posts the transcript and asks the member for a rating.
     /// </summary>
     public Task<TicketOutcome> CloseAsync(int number, ulong staffId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -117,13 +191,13 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         }
 
         var safe = SecretGuard.Scrub(trimmed);
-        return ChangeAsync(number, cancellationToken, ticket => CloseNow(ticket, staffId, safe));
+        return ChangeAsync(number, cancellationToken, ticket => CloseNow(ticket, staffId, safe, TicketCloseOutcome.ClosedByStaff));
     }
 
     /// <summary>Closes the ticket whose reminder went unanswered; refused when that is not (or no longer) due.</summary>
     public Task<TicketOutcome> AutoCloseAsync(int number, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, cancellationToken, ticket => TicketTimers.AutoCloseDueAt(ticket, Options) is { } due && due <= Now
-            ? CloseNow(ticket, null, AutoCloseReason)
+            ? CloseNow(ticket, null, AutoCloseReason, TicketCloseOutcome.NoReply)
             : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due to close.", ticket));
 
     /// <summary>The member left the guild: their open ticket, if any, closes with "member left the server".</summary>
@@ -132,7 +206,7 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         var open = await store.FindOpenForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         return open is null
             ? TicketOutcome.Refused(TicketRefusal.NotFound, "The member has no open ticket.")
-            : await ChangeAsync(open.Number, cancellationToken, ticket => CloseNow(ticket, null, MemberLeftReason)).ConfigureAwait(false);
+            : await ChangeAsync(open.Number, cancellationToken, ticket => CloseNow(ticket, null, MemberLeftReason, TicketCloseOutcome.MemberLeft)).ConfigureAwait(false);
     }
 
     /// <summary>Reopens a closed ticket, unclaimed, with its timers re-armed; a rating already given stays.</summary>
@@ -166,6 +240,9 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
                 ClosedAt = null,
                 ClosedBy = null,
                 CloseReason = null,
+                Outcome = null,
+                CloseRequestedAt = null,
+                CloseRequestedBy = null,
                 ReopenedAt = now,
                 EscalatedAt = null,
                 RemindedAt = null,
@@ -257,9 +334,12 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (action.Kind == TicketActionKind.AutoClose)
+                if (action.Kind is TicketActionKind.AutoClose or TicketActionKind.CloseUnconfirmed)
                 {
-                    if (!(await AutoCloseAsync(action.Number, cancellationToken).ConfigureAwait(false)).Succeeded)
+                    var closing = action.Kind == TicketActionKind.AutoClose
+                        ? AutoCloseAsync(action.Number, cancellationToken)
+                        : CloseUnconfirmedAsync(action.Number, cancellationToken);
+                    if (!(await closing.ConfigureAwait(false)).Succeeded)
                     {
                         continue;
                     }
@@ -303,6 +383,16 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
             ? Change(ticket with { RemindedAt = Now }, new Act(null, AuditActions.TicketReminded, $"reminded the member in {ticket.DisplayNumber}"))
             : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due for a reminder.", ticket));
 
+    /// <summary>
+    /// For a member's privacy deletion: erases the member's details (diagnostic cards, later checks, staff notes) from a
+    /// closed ticket, keeping its number, times, outcome, rating and staff ids for the audit log and the stats. Refused
+    /// for an open ticket, which staff still need whole.
+    /// </summary>
+    public Task<TicketOutcome> EraseMemberDetailsAsync(int number, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket.IsClosed
+            ? Change(ticket with { Card = null, LaterChecks = [], Notes = [], ErasedAt = ticket.ErasedAt ?? Now })
+            : Refuse(TicketRefusal.NotClosed, $"Ticket {ticket.DisplayNumber} is open; its details stay until it is closed.", ticket));
+
     public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken = default) => store.GetAsync(number, cancellationToken);
 
     public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken = default) => store.FindByThreadAsync(threadId, cancellationToken);
@@ -313,12 +403,13 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
     public async Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
+        var calendar = Options.Calendar();
         var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
         return open
             .OrderBy(t => t.State == TicketState.Open ? 0 : 1)
             .ThenBy(t => t.ReopenedAt ?? t.OpenedAt)
             .ThenBy(t => t.Number)
-            .Select(t => ListItem(t, now))
+            .Select(t => WithWorkingWait(ListItem(t, now), calendar, now))
             .ToList();
     }
 
@@ -388,6 +479,18 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         return new TicketListItem(ticket, age, ageText, staffWait, $"waiting for staff for {TicketWording.Duration(staffWait)}");
     }
 
+    // Outside always-open hours the wait says how much of it staff could have answered: "waiting for staff for 2 days (3 hours in working hours)".
+    private static TicketListItem WithWorkingWait(TicketListItem item, WorkingHours.WorkingCalendar calendar, DateTimeOffset now)
+    {
+        if (calendar.IsAlwaysOpen)
+        {
+            return item;
+        }
+
+        var working = calendar.WorkingTimeBetween(now - item.Wait, now);
+        return item with { WorkingWait = working, WaitText = $"{item.WaitText} ({TicketWording.Duration(working)} in working hours)" };
+    }
+
     private static DateTimeOffset Latest(DateTimeOffset? current, DateTimeOffset candidate) =>
         current is { } value && value > candidate ? value : candidate;
 
@@ -410,7 +513,24 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private Decision CloseNow(Ticket ticket, ulong? staffId, string reason)
+    private static Decision? Answerable(Ticket ticket, ulong memberId)
+    {
+        if (ticket.MemberId != memberId)
+        {
+            return Refuse(TicketRefusal.NotTheMember, "Only the member the ticket is for can answer this.", ticket);
+        }
+
+        if (ticket.IsClosed)
+        {
+            return Refuse(TicketRefusal.Closed, $"Ticket {ticket.DisplayNumber} is already closed.", ticket);
+        }
+
+        return ticket.AwaitingConfirmation
+            ? null
+            : Refuse(TicketRefusal.NotAwaitingConfirmation, $"Ticket {ticket.DisplayNumber} is not waiting for your answer any more.", ticket);
+    }
+
+    private Decision CloseNow(Ticket ticket, ulong? staffId, string reason, TicketCloseOutcome outcome)
     {
         if (ticket.IsClosed)
         {
@@ -418,8 +538,10 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         }
 
         return Change(
-            ticket with { State = TicketState.Closed, ClosedAt = Now, ClosedBy = staffId, CloseReason = reason, RemindedAt = null },
-            new Act(staffId, AuditActions.TicketClosed, $"closed {ticket.DisplayNumber}: {reason}"));
+            ticket with { State = TicketState.Closed, ClosedAt = Now, ClosedBy = staffId, CloseReason = reason, Outcome = outcome, RemindedAt = null },
+            new Act(staffId, AuditActions.TicketClosed, outcome is TicketCloseOutcome.ResolvedVerified or TicketCloseOutcome.Resolved or TicketCloseOutcome.ResolvedUnconfirmed
+                ? $"closed {ticket.DisplayNumber}: {reason} ({outcome.Label()})"
+                : $"closed {ticket.DisplayNumber}: {reason}"));
     }
 
     private async Task<TicketOutcome> ChangeAsync(int number, CancellationToken cancellationToken, Func<Ticket, Decision> decide)

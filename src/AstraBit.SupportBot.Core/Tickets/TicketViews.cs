@@ -9,7 +9,11 @@ namespace AstraBit.SupportBot.Core.Tickets;
 /// <param name="AgeText">"opened 3 hours ago".</param>
 /// <param name="Wait">How long the side it waits for has been silent.</param>
 /// <param name="WaitText">"waiting for staff for 40 minutes" or "waiting for the member for 2 days".</param>
-public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText, TimeSpan Wait, string WaitText);
+public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText, TimeSpan Wait, string WaitText)
+{
+    /// <summary>The part of <see cref="Wait"/> inside Tickets:WorkingHours (equal to it when always open).</summary>
+    public TimeSpan WorkingWait { get; init; } = Wait;
+}
 
 /// <summary>A failing check id and in how many tickets it failed.</summary>
 public sealed record CheckCount(string CheckId, int Tickets);

@@ -1,4 +1,6 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Core.Stats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,11 @@ public static class TicketsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TicketService>();
+
+        // The desk's reads over the same stores; the host's storage registers IMemberDataStore and ISupportStatsSource.
+        services.TryAddSingleton<MemberHistoryService>();
+        services.TryAddSingleton<MemberDataService>();
+        services.TryAddSingleton<SupportStatsService>();
         return services;
     }
 }

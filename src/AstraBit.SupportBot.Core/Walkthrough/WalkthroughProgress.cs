@@ -66,7 +66,8 @@ public sealed record WalkthroughProgress(
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt)
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: stored next to <see cref="WalkthroughMarks"/> (the funnel's reached positions).</summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The layout of this record when it was stored; storage migrations bring older data up to date.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -90,3 +91,33 @@ public sealed record StuckContext(
     string? RegionLabel,
     CheckSummary? LastCheck,
     DateTimeOffset StartedAt);
+
+/// <summary>
+/// For the funnel: the first time a member was seen at each position (UTC) and when their final check first passed,
+/// kept across restarts of the walkthrough. Stores keep it next to the progress and bring it up to date with
+/// <see cref="Mark"/> on every save, so every transition counts without the engine knowing. Only what was seen is in it.
+/// </summary>
+/// <param name="UserId">The member.</param>
+/// <param name="Reached">First time at each position.</param>
+/// <param name="FinalCheckPassedAt">When the full check at the final page first passed (pass or warn).</param>
+public sealed record WalkthroughMarks(ulong UserId, IReadOnlyDictionary<GuidePosition, DateTimeOffset> Reached, DateTimeOffset? FinalCheckPassedAt)
+{
+    /// <summary>When the member first started the walkthrough.</summary>
+    public DateTimeOffset? StartedAt => Reached.TryGetValue(GuidePosition.BeforeYouBegin, out var at) ? at : null;
+
+    /// <summary><paramref name="previous"/> (null for none) with <paramref name="progress"/>'s start, position and a passing final check added when first seen.</summary>
+    public static WalkthroughMarks Mark(WalkthroughMarks? previous, WalkthroughProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var reached = new Dictionary<GuidePosition, DateTimeOffset>(previous?.Reached ?? new Dictionary<GuidePosition, DateTimeOffset>());
+        reached.TryAdd(GuidePosition.BeforeYouBegin, progress.StartedAt);
+        reached.TryAdd(progress.Position, progress.UpdatedAt);
+        var passed = previous?.FinalCheckPassedAt;
+        if (passed is null && progress.LastCheck is { RunAt: GuidePosition.FinalCheck, Verdict: Verdict.Pass or Verdict.Warn } check)
+        {
+            passed = check.CheckedAt;
+        }
+
+        return new WalkthroughMarks(progress.UserId, reached, passed);
+    }
+}

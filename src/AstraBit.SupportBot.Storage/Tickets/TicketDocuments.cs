@@ -25,6 +25,16 @@ internal static class TicketDocuments
     public const string OpenedAtField = "openedAt";
     public const string ClosedAtField = "closedAt";
 
+    public const string SchemaField = "schema";
+    public const string OutcomeField = "outcome";
+    public const string NotesField = "notes";
+
+    /// <summary>
+    /// The layout of a ticket document. 1 is the first release, which wrote no "schema" field; 2 added outcome, the
+    /// close confirmation, notes and erasure (Migration003DeskFields brings 1 up to 2).
+    /// </summary>
+    public const int CurrentSchema = 2;
+
     public const string AuditAtField = "at";
     public const string AuditMemberField = "member";
 
@@ -57,6 +67,17 @@ internal static class TicketDocuments
         ["ratedAt"] = Time(ticket.RatedAt),
         ["escalatedAt"] = Time(ticket.EscalatedAt),
         ["remindedAt"] = Time(ticket.RemindedAt),
+        [OutcomeField] = ticket.Outcome is { } outcome ? outcome.Key() : BsonValue.Null,
+        ["closeRequestedAt"] = Time(ticket.CloseRequestedAt),
+        ["closeRequestedBy"] = Snowflake(ticket.CloseRequestedBy),
+        [NotesField] = new BsonArray(ticket.Notes.Select(n => (BsonValue)new BsonDocument
+        {
+            ["author"] = BsonDocuments.Snowflake(n.AuthorId),
+            ["text"] = n.Text,
+            ["at"] = BsonDocuments.Time(n.At),
+        })),
+        ["erasedAt"] = Time(ticket.ErasedAt),
+        [SchemaField] = CurrentSchema,
     };
 
     public static Ticket ToTicket(BsonDocument document) => new(
@@ -82,7 +103,21 @@ internal static class TicketDocuments
         RatedAt = Time(document["ratedAt"]),
         EscalatedAt = Time(document["escalatedAt"]),
         RemindedAt = Time(document["remindedAt"]),
+        Outcome = TicketCloseOutcomes.Parse(Text(document[OutcomeField])),
+        CloseRequestedAt = Time(document["closeRequestedAt"]),
+        CloseRequestedBy = Snowflake(document["closeRequestedBy"]),
+        Notes = document[NotesField].IsArray
+            ? document[NotesField].AsArray.Select(v => new TicketNote(BsonDocuments.Snowflake(v["author"]), v["text"].AsString, Time(v["at"])!.Value)).ToList()
+            : [],
+        ErasedAt = Time(document["erasedAt"]),
     };
+
+    /// <summary>The outcome a ticket closed by the first release had, told from how it was closed.</summary>
+    public static TicketCloseOutcome? OutcomeOfLegacyClose(BsonDocument document) =>
+        Text(document[StateField]) != "closed" ? null
+        : Text(document["closeReason"]) == TicketService.AutoCloseReason ? TicketCloseOutcome.NoReply
+        : Text(document["closeReason"]) == TicketService.MemberLeftReason && !document["closedBy"].IsNumber ? TicketCloseOutcome.MemberLeft
+        : TicketCloseOutcome.ClosedByStaff;
 
     public static BsonDocument FromAudit(AuditEntry entry) => new()
     {

@@ -21,6 +21,7 @@ public static class SupportBotCommandLine
             config,
         };
         root.Subcommands.Add(DiagnoseCommand.Create(config, console));
+        root.Subcommands.Add(StatsCommand.Create(config, console));
         root.SetAction((parse, cancellationToken) => BotRunner.RunAsync(parse.GetValue(config), console, cancellationToken));
         return root;
     }

@@ -36,6 +36,11 @@ internal static class TicketSamples
         RatedAt = At.AddMinutes(7).AddTicks(7),
         EscalatedAt = At.AddMinutes(8).AddTicks(8),
         RemindedAt = At.AddMinutes(9).AddTicks(9),
+        Outcome = TicketCloseOutcome.ResolvedUnconfirmed,
+        CloseRequestedAt = At.AddMinutes(10).AddTicks(10),
+        CloseRequestedBy = ulong.MaxValue - 11,
+        Notes = [new TicketNote(ulong.MaxValue - 12, "asked about the EU site · ✓", At.AddMinutes(11).AddTicks(11)), new TicketNote(5, "second", At.AddMinutes(12))],
+        ErasedAt = At.AddMinutes(13).AddTicks(13),
         LaterChecks =
         [
             Card(CheckIds.Withdrawal),

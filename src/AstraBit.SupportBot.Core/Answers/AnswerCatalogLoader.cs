@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using AstraBit.SupportBot.Core.Guide;
+
+namespace AstraBit.SupportBot.Core.Answers;
+
+/// <summary>
+/// Reads and validates config/answers.json, like the guide: support staff edit it by hand, so each problem is reported
+/// as "file: answers[3] (\"expired-key\").text what is wrong", and every text is measured with its holes at their longest
+/// so a valid file can never make a message Discord refuses.
+/// </summary>
+public static class AnswerCatalogLoader
+{
+    public const string FileName = "answers.json";
+
+    /// <summary>Discord's message content limit is 2000; the rest is left for the line naming the staff member.</summary>
+    public const int MaxTextLength = 1800;
+
+    public const int MaxNameLength = 100;
+    public const int MaxTitleLength = 100;
+
+    // A mention of the longest snowflake: <@18446744073709551615>.
+    private const int LongestMention = 23;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public static AnswerCatalog Load(Stream json, string sourceName, GuideContent guide, string supportEmail)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        ArgumentNullException.ThrowIfNull(guide);
+        ArgumentNullException.ThrowIfNull(supportEmail);
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            var line = (exception.LineNumber ?? 0) + 1;
+            throw new AnswerCatalogException($"{sourceName}: is not valid JSON near line {line.ToString(CultureInfo.InvariantCulture)}: {exception.Message}", exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new AnswerCatalogException($"{sourceName}: must be an object in curly braces with an \"answers\" list");
+            }
+
+            foreach (var property in root.EnumerateObject().Where(p => p.Name != "answers"))
+            {
+                throw new AnswerCatalogException($"{sourceName}: has an unknown field '{property.Name}' (the fields are: answers)");
+            }
+
+            if (!root.TryGetProperty("answers", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                throw new AnswerCatalogException($"{sourceName}: answers is missing or not a list in square brackets: [ ... ]");
+            }
+
+            if (list.GetArrayLength() == 0)
+            {
+                throw new AnswerCatalogException($"{sourceName}: answers is empty; give at least one answer");
+            }
+
+            var answers = new List<SavedAnswer>();
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var answer = ReadAnswer(item, $"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}]", guide, supportEmail);
+                if (answers.Any(a => string.Equals(a.Name, answer.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new AnswerCatalogException($"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}] (\"{answer.Name}\").name is used by an earlier answer too; names must be unique");
+                }
+
+                answers.Add(answer);
+                index++;
+            }
+
+            return new AnswerCatalog(answers, guide, supportEmail.Trim());
+        }
+    }
+
+    /// <summary>Loads the file at <paramref name="path"/>, naming it as given in errors.</summary>
+    public static AnswerCatalog LoadFile(string path, GuideContent guide, string supportEmail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new AnswerCatalogException($"{path}: the saved answers file is missing");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream, path, guide, supportEmail);
+    }
+
+    private static SavedAnswer ReadAnswer(JsonElement item, string where, GuideContent guide, string supportEmail)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new AnswerCatalogException($"{where} must be an object: {{ \"name\": …, \"title\": …, \"text\": … }}");
+        }
+
+        var nameText = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : null;
+        var label = nameText is { Length: > 0 } ? $"{where} (\"{nameText}\")" : where;
+        foreach (var property in item.EnumerateObject())
+        {
+            if (property.Name is not ("name" or "title" or "text"))
+            {
+                throw new AnswerCatalogException($"{label} has an unknown field '{property.Name}' (the fields are: name, title, text)");
+            }
+        }
+
+        var name = Text(item, "name", label, MaxNameLength);
+        if (!name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new AnswerCatalogException($"{label}.name must be lowercase letters, digits and '-' (it is what staff type after /answer)");
+        }
+
+        var title = Text(item, "title", label, MaxTitleLength);
+        var text = Text(item, "text", label, int.MaxValue);
+        var steps = guide.Steps.Count;
+        foreach (var hole in AnswerTemplate.Holes(text))
+        {
+            if (hole.Kind == AnswerHoleKind.Unknown)
+            {
+                throw new AnswerCatalogException($"{label}.text uses the unknown hole {{{hole.Raw}}}; the holes are {{member}}, {{guideStep:N}} (N from 1 to {steps.ToString(CultureInfo.InvariantCulture)}) and {{supportEmail}}");
+            }
+
+            if (hole.Kind == AnswerHoleKind.GuideStep && (hole.Step < 1 || hole.Step > steps))
+            {
+                throw new AnswerCatalogException($"{label}.text uses {{{hole.Raw}}}, but the guide has steps 1 to {steps.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (hole.Kind == AnswerHoleKind.SupportEmail && string.IsNullOrWhiteSpace(supportEmail))
+            {
+                throw new AnswerCatalogException($"{label}.text uses {{supportEmail}}, but Guide:SupportEmail is not set");
+            }
+        }
+
+        var longest = AnswerTemplate.Fill(text, hole => hole.Kind switch
+        {
+            AnswerHoleKind.Member => new string('x', LongestMention),
+            AnswerHoleKind.SupportEmail => supportEmail.Trim(),
+            _ => string.Create(CultureInfo.InvariantCulture, $"step {hole.Step} ({guide.Step(hole.Step!.Value).Title})"),
+        }).Length;
+        if (longest > MaxTextLength)
+        {
+            throw new AnswerCatalogException($"{label}.text is {longest.ToString(CultureInfo.InvariantCulture)} characters long with its holes filled; keep it to {MaxTextLength.ToString(CultureInfo.InvariantCulture)} (Discord allows 2000 in one message, and the bot adds who sent it)");
+        }
+
+        return new SavedAnswer(name, title, text);
+    }
+
+    private static string Text(JsonElement item, string field, string label, int maxLength)
+    {
+        if (!item.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw new AnswerCatalogException($"{label}.{field} is missing");
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new AnswerCatalogException($"{label}.{field} must be text in double quotes");
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            throw new AnswerCatalogException($"{label}.{field} is empty");
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw new AnswerCatalogException($"{label}.{field} is longer than {maxLength.ToString(CultureInfo.InvariantCulture)} characters");
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using AstraBit.SupportBot.Core.Guide;
+
+namespace AstraBit.SupportBot.Core.Answers;
+
+/// <summary>
+/// A prepared answer staff post with /answer. <see cref="Text"/> may hold the holes {member}, {guideStep:N} and
+/// {supportEmail}; <see cref="AnswerCatalog.Render"/> fills them.
+/// </summary>
+/// <param name="Name">The autocomplete value: lowercase letters, digits and '-'.</param>
+/// <param name="Title">What staff see in the autocomplete list.</param>
+/// <param name="Text">The message posted into the thread.</param>
+public sealed record SavedAnswer(string Name, string Title, string Text);
+
+/// <summary>The answers file is not valid; the message names the file, the answer and the field.</summary>
+public sealed class AnswerCatalogException : Exception
+{
+    public AnswerCatalogException()
+    {
+    }
+
+    public AnswerCatalogException(string message)
+        : base(message)
+    {
+    }
+
+    public AnswerCatalogException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>The loaded config/answers.json: lookup for /answer's autocomplete, and rendering with the holes filled.</summary>
+public sealed class AnswerCatalog
+{
+    /// <summary>Discord offers at most 25 autocomplete choices.</summary>
+    public const int MaxChoices = 25;
+
+    private readonly GuideContent guide;
+    private readonly string supportEmail;
+
+    internal AnswerCatalog(IReadOnlyList<SavedAnswer> answers, GuideContent guide, string supportEmail)
+    {
+        Answers = answers;
+        this.guide = guide;
+        this.supportEmail = supportEmail;
+    }
+
+    /// <summary>Every answer in file order.</summary>
+    public IReadOnlyList<SavedAnswer> Answers { get; }
+
+    public SavedAnswer? Get(string? name) => Answers.FirstOrDefault(a => string.Equals(a.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The choices for what staff typed so far: names starting with it first, then names or titles containing it, each
+    /// in file order; every answer (up to 25) for nothing typed. Case-insensitive.
+    /// </summary>
+    public IReadOnlyList<SavedAnswer> Find(string? typed, int max = MaxChoices)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var query = typed?.Trim() ?? string.Empty;
+        if (query.Length == 0)
+        {
+            return Answers.Take(Math.Min(max, MaxChoices)).ToList();
+        }
+
+        var prefix = Answers.Where(a => a.Name.StartsWith(query, StringComparison.OrdinalIgnoreCase));
+        var contains = Answers.Where(a => a.Name.Contains(query, StringComparison.OrdinalIgnoreCase) || a.Title.Contains(query, StringComparison.OrdinalIgnoreCase));
+        return prefix.Concat(contains).Distinct().Take(Math.Min(max, MaxChoices)).ToList();
+    }
+
+    /// <summary>The answer's text for <paramref name="memberId"/>: {member} a mention, {guideStep:N} "step N (title)", {supportEmail} the address.</summary>
+    public string Render(SavedAnswer answer, ulong memberId)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return AnswerTemplate.Fill(answer.Text, hole => hole.Kind switch
+        {
+            AnswerHoleKind.Member => $"<@{memberId.ToString(CultureInfo.InvariantCulture)}>",
+            AnswerHoleKind.SupportEmail => supportEmail,
+            _ => StepText(hole.Step!.Value),
+        });
+    }
+
+    internal string StepText(int step) => string.Create(CultureInfo.InvariantCulture, $"step {step} ({guide.Step(step).Title})");
+}
+
+internal enum AnswerHoleKind
+{
+    Member,
+    GuideStep,
+    SupportEmail,
+    Unknown,
+}
+
+internal readonly record struct AnswerHole(AnswerHoleKind Kind, string Raw, int? Step);
+
+/// <summary>The holes an answer may use: {member}, {guideStep:N}, {supportEmail}. Anything else in braces is an error.</summary>
+internal static class AnswerTemplate
+{
+    public const string Member = "member";
+    public const string GuideStepPrefix = "guideStep:";
+    public const string SupportEmail = "supportEmail";
+
+    public static IEnumerable<AnswerHole> Holes(string text)
+    {
+        var index = 0;
+        while (index < text.Length)
+        {
+            var open = text.IndexOf('{', index);
+            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                yield break;
+            }
+
+            yield return Parse(text.Substring(open + 1, close - open - 1));
+            index = close + 1;
+        }
+    }
+
+    public static string Fill(string text, Func<AnswerHole, string> value)
+    {
+        var builder = new StringBuilder(text.Length);
+        var index = 0;
+        while (index < text.Length)
+        {
+            var open = text.IndexOf('{', index);
+            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                builder.Append(text, index, text.Length - index);
+                break;
+            }
+
+            builder.Append(text, index, open - index);
+            var hole = Parse(text.Substring(open + 1, close - open - 1));
+            builder.Append(hole.Kind == AnswerHoleKind.Unknown ? text.Substring(open, close - open + 1) : value(hole));
+            index = close + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static AnswerHole Parse(string raw)
+    {
+        if (raw == Member)
+        {
+            return new AnswerHole(AnswerHoleKind.Member, raw, null);
+        }
+
+        if (raw == SupportEmail)
+        {
+            return new AnswerHole(AnswerHoleKind.SupportEmail, raw, null);
+        }
+
+        if (raw.StartsWith(GuideStepPrefix, StringComparison.Ordinal)
+            && int.TryParse(raw.AsSpan(GuideStepPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+        {
+            return new AnswerHole(AnswerHoleKind.GuideStep, raw, step);
+        }
+
+        return new AnswerHole(AnswerHoleKind.Unknown, raw, null);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Core.Walkthrough;
+
+namespace AstraBit.SupportBot.Core.Privacy;
+
+/// <summary>
+/// /privacy and the staff export: what the bot keeps about a member, and deleting what nothing still needs.
+/// </summary>
+/// <remarks>
+/// What is kept, and why (README "Privacy"): never a secret (there is none to keep) and keys only masked.
+/// Deleting removes the walkthrough progress with its funnel marks and every stored check, and erases the member's
+/// details from closed tickets (the diagnostic cards, later checks and staff notes). It keeps: an open ticket whole
+/// (staff are working on it), each closed ticket's number, times, outcome, rating and staff ids (the audit log
+/// names those tickets and the stats count them), and the audit log itself (who did what is the staff's record, not
+/// the member's data to delete). The deletion is audited.
+/// </remarks>
+public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, TicketService tickets, IAuditLog audit, TimeProvider clock)
+{
+    private const int AuditLimit = 500;
+
+    /// <summary>Everything kept about the member, member-facing: staff notes are left out.</summary>
+    public async Task<MemberDataExport> ExportAsync(ulong memberId, CancellationToken cancellationToken = default)
+    {
+        var progress = await walkthroughs.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var marks = await data.MarksForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var checks = await data.ChecksForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var memberTickets = await data.TicketsForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var entries = await audit.ForMemberAsync(memberId, AuditLimit, cancellationToken).ConfigureAwait(false);
+        return new MemberDataExport(memberId, clock.GetUtcNow(), progress, marks, checks, memberTickets, entries);
+    }
+
+    /// <summary>
+    /// Deletes what no open ticket or the audit log needs (see the remarks); <paramref name="requestedBy"/> is the member
+    /// or the staff member acting on their request. The caller asks for confirmation first (show <see cref="ExportAsync"/>).
+    /// </summary>
+    public async Task<MemberDataDeletion> DeleteAsync(ulong memberId, ulong requestedBy, CancellationToken cancellationToken = default)
+    {
+        var progressDeleted = await walkthroughs.DeleteAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var checksDeleted = await data.DeleteChecksAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var erased = 0;
+        var keptOpen = new List<int>();
+        foreach (var ticket in await data.TicketsForMemberAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            if (!ticket.IsClosed)
+            {
+                keptOpen.Add(ticket.Number);
+            }
+            else if ((await tickets.EraseMemberDetailsAsync(ticket.Number, cancellationToken).ConfigureAwait(false)).Succeeded)
+            {
+                erased++;
+            }
+        }
+
+        var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen);
+        var detail = string.Create(
+            CultureInfo.InvariantCulture,
+            $"deleted the member's data on request: walkthrough {(progressDeleted ? "deleted" : "none")}, {checksDeleted} checks, details of {erased} closed tickets");
+        await audit.WriteAsync(new AuditEntry(requestedBy, AuditActions.MemberDataDeleted, memberId, null, detail, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return deletion;
+    }
+}
+
+/// <summary>What a deletion removed, and the open tickets it left alone.</summary>
+public sealed record MemberDataDeletion(bool WalkthroughDeleted, int ChecksDeleted, int ClosedTicketsErased, IReadOnlyList<int> OpenTicketsKept);
+
+/// <summary>Everything the bot keeps about one member. Never a secret; keys masked; no staff notes.</summary>
+public sealed record MemberDataExport(
+    ulong MemberId,
+    DateTimeOffset ExportedAt,
+    WalkthroughProgress? Progress,
+    WalkthroughMarks? Marks,
+    IReadOnlyList<CheckHistoryEntry> Checks,
+    IReadOnlyList<Ticket> Tickets,
+    IReadOnlyList<AuditEntry> AuditEntries)
+{
+    /// <summary>Short lines for the ephemeral /privacy view.</summary>
+    public IReadOnlyList<string> Summary()
+    {
+        var lines = new List<string>
+        {
+            Progress is { } p
+                ? string.Create(CultureInfo.InvariantCulture, $"Walkthrough progress: at {p.Position}, started {p.StartedAt:yyyy-MM-dd}, account type {p.AccountType}, site {p.RegionKey ?? "not chosen"}")
+                : "Walkthrough progress: none",
+            Checks.Count == 0
+                ? "Key checks: none"
+                : string.Create(CultureInfo.InvariantCulture, $"Key checks: {Checks.Count} (the verdicts, which checks failed, the masked key, the site), the latest {Checks[0].CheckedAt:yyyy-MM-dd HH:mm} UTC"),
+            Tickets.Count == 0
+                ? "Tickets: none"
+                : string.Create(CultureInfo.InvariantCulture, $"Tickets: {Tickets.Count} ({Tickets.Count(t => !t.IsClosed)} open), with their diagnostic cards, times, outcome and rating"),
+            AuditEntries.Count == 0
+                ? "Staff actions about you (audit log): none"
+                : string.Create(CultureInfo.InvariantCulture, $"Staff actions about you (audit log): {AuditEntries.Count}; kept for the support team's record"),
+            "Reminders: none (key-expiry reminders are not stored by this version)",
+            "Never kept: your API secret, or your key beyond its last 4 characters.",
+        };
+        return lines;
+    }
+
+    /// <summary>The export as indented JSON, for a file attachment.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("memberId", MemberId.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("exportedAt", ExportedAt);
+            json.WritePropertyName("walkthrough");
+            if (Progress is { } p)
+            {
+                json.WriteStartObject();
+                json.WriteString("position", p.Position.ToString());
+                json.WriteString("accountType", p.AccountType.ToString());
+                json.WriteString("site", p.RegionKey);
+                json.WriteString("startedAt", p.StartedAt);
+                json.WriteString("updatedAt", p.UpdatedAt);
+                if (Marks is { } marks)
+                {
+                    json.WriteStartObject("reached");
+                    foreach (var (position, at) in marks.Reached.OrderBy(r => r.Key))
+                    {
+                        json.WriteString(position.ToString(), at);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteStartArray("checks");
+            foreach (var check in Checks)
+            {
+                json.WriteStartObject();
+                json.WriteString("checkedAt", check.CheckedAt);
+                json.WriteString("verdict", check.Verdict.ToString().ToLowerInvariant());
+                json.WriteString("apiKey", check.MaskedKey);
+                json.WriteString("site", check.RegionKey);
+                json.WriteStartArray("failing");
+                foreach (var (id, _) in check.Checks.Where(c => c.Value == Diagnostics.CheckStatus.Fail))
+                {
+                    json.WriteStringValue(id);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("tickets");
+            foreach (var ticket in Tickets)
+            {
+                json.WriteStartObject();
+                json.WriteString("number", ticket.DisplayNumber);
+                json.WriteString("openedAt", ticket.OpenedAt);
+                json.WriteString("state", ticket.State.ToString().ToLowerInvariant());
+                json.WriteString("outcome", ticket.Outcome?.Key());
+                if (ticket.ClosedAt is { } closed)
+                {
+                    json.WriteString("closedAt", closed);
+                }
+
+                if (ticket.Rating is { } rating)
+                {
+                    json.WriteNumber("rating", rating);
+                }
+
+                json.WriteNumber("checks", ticket.AllCards.Count());
+                json.WriteBoolean("detailsErased", ticket.ErasedAt is not null);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("auditLog");
+            foreach (var entry in AuditEntries)
+            {
+                json.WriteStartObject();
+                json.WriteString("at", entry.At);
+                json.WriteString("action", entry.Action);
+                json.WriteString("detail", entry.Detail);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("reminders");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,65 @@
+using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Core.Walkthrough;
+
+namespace AstraBit.SupportBot.Core.Stats;
+
+/// <summary>Everything the figures are computed from, as stored. Failures throw: an outage must not read as "none".</summary>
+public interface ISupportStatsSource
+{
+    Task<SupportStatsData> LoadAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The stored tickets, checks, walkthrough funnel marks and audit entries.</summary>
+public sealed record SupportStatsData(
+    IReadOnlyList<Ticket> Tickets,
+    IReadOnlyList<CheckHistoryEntry> Checks,
+    IReadOnlyList<WalkthroughMarks> Walkthroughs,
+    IReadOnlyList<AuditEntry> Audit);
+
+/// <summary>
+/// The staff desk's numbers for one period [<see cref="From"/>, <see cref="To"/>). A figure is null when the bot stored
+/// nothing it could be computed from, shown as "none", never as 0.
+/// </summary>
+public sealed record SupportStats(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    WalkthroughFunnel? Funnel,
+    CheckFigures? Checks,
+    IReadOnlyList<CheckCount>? TicketsByFirstFailingCheck,
+    SelfServiceFigures? SelfService,
+    IReadOnlyDictionary<TicketCloseOutcome, int>? Outcomes,
+    TimeSpan? MedianFirstResponse,
+    TimeSpan? MedianResolution,
+    IReadOnlyList<StaffFigures>? Staff,
+    bool WorkingTimeOnly)
+{
+    public int Days => (int)Math.Round((To - From).TotalDays);
+}
+
+/// <summary>Of the members who first started the walkthrough in the period: how many reached each page and passed the final check.</summary>
+/// <param name="Started">Members who first started in the period.</param>
+/// <param name="Reached">For each position after the start, how many of them were seen there, in guide order.</param>
+/// <param name="PassedFinalCheck">How many of them passed the full check at the end.</param>
+public sealed record WalkthroughFunnel(int Started, IReadOnlyList<(GuidePosition Position, int Members)> Reached, int PassedFinalCheck);
+
+/// <summary>Checks run in the period, and how members whose first check ever fell in it did.</summary>
+/// <param name="ChecksRun">Checks started in the period.</param>
+/// <param name="NewMembers">Members whose first stored check (that could run) is in the period.</param>
+/// <param name="PassedFirstTime">Of those, the first check passed (pass or warn).</param>
+/// <param name="PassedAfterFix">Of those, the first failed and a later one passed.</param>
+/// <param name="NotPassedYet">Of those, none passed yet.</param>
+public sealed record CheckFigures(int ChecksRun, int NewMembers, int PassedFirstTime, int PassedAfterFix, int NotPassedYet);
+
+/// <summary>
+/// Members who got their connection working without a human: a failing check in the period that later passed with no
+/// ticket opened in between, or a ticket closed as resolved — verified without a staff message.
+/// </summary>
+public sealed record SelfServiceFigures(int Members, int SelfServed)
+{
+    public double Rate => (double)SelfServed / Members;
+}
+
+/// <summary>One staff member in the period: tickets claimed (audit log), closed (closed or asked to close), average rating of what they resolved.</summary>
+public sealed record StaffFigures(ulong StaffId, int Claimed, int Closed, double? AverageRating, int Ratings);

@@ -1,0 +1,88 @@
+using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Tests.Tickets;
+using AstraBit.SupportBot.Core.Tests.WorkingHours;
+using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Core.WorkingHours;
+
+namespace AstraBit.SupportBot.Core.Tests.Stats;
+
+public sealed class SupportStatsCalculatorTests
+{
+    // Friday 2026-11-27; staff work Monday–Thursday 09:00–18:00 and Friday 09:00–17:00 (London, UTC in winter).
+    private static readonly DateTimeOffset FridayHalfFour = new(2026, 11, 27, 16, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset MondayNine = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset From = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset To = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Compute_WithWorkingHours_MediansCountOnlyWorkingTime()
+    {
+        var ticket = new Ticket(1, 7, TicketOrigin.CheckFailed, FridayHalfFour, TicketHarness.Card())
+        {
+            State = TicketState.Closed,
+            FirstStaffReplyAt = MondayNine.AddMinutes(30),
+            ClosedAt = MondayNine.AddHours(2),
+            ClosedBy = 900,
+            Outcome = TicketCloseOutcome.ClosedByStaff,
+        };
+        var data = new SupportStatsData([ticket], [], [], []);
+
+        var working = SupportStatsCalculator.Compute(data, From, To, WorkingCalendar.From(WorkingCalendarTests.OfficeHours()));
+        var wall = SupportStatsCalculator.Compute(data, From, To, WorkingCalendar.AlwaysOpen);
+
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromHours(2.5)), (working.MedianFirstResponse, working.MedianResolution));
+        Assert.True(working.WorkingTimeOnly);
+        Assert.Equal(MondayNine.AddMinutes(30) - FridayHalfFour, wall.MedianFirstResponse);
+    }
+
+    [Fact]
+    public void Compute_NothingStored_EveryFigureIsNone()
+    {
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [], [], []), From, To, WorkingCalendar.AlwaysOpen);
+
+        Assert.Equal(
+            (null, null, null, null, null, null, null, null),
+            (stats.Funnel, stats.Checks, stats.TicketsByFirstFailingCheck, stats.SelfService, stats.Outcomes, stats.MedianFirstResponse, stats.MedianResolution, stats.Staff));
+        Assert.Equal(30, stats.Days);
+        Assert.DoesNotContain(" 0\n", SupportStatsReport.Text(stats), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_ChecksThatCouldNotRun_DoNotDecideFirstTimePass()
+    {
+        var checks = new List<CheckHistoryEntry>
+        {
+            Check(1, From.AddDays(1), Verdict.Error),
+            Check(1, From.AddDays(2), Verdict.Pass),
+            Check(2, From.AddDays(1), Verdict.Error),
+        };
+
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], checks, [], []), From, To, WorkingCalendar.AlwaysOpen);
+
+        Assert.Equal(new CheckFigures(3, 1, 1, 0, 0), stats.Checks);
+        Assert.Null(stats.SelfService);
+    }
+
+    [Fact]
+    public void Compute_StaffClaims_ComeFromTheAuditLogInThePeriod()
+    {
+        var audit = new List<AuditEntry>
+        {
+            new(900, AuditActions.TicketClaimed, 7, 1, "claimed #0001", From.AddDays(1)),
+            new(900, AuditActions.TicketUnclaimed, 7, 1, "unclaimed #0001", From.AddDays(1)),
+            new(901, AuditActions.TicketClaimed, 7, 1, "claimed #0001", From.AddDays(2)),
+            new(902, AuditActions.TicketClaimed, 8, 2, "claimed #0002", From.AddDays(-1)),
+        };
+
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [], [], audit), From, To, WorkingCalendar.AlwaysOpen);
+
+        Assert.Equal([new StaffFigures(900, 1, 0, null, 0), new StaffFigures(901, 1, 0, null, 0)], stats.Staff);
+        Assert.Contains("claimed 1, closed 0, average rating none", SupportStatsReport.Text(stats), StringComparison.Ordinal);
+    }
+
+    private static CheckHistoryEntry Check(ulong member, DateTimeOffset at, Verdict verdict) =>
+        new(member, at, verdict, new Dictionary<string, CheckStatus>(), "…Xy12", null, "https://api.bybit.com");
+}
