@@ -32,6 +32,11 @@ public static class TranscriptBuilder
             Line(text, $"Close reason: {reason}");
         }
 
+        if (ticket.Outcome is { } outcome)
+        {
+            Line(text, $"Outcome: {outcome.Label()}");
+        }
+
         Line(text, $"Rating: {(ticket.Rating is { } stars ? $"{stars}/5" : "not rated")}");
 
         var cards = ticket.AllCards.ToList();
@@ -47,6 +52,17 @@ public static class TranscriptBuilder
         {
             var who = message.IsStaff ? $"{message.AuthorName} (staff)" : message.AuthorName;
             Line(text, $"[{Stamp(message.At)}] {who}: {message.Content}");
+        }
+
+        // The transcript goes to the log channel only (staff); the member never receives it, so the notes belong here.
+        if (ticket.Notes.Count > 0)
+        {
+            text.AppendLine();
+            Line(text, "Staff notes (staff only)");
+            foreach (var note in ticket.Notes)
+            {
+                Line(text, $"[{Stamp(note.At)}] {note.AuthorId.ToString(CultureInfo.InvariantCulture)}: {note.Text}");
+            }
         }
 
         return text.ToString();
