@@ -18,10 +18,15 @@ public sealed class BotOnlineTests
 
         var commands = bot.Discord.Rest.GetRegisteredCommands(bot.Discord.Options.GuildId);
 
-        var names = commands.Select(c => c!["name"]!.GetValue<string>()).Order().ToArray();
-        Assert.Equal(["Ask to run Bybit check", "bybit-error", "connect-bybit", "diagnose", "diagnose-user", "ticket"], names);
+        var names = commands.Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Ask to run Bybit check", "answer", "bybit-error", "connect-bybit", "diagnose", "diagnose-user", "privacy", "ticket"], names);
+        var answerName = Command(commands, "answer")["options"]!.AsArray().Single()!;
+        Assert.Equal("name", answerName["name"]!.GetValue<string>());
+        Assert.True(answerName["autocomplete"]!.GetValue<bool>());
         var ticket = Command(commands, "ticket");
-        Assert.Equal(["open", "claim", "close", "reopen", "list", "stats", "audit"], ticket["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+        Assert.Equal(["open", "claim", "close", "reopen", "list", "stats", "audit", "note", "view", "history"], ticket["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+        var close = ticket["options"]!.AsArray().Single(o => o!["name"]!.GetValue<string>() == "close")!;
+        Assert.Equal([("reason", 3), ("force", 5)], close["options"]!.AsArray().Select(o => (o!["name"]!.GetValue<string>(), o["type"]!.GetValue<int>())));
         var bybitError = Command(commands, "bybit-error");
         var code = bybitError["options"]!.AsArray().Single()!;
         Assert.Equal("code", code["name"]!.GetValue<string>());

@@ -39,6 +39,11 @@ public static class TranscriptBuilder
             Line(text, $"Close reason: {reason}");
         }
 
+        if (ticket.Outcome is { } outcome)
+        {
+            Line(text, $"Outcome: {outcome.Label()}");
+        }
+
         Line(text, $"Rating: {(ticket.Rating is { } stars ? $"{stars}/5" : "not rated")}");
 
         var cards = ticket.AllCards.ToList();
@@ -55,6 +60,17 @@ public static class TranscriptBuilder
             // Scrubbed before it is cut: a cut secret would no longer look like one.
             var name = SafeText.Fit(SecretGuard.Scrub(SafeText.Neutralize(message.AuthorName).ReplaceLineEndings(" ")).Replace('"', '\''), MaxNameLength);
             Line(text, $"[{Stamp(message.At)}] {Role(ticket, message)} {message.AuthorId.ToString(CultureInfo.InvariantCulture)} \"{name}\": {message.Content}");
+        }
+
+        // The transcript goes to the log channel only (staff); the member never receives it, so the notes belong here.
+        if (ticket.Notes.Count > 0)
+        {
+            text.AppendLine();
+            Line(text, "Staff notes (staff only)");
+            foreach (var note in ticket.Notes)
+            {
+                Line(text, $"[{Stamp(note.At)}] {note.AuthorId.ToString(CultureInfo.InvariantCulture)}: {note.Text}");
+            }
         }
 
         return text.ToString();

@@ -10,14 +10,16 @@ public enum InteractionCallbackType
     DeferredChannelMessageWithSource = 5,
     DeferredUpdateMessage = 6,
     UpdateMessage = 7,
+    ApplicationCommandAutocompleteResult = 8,
     Modal = 9,
 }
 
 /// <summary>The body of POST /interactions/{id}/{token}/callback. Create it with the static factories.</summary>
 public sealed record InteractionResponse
 {
-    private InteractionResponse(InteractionCallbackType type, MessagePayload? message, Modal? modal, MessageFlags deferFlags)
+    private InteractionResponse(InteractionCallbackType type, MessagePayload? message, Modal? modal, MessageFlags deferFlags, IReadOnlyList<CommandChoice>? choices = null)
     {
+        Choices = choices;
         Type = type;
         Message = message;
         ModalData = modal;
@@ -31,6 +33,9 @@ public sealed record InteractionResponse
     public Modal? ModalData { get; }
 
     internal MessageFlags DeferFlags { get; }
+
+    /// <summary>The suggestions of an autocomplete result (type 8).</summary>
+    public IReadOnlyList<CommandChoice>? Choices { get; }
 
     /// <summary>Type 4: reply with a message (use <see cref="MessageBuilder.WithEphemeral"/> for a private reply).</summary>
     public static InteractionResponse WithMessage(MessagePayload message) =>
@@ -47,6 +52,14 @@ public sealed record InteractionResponse
     public static InteractionResponse UpdateMessage(MessagePayload message) =>
         new(InteractionCallbackType.UpdateMessage, message ?? throw new ArgumentNullException(nameof(message)), null, MessageFlags.None);
 
+    /// <summary>Type 8: the suggestions for the option being typed (only for an autocomplete interaction); at most 25.</summary>
+    public static InteractionResponse Autocomplete(IReadOnlyList<CommandChoice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        DiscordLimits.Count(choices.Count, DiscordLimits.CommandChoices, "data.choices");
+        return new(InteractionCallbackType.ApplicationCommandAutocompleteResult, null, null, MessageFlags.None, choices);
+    }
+
     /// <summary>Type 9: open a modal (not allowed in answer to a modal submit).</summary>
     public static InteractionResponse OpenModal(Modal modal) =>
         new(InteractionCallbackType.Modal, null, modal ?? throw new ArgumentNullException(nameof(modal)), MessageFlags.None);
@@ -61,6 +74,10 @@ public sealed record InteractionResponse
         else if (ModalData is not null)
         {
             o["data"] = ModalData.ToJson();
+        }
+        else if (Choices is not null)
+        {
+            o["data"] = new JsonObject { ["choices"] = new JsonArray([.. Choices.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["value"] = c.Value })]) };
         }
         else if (Type == InteractionCallbackType.DeferredChannelMessageWithSource)
         {

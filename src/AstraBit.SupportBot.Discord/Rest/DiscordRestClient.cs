@@ -97,6 +97,10 @@ public sealed partial class DiscordRestClient(
     public Task UpdateMessageAsync(Interaction interaction, MessagePayload message, CancellationToken ct = default) =>
         CreateInteractionResponseAsync(interaction, InteractionResponse.UpdateMessage(message), ct);
 
+    /// <summary><c>POST /interactions/{id}/{token}/callback</c> type 8 (autocomplete suggestions, at most 25).</summary>
+    public Task AutocompleteAsync(Interaction interaction, IReadOnlyList<CommandChoice> choices, CancellationToken ct = default) =>
+        CreateInteractionResponseAsync(interaction, InteractionResponse.Autocomplete(choices), ct);
+
     /// <summary><c>POST /interactions/{id}/{token}/callback</c> type 9 (open a modal).</summary>
     public Task OpenModalAsync(Interaction interaction, Modal modal, CancellationToken ct = default) =>
         CreateInteractionResponseAsync(interaction, InteractionResponse.OpenModal(modal), ct);

@@ -104,6 +104,10 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public Task<ulong> RunSlashCommandAsync(ulong userId, string name, IEnumerable<SlashOption>? options = null, ulong? channelId = null) =>
         DispatchAsync(Rest.CreateSlashCommand(userId, name, options, channelId));
 
+    /// <summary>A member types into an autocomplete option of a slash command (interaction type 4).</summary>
+    public Task<ulong> TypeAutocompleteAsync(ulong userId, string name, IEnumerable<SlashOption> options, ulong? channelId = null) =>
+        DispatchAsync(Rest.CreateAutocomplete(userId, name, options, channelId));
+
     /// <summary>A moderator uses a user context-menu command on <paramref name="targetUserId"/>.</summary>
     public Task<ulong> RunUserCommandAsync(ulong userId, string name, ulong targetUserId, ulong? channelId = null) =>
         DispatchAsync(Rest.CreateUserCommand(userId, name, targetUserId, channelId));

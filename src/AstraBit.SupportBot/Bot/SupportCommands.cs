@@ -13,6 +13,8 @@ public static class SupportCommands
     public const string Diagnose = "diagnose";
     public const string BybitError = "bybit-error";
     public const string Ticket = "ticket";
+    public const string Answer = "answer";
+    public const string Privacy = "privacy";
     public const string DiagnoseUser = "diagnose-user";
     public const string AskToRunCheck = "Ask to run Bybit check";
 
@@ -34,11 +36,26 @@ public static class SupportCommands
         new SlashCommandBuilder(Ticket, "Support tickets.")
             .AddSubcommand("open", "Open a private support ticket with the team.")
             .AddSubcommand("claim", "Staff: take the ticket in this thread.")
-            .AddSubcommand("close", "Staff: close the ticket in this thread.", CommandOptionDefinition.String("reason", "Why it is closed (shown to the member).", maxLength: 500))
+            .AddSubcommand(
+                "close",
+                "Staff: close the ticket in this thread (a ticket from a failed check asks the member first).",
+                CommandOptionDefinition.String("reason", "Why it is closed (shown to the member).", maxLength: 500),
+                CommandOptionDefinition.Boolean("force", "Close now, without asking the member \"Is it fixed?\" (needs a reason)."))
             .AddSubcommand("reopen", "Staff: reopen the ticket in this thread.")
             .AddSubcommand("list", "Staff: open tickets, unclaimed first.")
-            .AddSubcommand("stats", "Staff: ticket counts and response times.")
+            .AddSubcommand("stats", "Staff: ticket counts, response times and the support figures.", CommandOptionDefinition.Integer("days", "How many days back (default 30)."))
             .AddSubcommand("audit", "Staff: the latest staff and moderator actions.")
+            .AddSubcommand("note", "Staff: a private note on the ticket in this thread (members never see it).", CommandOptionDefinition.String("text", "The note.", required: true, maxLength: 1000))
+            .AddSubcommand("view", "Staff: the ticket in this thread with its staff notes (private).")
+            .AddSubcommand("history", "Staff and moderators: a member's tickets, checks and audit entries (private).", CommandOptionDefinition.User("member", "The member.", required: true))
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Privacy, "See what the bot keeps about you, download it or delete it (private).")
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Answer, "Staff: post a saved answer into this ticket's thread.")
+            .AddOption(CommandOptionDefinition.String("name", "Which answer (start typing to search).", required: true, maxLength: 100, autocomplete: true))
+            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new SlashCommandBuilder(DiagnoseUser, "Ask a member to run the Bybit key check (you never see their key).")

@@ -1,10 +1,12 @@
 using AstraBit.SupportBot.Bot;
+using AstraBit.SupportBot.Bot.Answers;
 using AstraBit.SupportBot.Bot.Diagnose;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core.Answers;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
@@ -76,6 +78,7 @@ public static class BotServices
         services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<DiagnoseHandler>());
         services.AddScoped<IComponentHandler, KeyCheckPanelHandler>();
         services.AddSupportTicketDesk(configuration);
+        services.AddSupportAnswers(Path.Combine(content.Directory, AnswerCatalogLoader.FileName));
         services.TryAddSingleton<CheckRequests>();
         services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
         services.AddScoped<IComponentHandler, RequestedCheckHandler>();

@@ -65,8 +65,12 @@ public sealed class TicketLifecycleTests
         Assert.Contains("❌", Text(posted), StringComparison.Ordinal);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
 
-        // Staff closes with a reason through the form.
+        // Staff press Close: a ticket from a failed check first asks the member "Is it fixed?"; pressing Close again
+        // while that waits asks for the reason and closes it now.
         var closeButton = people.MessagesIn(thread.Id).Last(m => Buttons(m).Any(b => b.CustomId == "tk:close:1"));
+        var (ask, _) = await people.ClickAsync(Staff, "tk:close:1", closeButton);
+        Assert.Contains("whether it is fixed", await people.DeferredAnswerAsync(ask), StringComparison.Ordinal);
+        Assert.False(thread.Locked);
         var (_, form) = await people.ClickAsync(Staff, "tk:close:1", closeButton);
         Assert.Equal(OpenModal, form.Type);
         Assert.Equal("tk:close-reason:1", form.Data!["custom_id"]!.GetValue<string>());
@@ -288,7 +292,7 @@ public sealed class TicketLifecycleTests
         var (unclaim, _) = await people.ClickAsync(Staff, "tk:unclaim:1", welcome);
         Assert.Contains("unclaimed again", await people.DeferredAnswerAsync(unclaim), StringComparison.Ordinal);
         await people.ListUntilAsync("**unclaimed**");
-        var closed = await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Member fixed it on their own"));
+        var closed = await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Member fixed it on their own"), SlashOption.Boolean("force", true));
 
         Assert.Contains("is closed", closed, StringComparison.Ordinal);
         Assert.True(thread.Locked);

@@ -87,11 +87,53 @@ public sealed partial class DiscordRestEmulator
         return reply;
     }
 
+    // Type 8: data.choices, at most 25, each a name (1–100) and a value; only for autocomplete interactions (type 4).
+    private static void AutocompleteResult(EmulatedInteraction interaction, JsonObject? data, FormErrors errors)
+    {
+        if (interaction.Type != 4)
+        {
+            errors.Add("type", "INTERACTION_RESPONSE_TYPE_INVALID", "APPLICATION_COMMAND_AUTOCOMPLETE_RESULT is only valid for autocomplete interactions.");
+        }
+
+        if (data?["choices"] is not JsonArray choices)
+        {
+            errors.Add("data.choices", "BASE_TYPE_REQUIRED", "This field is required");
+            return;
+        }
+
+        if (choices.Count > 25)
+        {
+            errors.Add("data.choices", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var name = choices[i]?["name"] is JsonValue n && n.TryGetValue<string>(out var text) ? text : null;
+            if (name is null || name.Length is < 1 or > 100)
+            {
+                errors.Add($"data.choices.{i}.name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+            }
+
+            if (choices[i]?["value"] is null)
+            {
+                errors.Add($"data.choices.{i}.value", "BASE_TYPE_REQUIRED", "This field is required");
+            }
+        }
+    }
+
     private Reply AcceptCallback(EmulatedInteraction interaction, int type, JsonObject? data, int flags, IReadOnlyList<EmulatedAttachment> files, bool withResponse)
     {
         var errors = new FormErrors();
+        if (interaction.Type == 4 && type != 8)
+        {
+            errors.Add("type", "INTERACTION_RESPONSE_TYPE_INVALID", "An autocomplete interaction is answered only with APPLICATION_COMMAND_AUTOCOMPLETE_RESULT (8).");
+        }
+
         switch (type)
         {
+            case 8:
+                AutocompleteResult(interaction, data, errors);
+                break;
             case 4 or 7:
                 if (data is null)
                 {
@@ -126,7 +168,7 @@ public sealed partial class DiscordRestEmulator
                 PayloadValidator.Modal(data, errors);
                 break;
             default:
-                errors.Add("type", "BASE_TYPE_CHOICES", "Value must be one of (4, 5, 6, 7, 9).");
+                errors.Add("type", "BASE_TYPE_CHOICES", "Value must be one of (4, 5, 6, 7, 8, 9).");
                 break;
         }
 

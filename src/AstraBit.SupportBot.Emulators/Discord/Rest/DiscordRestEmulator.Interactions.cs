@@ -42,6 +42,28 @@ public sealed partial class DiscordRestEmulator
         }
     }
 
+    /// <summary>
+    /// Builds an APPLICATION_COMMAND_AUTOCOMPLETE interaction (type 4): the member is typing a slash command's option;
+    /// one option in <paramref name="options"/> is <see cref="SlashOption.Focused"/>. Answered only by callback type 8.
+    /// </summary>
+    public JsonObject CreateAutocomplete(ulong userId, string name, IEnumerable<SlashOption> options, ulong? channelId = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(options);
+        lock (_lock)
+        {
+            var data = new JsonObject
+            {
+                ["id"] = CommandId(name, 1),
+                ["name"] = name,
+                ["type"] = 1,
+                ["options"] = new JsonArray([.. options.Select(o => (JsonNode)o.ToJson())]),
+                ["guild_id"] = Id(_options.GuildId),
+            };
+            return Register(4, userId, channelId, inDm: false, data, null);
+        }
+    }
+
     /// <summary>Builds a user context-menu command (type 2) on <paramref name="targetUserId"/>.</summary>
     public JsonObject CreateUserCommand(ulong userId, string name, ulong targetUserId, ulong? channelId = null)
     {

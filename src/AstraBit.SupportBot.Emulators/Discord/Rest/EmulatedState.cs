@@ -155,6 +155,12 @@ public sealed record SlashOption(string Name, int Type, JsonNode? Value = null, 
 
     public static SlashOption SubcommandGroup(string name, params SlashOption[] subcommands) => new(name, 2, null, subcommands);
 
+    /// <summary>The STRING option being typed in an autocomplete interaction (Discord marks it <c>focused</c>).</summary>
+    public static SlashOption FocusedString(string name, string typed) => new(name, 3, JsonValue.Create(typed)) { Focused = true };
+
+    /// <summary>Whether this is the option being typed (autocomplete interactions only).</summary>
+    public bool Focused { get; init; }
+
     internal JsonObject ToJson()
     {
         var o = new JsonObject { ["name"] = Name, ["type"] = Type };
@@ -166,6 +172,11 @@ public sealed record SlashOption(string Name, int Type, JsonNode? Value = null, 
         if (Options is not null)
         {
             o["options"] = new JsonArray([.. Options.Select(x => (JsonNode)x.ToJson())]);
+        }
+
+        if (Focused)
+        {
+            o["focused"] = true;
         }
 
         return o;

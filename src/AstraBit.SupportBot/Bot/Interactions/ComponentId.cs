@@ -81,6 +81,13 @@ public sealed record ComponentId
     /// <summary>A whole number as written in a custom_id.</summary>
     public static string Token(int number) => number.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A Discord id (a member) as written in a custom_id.</summary>
+    public static string Token(ulong snowflake) => snowflake.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The argument at <paramref name="index"/> as a Discord id, or null.</summary>
+    public ulong? Snowflake(int index) =>
+        index < Args.Count && ulong.TryParse(Args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+
     public override string ToString() => Build(Prefix, Action, Args);
 
     private static GuidePosition? ParsePosition(string token) => token switch

@@ -24,6 +24,12 @@ public interface IComponentHandler
     Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken);
 }
 
+/// <summary>A command handler whose options are autocompleted: answers APPLICATION_COMMAND_AUTOCOMPLETE (type 4) with at most 25 choices.</summary>
+public interface IAutocompleteHandler
+{
+    Task AutocompleteAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Turns INTERACTION_CREATE into a call on the one handler that owns it: commands by name, components and forms by
 /// the prefix of their custom_id. Two handlers claiming the same name or prefix stop the bot at start, so the order
@@ -55,6 +61,10 @@ public sealed partial class InteractionRouter : IGatewayEventHandler<Interaction
         {
             var routed = interaction.Data switch
             {
+                ApplicationCommandData typing when interaction.Type == InteractionType.ApplicationCommandAutocomplete =>
+                    commands.GetValueOrDefault(typing.Name) is IAutocompleteHandler suggester
+                        ? suggester.AutocompleteAsync(interaction, typing, cancellationToken)
+                        : rest.AutocompleteAsync(interaction, [], cancellationToken),
                 ApplicationCommandData command when commands.TryGetValue(command.Name, out var handler) => handler.HandleAsync(interaction, command, cancellationToken),
                 ComponentInteractionData component when Owner(component.CustomId) is { } owner => owner.Handler.HandleAsync(interaction, owner.Id, cancellationToken),
                 ModalSubmitData modal when Owner(modal.CustomId) is { } owner => owner.Handler.HandleAsync(interaction, owner.Id, cancellationToken),

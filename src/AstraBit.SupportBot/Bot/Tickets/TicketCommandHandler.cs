@@ -1,6 +1,8 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Privacy;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
@@ -20,6 +22,8 @@ public sealed class TicketCommandHandler(
     DiscordRestClient rest,
     ICheckHistoryStore history,
     IAuditLog audit,
+    SupportStatsService figures,
+    MemberHistoryHandler memberHistory,
     [FromKeyedServices(TicketClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
@@ -29,6 +33,12 @@ public sealed class TicketCommandHandler(
     public const string List = "list";
     public const string Stats = "stats";
     public const string Audit = "audit";
+    public const string Note = "note";
+    public const string View = "view";
+    public const string History = "history";
+
+    /// <summary>The most days /ticket stats looks back.</summary>
+    public const int MaxStatsDays = 365;
 
     /// <summary>How far /ticket stats looks back.</summary>
     public static readonly TimeSpan StatsPeriod = TimeSpan.FromDays(30);
@@ -49,6 +59,13 @@ public sealed class TicketCommandHandler(
             return;
         }
 
+        if (sub == History)
+        {
+            // Staff and moderators: the history handler checks that itself.
+            await memberHistory.ShowAsync(interaction, command.GetOption("member")?.AsSnowflake(), cancellationToken);
+            return;
+        }
+
         if (!(await roles.OfAsync(interaction, cancellationToken)).IsStaff)
         {
             await rest.RespondAsync(interaction, SupportRoles.Refusal(Refused(sub)), cancellationToken);
@@ -61,13 +78,16 @@ public sealed class TicketCommandHandler(
                 await rest.RespondAsync(interaction, TicketMessages.List(await tickets.ListOpenAsync(cancellationToken)), cancellationToken);
                 break;
             case Stats:
-                await rest.RespondAsync(interaction, TicketMessages.Stats(await tickets.StatsAsync(StatsPeriod, cancellationToken)), cancellationToken);
+                await StatsAsync(interaction, command.GetOption("days")?.AsInt64(), cancellationToken);
+                break;
+            case Note or View:
+                await NoteOrViewAsync(interaction, sub, command.GetOption("text")?.AsString(), cancellationToken);
                 break;
             case Audit:
                 await rest.RespondAsync(interaction, TicketMessages.Audit(await audit.RecentAsync(AuditCount, cancellationToken), clock.GetUtcNow()), cancellationToken);
                 break;
             case Claim or Close or Reopen:
-                await InThreadAsync(interaction, sub, command.GetOption("reason")?.AsString(), cancellationToken);
+                await InThreadAsync(interaction, sub, command.GetOption("reason")?.AsString(), command.GetOption("force")?.AsBoolean() == true, cancellationToken);
                 break;
             default:
                 await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
@@ -91,13 +111,22 @@ public sealed class TicketCommandHandler(
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(text), cancellationToken);
     }
 
-    private async Task InThreadAsync(Interaction interaction, string sub, string? reason, CancellationToken cancellationToken)
+    private async Task InThreadAsync(Interaction interaction, string sub, string? reason, bool force, CancellationToken cancellationToken)
     {
         var staffId = interaction.User.Id;
         var ticket = interaction.ChannelId is { } channel ? await tickets.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
             await rest.RespondAsync(interaction, TicketMessages.Private($"Use `/ticket {sub}` inside a ticket's thread. `/ticket list` shows the open ones."), cancellationToken);
+            return;
+        }
+
+        if (sub == Close && !force && TicketInteractionHandler.AsksTheMember(ticket))
+        {
+            // A ticket from a failed check: the member confirms the fix (or the check proves it) before it closes.
+            await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
+            var asked = await desk.RequestCloseAsync(ticket.Number, staffId, cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketInteractionHandler.Asked(asked)), cancellationToken);
             return;
         }
 
@@ -116,6 +145,44 @@ public sealed class TicketCommandHandler(
             _ => Reopened(await desk.ReopenAsync(ticket.Number, staffId, cancellationToken)),
         };
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
+    }
+
+    private async Task StatsAsync(Interaction interaction, long? days, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > MaxStatsDays)
+        {
+            await rest.RespondAsync(interaction, TicketMessages.Private($"days is {days}: give 1 to {MaxStatsDays}."), cancellationToken);
+            return;
+        }
+
+        // Both are reads of the local data file: quick enough to answer without deferring.
+        var period = days is { } d ? TimeSpan.FromDays(d) : StatsPeriod;
+        var stats = await tickets.StatsAsync(period, cancellationToken);
+        var report = SupportStatsReport.Text(await figures.ComputeAsync(period, cancellationToken));
+        await rest.RespondAsync(interaction, TicketMessages.Stats(stats, report), cancellationToken);
+    }
+
+    private async Task NoteOrViewAsync(Interaction interaction, string sub, string? text, CancellationToken cancellationToken)
+    {
+        var ticket = interaction.ChannelId is { } channel ? await tickets.FindByThreadAsync(channel, cancellationToken) : null;
+        if (ticket is null)
+        {
+            await rest.RespondAsync(interaction, TicketMessages.Private($"Use `/ticket {sub}` inside a ticket's thread. `/ticket list` shows the open ones."), cancellationToken);
+            return;
+        }
+
+        if (sub == View)
+        {
+            await rest.RespondAsync(interaction, TicketMessages.View(ticket, clock.GetUtcNow()), cancellationToken);
+            return;
+        }
+
+        // Only the ephemeral answer: the note is never posted in the thread, which the member is in.
+        var outcome = await desk.AddNoteAsync(ticket.Number, interaction.User.Id, text, cancellationToken);
+        var answer = outcome.Succeeded
+            ? $"Note saved on ticket {outcome.Ticket.DisplayNumber} ({outcome.Ticket.Notes.Count} in all). Only staff see it: `/ticket view` and the transcript in the log channel."
+            : outcome.Message;
+        await rest.RespondAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
 
     private static string Reopened(TicketOutcome outcome) =>
@@ -152,6 +219,8 @@ public sealed class TicketCommandHandler(
         List => "list open tickets",
         Stats => "see ticket statistics",
         Audit => "read the audit log",
+        Note => "write staff notes",
+        View => "view tickets",
         _ => "do that",
     };
 }

@@ -253,6 +253,14 @@ public sealed partial class TicketDesk(
 
         await rest.CreateMessageAsync(thread, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide)), cancellationToken);
         LogCheckPosted(logger, ticket.Number, memberId);
+
+        // A passing check while "Is it fixed?" waits closed the ticket as resolved — verified: finish it like any close.
+        if (recorded.Ticket.IsClosed)
+        {
+            await FinishCloseAsync(recorded.Ticket, askForRating: true, cancellationToken);
+            return new CheckTicketOutcome(recorded.Ticket, Posted: true);
+        }
+
         return new CheckTicketOutcome(ticket, Posted: true);
     }
 
@@ -319,6 +327,57 @@ public sealed partial class TicketDesk(
 
         return outcome;
     }
+
+    /// <summary>
+    /// Staff "Close" on a ticket that began with a failed check: asks the member "Is it fixed?" in the thread instead of
+    /// closing; the answer, a passing check or the CloseConfirmAfter timer closes it.
+    /// </summary>
+    public async Task<TicketOutcome> RequestCloseAsync(int number, ulong staffId, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.RequestCloseAsync(number, staffId, cancellationToken);
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
+        {
+            await rest.CreateMessageAsync(thread, TicketMessages.IsItFixed(outcome.Ticket, staffId, options.Value.CloseConfirmAfter), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The member pressed "Yes, close it": closed as resolved, with the transcript and the rating question.</summary>
+    public async Task<TicketOutcome> ConfirmFixedAsync(int number, ulong memberId, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.ConfirmFixedAsync(number, memberId, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await FinishCloseAsync(outcome.Ticket, askForRating: true, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The member pressed "No, I still need help": the ticket stays open and the claimer (or, unclaimed, the support role) is told.</summary>
+    public async Task<TicketOutcome> DeclineCloseAsync(int number, ulong memberId, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.DeclineCloseAsync(number, memberId, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            var ticket = outcome.Ticket;
+            if (ticket.ClaimedBy is { } claimer && ticket.ThreadId is { } thread)
+            {
+                await rest.CreateMessageAsync(thread, TicketMessages.StillNeedsHelp(ticket, claimer), cancellationToken);
+            }
+            else
+            {
+                await rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StillNeedsHelpUnclaimed(ticket, discord.Value.SupportRoleIds), cancellationToken);
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>A staff-only note: stored with the ticket, never posted anywhere the member can see it.</summary>
+    public Task<TicketOutcome> AddNoteAsync(int number, ulong staffId, string? text, CancellationToken cancellationToken) =>
+        tickets.AddNoteAsync(number, staffId, text, cancellationToken);
 
     /// <summary>The member left the server: their open ticket closes with its transcript; nobody is asked for a rating.</summary>
     public async Task<TicketOutcome> MemberLeftAsync(ulong memberId, CancellationToken cancellationToken)
@@ -404,7 +463,7 @@ public sealed partial class TicketDesk(
                 break;
             case TicketActionKind.Remind:
                 break;
-            case TicketActionKind.AutoClose:
+            case TicketActionKind.AutoClose or TicketActionKind.CloseUnconfirmed:
                 await FinishCloseAsync(ticket, askForRating: true, cancellationToken);
                 break;
             default:
@@ -441,6 +500,12 @@ public sealed partial class TicketDesk(
         {
             await rest.CreateMessageAsync(thread, TicketMessages.OpeningCard(ticket), cancellationToken);
             await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket), cancellationToken);
+            if (options.Value.Calendar().WhenStaffReturn(clock.GetUtcNow()) is { } back)
+            {
+                // Outside working hours the member hears honestly when someone will be there.
+                await rest.CreateMessageAsync(thread, TicketMessages.OutsideWorkingHours(ticket, back), cancellationToken);
+            }
+
             ticket = await StepDoneAsync(ticket, TicketBuildSteps.CardPosted, cancellationToken);
         }
 

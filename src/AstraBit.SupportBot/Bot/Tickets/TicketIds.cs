@@ -14,6 +14,8 @@ public enum TicketIdKind
     RunCheck,
     KeySubmit,
     Rate,
+    ConfirmFixed,
+    StillNeedHelp,
 }
 
 /// <summary>A parsed "tk:…" custom id: the action, the ticket number and, for ratings, the stars.</summary>
@@ -38,6 +40,8 @@ public static class TicketIds
         (TicketIdKind.RunCheck, "check"),
         (TicketIdKind.KeySubmit, KeyCheckForms.Action),
         (TicketIdKind.Rate, "rate"),
+        (TicketIdKind.ConfirmFixed, "fixed"),
+        (TicketIdKind.StillNeedHelp, "not-fixed"),
     ];
 
     public static string Join(int number) => Make(TicketIdKind.Join, number);
@@ -51,6 +55,10 @@ public static class TicketIds
     public static string CloseReason(int number) => Make(TicketIdKind.CloseReason, number);
 
     public static string RunCheck(int number) => Make(TicketIdKind.RunCheck, number);
+
+    public static string ConfirmFixed(int number) => Make(TicketIdKind.ConfirmFixed, number);
+
+    public static string StillNeedHelp(int number) => Make(TicketIdKind.StillNeedHelp, number);
 
     public static string Rate(int number, int stars) => Make(TicketIdKind.Rate, number, ComponentId.Token(stars));
 

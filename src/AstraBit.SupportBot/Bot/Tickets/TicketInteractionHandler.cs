@@ -41,6 +41,9 @@ public sealed class TicketInteractionHandler(
             case TicketIdKind.Rate:
                 await RateAsync(interaction, id, cancellationToken);
                 return;
+            case TicketIdKind.ConfirmFixed or TicketIdKind.StillNeedHelp:
+                await AnswerIsItFixedAsync(interaction, id, cancellationToken);
+                return;
             default:
                 break;
         }
@@ -55,9 +58,22 @@ public sealed class TicketInteractionHandler(
         if (id.Kind == TicketIdKind.Close)
         {
             var ticket = await tickets.GetAsync(id.Number, cancellationToken);
-            await (ticket is null
-                ? rest.RespondAsync(interaction, TicketMessages.Private($"There is no ticket {Ticket.Format(id.Number)}."), cancellationToken)
-                : rest.OpenModalAsync(interaction, CloseModal(ticket), cancellationToken));
+            if (ticket is null)
+            {
+                await rest.RespondAsync(interaction, TicketMessages.Private($"There is no ticket {Ticket.Format(id.Number)}."), cancellationToken);
+            }
+            else if (AsksTheMember(ticket))
+            {
+                await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
+                var asked = await desk.RequestCloseAsync(ticket.Number, staffId, cancellationToken);
+                await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(Asked(asked)), cancellationToken);
+            }
+            else
+            {
+                // Not a ticket from a failed check, or "Is it fixed?" already waits: Close again asks for the reason and closes now.
+                await rest.OpenModalAsync(interaction, CloseModal(ticket), cancellationToken);
+            }
+
             return;
         }
 
@@ -85,6 +101,14 @@ public sealed class TicketInteractionHandler(
             .Build();
     }
 
+    /// <summary>Whether staff "Close" asks the member "Is it fixed?" rather than closing: a ticket from a failed check, not already asked.</summary>
+    internal static bool AsksTheMember(Ticket ticket) => ticket.ClosesWithConfirmation && !ticket.AwaitingConfirmation && !ticket.IsClosed;
+
+    internal static string Asked(TicketOutcome outcome) =>
+        outcome.Succeeded
+            ? $"Asked {TicketMessages.Mention(outcome.Ticket.MemberId)} in the thread whether it is fixed. A passing check, their answer or the timer closes ticket {outcome.Ticket.DisplayNumber}; to close it now, press Close again or use `/ticket close force:true`."
+            : outcome.Message;
+
     internal static string Claimed(TicketOutcome outcome) =>
         outcome.Succeeded ? $"You claimed ticket {outcome.Ticket.DisplayNumber}." : outcome.Message;
 
@@ -109,6 +133,26 @@ public sealed class TicketInteractionHandler(
         await (refusal is null
             ? flow.OpenFormAsync(interaction, new KeyCheckOrigin.InTicket(number), cancellationToken)
             : rest.RespondAsync(interaction, TicketMessages.Private(refusal), cancellationToken));
+    }
+
+    private async Task AnswerIsItFixedAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)
+    {
+        var ticket = await tickets.GetAsync(id.Number, cancellationToken);
+        if (ticket is not null && ticket.MemberId != interaction.User.Id)
+        {
+            await rest.RespondAsync(interaction, TicketMessages.Private($"Only {TicketMessages.Mention(ticket.MemberId)} can answer whether their problem is fixed."), cancellationToken);
+            return;
+        }
+
+        await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
+        var answer = id.Kind == TicketIdKind.ConfirmFixed
+            ? await desk.ConfirmFixedAsync(id.Number, interaction.User.Id, cancellationToken) is var fixedOutcome && fixedOutcome.Succeeded
+                ? $"Thank you! Ticket {fixedOutcome.Ticket.DisplayNumber} is closed as resolved."
+                : fixedOutcome.Message
+            : await desk.DeclineCloseAsync(id.Number, interaction.User.Id, cancellationToken) is var declined && declined.Succeeded
+                ? $"Ticket {declined.Ticket.DisplayNumber} stays open and the support team has been told. Tell them here what still goes wrong."
+                : declined.Message;
+        await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
 
     private async Task RateAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)

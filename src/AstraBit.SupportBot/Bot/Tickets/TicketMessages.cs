@@ -3,6 +3,7 @@ using System.Text;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Core.WorkingHours;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
@@ -94,6 +95,14 @@ public static class TicketMessages
             .Build();
     }
 
+    /// <summary>A ticket opened outside working hours: when staff are back, e.g. "in about 7 hours, Monday 09:00 UTC".</summary>
+    public static MessagePayload OutsideWorkingHours(Ticket ticket, StaffReturn back)
+    {
+        ArgumentNullException.ThrowIfNull(back);
+        return Plain($"🌙 The support team is away right now; they're back {back.Text}. Your ticket {ticket.DisplayNumber} is first in line, " +
+            "and everything you write here before then will be read.");
+    }
+
     /// <summary>The buttons staff use inside the thread.</summary>
     public static IEnumerable<MessageComponent> StaffButtons(int number) =>
     [
@@ -178,9 +187,71 @@ public static class TicketMessages
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
 
+    /// <summary>"Is it fixed?" in the thread, to the member (pinged), with the three answers.</summary>
+    public static MessagePayload IsItFixed(Ticket ticket, ulong staffId, TimeSpan confirmAfter) =>
+        new MessageBuilder()
+            .WithContent(
+                $"{Mention(ticket.MemberId)}, {Mention(staffId)} thinks your problem is solved. **Is it fixed?** " +
+                "**Run the check** proves it (a passing check closes the ticket); or tell us yourself. " +
+                $"Without an answer within {TicketWording.Duration(confirmAfter)} the ticket closes as resolved.")
+            .AddActionRow(
+                Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), "Run the check"),
+                Button.Create(ButtonStyle.Success, TicketIds.ConfirmFixed(ticket.Number), "Yes, close it"),
+                Button.Create(ButtonStyle.Secondary, TicketIds.StillNeedHelp(ticket.Number), "No, I still need help"))
+            .WithAllowedMentions(AllowedMentions.ForUsers(ticket.MemberId))
+            .Build();
+
+    /// <summary>The member still needs help: the claimer is pinged in the thread.</summary>
+    public static MessagePayload StillNeedsHelp(Ticket ticket, ulong claimerId) =>
+        new MessageBuilder()
+            .WithContent($"{Mention(claimerId)}, {Mention(ticket.MemberId)} still needs help: ticket {ticket.DisplayNumber} stays open.")
+            .WithAllowedMentions(AllowedMentions.ForUsers(claimerId))
+            .Build();
+
+    /// <summary>The member still needs help and nobody has claimed the ticket: the support role hears it in the staff channel.</summary>
+    public static MessagePayload StillNeedsHelpUnclaimed(Ticket ticket, IReadOnlyList<ulong> supportRoles)
+    {
+        ArgumentNullException.ThrowIfNull(supportRoles);
+        var roles = string.Join(" ", supportRoles.Select(r => $"<@&{r.ToString(CultureInfo.InvariantCulture)}>"));
+        var thread = ticket.ThreadId is { } id ? $" ({Channel(id)})" : "";
+        return new MessageBuilder()
+            .WithContent($"{roles} {Mention(ticket.MemberId)} still needs help in ticket {ticket.DisplayNumber}{thread}; nobody has claimed it.")
+            .AddActionRow(JoinAndClaim(ticket.Number))
+            .WithAllowedMentions(AllowedMentions.ForRoles(supportRoles))
+            .Build();
+    }
+
+    /// <summary>/ticket view: the ticket as staff see it, with its staff notes (ephemeral: members never see notes).</summary>
+    public static MessagePayload View(Ticket ticket, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var state = ticket switch
+        {
+            { IsClosed: true } => $"closed {TicketWording.Ago(ticket.ClosedAt!.Value, now)} ({ticket.Outcome?.Label() ?? "no outcome"})",
+            { AwaitingConfirmation: true } => $"waiting for the member to answer \"Is it fixed?\" (asked {TicketWording.Ago(ticket.CloseRequestedAt!.Value, now)})",
+            { State: TicketState.Claimed } => $"claimed by {Mention(ticket.ClaimedBy!.Value)}",
+            _ => "unclaimed",
+        };
+        var notes = ticket.Notes.Count == 0
+            ? "none"
+            : string.Join("\n", ticket.Notes.Select(n => $"{Timestamp(n.At, "R")} {Mention(n.AuthorId)}: {n.Text}"));
+        var failing = ticket.AllCards.SelectMany(c => c.FailingCheckIds).Distinct(StringComparer.Ordinal).Select(id => $"`{id}`").ToList();
+        var embed = new EmbedBuilder()
+            .WithTitle($"Ticket {ticket.DisplayNumber}")
+            .WithColor(Replies.BrandColor)
+            .AddField("Member", Mention(ticket.MemberId), inline: true)
+            .AddField("Opened", Timestamp(ticket.OpenedAt, "f"), inline: true)
+            .AddField("State", state, inline: true)
+            .AddField("Why", Why(ticket.Origin, ticket.Card, null))
+            .AddField("Failing checks", failing.Count == 0 ? "none" : Shorten(string.Join(", ", failing), 1024))
+            .AddField($"Staff notes ({ticket.Notes.Count.ToString(CultureInfo.InvariantCulture)}), only staff see these", Shorten(notes, 1024))
+            .Build();
+        return new MessageBuilder().AddEmbed(embed).WithEphemeral().WithAllowedMentions(AllowedMentions.None).Build();
+    }
+
     /// <summary>The last message in the thread before it is locked.</summary>
     public static MessagePayload ClosedInThread(Ticket ticket) =>
-        Plain($"🔒 Ticket {ticket.DisplayNumber} was closed by {ClosedBy(ticket)}: {ticket.CloseReason ?? "no reason given"}. " +
+        Plain($"🔒 Ticket {ticket.DisplayNumber} was closed by {ClosedBy(ticket)}: {ticket.CloseReason ?? "no reason given"}{OutcomeSuffix(ticket)}. " +
             "Thank you! If anything else comes up, `/ticket open` starts a new one.");
 
     /// <summary>The 1–5 rating question with its five buttons.</summary>
@@ -218,6 +289,7 @@ public static class TicketMessages
             .AddField("Opened", Timestamp(ticket.OpenedAt, "f"), inline: true)
             .AddField("Closed", ticket.ClosedAt is { } closed ? Timestamp(closed, "f") : "not yet", inline: true)
             .AddField("First staff reply", ticket.FirstStaffReplyAt is { } first ? TicketWording.Duration(first - ticket.OpenedAt) + " after opening" : "none", inline: true)
+            .AddField("Outcome", ticket.Outcome?.Label() ?? "none", inline: true)
             .AddField("Reason", Shorten(ticket.CloseReason ?? "none given", 1024))
             .AddField("Failing checks", failing.Count == 0 ? "none" : Shorten(string.Join(", ", failing.Select(id => $"`{id}`")), 1024))
             .WithFooter("Transcript attached. Secrets are never in it: anything that looks like one is replaced with [hidden].")
@@ -265,7 +337,7 @@ public static class TicketMessages
     }
 
     /// <summary>/ticket stats.</summary>
-    public static MessagePayload Stats(TicketStats stats)
+    public static MessagePayload Stats(TicketStats stats, string? figures = null)
     {
         ArgumentNullException.ThrowIfNull(stats);
         var top = stats.TopFailingChecks.Count == 0
@@ -281,7 +353,18 @@ public static class TicketMessages
             .AddField("Average rating", TicketWording.Rating(stats.AverageRating, stats.RatingCount), inline: true)
             .AddField("Most common failing checks", top)
             .Build();
-        return new MessageBuilder().AddEmbed(embed).WithEphemeral().WithAllowedMentions(AllowedMentions.None).Build();
+        var message = new MessageBuilder().AddEmbed(embed);
+        if (figures is not null)
+        {
+            // The desk's figures as the `stats` verb prints them: a fixed-width table reads best in a code block.
+            message.AddEmbed(new EmbedBuilder()
+                .WithTitle("Support figures")
+                .WithColor(Replies.BrandColor)
+                .WithDescription("```\n" + Shorten(figures, 4000) + "\n```")
+                .Build());
+        }
+
+        return message.WithEphemeral().WithAllowedMentions(AllowedMentions.None).Build();
     }
 
     /// <summary>/ticket audit: the latest entries, newest first, in words.</summary>
@@ -337,6 +420,8 @@ public static class TicketMessages
     ];
 
     private static MessagePayload Plain(string text) => new MessageBuilder().WithContent(text).WithAllowedMentions(AllowedMentions.None).Build();
+
+    private static string OutcomeSuffix(Ticket ticket) => ticket.Outcome is { } outcome ? $" ({outcome.Label()})" : "";
 
     private static string ClosedBy(Ticket ticket) => ticket.ClosedBy is { } staff ? Mention(staff) : "the bot";
 

@@ -22,6 +22,7 @@ public sealed class TicketRecheckAnswer(int number) : KeyCheckAnswer
             KeyCheckResult.Completed completed => Verdict(completed.Report.Verdict)
                 + ticket switch
                 {
+                    { Posted: true, Ticket: { IsClosed: true, Outcome: Core.Tickets.TicketCloseOutcome.ResolvedVerified } closed } => $" That proves the fix: ticket {closed.DisplayNumber} is closed as resolved — verified.",
                     { Posted: true } => " The full result is posted in your ticket for the support team.",
                     { Failed: true } => " I couldn't post the full result in your ticket just now; tell the team there, or run the check again in a few minutes.",
                     _ => " Your ticket is closed, so the result wasn't posted; `/ticket open` starts a new one.",

@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Gateway;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,11 @@ public static class TicketServices
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key),
             sp.GetRequiredService<IOptions<TicketOptions>>()));
+        // The desk's figures on the ticket clock too (before AddSupportTickets, whose TryAdd then keeps this one).
+        services.TryAddSingleton(sp => new SupportStatsService(
+            sp.GetRequiredService<ISupportStatsSource>(),
+            sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key),
+            sp.GetRequiredService<IOptions<TicketOptions>>()));
         services.AddSupportTickets();
 
         services.TryAddScoped<SupportRoles>();
@@ -33,6 +39,11 @@ public static class TicketServices
         services.TryAddScoped<ITicketDesk>(sp => sp.GetRequiredService<TicketDesk>());
         services.AddScoped<ICommandHandler, TicketCommandHandler>();
         services.AddScoped<IComponentHandler, TicketInteractionHandler>();
+        services.TryAddScoped<Privacy.MemberHistoryHandler>();
+        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<Privacy.MemberHistoryHandler>());
+        services.TryAddScoped<Privacy.PrivacyHandler>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<Privacy.PrivacyHandler>());
+        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<Privacy.PrivacyHandler>());
         services.TryAddScoped<TicketGatewayHandler>();
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddScoped<IGatewayEventHandler<GuildMemberRemovedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());

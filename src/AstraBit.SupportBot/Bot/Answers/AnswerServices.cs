@@ -1,0 +1,49 @@
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.Answers;
+using AstraBit.SupportBot.Core.Guide;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Bot.Answers;
+
+public static class AnswerServices
+{
+    /// <summary>
+    /// Saved answers: the catalog from <paramref name="answersPath"/> (checked at start, so a broken file stops the bot
+    /// naming the answer and field) and `/answer`. Expects the guide and the ticket desk to be registered.
+    /// </summary>
+    public static IServiceCollection AddSupportAnswers(this IServiceCollection services, string answersPath)
+    {
+        services.TryAddSingleton(sp => AnswerCatalogLoader.LoadFile(
+            answersPath,
+            sp.GetRequiredService<GuideContent>(),
+            // From the configuration, not IOptions<GuideOptions>: the catalog is loaded while those options are validated.
+            sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? ""));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, AnswerFileStartupCheck>());
+        services.AddScoped<ICommandHandler, AnswerHandler>();
+        return services;
+    }
+
+    // Loading the answers while the options are validated at start stops the host on a broken answers.json, not the first /answer.
+    private sealed class AnswerFileStartupCheck(IServiceProvider services) : IValidateOptions<GuideOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, GuideOptions options)
+        {
+            try
+            {
+                services.GetRequiredService<AnswerCatalog>();
+                return ValidateOptionsResult.Success;
+            }
+            catch (AnswerCatalogException exception)
+            {
+                return ValidateOptionsResult.Fail(exception.Message);
+            }
+            catch (IOException exception)
+            {
+                return ValidateOptionsResult.Fail($"The saved answers file can't be read: {exception.Message}");
+            }
+        }
+    }
+}

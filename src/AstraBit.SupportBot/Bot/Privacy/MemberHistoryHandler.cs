@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
+
+namespace AstraBit.SupportBot.Bot.Privacy;
+
+/// <summary>
+/// `/ticket history member:` (staff and moderators) as one ephemeral view in pages: Previous / Next ("th:page:…") edit
+/// it in place, Export ("th:export:…") answers privately with the member's data as a JSON file. Rights are checked on
+/// every use, the buttons included.
+/// </summary>
+public sealed class MemberHistoryHandler(
+    MemberHistoryService history,
+    MemberDataService memberData,
+    SupportRoles roles,
+    DiscordRestClient rest) : IComponentHandler
+{
+    public const string Prefix = "th";
+    public const string PageAction = "page";
+    public const string ExportAction = "export";
+
+    string IComponentHandler.Prefix => Prefix;
+
+    /// <summary>/ticket history member: — called by the /ticket command handler.</summary>
+    public async Task ShowAsync(Interaction interaction, ulong? memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (!(await roles.OfAsync(interaction, cancellationToken)).CanModerate)
+        {
+            await rest.RespondAsync(interaction, SupportRoles.Refusal("see a member's history"), cancellationToken);
+            return;
+        }
+
+        if (memberId is not { } member)
+        {
+            await rest.RespondAsync(interaction, TicketMessages.Private("Choose the member: `/ticket history member:@someone`."), cancellationToken);
+            return;
+        }
+
+        await rest.RespondAsync(interaction, View(await history.GetPageAsync(member, 1, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    public async Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(id);
+        if (!(await roles.OfAsync(interaction, cancellationToken)).CanModerate)
+        {
+            await rest.RespondAsync(interaction, SupportRoles.Refusal("see a member's history"), cancellationToken);
+            return;
+        }
+
+        switch (id.Action)
+        {
+            case PageAction when id.Args.Count == 2 && id.Snowflake(0) is { } member && id.Number(1) is { } page:
+                await rest.UpdateMessageAsync(interaction, View(await history.GetPageAsync(member, page, cancellationToken: cancellationToken)), cancellationToken);
+                break;
+            case ExportAction when id.Args.Count == 1 && id.Snowflake(0) is { } member:
+                var export = await memberData.ExportAsync(member, cancellationToken);
+                await rest.RespondAsync(interaction, Export(export), cancellationToken);
+                break;
+            default:
+                await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>One page: totals, the lines (newest first) and the page buttons.</summary>
+    public static MessagePayload View(MemberHistoryPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var member = TicketMessages.Mention(page.MemberId);
+        var lines = new StringBuilder();
+        foreach (var item in page.Items)
+        {
+            var link = item.ThreadId is { } thread ? $" · {TicketMessages.Channel(thread)}" : "";
+            lines.Append(CultureInfo.InvariantCulture, $"<t:{item.At.ToUnixTimeSeconds()}:d> {Icon(item.Kind)} {item.Text}{link}\n");
+        }
+
+        var embed = new EmbedBuilder()
+            .WithTitle("Member history")
+            .WithColor(Replies.BrandColor)
+            .WithDescription(Shorten($"{member}: {page.Tickets} tickets · {page.Checks} checks · {page.AuditEntries} audit entries · reminders: none stored\n\n"
+                + (page.IsEmpty ? "Nothing stored about this member." : lines.ToString()), 4000))
+            .WithFooter($"Page {page.Page} of {page.PageCount}, newest first")
+            .Build();
+        var memberToken = ComponentId.Token(page.MemberId);
+        return new MessageBuilder()
+            .AddEmbed(embed)
+            .AddActionRow(
+                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, PageAction, memberToken, ComponentId.Token(page.Page - 1)), "Previous", disabled: page.Page <= 1),
+                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, PageAction, memberToken, ComponentId.Token(page.Page + 1)), "Next", disabled: page.Page >= page.PageCount),
+                Button.Create(ButtonStyle.Primary, ComponentId.Build(Prefix, ExportAction, memberToken), "Export as a file"))
+            .WithEphemeral()
+            .WithAllowedMentions(AllowedMentions.None)
+            .Build();
+    }
+
+    /// <summary>Everything kept about the member as a JSON file, privately (no staff notes: it is what the member may receive).</summary>
+    public static MessagePayload Export(MemberDataExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var id = export.MemberId.ToString(CultureInfo.InvariantCulture);
+        return new MessageBuilder()
+            .WithContent($"What the bot keeps about {TicketMessages.Mention(export.MemberId)}, as JSON (never a secret; keys masked; no staff notes).")
+            .AddFile(new FileUpload($"member-{id}-data.json", Encoding.UTF8.GetBytes(export.ToJson()), $"Data kept about member {id}", "application/json"))
+            .WithEphemeral()
+            .WithAllowedMentions(AllowedMentions.None)
+            .Build();
+    }
+
+    private static string Icon(MemberHistoryKind kind) => kind switch
+    {
+        MemberHistoryKind.Ticket => "🎫",
+        MemberHistoryKind.Check => "🔑",
+        _ => "📝",
+    };
+
+    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}

@@ -1,0 +1,95 @@
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
+
+namespace AstraBit.SupportBot.Bot.Privacy;
+
+/// <summary>
+/// `/privacy` (everyone): what the bot keeps about you, privately, with "Export" and "Delete what isn't needed"; the
+/// deletion asks to confirm first ("pv:…"). The buttons act only on whoever presses them, so nobody can touch another
+/// member's data. Open tickets and the audit log stay (MemberDataService).
+/// </summary>
+public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClient rest) : ICommandHandler, IComponentHandler
+{
+    public const string Prefix = "pv";
+    public const string ExportAction = "export";
+    public const string DeleteAction = "delete";
+    public const string ConfirmAction = "confirm";
+    public const string CancelAction = "cancel";
+
+    public IReadOnlyList<string> Commands { get; } = [SupportCommands.Privacy];
+
+    string IComponentHandler.Prefix => Prefix;
+
+    public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var export = await memberData.ExportAsync(interaction.User.Id, cancellationToken);
+        await rest.RespondAsync(interaction, Overview(export), cancellationToken);
+    }
+
+    public async Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(id);
+        var memberId = interaction.User.Id;
+        switch (id.Action)
+        {
+            case ExportAction:
+                await rest.RespondAsync(interaction, MemberHistoryHandler.Export(await memberData.ExportAsync(memberId, cancellationToken)), cancellationToken);
+                break;
+            case DeleteAction:
+                await rest.UpdateMessageAsync(interaction, Confirm(), cancellationToken);
+                break;
+            case ConfirmAction:
+                var deletion = await memberData.DeleteAsync(memberId, memberId, cancellationToken);
+                await rest.UpdateMessageAsync(interaction, Deleted(deletion), cancellationToken);
+                break;
+            case CancelAction:
+                await rest.UpdateMessageAsync(interaction, Overview(await memberData.ExportAsync(memberId, cancellationToken)), cancellationToken);
+                break;
+            default:
+                await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+                break;
+        }
+    }
+
+    public static MessagePayload Overview(MemberDataExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        return new MessageBuilder()
+            .WithContent("**What the bot keeps about you**\n" + string.Join("\n", export.Summary().Select(l => "• " + l)) +
+                "\n\nYou can download it, or delete everything that no open ticket and no audit record needs.")
+            .AddActionRow(
+                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, ExportAction), "Export my data"),
+                Button.Create(ButtonStyle.Danger, ComponentId.Build(Prefix, DeleteAction), "Delete what isn't needed"))
+            .WithEphemeral()
+            .WithAllowedMentions(AllowedMentions.None)
+            .Build();
+    }
+
+    private static MessagePayload Confirm() =>
+        new MessageBuilder()
+            .WithContent("**Delete your data?** This removes your walkthrough progress, every stored key check and, from closed tickets, " +
+                "the diagnostic cards and later checks. An open ticket stays whole (the team is working on it), and the audit log of " +
+                "staff actions stays. This can't be undone.")
+            .AddActionRow(
+                Button.Create(ButtonStyle.Danger, ComponentId.Build(Prefix, ConfirmAction), "Yes, delete"),
+                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, CancelAction), "Cancel"))
+            .WithAllowedMentions(AllowedMentions.None)
+            .Build();
+
+    private static MessagePayload Deleted(MemberDataDeletion deletion)
+    {
+        var kept = deletion.OpenTicketsKept.Count == 0
+            ? ""
+            : $" Kept: your open ticket {string.Join(", ", deletion.OpenTicketsKept.Select(Core.Tickets.Ticket.Format))}, which the team still needs.";
+        return new MessageBuilder()
+            .WithContent($"Deleted: walkthrough progress {(deletion.WalkthroughDeleted ? "(yes)" : "(there was none)")}, {deletion.ChecksDeleted} key checks, " +
+                $"the details of {deletion.ClosedTicketsErased} closed tickets.{kept} The audit log keeps its record, including this deletion.")
+            .ClearComponents()
+            .WithAllowedMentions(AllowedMentions.None)
+            .Build();
+    }
+}
