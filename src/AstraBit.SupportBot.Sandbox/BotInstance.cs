@@ -1,5 +1,5 @@
-using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Cli;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Secrets;
 using AstraBit.SupportBot.Emulators.Discord;
@@ -71,7 +71,7 @@ public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEm
     {
         // Only what "advance time by …" is meant to move: the Discord and Bybit clients keep real time, as the
         // emulators do, so signatures and interaction deadlines stay valid.
-        builder.Services.AddKeyedSingleton<TimeProvider>(TicketClock.Key, clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(SupportClock.Key, clock);
         builder.Services.AddSingleton(sp => new KeyMemory(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), clock));
     }
 

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
@@ -20,7 +21,7 @@ public sealed class TicketCommandHandler(
     DiscordRestClient rest,
     ICheckHistoryStore history,
     IAuditLog audit,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock) : ICommandHandler
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
     public const string Claim = "claim";

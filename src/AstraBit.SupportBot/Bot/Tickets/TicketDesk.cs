@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Bot.Moderation;
@@ -26,12 +27,6 @@ public sealed class TicketDeskLock : IDisposable
     public void Dispose() => Gate.Dispose();
 }
 
-/// <summary>The clock the ticket timers run on, a keyed <see cref="TimeProvider"/> so tests can drive the timers alone.</summary>
-public static class TicketClock
-{
-    public const string Key = "tickets";
-}
-
 /// <summary>
 /// The one way into tickets (PRODUCT.md §6): every operation changes the state (<see cref="TicketService"/>, which
 /// also writes the audit log) and does the Discord side in one call: the private thread in the support channel with
@@ -45,7 +40,7 @@ public sealed partial class TicketDesk(
     TicketDeskLock deskLock,
     GuideContent guide,
     IAuditLog audit,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     IOptions<SupportDiscordOptions> discord,
     IOptions<TicketOptions> options,
     ILogger<TicketDesk> logger) : ITicketDesk

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Tickets;
@@ -19,11 +20,11 @@ public static class TicketServices
     public static IServiceCollection AddSupportTicketDesk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.SectionName));
-        services.TryAddKeyedSingleton(TicketClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddKeyedSingleton(SupportClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton(sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<IAuditLog>(),
-            sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key),
+            sp.GetRequiredKeyedService<TimeProvider>(SupportClock.Key),
             sp.GetRequiredService<IOptions<TicketOptions>>()));
         services.AddSupportTickets();
 
