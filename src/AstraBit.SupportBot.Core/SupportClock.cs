@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace AstraBit.SupportBot.Core;
 
 /// <summary>
@@ -9,4 +12,16 @@ namespace AstraBit.SupportBot.Core;
 public static class SupportClock
 {
     public const string Key = "support";
+
+    /// <summary>Registers the support clock as the unkeyed <see cref="TimeProvider"/> unless one is registered already.</summary>
+    public static IServiceCollection AddSupportClock(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        return services;
+    }
+
+    /// <summary>The support clock from <paramref name="services"/>.</summary>
+    public static TimeProvider Of(IServiceProvider services) => services.GetRequiredKeyedService<TimeProvider>(Key);
 }

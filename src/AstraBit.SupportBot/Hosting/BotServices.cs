@@ -5,6 +5,7 @@ using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
@@ -76,7 +77,7 @@ public static class BotServices
         services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<DiagnoseHandler>());
         services.AddScoped<IComponentHandler, KeyCheckPanelHandler>();
         services.AddSupportTicketDesk(configuration);
-        services.TryAddSingleton<CheckRequests>();
+        services.TryAddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));
         services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
         services.AddScoped<IComponentHandler, RequestedCheckHandler>();
         services.AddSupportOperations(configuration);

@@ -127,13 +127,24 @@ public sealed class ConnectBybitWalkthroughTests
     {
         await using var bot = await BotHarness.StartAsync();
         var member = new WalkthroughMember(bot, Member);
-        var healthy = bot.Bybit.Update("healthy-unified", a => a with { Latency = TimeSpan.FromSeconds(3.5) });
+        var healthy = bot.Bybit.Scenario("healthy-unified");
         await member.ConnectInDmAsync();
         await member.NextUntilAsync(Step3);
+        var click = await member.ClickAsync("wt:check:3");
+        Assert.Equal(WalkthroughMember.OpenModal, click.Type);
+        using var hold = bot.Bybit.Faults.Hold();
 
-        var submit = await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
+        // Bybit answers nothing until released: the member's click is acknowledged while the check is in flight.
+        var edits = member.Message.EditCount;
+        var submit = await member.SubmitKeyAsync("wt:key:3", healthy.ApiKey, healthy.ApiSecret);
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
 
+        Assert.Equal(WalkthroughMember.DeferredUpdate, submit.Type);
         Assert.True(submit.SinceCreation < TimeSpan.FromSeconds(1), $"acknowledged after {submit.SinceCreation}");
+        Assert.DoesNotContain("This step checks out", member.Message.Content, StringComparison.Ordinal);
+
+        hold.Release();
+        await member.WaitForEditAsync(edits);
         Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
     }
 

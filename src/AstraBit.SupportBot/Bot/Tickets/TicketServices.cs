@@ -20,11 +20,11 @@ public static class TicketServices
     public static IServiceCollection AddSupportTicketDesk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.SectionName));
-        services.TryAddKeyedSingleton(SupportClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddSupportClock();
         services.TryAddSingleton(sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<IAuditLog>(),
-            sp.GetRequiredKeyedService<TimeProvider>(SupportClock.Key),
+            SupportClock.Of(sp),
             sp.GetRequiredService<IOptions<TicketOptions>>()));
         services.AddSupportTickets();
 
