@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
@@ -367,7 +368,7 @@ public sealed partial class TicketDesk(
 
         // Only the member and staff can be in a ticket's private thread, so anyone else who isn't the bot is staff.
         var isStaff = author is { IsBot: false } && author.Id != ticket.MemberId;
-        return new TranscriptMessage(name, author?.Id ?? 0, isStaff, message.Timestamp ?? DateTimeOffset.MinValue, text.ToString());
+        return new TranscriptMessage(name, author?.Id ?? 0, isStaff, message.Timestamp ?? DateTimeOffset.MinValue, text.ToString(), IsBot: author?.IsBot ?? false);
     }
 
     private async Task<string> MemberSlugAsync(ulong memberId, CancellationToken cancellationToken)
@@ -390,7 +391,7 @@ public sealed partial class TicketDesk(
     private string RegionLabel(string regionKey) => guide.FindRegion(regionKey)?.Label ?? regionKey;
 
     // X-Audit-Log-Reason holds at most 512 characters.
-    private static string AuditReason(string reason) => SecretGuard.Scrub(reason.Length <= 500 ? reason : reason[..499] + "…");
+    private static string AuditReason(string reason) => SecretGuard.Scrub(SafeText.Fit(reason, 500));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} opened for member {MemberId} ({Origin})")]
     private static partial void LogOpened(ILogger logger, int number, ulong memberId, TicketOrigin origin);
