@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
 
 namespace AstraBit.SupportBot.IntegrationTests.Walkthrough;
@@ -95,6 +96,26 @@ public sealed class ConnectBybitWalkthroughTests
         Assert.Equal(Step5, WalkthroughMember.Header(member.Message));
         Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("❌", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckItNow_BybitUnderMaintenance_SaysSoWithTheEndTimeNotThatBybitIsUnreachable()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Bybit:RetryBaseDelay"] = "00:00:00.010");
+        var member = new WalkthroughMember(bot, Member);
+        var healthy = bot.Bybit.Scenario("healthy-unified");
+        var end = bot.Bybit.Now.AddMinutes(40);
+        bot.Bybit.Faults.Maintenance = [new EmulatedMaintenance("System upgrade", bot.Bybit.Now.AddMinutes(-20), end)];
+        await member.ConnectInDmAsync();
+        await member.NextUntilAsync(Step3);
+
+        await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
+
+        var notice = member.Message.Content;
+        Assert.Contains($"under maintenance until {end.UtcDateTime:HH:mm} UTC", notice, StringComparison.Ordinal);
+        Assert.Contains("Check it now", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn't reach Bybit", notice, StringComparison.Ordinal);
+        Assert.Equal(Step3, WalkthroughMember.Header(member.Message));
     }
 
     [Fact]
