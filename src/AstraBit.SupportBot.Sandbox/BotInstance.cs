@@ -1,11 +1,8 @@
-using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Cli;
-using AstraBit.SupportBot.Core.Diagnostics;
-using AstraBit.SupportBot.Core.Secrets;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Emulators.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Sandbox;
 
@@ -71,8 +68,7 @@ public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEm
     {
         // Only what "advance time by …" is meant to move: the Discord and Bybit clients keep real time, as the
         // emulators do, so signatures and interaction deadlines stay valid.
-        builder.Services.AddKeyedSingleton<TimeProvider>(TicketClock.Key, clock);
-        builder.Services.AddSingleton(sp => new KeyMemory(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), clock));
+        builder.Services.AddKeyedSingleton<TimeProvider>(SupportClock.Key, clock);
     }
 
     private void SetStatus(string status)

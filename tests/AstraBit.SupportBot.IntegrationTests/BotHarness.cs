@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Cli;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +23,11 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly StringWriter _logs = new(new StringBuilder());
     private readonly StringWriter _console = new();
     private readonly string _configFile;
-    private readonly TimeProvider? _ticketClock;
+    private readonly TimeProvider? _supportClock;
 
-    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? ticketClock)
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? supportClock)
     {
-        _ticketClock = ticketClock;
+        _supportClock = supportClock;
         Discord = discord;
         Bybit = bybit;
         _configFile = configFile;
@@ -64,8 +64,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="tweak">Changes to the configuration.</param>
     /// <param name="waitForRegistration">Returns once the bot registered its commands.</param>
-    /// <param name="ticketClock">The clock the ticket timers run on (a FakeTimeProvider); kept across <see cref="RestartAsync"/>.</param>
-    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? ticketClock = null)
+    /// <param name="supportClock">The support clock (a FakeTimeProvider): ticket timers, cooldown, key memory, check requests; kept across <see cref="RestartAsync"/>.</param>
+    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? supportClock = null)
     {
         var discord = await DiscordEmulator.StartAsync();
         var bybit = await BybitEmulator.StartAsync();
@@ -95,7 +95,7 @@ public sealed class BotHarness : IAsyncDisposable
         var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
-        var harness = new BotHarness(discord, bybit, configFile, channels, ticketClock);
+        var harness = new BotHarness(discord, bybit, configFile, channels, supportClock);
         harness.Launch();
         if (waitForRegistration)
         {
@@ -168,8 +168,8 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var console = new CliConsole(TextWriter.Null, _console, _ => null, Prompt: null);
         var stop = _stop.Token;
-        Action<HostApplicationBuilder>? configure = _ticketClock is { } clock
-            ? builder => builder.Services.AddKeyedSingleton(TicketClock.Key, clock)
+        Action<HostApplicationBuilder>? configure = _supportClock is { } clock
+            ? builder => builder.Services.AddKeyedSingleton(SupportClock.Key, clock)
             : null;
         Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure, stop, TextWriter.Synchronized(_logs)));
     }

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Secrets;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,9 @@ namespace AstraBit.SupportBot.Core.KeyChecks;
 public static class KeyCheckServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the key check (<see cref="KeyCheckService"/>) and what it keeps between checks, all on the one
-    /// <see cref="TimeProvider"/>: the key memory, the member cooldown and the Bybit request budget, with
+    /// Registers the key check (<see cref="KeyCheckService"/>) and what it keeps between checks: the key memory and
+    /// the member cooldown on the <see cref="SupportClock"/>, the Bybit request budget on the real clock (Bybit's
+    /// window is real time), with
     /// Limits validated at start. The host binds the "Diagnostics" and "Limits" sections and registers the
     /// diagnostic engine, the stores (AddSupportStorage), the walkthrough (AddSupportWalkthrough) and an <see cref="IBybitSites"/>.
     /// </summary>
@@ -19,9 +21,9 @@ public static class KeyCheckServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<LimitsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<KeyMemory>();
-        services.TryAddSingleton<CheckCooldown>();
+        services.AddSupportClock();
+        services.TryAddSingleton(sp => new KeyMemory(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), SupportClock.Of(sp)));
+        services.TryAddSingleton(sp => new CheckCooldown(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), SupportClock.Of(sp)));
         services.TryAddSingleton<BybitRequestBudget>();
         services.TryAddScoped<KeyCheckService>();
         return services;

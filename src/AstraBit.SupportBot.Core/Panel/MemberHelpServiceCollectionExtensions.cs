@@ -31,7 +31,8 @@ public static class MemberHelpServiceCollectionExtensions
         // Not through IOptions<PanelFileOptions>: its validation loads the panel, so that would be a cycle.
         services.TryAddSingleton(_ => PanelContentLoader.LoadFile(panelPath));
         services.TryAddSingleton<PastedErrorThrottle>();
-        services.TryAddSingleton<KeyReminderService>();
+        services.AddSupportClock();
+        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), SupportClock.Of(sp)));
         return services;
     }
 

@@ -259,6 +259,7 @@ public sealed class BybitEmulator : IAsyncDisposable
         }
 
         await DelayAsync(Faults.Latency, x).ConfigureAwait(false);
+        await Faults.WaitWhileHeldAsync(x.Context.RequestAborted).ConfigureAwait(false);
 
         var path = request.Path.Value ?? "";
         if (string.Equals(path, TimePath, StringComparison.OrdinalIgnoreCase))

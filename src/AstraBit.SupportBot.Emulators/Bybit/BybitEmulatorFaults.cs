@@ -6,6 +6,7 @@ namespace AstraBit.SupportBot.Emulators.Bybit;
 public sealed class BybitEmulatorFaults
 {
     private readonly ConcurrentQueue<BybitScriptedFault> _scripted = new();
+    private BybitHold? _hold;
 
     /// <summary>Latency added to every request; set it above the client timeout for "slow responses".</summary>
     public TimeSpan Latency { get; set; }
@@ -57,6 +58,17 @@ public sealed class BybitEmulatorFaults
     public void EnqueueHttp(int statusCode, string body, string contentType = "text/plain") =>
         _scripted.Enqueue(new BybitScriptedFault(statusCode, null, body, contentType));
 
+    /// <summary>
+    /// Holds every request (after the geo-block and rate checks, before the answer) until the returned handle is
+    /// released or disposed: a check kept in flight for as long as a test needs, without real waiting.
+    /// </summary>
+    public BybitHold Hold()
+    {
+        var hold = new BybitHold();
+        Interlocked.Exchange(ref _hold, hold)?.Release();
+        return hold;
+    }
+
     /// <summary>Drops every scripted fault and switches the modes off.</summary>
     public void Clear()
     {
@@ -69,9 +81,34 @@ public sealed class BybitEmulatorFaults
         GeoBlocked = false;
         AccessTooFrequent = false;
         Outage = false;
+        Interlocked.Exchange(ref _hold, null)?.Release();
     }
 
+    internal Task WaitWhileHeldAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _hold) is { } hold ? hold.WaitAsync(cancellationToken) : Task.CompletedTask;
+
     internal bool TryTake(out BybitScriptedFault fault) => _scripted.TryDequeue(out fault!);
+}
+
+/// <summary>A gate on the emulator's answers from <see cref="BybitEmulatorFaults.Hold"/>; requests wait on it until released.</summary>
+public sealed class BybitHold : IDisposable
+{
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first request is waiting on the gate.</summary>
+    public Task Reached => _reached.Task;
+
+    /// <summary>Lets every held request (and any later one) through.</summary>
+    public void Release() => _released.TrySetResult();
+
+    public void Dispose() => Release();
+
+    internal Task WaitAsync(CancellationToken cancellationToken)
+    {
+        _reached.TrySetResult();
+        return _released.Task.WaitAsync(cancellationToken);
+    }
 }
 
 /// <summary>One scripted answer.</summary>

@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Errors;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 
@@ -43,5 +44,5 @@ public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClie
         return new MessageBuilder().AddEmbed(embed.Build()).WithEphemeral().Build();
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    private static string Truncate(string value, int max) => SafeText.Fit(value, max);
 }

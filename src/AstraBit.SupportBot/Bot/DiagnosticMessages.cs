@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot;
@@ -105,5 +106,5 @@ public static class DiagnosticMessages
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    private static string Shorten(string value, int max) => SafeText.Fit(value, max);
 }

@@ -6,6 +6,7 @@ using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Answers;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
@@ -79,7 +80,7 @@ public static class BotServices
         services.AddScoped<IComponentHandler, KeyCheckPanelHandler>();
         services.AddSupportTicketDesk(configuration);
         services.AddSupportAnswers(Path.Combine(content.Directory, AnswerCatalogLoader.FileName));
-        services.TryAddSingleton<CheckRequests>();
+        services.TryAddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));
         services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
         services.AddScoped<IComponentHandler, RequestedCheckHandler>();
         services.AddSupportOperations(configuration);

@@ -150,7 +150,8 @@ internal sealed class TicketHarness : IDisposable
     public async Task<Ticket> OpenAsync(ulong member = Member, TicketCard? card = null)
     {
         var opening = await Service.OpenOrAppendAsync(member, TicketOrigin.CheckFailed, card ?? Card());
-        Assert.True(opening.IsNew);
+        Assert.Null(opening.AppendedCard);
+        Assert.Empty(opening.Ticket.LaterChecks);
         return opening.Ticket;
     }
 

@@ -95,6 +95,8 @@ public sealed class TicketLifecycleTests
         Assert.Contains($"member {Id(Member)} \"alice.trader\": Done, I think.", transcript, StringComparison.Ordinal);
         Assert.Contains("withdrawal", transcript, StringComparison.Ordinal);
         Assert.Contains($"member {Id(Member)} \"alice.trader\": In case you need it: [hidden]", transcript, StringComparison.Ordinal);
+        Assert.Matches(@"\] bot \d+ ""Support bot"": .*ran the key check again", transcript);
+        Assert.DoesNotMatch(@"\] other \d+ ", transcript);
         Assert.True(transcript.IndexOf("Diagnosis at opening", StringComparison.Ordinal) < transcript.IndexOf("Messages", StringComparison.Ordinal));
         var prompt = await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && Buttons(m).Any(b => b.CustomId == "tk:rate:1:4"), BotHarness.Timeout);
         Assert.Equal(5, Buttons(prompt).Count);

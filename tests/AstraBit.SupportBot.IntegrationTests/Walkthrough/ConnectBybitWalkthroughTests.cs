@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
 
 namespace AstraBit.SupportBot.IntegrationTests.Walkthrough;
@@ -98,6 +99,26 @@ public sealed class ConnectBybitWalkthroughTests
     }
 
     [Fact]
+    public async Task CheckItNow_BybitUnderMaintenance_SaysSoWithTheEndTimeNotThatBybitIsUnreachable()
+    {
+        await using var bot = await BotHarness.StartAsync(s => s["Bybit:RetryBaseDelay"] = "00:00:00.010");
+        var member = new WalkthroughMember(bot, Member);
+        var healthy = bot.Bybit.Scenario("healthy-unified");
+        var end = bot.Bybit.Now.AddMinutes(40);
+        bot.Bybit.Faults.Maintenance = [new EmulatedMaintenance("System upgrade", bot.Bybit.Now.AddMinutes(-20), end)];
+        await member.ConnectInDmAsync();
+        await member.NextUntilAsync(Step3);
+
+        await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
+
+        var notice = member.Message.Content;
+        Assert.Contains($"under maintenance until {end.UtcDateTime:HH:mm} UTC", notice, StringComparison.Ordinal);
+        Assert.Contains("Check it now", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn't reach Bybit", notice, StringComparison.Ordinal);
+        Assert.Equal(Step3, WalkthroughMember.Header(member.Message));
+    }
+
+    [Fact]
     public async Task CheckItNow_WithdrawalEnabledKeyAtStepThree_FailsWithTheStepThreeFix()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -127,13 +148,24 @@ public sealed class ConnectBybitWalkthroughTests
     {
         await using var bot = await BotHarness.StartAsync();
         var member = new WalkthroughMember(bot, Member);
-        var healthy = bot.Bybit.Update("healthy-unified", a => a with { Latency = TimeSpan.FromSeconds(3.5) });
+        var healthy = bot.Bybit.Scenario("healthy-unified");
         await member.ConnectInDmAsync();
         await member.NextUntilAsync(Step3);
+        var click = await member.ClickAsync("wt:check:3");
+        Assert.Equal(WalkthroughMember.OpenModal, click.Type);
+        using var hold = bot.Bybit.Faults.Hold();
 
-        var submit = await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
+        // Bybit answers nothing until released: the member's click is acknowledged while the check is in flight.
+        var edits = member.Message.EditCount;
+        var submit = await member.SubmitKeyAsync("wt:key:3", healthy.ApiKey, healthy.ApiSecret);
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
 
+        Assert.Equal(WalkthroughMember.DeferredUpdate, submit.Type);
         Assert.True(submit.SinceCreation < TimeSpan.FromSeconds(1), $"acknowledged after {submit.SinceCreation}");
+        Assert.DoesNotContain("This step checks out", member.Message.Content, StringComparison.Ordinal);
+
+        hold.Release();
+        await member.WaitForEditAsync(edits);
         Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
@@ -30,6 +31,21 @@ public sealed class DiagnosticMessagesTests
         Assert.Equal("❌ 1 problem to fix before AstraBit can trade", embed.Title);
         var field = Assert.Single(embed.Fields);
         Assert.Contains("step 5", field.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DetailCutThroughAnEmoji_KeepsTheEmojiWholeOrDropsIt()
+    {
+        // 498 letters, then an emoji (two UTF-16 code units) straddling the 500th character the field keeps.
+        var report = Report(Verdict.Fail, ("read-write", CheckStatus.Pass), ("position-mode", CheckStatus.Fail));
+        report = report with { Checks = [.. report.Checks.Select(c => c.Id == "position-mode" ? c with { Detail = new string('a', 498) + "😀 and more" } : c)] };
+
+        var embed = DiagnosticMessages.Render(report, Guide);
+
+        var value = Assert.Single(embed.Fields).Value;
+        Assert.StartsWith(new string('a', 498) + "…", value, StringComparison.Ordinal);
+        // Half a surrogate pair is not valid text: Discord refuses the message.
+        _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetBytes(value);
     }
 
     private static DiagnosticReport Report(Verdict verdict, params (string Id, CheckStatus Status)[] checks) => new(

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.Privacy;
 using AstraBit.SupportBot.Core.Audit;
@@ -24,7 +25,7 @@ public sealed class TicketCommandHandler(
     IAuditLog audit,
     SupportStatsService figures,
     MemberHistoryHandler memberHistory,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock) : ICommandHandler
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
     public const string Claim = "claim";

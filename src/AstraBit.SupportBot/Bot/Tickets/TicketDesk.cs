@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Core.Text;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Bot.Moderation;
@@ -26,12 +28,6 @@ public sealed class TicketDeskLock : IDisposable
     public void Dispose() => Gate.Dispose();
 }
 
-/// <summary>The clock the ticket timers run on, a keyed <see cref="TimeProvider"/> so tests can drive the timers alone.</summary>
-public static class TicketClock
-{
-    public const string Key = "tickets";
-}
-
 /// <summary>
 /// The one way into tickets (PRODUCT.md §6): every operation changes the state (<see cref="TicketService"/>, which
 /// also writes the audit log) and does the Discord side in one call: the private thread in the support channel with
@@ -46,7 +42,7 @@ public sealed partial class TicketDesk(
     TicketDeskLock deskLock,
     GuideContent guide,
     IAuditLog audit,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     IOptions<SupportDiscordOptions> discord,
     IOptions<TicketOptions> options,
     ILogger<TicketDesk> logger) : ITicketDesk
@@ -586,7 +582,7 @@ public sealed partial class TicketDesk(
 
         // Only the member and staff can be in a ticket's private thread, so anyone else who isn't the bot is staff.
         var isStaff = author is { IsBot: false } && author.Id != ticket.MemberId;
-        return new TranscriptMessage(name, author?.Id ?? 0, isStaff, message.Timestamp ?? DateTimeOffset.MinValue, text.ToString());
+        return new TranscriptMessage(name, author?.Id ?? 0, isStaff, message.Timestamp ?? DateTimeOffset.MinValue, text.ToString(), IsBot: author?.IsBot ?? false);
     }
 
     private async Task<string> MemberSlugAsync(ulong memberId, CancellationToken cancellationToken)
@@ -609,7 +605,7 @@ public sealed partial class TicketDesk(
     private string RegionLabel(string regionKey) => guide.FindRegion(regionKey)?.Label ?? regionKey;
 
     // X-Audit-Log-Reason holds at most 512 characters.
-    private static string AuditReason(string reason) => SecretGuard.Scrub(reason.Length <= 500 ? reason : reason[..499] + "…");
+    private static string AuditReason(string reason) => SecretGuard.Scrub(SafeText.Fit(reason, 500));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} opened for member {MemberId} ({Origin})")]
     private static partial void LogOpened(ILogger logger, int number, ulong memberId, TicketOrigin origin);

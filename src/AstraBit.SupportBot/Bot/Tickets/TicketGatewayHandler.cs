@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Hosting;
@@ -17,7 +18,7 @@ public sealed partial class TicketGatewayHandler(
     TicketDesk desk,
     SupportRoles roles,
     IOptions<SupportDiscordOptions> discord,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<TicketGatewayHandler> logger) : IGatewayEventHandler<MessageCreatedEvent>, IGatewayEventHandler<GuildMemberRemovedEvent>
 {
     public async Task HandleAsync(MessageCreatedEvent gatewayEvent, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.WorkingHours;
 using AstraBit.SupportBot.Discord.Models;
@@ -439,7 +440,7 @@ public static class TicketMessages
     private static string Timestamp(DateTimeOffset at, string style) =>
         string.Create(CultureInfo.InvariantCulture, $"<t:{at.ToUnixTimeSeconds()}:{style}>");
 
-    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    private static string Shorten(string value, int max) => SafeText.Fit(value, max);
 
     /// <summary>What the member is told about the ticket their failed check went into.</summary>
     public static string CheckWentInto(Ticket ticket)

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Stats;
@@ -20,11 +21,11 @@ public static class TicketServices
     public static IServiceCollection AddSupportTicketDesk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.SectionName));
-        services.TryAddKeyedSingleton(TicketClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddSupportClock();
         services.TryAddSingleton(sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<IAuditLog>(),
-            sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key),
+            SupportClock.Of(sp),
             sp.GetRequiredService<IOptions<TicketOptions>>()));
         // The desk's figures on the ticket clock too (before AddSupportTickets, whose TryAdd then keeps this one).
         services.TryAddSingleton(sp => new SupportStatsService(

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// </summary>
 public sealed partial class TicketTimerService(
     IServiceScopeFactory scopes,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<TicketTimerService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);

@@ -2,6 +2,7 @@ using System.Globalization;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 
@@ -46,7 +47,7 @@ public static class WalkthroughMessages
         ArgumentNullException.ThrowIfNull(guide);
         var verdict = CheckSummary.From(report, null, checkedAt, checkIds).Verdict;
         var result = DiagnosticMessages.Render(report, guide, checkIds);
-        var notice = Outcome(verdict, checkedAt) + (keyNote is null ? "" : "\n" + keyNote);
+        var notice = Outcome(verdict, checkedAt, report) + (keyNote is null ? "" : "\n" + keyNote);
         if (checklist is not null)
         {
             var ticked = checklist with { Description = checklist.Description.Replace(UncheckedBox, CheckedBox, StringComparison.Ordinal) };
@@ -96,14 +97,20 @@ public static class WalkthroughMessages
 
     public const string ChoiceGone = "That choice is no longer offered; please pick again.";
 
-    private static string Outcome(Verdict verdict, GuidePosition checkedAt) => (verdict, checkedAt) switch
+    private static string Outcome(Verdict verdict, GuidePosition checkedAt, DiagnosticReport report) => (verdict, checkedAt) switch
     {
         (Verdict.Pass or Verdict.Warn, GuidePosition.FinalCheck) => "🎉 Everything checks out: your Bybit account is ready for AstraBit.",
         (Verdict.Pass, _) => "✅ This step checks out. Press Next to carry on.",
         (Verdict.Warn, _) => "✅ This step works; have a look at the ⚠️ below, then press Next to carry on.",
-        (Verdict.Error, _) => "⚠️ I couldn't reach Bybit to check. This says nothing about your key; please try \"Check it now\" again in a few minutes.",
+        (Verdict.Error, _) => CouldNotRun(report),
         _ => "Fix what's marked ❌ below, then press \"Check it now\" again.",
     };
+
+    // Why the check couldn't run as the connectivity check says it (maintenance with its end, rate limit, …), as /diagnose shows it.
+    private static string CouldNotRun(DiagnosticReport report) =>
+        report.Find(CheckIds.Connectivity)?.Detail is { } why && !string.IsNullOrWhiteSpace(why)
+            ? $"⚠️ {why.Trim()} Please try \"Check it now\" again in a few minutes."
+            : "⚠️ I couldn't reach Bybit to check. This says nothing about your key; please try \"Check it now\" again in a few minutes.";
 
     private static MessagePayload Compose(WalkthroughView view, string? notice, IEnumerable<Embed> embeds)
     {
@@ -136,7 +143,7 @@ public static class WalkthroughMessages
         }
 
         var left = Math.Max(0, room - page.Header.Length - page.Title.Length - 1);
-        var description = page.Description.Length <= left ? page.Description : page.Description[..left] + "…";
+        var description = SafeText.Fit(page.Description, left + SafeText.Ellipsis.Length);
         return PageEmbed(page with { Description = description, Fields = [] }, Replies.BrandColor);
     }
 
