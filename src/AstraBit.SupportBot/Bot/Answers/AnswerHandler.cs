@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Answers;
@@ -18,7 +19,7 @@ public sealed class AnswerHandler(
     TicketDesk desk,
     SupportRoles roles,
     DiscordRestClient rest,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock) : ICommandHandler, IAutocompleteHandler
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock) : ICommandHandler, IAutocompleteHandler
 {
     public const string NameOption = "name";
 

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// </summary>
 public sealed partial class TicketOutboxService(
     IServiceScopeFactory scopes,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<TicketOutboxService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);

@@ -30,7 +30,7 @@ public static class TicketServices
         // The desk's figures on the ticket clock too (before AddSupportTickets, whose TryAdd then keeps this one).
         services.TryAddSingleton(sp => new SupportStatsService(
             sp.GetRequiredService<ISupportStatsSource>(),
-            sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key),
+            sp.GetRequiredKeyedService<TimeProvider>(SupportClock.Key),
             sp.GetRequiredService<IOptions<TicketOptions>>()));
         services.AddSupportTickets();
 
