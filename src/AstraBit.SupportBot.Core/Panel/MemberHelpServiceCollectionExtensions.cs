@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public static class MemberHelpServiceCollectionExtensions
         // Not through IOptions<PanelFileOptions>: its validation loads the panel, so that would be a cycle.
         services.TryAddSingleton(_ => PanelContentLoader.LoadFile(panelPath));
         services.TryAddSingleton<PastedErrorThrottle>();
+        services.AddSupportMetrics();
         services.TryAddSingleton<KeyReminderService>();
         return services;
     }
