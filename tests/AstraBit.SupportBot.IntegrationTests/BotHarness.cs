@@ -24,10 +24,12 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly StringWriter _console = new();
     private readonly string _configFile;
     private readonly TimeProvider? _ticketClock;
+    private readonly Action<HostApplicationBuilder>? _configureHost;
 
-    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? ticketClock)
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? ticketClock, Action<HostApplicationBuilder>? configureHost)
     {
         _ticketClock = ticketClock;
+        _configureHost = configureHost;
         Discord = discord;
         Bybit = bybit;
         _configFile = configFile;
@@ -65,7 +67,8 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="tweak">Changes to the configuration.</param>
     /// <param name="waitForRegistration">Returns once the bot registered its commands.</param>
     /// <param name="ticketClock">The clock the ticket timers run on (a FakeTimeProvider); kept across <see cref="RestartAsync"/>.</param>
-    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? ticketClock = null)
+    /// <param name="configureHost">More services for the bot's host (e.g. a metrics exporter); kept across <see cref="RestartAsync"/>.</param>
+    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? ticketClock = null, Action<HostApplicationBuilder>? configureHost = null)
     {
         var discord = await DiscordEmulator.StartAsync();
         var bybit = await BybitEmulator.StartAsync();
@@ -93,7 +96,7 @@ public sealed class BotHarness : IAsyncDisposable
         var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
-        var harness = new BotHarness(discord, bybit, configFile, channels, ticketClock);
+        var harness = new BotHarness(discord, bybit, configFile, channels, ticketClock, configureHost);
         harness.Launch();
         if (waitForRegistration)
         {
@@ -169,6 +172,7 @@ public sealed class BotHarness : IAsyncDisposable
         Action<HostApplicationBuilder>? configure = _ticketClock is { } clock
             ? builder => builder.Services.AddKeyedSingleton(TicketClock.Key, clock)
             : null;
+        configure += _configureHost;
         Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure, stop, TextWriter.Synchronized(_logs)));
     }
 

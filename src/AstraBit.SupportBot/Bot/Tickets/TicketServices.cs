@@ -24,7 +24,7 @@ public static class TicketServices
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key),
-            sp.GetRequiredService<IOptions<TicketOptions>>()));
+            sp.GetRequiredService<IOptions<TicketOptions>>(), sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         services.AddSupportTickets();
 
         services.TryAddScoped<SupportRoles>();
