@@ -22,6 +22,7 @@ public sealed class BybitClient
     private readonly TimeProvider _timeProvider;
     private readonly BybitTimeSync _timeSync;
     private readonly ILogger _logger;
+    private readonly BybitMetrics? _metrics;
 
     /// <summary>Creates a client for one host.</summary>
     /// <param name="httpClient">The HTTP client (from <see cref="IBybitClientFactory"/> it carries the retry/timeout pipeline).</param>
@@ -30,13 +31,15 @@ public sealed class BybitClient
     /// <param name="timeProvider">The local clock, used for timestamps.</param>
     /// <param name="logger">Logger; never receives secrets, signatures or headers.</param>
     /// <param name="timeSync">Server-time offsets shared across clients; a private cache when null.</param>
+    /// <param name="metrics">Counts answers by endpoint and retCode; none when null.</param>
     public BybitClient(
         HttpClient httpClient,
         Uri host,
         BybitClientOptions options,
         TimeProvider timeProvider,
         ILogger logger,
-        BybitTimeSync? timeSync = null)
+        BybitTimeSync? timeSync = null,
+        BybitMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(host);
@@ -52,6 +55,7 @@ public sealed class BybitClient
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _timeSync = timeSync ?? new BybitTimeSync(timeProvider, options.TimeSyncInterval);
 
         // A trailing slash keeps a base path (e.g. a proxy prefix) when the endpoint path is appended.
@@ -366,6 +370,7 @@ public sealed class BybitClient
         }
 
         var result = root.TryGetProperty("result", out var r) ? r : default;
+        _metrics?.Answered(logPath, status, 0, null);
         _logger.LogDebug("Bybit {Path} for key {ApiKey} succeeded", logPath, credentials?.MaskedApiKey ?? "(public)");
         return new RawResponse(result, time, null, rateLimit);
     }
@@ -393,6 +398,7 @@ public sealed class BybitClient
 
     private RawResponse Failed(string logPath, BybitCredentials? credentials, BybitError error, BybitRateLimit? rateLimit = null)
     {
+        _metrics?.Answered(logPath, error.HttpStatus ?? 0, error.RetCode, error.Kind);
         _logger.LogWarning(
             "Bybit {Path} for key {ApiKey} failed: {Kind} retCode {RetCode} HTTP {HttpStatus} {Message}",
             logPath,

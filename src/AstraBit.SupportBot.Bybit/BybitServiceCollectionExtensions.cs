@@ -49,6 +49,8 @@ public static partial class BybitServiceCollectionExtensions
         services.TryAddSingleton(sp => new BybitTimeSync(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BybitClientOptions>>().Value.TimeSyncInterval));
+        services.AddMetrics();
+        services.TryAddSingleton<BybitMetrics>();
         services.TryAddSingleton<IBybitClientFactory, BybitClientFactory>();
 
         var http = services.AddHttpClient(HttpClientName, client =>
@@ -127,7 +129,8 @@ public static partial class BybitServiceCollectionExtensions
         IOptions<BybitClientOptions> options,
         TimeProvider timeProvider,
         BybitTimeSync timeSync,
-        ILoggerFactory loggerFactory) : IBybitClientFactory
+        ILoggerFactory loggerFactory,
+        BybitMetrics metrics) : IBybitClientFactory
     {
         public BybitClient Create(Uri host) => new(
             httpClientFactory.CreateClient(HttpClientName),
@@ -135,6 +138,7 @@ public static partial class BybitServiceCollectionExtensions
             options.Value,
             timeProvider,
             loggerFactory.CreateLogger<BybitClient>(),
-            timeSync);
+            timeSync,
+            metrics);
     }
 }

@@ -15,6 +15,7 @@ public sealed class DiscordMetrics
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _resumes;
     private readonly Counter<long> _identifies;
+    private readonly Histogram<double> _acknowledged;
 
     public DiscordMetrics(IMeterFactory meterFactory)
     {
@@ -23,6 +24,7 @@ public sealed class DiscordMetrics
         _restRequests = meter.CreateCounter<long>("discord.rest.requests", "{request}", "Discord REST answers by method, route template and HTTP status (0: no answer).");
         _rateLimited = meter.CreateCounter<long>("discord.rest.rate_limited", "{response}", "429 answers from Discord by route template and scope.");
         _resumes = meter.CreateCounter<long>("discord.gateway.resumes", "{resume}", "RESUME sent to the gateway.");
+        _acknowledged = meter.CreateHistogram<double>("discord.interaction.ack_latency", "s", "From the interaction's creation (its snowflake's time) to Discord accepting the initial response, by callback type.");
         _identifies = meter.CreateCounter<long>("discord.gateway.identifies", "{identify}", "IDENTIFY sent to the gateway (after the first: re-identifies, each a new session).");
     }
 
@@ -35,4 +37,8 @@ public sealed class DiscordMetrics
     internal void Resumed() => _resumes.Add(1);
 
     internal void Identified() => _identifies.Add(1);
+
+    internal void Acknowledged(int callbackType, TimeSpan latency) =>
+        // Discord's clock and ours may differ by a little: a negative latency is recorded as zero.
+        _acknowledged.Record(Math.Max(0, latency.TotalSeconds), new KeyValuePair<string, object?>("discord.interaction.callback_type", callbackType));
 }

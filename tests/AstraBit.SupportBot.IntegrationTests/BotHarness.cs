@@ -24,10 +24,12 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly StringWriter _console = new();
     private readonly string _configFile;
     private readonly TimeProvider? _supportClock;
+    private readonly Action<HostApplicationBuilder>? _configureHost;
 
-    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? supportClock)
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? supportClock, Action<HostApplicationBuilder>? configureHost)
     {
         _supportClock = supportClock;
+        _configureHost = configureHost;
         Discord = discord;
         Bybit = bybit;
         _configFile = configFile;
@@ -65,7 +67,8 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="tweak">Changes to the configuration.</param>
     /// <param name="waitForRegistration">Returns once the bot registered its commands.</param>
     /// <param name="supportClock">The support clock (a FakeTimeProvider): ticket timers, cooldown, key memory, check requests; kept across <see cref="RestartAsync"/>.</param>
-    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? supportClock = null)
+    /// <param name="configureHost">More services for the bot's host (e.g. a metrics exporter); kept across <see cref="RestartAsync"/>.</param>
+    public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? supportClock = null, Action<HostApplicationBuilder>? configureHost = null)
     {
         var discord = await DiscordEmulator.StartAsync();
         var bybit = await BybitEmulator.StartAsync();
@@ -95,7 +98,7 @@ public sealed class BotHarness : IAsyncDisposable
         var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
-        var harness = new BotHarness(discord, bybit, configFile, channels, supportClock);
+        var harness = new BotHarness(discord, bybit, configFile, channels, supportClock, configureHost);
         harness.Launch();
         if (waitForRegistration)
         {
@@ -171,6 +174,7 @@ public sealed class BotHarness : IAsyncDisposable
         Action<HostApplicationBuilder>? configure = _supportClock is { } clock
             ? builder => builder.Services.AddKeyedSingleton(SupportClock.Key, clock)
             : null;
+        configure += _configureHost;
         Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure, stop, TextWriter.Synchronized(_logs)));
     }
 

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ public sealed partial class DiagnosticEngine(
     IBybitAccountReaderFactory readerFactory,
     IOptions<DiagnosticsOptions> options,
     TimeProvider timeProvider,
-    ILogger<DiagnosticEngine> logger)
+    ILogger<DiagnosticEngine> logger,
+    SupportMetrics? metrics = null)
 {
     private const string SettleCoin = "USDT";
 
@@ -52,7 +54,9 @@ public sealed partial class DiagnosticEngine(
 
         var (checks, account) = DiagnosticEvaluation.Evaluate(readings, host, maskedKey, settings, timeProvider.GetUtcNow());
         var verdict = DiagnosticReport.VerdictOf(checks);
-        var durationMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        var duration = timeProvider.GetElapsedTime(started);
+        var durationMs = (long)duration.TotalMilliseconds;
+        metrics?.CheckFinished(verdict, checks, duration);
 
         LogFinished(logger, maskedKey, host, verdict, durationMs, string.Join(",", checks.Where(c => c.Status is CheckStatus.Fail or CheckStatus.Warn).Select(c => c.Id)));
         return new DiagnosticReport(verdict, host, maskedKey, account, checks, checkedAt, durationMs)

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class DiagnosticsServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiagnosticsOptions>, DiagnosticsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSupportMetrics();
         services.TryAddSingleton<DiagnosticEngine>();
         return services;
     }

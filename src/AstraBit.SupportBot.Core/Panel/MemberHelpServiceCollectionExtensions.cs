@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,8 @@ public static class MemberHelpServiceCollectionExtensions
         services.TryAddSingleton(_ => PanelContentLoader.LoadFile(panelPath));
         services.TryAddSingleton<PastedErrorThrottle>();
         services.AddSupportClock();
-        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), SupportClock.Of(sp)));
+        services.AddSupportMetrics();
+        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), SupportClock.Of(sp), sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         return services;
     }
 

@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Core.Telemetry;
+
 namespace AstraBit.SupportBot.Core.Reminders;
 
 /// <summary>Why a reminder could not be set.</summary>
@@ -36,7 +38,7 @@ public enum ReminderCheckFinding
 /// Key-expiry reminders (PRODUCT.md §9, `/reminders`): opt in after a check, list and cancel, the 14/7/1-day DMs due
 /// on the one clock from persisted times, and the end of a key's reminders when a check shows it is gone.
 /// </summary>
-public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider time)
+public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider time, SupportMetrics? metrics = null)
 {
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -150,6 +152,7 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
 
         var done = current.Done.Union(KeyReminderSchedule.Stages.Where(d => d >= due.DaysBefore)).Order().ToList();
         await store.SaveAsync(current with { Done = done }, cancellationToken).ConfigureAwait(false);
+        metrics?.ReminderSent(due.DaysBefore);
         return true;
     }
 }

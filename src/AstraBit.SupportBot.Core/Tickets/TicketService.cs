@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Core.Tickets;
@@ -12,12 +13,31 @@ namespace AstraBit.SupportBot.Core.Tickets;
 /// Changes are serialised in this instance so that one-ticket-per-member and read-modify-write updates hold when
 /// interactions arrive together; register it as a singleton.
 /// </remarks>
-public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvider clock, IOptions<TicketOptions> options) : IDisposable
+public sealed class TicketService : IDisposable
 {
     public const string MemberLeftReason = "member left the server";
     public const string AutoCloseReason = "no reply from the member after the reminder";
 
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ITicketStore store;
+    private readonly IAuditLog audit;
+    private readonly TimeProvider clock;
+    private readonly IOptions<TicketOptions> options;
+    private readonly SupportMetrics? metrics;
+
+    // Tickets open now, for the support.tickets.open gauge: read from the store once (under the gate), then kept;
+    // -1 until then.
+    private int openCount = -1;
+
+    public TicketService(ITicketStore store, IAuditLog audit, TimeProvider clock, IOptions<TicketOptions> options, SupportMetrics? metrics = null)
+    {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.options = options;
+        this.metrics = metrics;
+        metrics?.ObserveOpenTicketsFrom(() => Volatile.Read(ref openCount) is var n and >= 0 ? n : null);
+    }
 
     private TicketOptions Options => options.Value;
 
@@ -32,9 +52,12 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         try
         {
             var now = clock.GetUtcNow();
+            await CountOpenAsync(cancellationToken).ConfigureAwait(false);
             var (ticket, created) = await store.GetOpenOrCreateAsync(memberId, number => new Ticket(number, memberId, origin, now, card), cancellationToken).ConfigureAwait(false);
             if (created)
             {
+                metrics?.TicketOpened(origin);
+                AdjustOpen(+1);
                 if (requestedBy is { } staff)
                 {
                     await WriteAuditAsync(staff, AuditActions.TicketOpened, ticket, $"opened {ticket.DisplayNumber} for the member ({Describe(origin)})", now, cancellationToken).ConfigureAwait(false);
@@ -253,7 +276,9 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
                 EscalatedAt = null,
                 RemindedAt = null,
             };
+            await CountOpenAsync(cancellationToken).ConfigureAwait(false);
             await store.UpdateAsync(reopened, cancellationToken).ConfigureAwait(false);
+            AdjustOpen(+1);
             await WriteAuditAsync(staffId, AuditActions.TicketReopened, reopened, $"reopened {ticket.DisplayNumber}", now, cancellationToken).ConfigureAwait(false);
             return TicketOutcome.Done(reopened);
         }
@@ -571,7 +596,13 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
             var decision = decide(ticket);
             if (decision.Outcome.Ticket is { } changed && decision.Outcome.Succeeded && !ReferenceEquals(changed, ticket))
             {
+                await CountOpenAsync(cancellationToken).ConfigureAwait(false);
                 await store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
+                if (!ticket.IsClosed && changed.IsClosed)
+                {
+                    metrics?.TicketClosed(changed.Outcome);
+                    AdjustOpen(-1);
+                }
             }
 
             if (decision.Act is { } act)
@@ -584,6 +615,24 @@ public sealed class TicketService(ITicketStore store, IAuditLog audit, TimeProvi
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Reads the number of open tickets once, before the first change this service makes (caller holds the gate).</summary>
+    private async Task CountOpenAsync(CancellationToken cancellationToken)
+    {
+        if (metrics is not null && openCount < 0)
+        {
+            var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref openCount, open.Count);
+        }
+    }
+
+    private void AdjustOpen(int by)
+    {
+        if (openCount >= 0)
+        {
+            Volatile.Write(ref openCount, openCount + by);
         }
     }
 

@@ -1,6 +1,7 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class TicketsServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSupportMetrics();
         services.TryAddSingleton<TicketService>();
 
         // The desk's reads over the same stores; the host's storage registers IMemberDataStore and ISupportStatsSource.

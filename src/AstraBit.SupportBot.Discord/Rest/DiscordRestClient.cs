@@ -72,7 +72,11 @@ public sealed partial class DiscordRestClient(
         var route = new DiscordRoute(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", Id(interactionId), $"interactions/{Id(interactionId)}/{Uri.EscapeDataString(interactionToken)}/callback", ExemptFromGlobal: true, Repeatable: true, SingleUse: true);
         var body = response.ToJson();
         using var doc = await SendAsync(route, Body(body, response.Message?.Files), null, ct).ConfigureAwait(false);
+        metrics?.Acknowledged((int)response.Type, time.GetUtcNow() - SnowflakeTime(interactionId));
     }
+
+    // The top 42 bits of a snowflake are milliseconds since the Discord epoch (2015-01-01T00:00:00Z).
+    private static DateTimeOffset SnowflakeTime(ulong id) => DateTimeOffset.FromUnixTimeMilliseconds((long)(id >> 22) + 1_420_070_400_000);
 
     /// <summary><c>POST /interactions/{id}/{token}/callback</c> for <paramref name="interaction"/>.</summary>
     public Task CreateInteractionResponseAsync(Interaction interaction, InteractionResponse response, CancellationToken ct = default)

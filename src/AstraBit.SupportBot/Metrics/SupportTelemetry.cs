@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Bybit;
+using AstraBit.SupportBot.Core.Telemetry;
 using AstraBit.SupportBot.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +15,8 @@ public static class SupportTelemetry
 {
     public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>Every meter of the bot: the Discord client's and the host's.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [DiscordMetrics.MeterName];
+    /// <summary>Every meter of the bot: the Discord client's, the Bybit client's and the support side's (checks, tickets, reminders).</summary>
+    public static IReadOnlyList<string> MeterNames { get; } = [DiscordMetrics.MeterName, BybitMetrics.MeterName, SupportMetrics.MeterName];
 
     public static IServiceCollection AddSupportTelemetry(this IServiceCollection services, IConfiguration configuration)
     {

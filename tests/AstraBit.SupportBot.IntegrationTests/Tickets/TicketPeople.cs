@@ -33,7 +33,7 @@ internal sealed class TicketPeople
     /// <summary>The folder of the bot's data file, to search its bytes for secrets.</summary>
     public string DataFolder { get; }
 
-    public static async Task<TicketPeople> StartAsync(TimeProvider? supportClock = null, Action<Dictionary<string, object?>>? tweak = null)
+    public static async Task<TicketPeople> StartAsync(TimeProvider? supportClock = null, Action<Dictionary<string, object?>>? tweak = null, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configureHost = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), $"supportbot-tk-{Guid.NewGuid():N}");
         var bot = await BotHarness.StartAsync(
@@ -43,7 +43,8 @@ internal sealed class TicketPeople
                 s["Diagnostics:Cooldown"] = "00:00:00";
                 tweak?.Invoke(s);
             },
-            supportClock: supportClock);
+            supportClock: supportClock,
+            configureHost: configureHost);
         bot.Discord.Rest.AddMember(Member, [], "alice.trader");
         bot.Discord.Rest.AddMember(Staff, [BotHarness.SupportRoleId], "sam.support");
         bot.Discord.Rest.AddMember(Outsider, [], "otto");

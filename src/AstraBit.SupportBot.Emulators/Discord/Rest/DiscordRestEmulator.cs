@@ -458,7 +458,9 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         return q;
     }
 
-    private ulong NextId() => ++_nextId;
+    // A snowflake carries its creation time in its top 42 bits (ms since the Discord epoch), as Discord's do; the
+    // low bits keep ids unique and increasing within a millisecond.
+    private ulong NextId() => _nextId = Math.Max(_nextId + 1, (ulong)(_clock.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs) << 22);
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 }

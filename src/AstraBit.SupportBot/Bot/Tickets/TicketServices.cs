@@ -26,7 +26,8 @@ public static class TicketServices
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<IAuditLog>(),
             SupportClock.Of(sp),
-            sp.GetRequiredService<IOptions<TicketOptions>>()));
+            sp.GetRequiredService<IOptions<TicketOptions>>(),
+            sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         // The desk's figures on the ticket clock too (before AddSupportTickets, whose TryAdd then keeps this one).
         services.TryAddSingleton(sp => new SupportStatsService(
             sp.GetRequiredService<ISupportStatsSource>(),
