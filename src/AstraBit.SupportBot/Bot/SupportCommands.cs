@@ -15,6 +15,7 @@ public static class SupportCommands
     public const string Ticket = "ticket";
     public const string DiagnoseUser = "diagnose-user";
     public const string AskToRunCheck = "Ask to run Bybit check";
+    public const string Support = "support";
 
     /// <summary>MANAGE_MESSAGES: moderators and support staff usually have it; admins can re-assign in Server Settings → Integrations.</summary>
     public const ulong ModeratorDefaultPermissions = 1UL << 13;
@@ -47,6 +48,11 @@ public static class SupportCommands
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new UserCommandBuilder(AskToRunCheck)
+            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Support, "Support staff tools.")
+            .AddSubcommand("panel", "Staff: post the support panel here or in a channel (re-running updates it).", CommandOptionDefinition.Channel("channel", "Where to post it (default: this channel)."))
             .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
             .WithContexts(InteractionContextType.Guild)
             .Build(),

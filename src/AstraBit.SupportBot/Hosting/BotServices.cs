@@ -3,6 +3,7 @@ using AstraBit.SupportBot.Bot.Diagnose;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Moderation;
+using AstraBit.SupportBot.Bot.Panel;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Errors;
@@ -77,6 +78,7 @@ public static class BotServices
         services.TryAddSingleton<CheckRequests>();
         services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
         services.AddScoped<IComponentHandler, RequestedCheckHandler>();
+        services.AddSupportMemberHelpBot(Path.Combine(content.Directory, "panel.json"));
         return services;
     }
 

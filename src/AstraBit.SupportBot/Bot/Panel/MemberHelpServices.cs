@@ -1,0 +1,26 @@
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core.Panel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstraBit.SupportBot.Bot.Panel;
+
+public static class MemberHelpServices
+{
+    /// <summary>
+    /// Meeting members where they are (PRODUCT.md §9) in Discord: the support panel and its buttons. Expects storage,
+    /// the walkthrough and the ticket desk to be registered.
+    /// </summary>
+    public static IServiceCollection AddSupportMemberHelpBot(this IServiceCollection services, string panelPath)
+    {
+        services.AddSupportMemberHelp(panelPath);
+        // The panel's buttons run the commands' own code; these are the same handlers the router holds, resolved apart.
+        services.TryAddScoped<ConnectBybitHandler>();
+        services.TryAddScoped<TicketCommandHandler>();
+        services.AddScoped<ICommandHandler, SupportPanelCommand>();
+        services.AddScoped<IComponentHandler, PanelButtonsHandler>();
+        return services;
+    }
+}
