@@ -1,7 +1,9 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.MemberHelp;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Discord.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +12,7 @@ namespace AstraBit.SupportBot.Bot.Panel;
 public static class MemberHelpServices
 {
     /// <summary>
-    /// Meeting members where they are (PRODUCT.md §9) in Discord: the support panel and its buttons. Expects storage,
+    /// Meeting members where they are (PRODUCT.md §9) in Discord: the support panel and its buttons, the key-leak guard, answers to pasted errors. Expects storage,
     /// the walkthrough and the ticket desk to be registered.
     /// </summary>
     public static IServiceCollection AddSupportMemberHelpBot(this IServiceCollection services, string panelPath)
@@ -21,6 +23,11 @@ public static class MemberHelpServices
         services.TryAddScoped<TicketCommandHandler>();
         services.AddScoped<ICommandHandler, SupportPanelCommand>();
         services.AddScoped<IComponentHandler, PanelButtonsHandler>();
+
+        // Reading members' messages: the key-leak guard and answers to pasted errors (both need Message Content).
+        services.AddHostedService<MessageContentNotice>();
+        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, KeyLeakGuard>();
+        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, PastedErrorResponder>();
         return services;
     }
 }
