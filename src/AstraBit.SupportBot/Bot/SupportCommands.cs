@@ -16,6 +16,7 @@ public static class SupportCommands
     public const string DiagnoseUser = "diagnose-user";
     public const string AskToRunCheck = "Ask to run Bybit check";
     public const string Support = "support";
+    public const string Reminders = "reminders";
 
     /// <summary>MANAGE_MESSAGES: moderators and support staff usually have it; admins can re-assign in Server Settings → Integrations.</summary>
     public const ulong ModeratorDefaultPermissions = 1UL << 13;
@@ -49,6 +50,9 @@ public static class SupportCommands
             .Build(),
         new UserCommandBuilder(AskToRunCheck)
             .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Reminders, "Your API key expiry reminders: see them or stop them (private).")
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new SlashCommandBuilder(Support, "Support staff tools.")
