@@ -19,7 +19,7 @@ public sealed class BotOnlineTests
         var commands = bot.Discord.Rest.GetRegisteredCommands(bot.Discord.Options.GuildId);
 
         var names = commands.Select(c => c!["name"]!.GetValue<string>()).Order().ToArray();
-        Assert.Equal(["Ask to run Bybit check", "bybit-error", "connect-bybit", "diagnose", "diagnose-user", "ticket"], names);
+        Assert.Equal(["Ask to run Bybit check", "bybit-error", "connect-bybit", "diagnose", "diagnose-user", "reminders", "support", "ticket"], names);
         var ticket = Command(commands, "ticket");
         Assert.Equal(["open", "claim", "close", "reopen", "list", "stats", "audit"], ticket["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
         var bybitError = Command(commands, "bybit-error");
