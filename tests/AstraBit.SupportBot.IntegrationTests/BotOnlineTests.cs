@@ -19,7 +19,7 @@ public sealed class BotOnlineTests
         var commands = bot.Discord.Rest.GetRegisteredCommands(bot.Discord.Options.GuildId);
 
         var names = commands.Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["Ask to run Bybit check", "answer", "bybit-error", "connect-bybit", "diagnose", "diagnose-user", "privacy", "ticket"], names);
+        Assert.Equal(["Ask to run Bybit check", "answer", "bybit-error", "connect-bybit", "diagnose", "diagnose-user", "privacy", "reminders", "support", "ticket"], names);
         var answerName = Command(commands, "answer")["options"]!.AsArray().Single()!;
         Assert.Equal("name", answerName["name"]!.GetValue<string>());
         Assert.True(answerName["autocomplete"]!.GetValue<bool>());

@@ -39,6 +39,7 @@ public static class AuditActions
     public const string TicketCloseDeclined = "ticket.close-declined";
     public const string TicketNoteAdded = "ticket.note";
     public const string MemberDataDeleted = "member.data-deleted";
+    public const string KeyLeaked = "member.key-leaked";
 }
 
 /// <summary>The audit log. Failures throw; reads never pretend an outage is an empty log.</summary>

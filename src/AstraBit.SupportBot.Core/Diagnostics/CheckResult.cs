@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AstraBit.SupportBot.Core.Diagnostics;
 
 /// <summary>Written lowercase in the report: pass, warn, fail, skip.</summary>
@@ -15,7 +17,18 @@ public enum CheckStatus
 /// <param name="Detail">What was found, in plain words.</param>
 /// <param name="Fix">What the member should do, in plain words; null when nothing is to be done.</param>
 /// <param name="GuideStep">The guide step (1–6) that fixes it; null for "before you begin" and for problems outside the guide.</param>
-public sealed record CheckResult(string Id, CheckStatus Status, string Title, string Detail, string? Fix, int? GuideStep);
+public sealed record CheckResult(string Id, CheckStatus Status, string Title, string Detail, string? Fix, int? GuideStep)
+{
+    /// <summary>On <c>key-expiry</c>: when a key without IP binding expires (or expired); absent when it doesn't expire or Bybit gave no date.</summary>
+    [JsonPropertyName("expiresAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>On <c>api-key</c>: Bybit's code for why the key was refused ("10003", "10004", "33004", "10010"); absent otherwise.</summary>
+    [JsonPropertyName("code")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Code { get; init; }
+}
 
 /// <summary>The stable check ids of PRODUCT.md §5, in report order.</summary>
 public static class CheckIds

@@ -72,12 +72,12 @@ internal static class DiagnosticEvaluation
             checks.Add(Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null));
             checks.Add(failure.Kind switch
             {
-                ReadFailureKind.InvalidKey when Sites.IsDemo(host) => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidDemoKeyDetail, CheckTexts.ApiKey.InvalidDemoKeyFix, GuideSteps.CreateKey),
-                ReadFailureKind.InvalidKey => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidKeyDetail, CheckTexts.ApiKey.InvalidKeyFix, GuideSteps.CreateKey),
-                ReadFailureKind.IpNotAllowed when Sites.IsEu(host) => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.EuIpNotAllowedDetail, CheckTexts.ApiKey.EuIpNotAllowedFix, null),
-                ReadFailureKind.SignatureRejected => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.SignatureRejectedDetail, CheckTexts.ApiKey.SignatureRejectedFix, GuideSteps.ConfirmCreation),
-                ReadFailureKind.KeyExpired => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.ExpiredDetail, CheckTexts.ApiKey.ExpiredFix, GuideSteps.CreateKey),
-                ReadFailureKind.IpNotAllowed => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.IpNotAllowedDetail, CheckTexts.ApiKey.IpNotAllowedFix, GuideSteps.Permissions),
+                ReadFailureKind.InvalidKey when Sites.IsDemo(host) => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidDemoKeyDetail, CheckTexts.ApiKey.InvalidDemoKeyFix, GuideSteps.CreateKey) with { Code = "10003" },
+                ReadFailureKind.InvalidKey => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidKeyDetail, CheckTexts.ApiKey.InvalidKeyFix, GuideSteps.CreateKey) with { Code = "10003" },
+                ReadFailureKind.IpNotAllowed when Sites.IsEu(host) => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.EuIpNotAllowedDetail, CheckTexts.ApiKey.EuIpNotAllowedFix, null) with { Code = "10010" },
+                ReadFailureKind.SignatureRejected => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.SignatureRejectedDetail, CheckTexts.ApiKey.SignatureRejectedFix, GuideSteps.ConfirmCreation) with { Code = "10004" },
+                ReadFailureKind.KeyExpired => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.ExpiredDetail, CheckTexts.ApiKey.ExpiredFix, GuideSteps.CreateKey) with { Code = "33004" },
+                ReadFailureKind.IpNotAllowed => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.IpNotAllowedDetail, CheckTexts.ApiKey.IpNotAllowedFix, GuideSteps.Permissions) with { Code = "10010" },
                 _ => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.RestrictedDetail(failure), CheckTexts.ApiKey.RestrictedFix, null),
             });
             skipText = CheckTexts.SkippedNeedsAcceptedKey;
@@ -423,12 +423,12 @@ internal static class DiagnosticEvaluation
 
         if (expiry <= now)
         {
-            return Result(CheckIds.KeyExpiry, CheckStatus.Fail, CheckTexts.KeyExpiry.Expired(expiry, now), CheckTexts.KeyExpiry.ExpiredFix, GuideSteps.CreateKey);
+            return Result(CheckIds.KeyExpiry, CheckStatus.Fail, CheckTexts.KeyExpiry.Expired(expiry, now), CheckTexts.KeyExpiry.ExpiredFix, GuideSteps.CreateKey) with { ExpiresAt = expiry };
         }
 
-        return expiry - now <= options.ExpiryWarning
+        return (expiry - now <= options.ExpiryWarning
             ? Result(CheckIds.KeyExpiry, CheckStatus.Warn, CheckTexts.KeyExpiry.ExpiresSoon(expiry, now), CheckTexts.KeyExpiry.SoonFix, GuideSteps.CreateKey)
-            : Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.Pass(expiry, now), null, GuideSteps.CreateKey);
+            : Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.Pass(expiry, now), null, GuideSteps.CreateKey)) with { ExpiresAt = expiry };
     }
 
     private static IReadOnlyList<string> Group(ApiKeyFacts key, string name) =>

@@ -85,6 +85,9 @@ public sealed partial record CommandOptionDefinition
     public static CommandOptionDefinition User(string name, string description, bool required = false) =>
         new(CommandOptionType.User, name, description, required, [], [], null, false);
 
+    public static CommandOptionDefinition Channel(string name, string description, bool required = false) =>
+        new(CommandOptionType.Channel, name, description, required, [], [], null, false);
+
     public static CommandOptionDefinition Subcommand(string name, string description, params IEnumerable<CommandOptionDefinition> options) =>
         new(CommandOptionType.SubCommand, name, description, false, [], [.. options], null, false);
 

@@ -34,6 +34,9 @@ public sealed record MessagePayload
 
     public IReadOnlyList<FileUpload> Files { get; }
 
+    /// <summary>The message this one replies to (message_reference); whether its author is pinged is <see cref="AllowedMentions.RepliedUser"/>.</summary>
+    public ulong? ReplyToMessageId { get; internal init; }
+
     /// <summary>A plain text message that pings nobody.</summary>
     public static MessagePayload Text(string content, bool ephemeral = false) =>
         new MessageBuilder().WithContent(content).WithEphemeral(ephemeral).Build();
@@ -57,6 +60,12 @@ public sealed record MessagePayload
         }
 
         o["allowed_mentions"] = AllowedMentions.ToJson();
+        if (ReplyToMessageId is { } replyTo)
+        {
+            // A reply to a message deleted meanwhile is still sent, as a plain message.
+            o["message_reference"] = new JsonObject { ["message_id"] = JsonRead.Id(replyTo), ["fail_if_not_exists"] = false };
+        }
+
         if (Flags != MessageFlags.None)
         {
             o["flags"] = (int)Flags;
@@ -89,6 +98,7 @@ public sealed class MessageBuilder
     private string? _content;
     private AllowedMentions _allowedMentions = AllowedMentions.None;
     private MessageFlags _flags;
+    private ulong? _replyTo;
 
     public MessageBuilder WithContent(string? content)
     {
@@ -131,6 +141,13 @@ public sealed class MessageBuilder
         return this;
     }
 
+    /// <summary>Makes the message a reply to <paramref name="messageId"/> in the same channel.</summary>
+    public MessageBuilder WithReplyTo(ulong messageId)
+    {
+        _replyTo = messageId;
+        return this;
+    }
+
     /// <summary>Sets or clears the EPHEMERAL flag (64); meaningful for interaction responses and follow-ups.</summary>
     public MessageBuilder WithEphemeral(bool ephemeral = true)
     {
@@ -158,6 +175,6 @@ public sealed class MessageBuilder
     public MessagePayload Build()
     {
         DiscordLimits.Count(_embeds.Sum(e => e.TotalLength), DiscordLimits.EmbedTotal, "embed total characters");
-        return new MessagePayload(_content, [.. _embeds], _rows is null ? null : [.. _rows], _allowedMentions, _flags, [.. _files]);
+        return new MessagePayload(_content, [.. _embeds], _rows is null ? null : [.. _rows], _allowedMentions, _flags, [.. _files]) { ReplyToMessageId = _replyTo };
     }
 }

@@ -183,6 +183,16 @@ public sealed partial class DiscordRestClient(
         return DiscordMessage.Parse(Root(doc));
     }
 
+    /// <summary>
+    /// <c>DELETE /channels/{channel_id}/messages/{message_id}</c>: delete a message (another user's needs Manage Messages;
+    /// in a DM Discord refuses with 50003). <paramref name="reason"/> goes to the server's audit log.
+    /// </summary>
+    public async Task DeleteMessageAsync(ulong channelId, ulong messageId, string? reason = null, CancellationToken ct = default)
+    {
+        var route = new DiscordRoute(HttpMethod.Delete, "/channels/{channel_id}/messages/{message_id}", Id(channelId), $"channels/{Id(channelId)}/messages/{Id(messageId)}");
+        using var doc = await SendAsync(route, null, reason, ct).ConfigureAwait(false);
+    }
+
     /// <summary><c>GET /channels/{channel_id}/messages?limit=&amp;before=</c>: newest first; <paramref name="limit"/> 1–100.</summary>
     public async Task<IReadOnlyList<DiscordMessage>> GetChannelMessagesAsync(ulong channelId, int limit = 50, ulong? before = null, CancellationToken ct = default)
     {

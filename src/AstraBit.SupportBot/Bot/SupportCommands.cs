@@ -17,6 +17,8 @@ public static class SupportCommands
     public const string Privacy = "privacy";
     public const string DiagnoseUser = "diagnose-user";
     public const string AskToRunCheck = "Ask to run Bybit check";
+    public const string Support = "support";
+    public const string Reminders = "reminders";
 
     /// <summary>MANAGE_MESSAGES: moderators and support staff usually have it; admins can re-assign in Server Settings → Integrations.</summary>
     public const ulong ModeratorDefaultPermissions = 1UL << 13;
@@ -64,6 +66,14 @@ public static class SupportCommands
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new UserCommandBuilder(AskToRunCheck)
+            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Reminders, "Your API key expiry reminders: see them or stop them (private).")
+            .WithContexts(InteractionContextType.Guild)
+            .Build(),
+        new SlashCommandBuilder(Support, "Support staff tools.")
+            .AddSubcommand("panel", "Staff: post the support panel here or in a channel (re-running updates it).", CommandOptionDefinition.Channel("channel", "Where to post it (default: this channel)."))
             .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
             .WithContexts(InteractionContextType.Guild)
             .Build(),

@@ -4,6 +4,7 @@ using AstraBit.SupportBot.Bot.Diagnose;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Moderation;
+using AstraBit.SupportBot.Bot.Panel;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core;
@@ -86,6 +87,7 @@ public static class BotServices
         services.AddSupportOperations(configuration);
         services.AddSupportDoctor();
         services.AddSupportTelemetry(configuration);
+        services.AddSupportMemberHelpBot(Path.Combine(content.Directory, "panel.json"));
         return services;
     }
 

@@ -137,6 +137,15 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The DM channel between the bot and this user (opened if it wasn't), as a member writing to the bot uses it.</summary>
+    public ulong DmChannelOf(ulong userId)
+    {
+        lock (_lock)
+        {
+            return DmChannel(userId).Id;
+        }
+    }
+
     public void OpenDms(ulong userId)
     {
         lock (_lock)

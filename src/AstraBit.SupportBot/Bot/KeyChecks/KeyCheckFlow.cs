@@ -64,6 +64,11 @@ public sealed partial class KeyCheckFlow(DiscordRestClient rest, BackgroundCheck
         {
             await answer.PrepareAsync(context, cancellationToken);
             var result = await services.GetRequiredService<KeyCheckService>().RunAsync(new KeyCheckRequest(memberId, answer.Origin(context), credentials), cancellationToken);
+            if (result is KeyCheckResult.Completed checkedKey)
+            {
+                await RemindersAsync(memberId, checkedKey, services, logger);
+            }
+
             if (result is KeyCheckResult.Completed { Ticket.Action: not KeyCheckTicketAction.None } completed)
             {
                 ticket = await TicketAsync(memberId, completed, services, logger);
@@ -101,6 +106,35 @@ public sealed partial class KeyCheckFlow(DiscordRestClient rest, BackgroundCheck
             return new CheckTicketOutcome(null, Posted: false, Failed: true);
         }
     }
+
+    /// <summary>A check showing the key gone (10003), expired or IP-bound ends its expiry reminders; a new date moves them.</summary>
+    private static async Task RemindersAsync(ulong memberId, KeyCheckResult.Completed completed, IServiceProvider services, ILogger logger)
+    {
+        if (MemberHelp.ReminderIds.FindingOf(completed.Report) is not { } finding)
+        {
+            return;
+        }
+
+        try
+        {
+            var ended = await services.GetRequiredService<Core.Reminders.KeyReminderService>()
+                .ApplyCheckAsync(memberId, completed.RegionKey, completed.Report.ApiKey, finding.Finding, finding.ExpiresAt, CancellationToken.None);
+            if (ended > 0)
+            {
+                LogRemindersEnded(logger, memberId, completed.Report.ApiKey, finding.Finding.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRemindersFailed(logger, memberId, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Key-expiry reminders of member {UserId} for key {MaskedKey} ended: {Finding}")]
+    private static partial void LogRemindersEnded(ILogger logger, ulong userId, string maskedKey, string finding);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not apply the key check of member {UserId} to their reminders")]
+    private static partial void LogRemindersFailed(ILogger logger, ulong userId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Key form from member {UserId} ({Origin}) rejected before any request: {Fields}")]
     private static partial void LogInputRejected(ILogger logger, ulong userId, string origin, string fields);

@@ -20,7 +20,8 @@ public static class KeyCheckMessages
     /// <param name="report">The completed check.</param>
     /// <param name="guide">For the names of the steps.</param>
     /// <param name="keptFor">How long the key is kept in memory for "Check it now"; null when it isn't kept.</param>
-    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor)
+    /// <param name="reminderOffer">"Remind me before this key expires" (<see cref="MemberHelp.ReminderIds.OfferFor"/>), when the result offers it.</param>
+    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor, MessageComponent? reminderOffer = null)
     {
         var message = new MessageBuilder()
             .AddEmbed(DiagnosticMessages.Render(report, guide))
@@ -60,6 +61,11 @@ public static class KeyCheckMessages
         if (keptFor is not null)
         {
             buttons.Add(Button.Create(ButtonStyle.Danger, WalkthroughIds.ForgetKey, "Forget my key"));
+        }
+
+        if (reminderOffer is not null)
+        {
+            buttons.Add(reminderOffer);
         }
 
         if (buttons.Count > 0)

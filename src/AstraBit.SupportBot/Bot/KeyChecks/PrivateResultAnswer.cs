@@ -1,8 +1,10 @@
+using AstraBit.SupportBot.Bot.MemberHelp;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AstraBit.SupportBot.Bot.KeyChecks;
 
@@ -27,7 +29,11 @@ public sealed class PrivateResultAnswer(KeyCheckOrigin origin, string name, stri
         ArgumentNullException.ThrowIfNull(context);
         return Task.FromResult(result switch
         {
-            KeyCheckResult.Completed completed => KeyCheckMessages.Result(completed.Report, context.Get<GuideContent>(), completed.KeyKeptFor),
+            KeyCheckResult.Completed completed => KeyCheckMessages.Result(
+                completed.Report,
+                context.Get<GuideContent>(),
+                completed.KeyKeptFor,
+                ReminderIds.OfferFor(completed.Report, completed.RegionKey, context.Services.GetRequiredKeyedService<TimeProvider>(TicketClock.Key).GetUtcNow())),
             KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message),
             _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name} for a typed key."),
         });

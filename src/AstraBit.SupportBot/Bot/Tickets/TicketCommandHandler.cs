@@ -96,7 +96,8 @@ public sealed class TicketCommandHandler(
         }
     }
 
-    private async Task OpenAsync(Interaction interaction, CancellationToken cancellationToken)
+    /// <summary>What `/ticket open` does, for any interaction (the support panel's "Talk to support" too).</summary>
+    public async Task OpenAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var memberId = interaction.User.Id;

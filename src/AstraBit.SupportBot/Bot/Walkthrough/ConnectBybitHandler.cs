@@ -21,7 +21,11 @@ public sealed partial class ConnectBybitHandler(
 {
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.ConnectBybit];
 
-    public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
+    public Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken) =>
+        StartAsync(interaction, cancellationToken);
+
+    /// <summary>What `/connect-bybit` does, for any interaction (the support panel's "Connect Bybit step by step" too).</summary>
+    public async Task StartAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         // Opening the DM and posting take two REST calls: acknowledge first so Discord's 3 seconds never run out.

@@ -1,0 +1,60 @@
+using System.Globalization;
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Discord.Models;
+
+namespace AstraBit.SupportBot.Bot.MemberHelp;
+
+/// <summary>
+/// The reminder buttons ("rm:…"). "Remind me" carries what the member's check just showed (site, masked key, expiry),
+/// "Stop" names the reminder by site and masked key; whose reminder it is comes from whoever clicks, never the id.
+/// </summary>
+public static class ReminderIds
+{
+    public const string Prefix = "rm";
+    public const string SubscribeAction = "sub";
+    public const string StopAction = "stop";
+
+    public static MessageComponent Subscribe(string site, string maskedKey, DateTimeOffset expiresAt) =>
+        Button.Create(
+            ButtonStyle.Secondary,
+            ComponentId.Build(Prefix, SubscribeAction, site, maskedKey, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            "Remind me before this key expires");
+
+    public static MessageComponent Stop(KeyReminder reminder, string label = "Stop reminders")
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return Button.Create(ButtonStyle.Danger, ComponentId.Build(Prefix, StopAction, reminder.Site, reminder.MaskedKey), label);
+    }
+
+    /// <summary>
+    /// The "Remind me" button a check's result offers: only for a key Bybit accepted that is not bound to IPs and has an
+    /// expiry date still ahead.
+    /// </summary>
+    public static MessageComponent? OfferFor(DiagnosticReport report, string site, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Find(CheckIds.ApiKey)?.Status == CheckStatus.Pass && report.Find(CheckIds.KeyExpiry)?.ExpiresAt is { } expiresAt && expiresAt > now
+            ? Subscribe(site, report.ApiKey, expiresAt)
+            : null;
+    }
+
+    /// <summary>What a completed check means for the reminders of the key it checked; null when it says nothing about them.</summary>
+    public static (ReminderCheckFinding Finding, DateTimeOffset? ExpiresAt)? FindingOf(DiagnosticReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var apiKey = report.Find(CheckIds.ApiKey);
+        var expiry = report.Find(CheckIds.KeyExpiry);
+        return apiKey?.Code switch
+        {
+            "10003" => (ReminderCheckFinding.KeyInvalid, null),
+            "33004" => (ReminderCheckFinding.KeyExpired, null),
+            "10010" => (ReminderCheckFinding.NoLongerExpires, null),
+            _ when apiKey?.Status != CheckStatus.Pass || expiry is null || expiry.Status == CheckStatus.Skip => null,
+            _ when expiry.Status == CheckStatus.Fail => (ReminderCheckFinding.KeyExpired, null),
+            _ when expiry.ExpiresAt is { } at => (ReminderCheckFinding.Expires, at),
+            _ => (ReminderCheckFinding.NoLongerExpires, null),
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.MemberHelp;
+using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Discord.Gateway;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstraBit.SupportBot.Bot.Panel;
+
+public static class MemberHelpServices
+{
+    /// <summary>
+    /// Meeting members where they are (PRODUCT.md §9) in Discord: the support panel and its buttons, the key-leak guard, answers to pasted errors. Expects storage,
+    /// the walkthrough and the ticket desk to be registered.
+    /// </summary>
+    public static IServiceCollection AddSupportMemberHelpBot(this IServiceCollection services, string panelPath)
+    {
+        // Reminders run on the bot's one clock (the ticket clock, which tests replace with a fake one).
+        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key)));
+        services.AddSupportMemberHelp(panelPath);
+        // The panel's buttons run the commands' own code; these are the same handlers the router holds, resolved apart.
+        services.TryAddScoped<ConnectBybitHandler>();
+        services.TryAddScoped<TicketCommandHandler>();
+        services.AddScoped<ICommandHandler, SupportPanelCommand>();
+        services.AddScoped<IComponentHandler, PanelButtonsHandler>();
+
+        // Reading members' messages: the key-leak guard and answers to pasted errors (both need Message Content).
+        services.AddHostedService<MessageContentNotice>();
+        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, KeyLeakGuard>();
+        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, PastedErrorResponder>();
+
+        // Key-expiry reminders: /reminders, the Remind me / Stop buttons, the DMs.
+        services.TryAddScoped<RemindersHandler>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<RemindersHandler>());
+        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<RemindersHandler>());
+        services.AddHostedService<KeyReminderTimerService>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core.Errors;
+using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
+
+namespace AstraBit.SupportBot.Bot.Panel;
+
+/// <summary>
+/// The panel's buttons ("pn:…"), each doing exactly what its command does, privately, for whoever presses it:
+/// "Connect Bybit step by step" is `/connect-bybit`, "Explain an error" asks for the error and answers as
+/// `/bybit-error`, "Talk to support" is `/ticket open`. "Check my API key" is <see cref="KeyChecks.KeyCheckPanelHandler"/>'s.
+/// </summary>
+public sealed class PanelButtonsHandler(
+    ConnectBybitHandler connect,
+    TicketCommandHandler tickets,
+    BybitErrorCatalog catalog,
+    PanelContent content,
+    DiscordRestClient rest) : IComponentHandler
+{
+    public string Prefix => PanelMessages.Prefix;
+
+    public Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(id);
+        return (id.Action, interaction.Modal) switch
+        {
+            (PanelMessages.ConnectAction, null) => connect.StartAsync(interaction, cancellationToken),
+            (PanelMessages.TicketAction, null) => tickets.OpenAsync(interaction, cancellationToken),
+            (PanelMessages.ErrorAction, null) => rest.OpenModalAsync(interaction, PanelMessages.ErrorForm(content.ErrorForm), cancellationToken),
+            (PanelMessages.ExplainAction, { } form) => rest.RespondAsync(
+                interaction,
+                BybitErrorHandler.Render(catalog.Explain(form.GetTextInput(PanelMessages.ErrorField) ?? "")),
+                cancellationToken),
+            _ => rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken),
+        };
+    }
+}

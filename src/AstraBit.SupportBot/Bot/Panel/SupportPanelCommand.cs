@@ -1,0 +1,103 @@
+using System.Globalization;
+using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
+using AstraBit.SupportBot.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Bot.Panel;
+
+/// <summary>
+/// `/support panel [channel]` (support staff, checked against the configured roles on every use): posts the support
+/// panel, or edits the one already in that channel. Asked for another channel, the panel moves there (the old one is
+/// deleted): one panel per server, its place stored so a restart changes nothing.
+/// </summary>
+public sealed partial class SupportPanelCommand(
+    PanelContent content,
+    IPanelLocationStore locations,
+    SupportRoles roles,
+    DiscordRestClient rest,
+    IOptions<SupportDiscordOptions> options,
+    TimeProvider time,
+    ILogger<SupportPanelCommand> logger) : ICommandHandler
+{
+    public const string PanelSubcommand = "panel";
+
+    public IReadOnlyList<string> Commands { get; } = [SupportCommands.Support];
+
+    public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!(await roles.OfAsync(interaction, cancellationToken)).IsStaff)
+        {
+            await rest.RespondAsync(interaction, SupportRoles.Refusal("post the support panel"), cancellationToken);
+            return;
+        }
+
+        if (command.SubcommandName != PanelSubcommand)
+        {
+            await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+            return;
+        }
+
+        var channelId = command.GetOption("channel")?.AsString() is { } chosen && ulong.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : interaction.ChannelId ?? throw new InvalidOperationException("A slash command always comes from a channel.");
+        await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
+
+        var guildId = options.Value.GuildId;
+        var placement = PanelPlacement.Decide(await locations.GetAsync(guildId, cancellationToken), channelId);
+        var panel = PanelMessages.Panel(content);
+        string answer;
+        if (placement.EditMessageId is { } existing && await TryEditAsync(channelId, existing, panel, cancellationToken))
+        {
+            answer = $"The support panel in <#{channelId}> is updated in place.";
+        }
+        else
+        {
+            var posted = await rest.CreateMessageAsync(channelId, panel, cancellationToken);
+            await locations.SaveAsync(new PanelLocation(guildId, channelId, posted.Id, time.GetUtcNow()), cancellationToken);
+            if (placement.Replaces is { } old)
+            {
+                await TryDeleteAsync(old, cancellationToken);
+            }
+
+            answer = placement.Replaces is null ? $"The support panel is posted in <#{channelId}>." : $"The support panel moved to <#{channelId}>; the old one is removed.";
+        }
+
+        LogPanel(logger, interaction.User.Id, channelId);
+        await rest.EditOriginalResponseAsync(interaction, MessagePayload.Text(answer, ephemeral: true), cancellationToken);
+    }
+
+    private async Task<bool> TryEditAsync(ulong channelId, ulong messageId, MessagePayload panel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.EditMessageAsync(channelId, messageId, panel, cancellationToken);
+            return true;
+        }
+        catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.UnknownMessage)
+        {
+            // Someone deleted the panel: post a new one.
+            return false;
+        }
+    }
+
+    private async Task TryDeleteAsync(PanelLocation old, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.DeleteMessageAsync(old.ChannelId, old.MessageId, "The support panel moved to another channel", cancellationToken);
+        }
+        catch (DiscordRestException ex) when (ex.Code is DiscordErrorCodes.UnknownMessage or DiscordErrorCodes.UnknownChannel)
+        {
+            // Already gone.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Support panel placed in channel {ChannelId} by {UserId}")]
+    private static partial void LogPanel(ILogger logger, ulong userId, ulong channelId);
+}

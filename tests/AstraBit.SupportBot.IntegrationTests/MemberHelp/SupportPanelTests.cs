@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AstraBit.SupportBot.Emulators.Discord;
+using static AstraBit.SupportBot.IntegrationTests.Diagnose.DiagnoseMember;
+
+namespace AstraBit.SupportBot.IntegrationTests.MemberHelp;
+
+/// <summary>`/support panel` and its four buttons against the real host and the Discord emulator.</summary>
+public sealed class SupportPanelTests
+{
+    private const ulong Staff = 1_600_000_000_000_000_201;
+    private const ulong Alice = 1_600_000_000_000_000_101;
+    private const ulong Bob = 1_600_000_000_000_000_102;
+
+    [Fact]
+    public async Task Panel_FourButtonsFromTwoMembersAtOnce_EachDoesWhatItsCommandDoes_AlsoAfterARestart_AndRepostingEditsIt()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Discord.Rest.AddMember(Staff, [BotHarness.SupportRoleId], "sam.support");
+        bot.Discord.Rest.AddMember(Alice, [], "alice");
+        bot.Discord.Rest.AddMember(Bob, [], "bob");
+
+        // A member who isn't staff can't post it.
+        var refused = await bot.Discord.RunSlashCommandAsync(Alice, "support", [SlashOption.Subcommand("panel")], bot.SupportChannelId);
+        Assert.Contains("Only the support team", (await bot.Discord.Rest.WaitForCallbackAsync(refused, BotHarness.Timeout)).Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var post = await bot.Discord.RunSlashCommandAsync(Staff, "support", [SlashOption.Subcommand("panel")], bot.SupportChannelId);
+        var posted = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == post && m.EditCount > 0, BotHarness.Timeout);
+        Assert.Contains("posted", posted.Content, StringComparison.Ordinal);
+        Assert.True(posted.IsEphemeral);
+        var panel = Assert.Single(PanelsIn(bot));
+        Assert.Equal(
+            [("pn:connect", "Connect Bybit step by step"), ("kc:open", "Check my API key"), ("pn:error", "Explain an error"), ("pn:ticket", "Talk to support")],
+            Buttons(panel));
+        Assert.Contains("Bybit connection help", Text(panel), StringComparison.Ordinal);
+
+        await PressAllAsync(bot, panel);
+
+        // After a restart the same message's buttons still work, and re-running the command edits it in place.
+        await bot.RestartAsync();
+        var error = await bot.Discord.ClickButtonAsync(Bob, "pn:error", panel.Id, bot.SupportChannelId);
+        Assert.Equal(OpenModal, (await bot.Discord.Rest.WaitForCallbackAsync(error, BotHarness.Timeout)).Type);
+        var again = await bot.Discord.RunSlashCommandAsync(Staff, "support", [SlashOption.Subcommand("panel")], bot.SupportChannelId);
+        var edited = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == again && m.EditCount > 0, BotHarness.Timeout);
+        Assert.Contains("updated in place", edited.Content, StringComparison.Ordinal);
+        Assert.Equal(panel.Id, Assert.Single(PanelsIn(bot)).Id);
+        Assert.Contains(bot.Discord.Rest.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/messages/" + panel.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        // Asked for another channel, the panel moves there: still one panel.
+        var other = bot.Discord.Rest.AddTextChannel("help");
+        var move = await bot.Discord.RunSlashCommandAsync(Staff, "support", [SlashOption.Subcommand("panel", new SlashOption("channel", 7, JsonValue.Create(other.ToString(CultureInfo.InvariantCulture))))], bot.SupportChannelId);
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == move && m.EditCount > 0, BotHarness.Timeout);
+        Assert.Equal(other, Assert.Single(PanelsIn(bot)).ChannelId);
+        Assert.Contains(bot.Discord.Rest.DeletedMessages, m => m.Id == panel.Id);
+    }
+
+    private static async Task PressAllAsync(BotHarness bot, EmulatedMessage panel)
+    {
+        ulong[] members = [Alice, Bob];
+        var clicks = await Task.WhenAll(members.SelectMany(member => new[] { "pn:connect", "kc:open", "pn:error", "pn:ticket" }
+            .Select(async id => (Member: member, Id: id, Interaction: await bot.Discord.ClickButtonAsync(member, id, panel.Id, bot.SupportChannelId)))));
+        var callbacks = await bot.Discord.Rest.WaitForCallbacksAsync([.. clicks.Select(c => c.Interaction)], BotHarness.Timeout);
+        foreach (var (click, callback) in clicks.Zip(callbacks))
+        {
+            Assert.True(callback.Accepted, click.Id);
+            switch (click.Id)
+            {
+                case "kc:open":
+                    Assert.Equal(OpenModal, callback.Type);
+                    Assert.Equal("kc:key", callback.Data!["custom_id"]!.GetValue<string>());
+                    break;
+                case "pn:error":
+                    Assert.Equal(OpenModal, callback.Type);
+                    Assert.Equal("pn:explain", callback.Data!["custom_id"]!.GetValue<string>());
+                    break;
+                default:
+                    Assert.Equal(DeferredChannelMessage, callback.Type);
+                    Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
+                    break;
+            }
+        }
+
+        foreach (var member in members)
+        {
+            // "Connect Bybit step by step" = /connect-bybit: the walkthrough in the member's own DMs.
+            await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && bot.Discord.Rest.GetChannel(m.ChannelId)?.RecipientId == member && m.AuthorId == bot.Discord.Rest.BotUserId, BotHarness.Timeout);
+
+            // "Talk to support" = /ticket open: the member's own private thread.
+            var ticketClick = clicks.Single(c => c.Member == member && c.Id == "pn:ticket").Interaction;
+            var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == ticketClick && m.EditCount > 0, BotHarness.Timeout);
+            Assert.Contains("Your private ticket", answer.Content, StringComparison.Ordinal);
+
+            // "Explain an error" = /bybit-error with what the member typed.
+            var explain = await bot.Discord.SubmitModalAsync(member, "pn:explain", new Dictionary<string, string> { ["error"] = "retCode 10003" }, bot.SupportChannelId);
+            var explained = await bot.Discord.Rest.WaitForCallbackAsync(explain, BotHarness.Timeout);
+            Assert.Equal(ChannelMessage, explained.Type);
+            Assert.Equal(Ephemeral, explained.Flags & Ephemeral);
+            Assert.Contains("10003", explained.Data!.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, bot.Discord.Rest.Threads.Count(t => t.ParentId == bot.SupportChannelId));
+    }
+
+    private static IEnumerable<EmulatedMessage> PanelsIn(BotHarness bot) =>
+        bot.Discord.Rest.Messages.Where(m => m.AuthorId == bot.Discord.Rest.BotUserId && Buttons(m).Any(b => b.CustomId == "pn:connect"));
+}
