@@ -53,6 +53,16 @@ public sealed class ContentReloader : IAsyncDisposable
             Validate(file, File.ReadAllBytes(path), path);
             File.Copy(path, Path.Combine(target, file), overwrite: true);
         }
+
+        // The bot's other content files (saved answers, the support panel) go as they are: it validates them at start.
+        foreach (var path in Directory.EnumerateFiles(source, "*.json"))
+        {
+            var name = Path.GetFileName(path);
+            if (!Files.Contains(name, StringComparer.Ordinal))
+            {
+                File.Copy(path, Path.Combine(target, name), overwrite: true);
+            }
+        }
     }
 
     /// <summary>Starts watching <paramref name="source"/>; the bot reads its content from <paramref name="target"/>.</summary>
