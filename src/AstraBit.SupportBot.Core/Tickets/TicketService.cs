@@ -63,17 +63,17 @@ public sealed class TicketService : IDisposable
                     await WriteAuditAsync(staff, AuditActions.TicketOpened, ticket, $"opened {ticket.DisplayNumber} for the member ({Describe(origin)})", now, cancellationToken).ConfigureAwait(false);
                 }
 
-                return new TicketOpening(ticket, AppendedCard: null);
+                return new TicketOpening(ticket, IsNew: true, AppendedCard: null);
             }
 
             if (card is null)
             {
-                return new TicketOpening(ticket, AppendedCard: null);
+                return new TicketOpening(ticket, IsNew: false, AppendedCard: null);
             }
 
             var updated = ticket with { LaterChecks = [.. ticket.LaterChecks, card] };
             await store.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
-            return new TicketOpening(updated, AppendedCard: card);
+            return new TicketOpening(updated, IsNew: false, AppendedCard: card);
         }
         finally
         {

@@ -150,8 +150,7 @@ internal sealed class TicketHarness : IDisposable
     public async Task<Ticket> OpenAsync(ulong member = Member, TicketCard? card = null)
     {
         var opening = await Service.OpenOrAppendAsync(member, TicketOrigin.CheckFailed, card ?? Card());
-        Assert.Null(opening.AppendedCard);
-        Assert.Empty(opening.Ticket.LaterChecks);
+        Assert.True(opening.IsNew);
         return opening.Ticket;
     }
 

@@ -17,8 +17,8 @@ public sealed class TicketServiceLifecycleTests : IDisposable
 
         var opening = await Service.OpenOrAppendAsync(TicketHarness.Member, TicketOrigin.CheckFailed, card);
 
+        Assert.True(opening.IsNew);
         Assert.Null(opening.AppendedCard);
-        Assert.Empty(opening.Ticket.LaterChecks);
         Assert.Equal(1, opening.Ticket.Number);
         Assert.Equal("#0001", opening.Ticket.DisplayNumber);
         Assert.Equal(TicketState.Open, opening.Ticket.State);
@@ -36,6 +36,7 @@ public sealed class TicketServiceLifecycleTests : IDisposable
 
         var opening = await Service.OpenOrAppendAsync(TicketHarness.Member, TicketOrigin.CheckFailed, second);
 
+        Assert.False(opening.IsNew);
         Assert.Equal(first.Number, opening.Ticket.Number);
         Assert.Same(second, opening.AppendedCard);
         Assert.Equal([second], (await harness.ReloadAsync(first.Number)).LaterChecks);
@@ -48,6 +49,7 @@ public sealed class TicketServiceLifecycleTests : IDisposable
 
         var opening = await Service.OpenOrAppendAsync(TicketHarness.Member, TicketOrigin.Command, null);
 
+        Assert.False(opening.IsNew);
         Assert.Null(opening.AppendedCard);
         Assert.Equal(first, opening.Ticket);
         Assert.Equal(0, harness.Store.Updates);
@@ -58,8 +60,7 @@ public sealed class TicketServiceLifecycleTests : IDisposable
     {
         var openings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Service.OpenOrAppendAsync(TicketHarness.Member, TicketOrigin.CheckFailed, TicketHarness.Card())));
 
-        // One opened the ticket (nothing appended); the other 19 appended their card to it.
-        Assert.Single(openings, o => o.AppendedCard is null);
+        Assert.Single(openings, o => o.IsNew);
         Assert.All(openings, o => Assert.Equal(1, o.Ticket.Number));
         Assert.Equal(19, (await harness.ReloadAsync(1)).LaterChecks.Count);
     }
