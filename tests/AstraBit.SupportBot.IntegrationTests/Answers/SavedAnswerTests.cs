@@ -53,7 +53,7 @@ public sealed class SavedAnswerTests
 
         // It counts as staff answering: the ticket now waits for the member.
         await people.ListUntilAsync("waiting for the member");
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]

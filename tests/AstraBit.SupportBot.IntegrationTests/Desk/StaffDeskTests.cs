@@ -47,7 +47,7 @@ public sealed class StaffDeskTests
         var escalation = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("nobody has claimed it", StringComparison.Ordinal), BotHarness.Timeout);
         Assert.Contains("#0001", escalation.Content, StringComparison.Ordinal);
         await people.ListUntilAsync("(31 minutes in working hours)");
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class StaffDeskTests
         Assert.Contains(Id(Member), json, StringComparison.Ordinal);
         Assert.Contains("…" + account.ApiKey[^4..], json, StringComparison.Ordinal);
         Assert.DoesNotContain(account.ApiSecret, json, StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class StaffDeskTests
         var again = await bot.Discord.Rest.WaitForCallbackAsync(await bot.Discord.RunSlashCommandAsync(Member, "privacy"), BotHarness.Timeout);
         Assert.Contains("Key checks: none", Answer(again), StringComparison.Ordinal);
         Assert.Contains("Tickets: 2 (1 open)", Answer(again), StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     private static string Footer(JsonObject data) => data["embeds"]![0]!["footer"]!["text"]!.GetValue<string>();

@@ -66,7 +66,7 @@ public sealed class KeyLeakGuardTests
         finally
         {
             await people.Bot.DisposeAsync();
-            people.DeleteData();
+            await people.DeleteDataAsync();
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class KeyLeakGuardTests
         finally
         {
             await people.Bot.DisposeAsync();
-            people.DeleteData();
+            await people.DeleteDataAsync();
         }
     }
 

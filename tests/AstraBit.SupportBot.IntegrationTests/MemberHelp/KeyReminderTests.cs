@@ -13,7 +13,7 @@ public sealed class KeyReminderTests
     public async Task Reminders_OfferedAfterACheck_DmAt14And7And1DaysAcrossARestart_ListedByReminders_StoppedByTheButton()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:00", ticketClock: clock);
+        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:00", supportClock: clock);
         bot.Discord.Rest.AddMember(Member, [], "rita");
         var account = bot.Bybit.Scenario("healthy-unified");
         var expiresAt = account.ExpiresAt!.Value;
@@ -54,7 +54,7 @@ public sealed class KeyReminderTests
     public async Task Reminders_EndedByACheckThatFindsTheKeyGone_10003()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:00", ticketClock: clock);
+        await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:Cooldown"] = "00:00:00", supportClock: clock);
         bot.Discord.Rest.AddMember(Member, [], "rita");
         var account = bot.Bybit.Scenario("healthy-unified");
         var remind = await CheckAndFindOfferAsync(bot, account.ApiKey, account.ApiSecret);

@@ -48,7 +48,7 @@ public sealed class TicketConfirmCloseTests
 
         await bot.StopAsync();
         people.AssertSecretNowhere(healthy.ApiSecret);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class TicketConfirmCloseTests
         Assert.Matches($@"{Id(Staff)}\s+claimed 1, closed 1", stats);
         var (_, badDays) = await people.TicketCommandAsync(Staff, "stats", null, SlashOption.Integer("days", 0));
         Assert.Contains("give 1 to 365", Answer(badDays), StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class TicketConfirmCloseTests
         var (again, _) = await people.ClickAsync(Member, "tk:fixed:1", question);
         Assert.Contains("not waiting for your answer", await people.DeferredAnswerAsync(again), StringComparison.Ordinal);
         Assert.False(thread.Locked);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class TicketConfirmCloseTests
         Assert.True(thread.Locked);
         Assert.Contains("resolved — unconfirmed", Text(log), StringComparison.Ordinal);
         Assert.Contains("Outcome: resolved — unconfirmed", Encoding.UTF8.GetString(log.Attachments[0].Content), StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class TicketConfirmCloseTests
         var transcript = Encoding.UTF8.GetString(log.Attachments[0].Content);
         Assert.Contains("Outcome: closed by staff", transcript, StringComparison.Ordinal);
         Assert.Contains("Close reason: Member moved to another exchange", transcript, StringComparison.Ordinal);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class TicketConfirmCloseTests
         // In the thread only the private answers to the staff member who ran /ticket note and /ticket view hold it.
         Assert.All(people.MessagesIn(thread.Id).Where(m => Text(m).Contains(note, StringComparison.Ordinal)), m => Assert.True(m.IsEphemeral));
         Assert.NotEqual(0UL, noteId);
-        people.DeleteData();
+        await people.DeleteDataAsync();
     }
 
     /// <summary>A failed check opens ticket #0001; staff claim it. Returns its thread.</summary>

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.MemberHelp;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Guide;
@@ -33,7 +34,7 @@ public sealed class PrivateResultAnswer(KeyCheckOrigin origin, string name, stri
                 completed.Report,
                 context.Get<GuideContent>(),
                 completed.KeyKeptFor,
-                ReminderIds.OfferFor(completed.Report, completed.RegionKey, context.Services.GetRequiredKeyedService<TimeProvider>(TicketClock.Key).GetUtcNow())),
+                ReminderIds.OfferFor(completed.Report, completed.RegionKey, context.Services.GetRequiredKeyedService<TimeProvider>(SupportClock.Key).GetUtcNow())),
             KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message),
             _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name} for a typed key."),
         });

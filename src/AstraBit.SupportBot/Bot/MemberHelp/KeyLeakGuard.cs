@@ -1,5 +1,5 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.KeyChecks;
-using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Secrets;
 using AstraBit.SupportBot.Core.Tickets;
@@ -26,7 +26,7 @@ public sealed partial class KeyLeakGuard(
     IAuditLog audit,
     BackgroundChecks background,
     IOptions<DiscordClientOptions> client,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<KeyLeakGuard> logger) : IGatewayEventHandler<MessageCreatedEvent>
 {
     /// <summary>How long the in-channel notice stays when the member's DMs are closed.</summary>

@@ -1,4 +1,4 @@
-using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -15,7 +15,7 @@ namespace AstraBit.SupportBot.Bot.MemberHelp;
 public sealed partial class KeyReminderTimerService(
     KeyReminderService reminders,
     DiscordRestClient rest,
-    [FromKeyedServices(TicketClock.Key)] TimeProvider clock,
+    [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<KeyReminderTimerService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.MemberHelp;
 using AstraBit.SupportBot.Bot.Tickets;
@@ -19,7 +20,7 @@ public static class MemberHelpServices
     public static IServiceCollection AddSupportMemberHelpBot(this IServiceCollection services, string panelPath)
     {
         // Reminders run on the bot's one clock (the ticket clock, which tests replace with a fake one).
-        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), sp.GetRequiredKeyedService<TimeProvider>(TicketClock.Key)));
+        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), sp.GetRequiredKeyedService<TimeProvider>(SupportClock.Key), sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         services.AddSupportMemberHelp(panelPath);
         // The panel's buttons run the commands' own code; these are the same handlers the router holds, resolved apart.
         services.TryAddScoped<ConnectBybitHandler>();
@@ -28,7 +29,7 @@ public static class MemberHelpServices
         services.AddScoped<IComponentHandler, PanelButtonsHandler>();
 
         // Reading members' messages: the key-leak guard and answers to pasted errors (both need Message Content).
-        services.AddHostedService<MessageContentNotice>();
+        services.AddHostedService<LeakGuardOffNotice>();
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, KeyLeakGuard>();
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, PastedErrorResponder>();
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AstraBit.SupportBot.Bot.MemberHelp;
 
 /// <summary>Says once at start when the bot identifies without the Message Content intent: the key-leak guard and pasted-error answers are then off.</summary>
-public sealed partial class MessageContentNotice(IOptions<DiscordClientOptions> client, ILogger<MessageContentNotice> logger) : IHostedService
+public sealed partial class LeakGuardOffNotice(IOptions<DiscordClientOptions> client, ILogger<LeakGuardOffNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
