@@ -42,9 +42,10 @@ public sealed class SandboxFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ContentFolder);
-        foreach (var file in ContentReloader.Files)
+        // Every content file the bot reads (the guide, errors, saved answers, the panel), so the edits stay out of the repository.
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "config"), "*.json"))
         {
-            File.Copy(Path.Combine(RepositoryRoot, "config", file), Path.Combine(ContentFolder, file));
+            File.Copy(file, Path.Combine(ContentFolder, Path.GetFileName(file)));
         }
 
         var started = Stopwatch.StartNew();

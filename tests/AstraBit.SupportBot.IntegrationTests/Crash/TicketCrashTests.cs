@@ -141,8 +141,9 @@ public sealed class TicketCrashTests
 
     private static bool IsStep(KillableBot bot, string step, RecordedRequest request) => step switch
     {
-        // The first Discord request after the check was recorded with its ticket promise: the member's name for the thread.
-        "check recorded" => request.Route == DiscordRestRoutes.GetGuildMember,
+        // The first Discord request after the check was recorded with its ticket promise: the member's name for the thread
+        // (the member's own record: at READY the bot also reads its own member record for the set-up check).
+        "check recorded" => request.Route == DiscordRestRoutes.GetGuildMember && request.Path.EndsWith(FirstMember.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
         "thread created" => request.Route == DiscordRestRoutes.StartThread,
         "card posted" => request.Route == DiscordRestRoutes.CreateMessage && bot.Discord.Rest.Threads.Any(t => request.Path.Contains(t.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)),
         "member added" => request.Route == DiscordRestRoutes.AddThreadMember,

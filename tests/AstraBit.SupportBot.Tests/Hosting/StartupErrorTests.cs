@@ -54,9 +54,11 @@ public sealed class StartupErrorTests : IDisposable
         var run = await bot.RunAsync();
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.Equal(4, run.ErrorLines.Count);
         Assert.Contains(run.ErrorLines, l => l.Contains(Path.Combine(missing, "guide.json"), StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, l => l.Contains(Path.Combine(missing, "bybit-errors.json"), StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains(Path.Combine(missing, "answers.json"), StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains(Path.Combine(missing, "panel.json"), StringComparison.Ordinal));
         AssertNoExceptionText(run);
     }
 
@@ -90,7 +92,11 @@ public sealed class StartupErrorTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         string[] required = ["Discord:Token", "Discord:GuildId", "Discord:SupportChannelId", "Discord:StaffChannelId", "Discord:LogChannelId", "Discord:SupportRoleIds", "Guide:ReferralUrl", "Guide:SupportEmail"];
-        Assert.Equal(required, run.ErrorLines.Select(l => l["Configuration error: ".Length..].Split(' ')[0]));
+        Assert.Equal(required, run.ErrorLines.Take(required.Length).Select(l => l["Configuration error: ".Length..].Split(' ')[0]));
+
+        // The saved answers use {supportEmail}, so with Guide:SupportEmail missing answers.json is named too (one line).
+        var rest = Assert.Single(run.ErrorLines.Skip(required.Length));
+        Assert.Contains("answers.json", rest, StringComparison.Ordinal);
         AssertNoExceptionText(run);
     }
 
