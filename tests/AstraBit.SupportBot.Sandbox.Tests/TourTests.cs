@@ -64,7 +64,7 @@ public sealed class TourTests(SandboxFixture fixture)
         await Expect(page.Message("has claimed ticket #")).ToContainTextAsync("sam.support");
         await page.SendAsync("Hi Alice, switch BTCUSDT and ETHUSDT to One-Way Mode in the Position Mode settings, then run the check again.");
         await Expect(page.Message("switch BTCUSDT and ETHUSDT to One-Way Mode")).ToContainTextAsync("sam.support");
-        await page.SendAsync("/ticket close reason:Switched to One-Way Mode");
+        await page.SendAsync("/ticket close reason:Switched to One-Way Mode force:true");
         await Expect(page.Message("was closed by")).ToContainTextAsync("Switched to One-Way Mode");
         await page.ScreenshotAsync("05-staff-claims-writes-closes");
 

@@ -288,7 +288,9 @@ public sealed class DoctorCommandTests
         var (exit, checks) = await h.RunJsonAsync();
 
         Assert.Equal(1, exit);
-        AssertFails(checks, "content-bybit-errors", "bybit-errors.json");
+        var (status, detail, fix) = checks["content-bybit-errors"];
+        Assert.Equal("fail", status);
+        Assert.Contains("bybit-errors.json", detail + " " + fix, StringComparison.Ordinal);
     }
 
     [Fact]
