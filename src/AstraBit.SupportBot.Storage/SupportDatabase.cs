@@ -112,8 +112,22 @@ public sealed class SupportDatabase : IDisposable
         }
     }
 
-    /// <summary>Writes a consistent copy of this file to <paramref name="destination"/> (see <see cref="DataFileBackup"/>).</summary>
-    public BackupResult Backup(string destination, DateTimeOffset now) => DataFileBackup.Create(Path, destination, now);
+    /// <summary>
+    /// Writes a consistent copy of this file to <paramref name="destination"/> (see <see cref="DataFileBackup"/>),
+    /// after <see cref="Flush"/>, so the copy holds every change committed through this database before the call.
+    /// </summary>
+    public BackupResult Backup(string destination, DateTimeOffset now)
+    {
+        Flush();
+        return DataFileBackup.Create(Path, destination, now);
+    }
+
+    /// <summary>
+    /// Waits until every committed change is in the data file. LiteDB returns from a commit once the change is in its
+    /// journal queue and writes the queue from a background thread; another process (the backup verb) sees a change
+    /// only once it is written. A checkpoint waits for that writer and folds the journal into the data file.
+    /// </summary>
+    public void Flush() => database.Checkpoint();
 
     /// <summary>Reads every document of every collection; LiteDB throws on a damaged page.</summary>
     internal static IReadOnlyDictionary<string, int> ReadEverything(LiteDatabase database)

@@ -76,8 +76,9 @@ public sealed record HealthSnapshot(
 /// <summary>
 /// The bot's liveness as it happens (gateway state, heartbeat ACKs, REST outcomes), written to a small JSON file
 /// beside the data file that the `health` verb reads: there is no network listener in the bot. The file is written
-/// when the gateway's state changes and otherwise at most every <see cref="WriteInterval"/>, so a heartbeat ACK
-/// (every ~41 s) keeps it fresh; a hung or silent bot leaves it old. Each write is also the moment the bot checks
+/// when the gateway's state changes and otherwise at most every <see cref="WriteInterval"/> (a change that comes
+/// sooner is written when the interval ends), so a heartbeat ACK (every ~41 s) keeps it fresh; a hung or silent bot
+/// leaves it old. Each write is also the moment the bot checks
 /// it can still serve (<see cref="Pulse"/>).
 /// </summary>
 public sealed class BotLiveness
@@ -90,6 +91,7 @@ public sealed class BotLiveness
     private readonly List<(Func<HealthSnapshot, bool> Condition, TaskCompletionSource<HealthSnapshot> Done)> waiters = [];
     private HealthSnapshot snapshot;
     private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
+    private ITimer? trailingWrite;
 
     public BotLiveness(TimeProvider clock, string? file)
     {
@@ -180,6 +182,13 @@ public sealed class BotLiveness
                 lastWrite = now;
                 toWrite = snapshot;
                 Write(toWrite);
+                trailingWrite?.Dispose();
+                trailingWrite = null;
+            }
+            else
+            {
+                // Too soon after the last write: write this change when the interval ends, unless another write comes first.
+                trailingWrite ??= clock.CreateTimer(static state => ((BotLiveness)state!).Update(s => s, force: true), this, lastWrite + WriteInterval - now, Timeout.InfiniteTimeSpan);
             }
 
             for (var i = waiters.Count - 1; i >= 0; i--)

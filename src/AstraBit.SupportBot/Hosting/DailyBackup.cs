@@ -11,8 +11,9 @@ namespace AstraBit.SupportBot.Hosting;
 /// The daily backup beside the data file (Storage:BackupDirectory, keeping Storage:BackupCopies): one consistent
 /// copy a day, named by its time, the oldest deleted once there are more than the copies to keep. When the last
 /// backup is a day old or there is none, the next one is due at once, so a bot that restarts often still backs up.
+/// It runs in the bot, over the database the bot holds, so each copy has everything committed before it was taken.
 /// </summary>
-public sealed class DailyBackup(string dataFile, string folder, int copies)
+public sealed class DailyBackup(SupportDatabase database, string folder, int copies)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
@@ -29,7 +30,7 @@ public sealed class DailyBackup(string dataFile, string folder, int copies)
     public BackupResult Run(DateTimeOffset now)
     {
         Directory.CreateDirectory(Folder);
-        var result = DataFileBackup.Create(dataFile, Folder + Path.DirectorySeparatorChar, now);
+        var result = database.Backup(Folder + Path.DirectorySeparatorChar, now);
         var all = DataFileBackup.ListBackups(Folder);
         foreach (var old in all.Take(Math.Max(0, all.Count - copies)))
         {
@@ -62,7 +63,7 @@ internal sealed partial class DailyBackupService(
             return;
         }
 
-        var backup = new DailyBackup(database.Path, settings.BackupDirectory, settings.BackupCopies);
+        var backup = new DailyBackup(database, settings.BackupDirectory, settings.BackupCopies);
         var retryAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {

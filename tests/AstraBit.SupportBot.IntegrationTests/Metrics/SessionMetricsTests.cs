@@ -14,7 +14,10 @@ namespace AstraBit.SupportBot.IntegrationTests.Metrics;
 /// <summary>
 /// The bot's meters read with the OpenTelemetry in-memory exporter after a scripted session against the emulators
 /// through the real host: the counts are what happened, and no label carries an id or the key.
+/// OpenTelemetry listens to meters by name across the process, so a bot another test runs at the same
+/// time would be counted too: this class runs alone (<see cref="SessionMetricsCollection"/>).
 /// </summary>
+[Collection(SessionMetricsCollection.Name)]
 public sealed class SessionMetricsTests
 {
     [Fact]
@@ -124,4 +127,11 @@ public sealed class SessionMetricsTests
     }
 
     private sealed record Point(string Meter, string Name, IReadOnlyDictionary<string, object?> Tags, double Value, double Max);
+}
+
+/// <summary>Tests that read the process-wide meters: run after the parallel ones, alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SessionMetricsCollection
+{
+    public const string Name = "Process-wide meters";
 }

@@ -12,7 +12,7 @@ public sealed class BackupTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
     private readonly BotStart bot = new();
 
-    [Fact(Skip = "Since the merges of 2026-12-02 the copy taken while this test's database is open holds only schema 1 (the journal with migrations 2-4 and the two saves is not in it); under investigation, see the issue note. The continuous-writes backup test still proves a restorable, complete copy.")]
+    [Fact]
     public async Task BackupVerb_WhileTheBotHoldsTheFile_WritesACopyThatRestoresEverything()
     {
         bot.WriteConfig();
@@ -21,10 +21,11 @@ public sealed class BackupTests : IDisposable
             await new LiteWalkthroughStore(running).SaveAsync(Progress(1));
             await new LiteWalkthroughStore(running).SaveAsync(Progress(2));
 
-            var (exit, output, error) = await BackupAsync(Path.Combine(bot.Folder, "backups") + "/");
+            // The operator's own process, as README says; it reads what the bot's writes put in the file.
+            var (exit, output, error) = await bot.RunProcessAsync("backup", Path.Combine(bot.Folder, "backups") + "/", "--config", bot.ConfigFile);
 
             Assert.Equal(ExitCodes.Ok, exit);
-            Assert.Equal("", error);
+            Assert.Equal("", error.Trim());
             Assert.StartsWith($"Backed up {bot.DataFile} to {Path.Combine(bot.Folder, "backups", "supportbot-")}", output, StringComparison.Ordinal);
             Assert.True(output.Contains("walkthroughs 2", StringComparison.Ordinal), output);
         }
@@ -54,14 +55,14 @@ public sealed class BackupTests : IDisposable
         Assert.Equal("keep me", await File.ReadAllTextAsync(existing));
     }
 
-    [Fact(Skip = "Same cause as the backup-while-open test: since the merges of 2026-12-02 the copy lacks what is still in the journal; see the issue note.")]
+    [Fact]
     public async Task DailyBackup_DueOncePerDay_KeepsTheConfiguredNumberOfCopies()
     {
         var folder = Path.Combine(bot.Folder, "daily");
         using (var database = new SupportDatabase(bot.DataFile))
         {
             await new LiteWalkthroughStore(database).SaveAsync(Progress(1));
-            var daily = new DailyBackup(bot.DataFile, folder, copies: 3);
+            var daily = new DailyBackup(database, folder, copies: 3);
 
             Assert.Equal(Now, daily.NextDue(Now));
             for (var day = 0; day < 5; day++)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using AstraBit.SupportBot.Cli;
 using Microsoft.Extensions.Hosting;
@@ -49,6 +50,23 @@ public sealed class BotStart : IDisposable
         var console = new CliConsole(output, error, _ => null, Prompt: null);
         var exit = await BotRunner.RunAsync(ConfigFile, console, configure, stop, TextWriter.Synchronized(Logs));
         return new StartRun(exit, error.ToString(), Logs.ToString());
+    }
+
+    /// <summary>Runs the built bot as its own process with <paramref name="arguments"/>, as an operator would; returns its exit code and output.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunProcessAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Folder };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output, await error);
     }
 
     public void WriteConfig() => File.WriteAllText(ConfigFile, ToJson(Settings));

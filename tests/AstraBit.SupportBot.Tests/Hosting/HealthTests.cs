@@ -61,7 +61,7 @@ public sealed class HealthTests : IDisposable
         }
     }
 
-    [Fact(Skip = "Since the support clock was split from the protocol clock (2026-12-02) the health record's heartbeat times come from a clock this test does not drive (it sees 06:00 instead of 06:01); the test must drive both clocks. See the issue note.")]
+    [Fact]
     public async Task Health_AfterReady_HealthyUntilHeartbeatAcksStop()
     {
         await using var discord = await StartDiscordAsync();
@@ -130,6 +130,26 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(ExitCodes.CannotServe, result.ExitCode);
         Assert.Single(result.Logs.Split('\n'), l => l.Contains($"The bot can't serve and stops: the data file {bot.DataFile} is gone", StringComparison.Ordinal));
         Assert.Equal(ExitCodes.Failed, (await HealthAsync()).Exit);
+    }
+
+    [Fact]
+    public void HealthFile_ChangeSoonAfterAWrite_WrittenWhenTheIntervalEnds()
+    {
+        var file = BotLiveness.FileFor(bot.DataFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var liveness = new BotLiveness(clock, file);
+        liveness.Ready();
+
+        // An ACK a second after READY's write is held back (at most one write per interval) …
+        clock.Advance(TimeSpan.FromSeconds(1));
+        liveness.HeartbeatAcknowledged();
+        Assert.Null(BotLiveness.Read(file)!.LastHeartbeatAckAt);
+
+        // … and written when the interval ends, without another event to carry it.
+        clock.Advance(BotLiveness.WriteInterval - TimeSpan.FromSeconds(1));
+        var written = BotLiveness.Read(file)!;
+        Assert.Equal(clock.GetUtcNow().AddSeconds(-4), written.LastHeartbeatAckAt);
+        Assert.Equal(clock.GetUtcNow(), written.WrittenAt);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using AstraBit.SupportBot.Cli;
 using AstraBit.SupportBot.Discord.Rest;
@@ -164,20 +163,13 @@ public sealed class StartupErrorTests : IDisposable
         using var first = new SupportDatabase(bot.DataFile);
 
         // A real second process, started as an operator would start it.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = bot.Folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(bot.ConfigFile);
-        using var second = Process.Start(start)!;
-        var output = second.StandardOutput.ReadToEndAsync();
-        var error = await second.StandardError.ReadToEndAsync();
-        await second.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var (exit, output, error) = await bot.RunProcessAsync("--config", bot.ConfigFile);
 
-        Assert.Equal(ExitCodes.Usage, second.ExitCode);
+        Assert.Equal(ExitCodes.Usage, exit);
         Assert.Equal(
             $"Data file error: {bot.DataFile}: another bot process is using this data file (it holds {bot.DataFile}.lock); stop that one first, or give this one its own Storage:Path.",
             error.Trim());
-        Assert.Equal("", (await output).Trim());
+        Assert.Equal("", output.Trim());
     }
 
     [Fact]
