@@ -22,7 +22,7 @@ public static class AnswerServices
             // From the configuration, not IOptions<GuideOptions>: the catalog is loaded while those options are validated.
             sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? ""));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, AnswerFileStartupCheck>());
-        services.AddScoped<ICommandHandler, AnswerHandler>();
+        services.AddInteractionHandler<AnswerHandler>();
         return services;
     }
 
