@@ -53,7 +53,8 @@ public static class BotServices
         services.AddDiscordGateway();
         services.AddDiagnosticsServices(configuration);
         var content = configuration.GetSection("Content").Get<ContentOptions>() ?? new ContentOptions();
-        services.AddSupportWalkthrough(Path.Combine(content.Directory, "guide.json"));
+        services.AddSupportGuide(Path.Combine(content.Directory, "guide.json"));
+        services.AddSupportWalkthrough();
         services.AddSupportStorage(configuration.GetSection("Storage").Get<StorageOptions>()?.Path ?? new StorageOptions().Path);
 
         // The key check: one use case (Core), one flow (host), every way in a KeyCheckAnswer (see Bot/KeyChecks).
