@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,8 @@ public static class GuideServiceCollectionExtensions
     /// <summary>
     /// Registers the guide (read from <paramref name="guidePath"/>, e.g. config/guide.json) and the values its holes
     /// are filled with, validated at start: a broken guide file stops the host with a message naming the file and the
-    /// field. The walkthrough, check results, tickets and saved answers all read it. The host binds the "Guide" section.
+    /// field. The walkthrough, check results, tickets and saved answers all read it. The host binds the "Guide" section and registers
+    /// the <see cref="ContentLimits"/> of the chat the guide is shown in.
     /// </summary>
     public static IServiceCollection AddSupportGuide(this IServiceCollection services, string guidePath)
     {
@@ -21,7 +23,7 @@ public static class GuideServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideFileStartupCheck>());
 
-        services.TryAddSingleton(_ => GuideContentLoader.LoadFile(guidePath));
+        services.TryAddSingleton(sp => GuideContentLoader.LoadFile(guidePath, sp.GetRequiredService<ContentLimits>()));
         services.TryAddSingleton(sp => GuideValues.From(
             sp.GetRequiredService<IOptions<DiagnosticsOptions>>().Value,
             sp.GetRequiredService<IOptions<GuideOptions>>().Value));

@@ -55,6 +55,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     {
         var services = new ServiceCollection();
 
+        services.AddSingleton(TestLimits.Discord);
         services.AddSupportGuide(ShippedGuide.FullPath).AddSupportWalkthrough().AddSupportKeyChecks();
         services.AddSupportGuide(ShippedGuide.FullPath).AddSupportWalkthrough().AddSupportKeyChecks();
 
@@ -68,6 +69,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     private static ServiceProvider Build(string guidePath, Action<LimitsOptions>? limits = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(TestLimits.Discord);
         services.AddSupportGuide(guidePath).AddSupportWalkthrough().AddSupportKeyChecks();
         services.Configure<GuideOptions>(o =>
         {
