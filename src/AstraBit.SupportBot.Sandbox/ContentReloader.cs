@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 
@@ -162,11 +163,11 @@ public sealed class ContentReloader : IAsyncDisposable
         using var stream = new MemoryStream(content, writable: false);
         if (file == "guide.json")
         {
-            GuideContentLoader.Load(stream, path);
+            GuideContentLoader.Load(stream, path, DiscordContentLimits.Value);
         }
         else
         {
-            BybitErrorCatalog.Load(stream, path);
+            BybitErrorCatalog.Load(stream, path, DiscordContentLimits.Value);
         }
     }
 

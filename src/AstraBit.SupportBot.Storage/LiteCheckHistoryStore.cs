@@ -1,4 +1,4 @@
-using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Core.KeyChecks;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage;

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
 using LiteDB;
 

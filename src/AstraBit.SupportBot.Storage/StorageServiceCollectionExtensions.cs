@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Panel;

@@ -1,5 +1,6 @@
 using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Secrets;
 using AstraBit.SupportBot.Core.Walkthrough;
 using Microsoft.Extensions.Options;

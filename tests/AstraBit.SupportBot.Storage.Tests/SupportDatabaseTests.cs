@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Storage.Migrations;
 using LiteDB;

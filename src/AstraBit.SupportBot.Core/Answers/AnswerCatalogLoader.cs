@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
 
 namespace AstraBit.SupportBot.Core.Answers;
@@ -13,40 +14,28 @@ public static class AnswerCatalogLoader
 {
     public const string FileName = "answers.json";
 
-    /// <summary>Discord's message content limit is 2000; the rest is left for the line naming the staff member.</summary>
-    public const int MaxTextLength = 1800;
-
-    public const int MaxNameLength = 100;
-    public const int MaxTitleLength = 100;
+    /// <summary>Room left in the message for the line naming the staff member who sent the answer.</summary>
+    public const int SenderRoom = 200;
 
     // A mention of the longest snowflake: <@18446744073709551615>.
     private const int LongestMention = 23;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    /// <summary>How long an answer's text may be with its holes filled: a message less <see cref="SenderRoom"/>.</summary>
+    public static int MaxTextLength(ContentLimits limits)
     {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-    };
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits.Message - SenderRoom;
+    }
 
-    public static AnswerCatalog Load(Stream json, string sourceName, GuideContent guide, string supportEmail)
+    public static AnswerCatalog Load(Stream json, string sourceName, GuideContent guide, string supportEmail, ContentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
         ArgumentNullException.ThrowIfNull(guide);
         ArgumentNullException.ThrowIfNull(supportEmail);
+        ArgumentNullException.ThrowIfNull(limits);
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException exception)
-        {
-            var line = (exception.LineNumber ?? 0) + 1;
-            throw new AnswerCatalogException($"{sourceName}: is not valid JSON near line {line.ToString(CultureInfo.InvariantCulture)}: {exception.Message}", exception);
-        }
-
-        using (document)
+        using (var document = ContentJson.Parse(json, sourceName, static (message, inner) => new AnswerCatalogException(message, inner)))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -73,7 +62,7 @@ public static class AnswerCatalogLoader
             var index = 0;
             foreach (var item in list.EnumerateArray())
             {
-                var answer = ReadAnswer(item, $"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}]", guide, supportEmail);
+                var answer = ReadAnswer(item, $"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}]", guide, supportEmail, limits);
                 if (answers.Any(a => string.Equals(a.Name, answer.Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     throw new AnswerCatalogException($"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}] (\"{answer.Name}\").name is used by an earlier answer too; names must be unique");
@@ -88,7 +77,7 @@ public static class AnswerCatalogLoader
     }
 
     /// <summary>Loads the file at <paramref name="path"/>, naming it as given in errors.</summary>
-    public static AnswerCatalog LoadFile(string path, GuideContent guide, string supportEmail)
+    public static AnswerCatalog LoadFile(string path, GuideContent guide, string supportEmail, ContentLimits limits)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -97,10 +86,10 @@ public static class AnswerCatalogLoader
         }
 
         using var stream = File.OpenRead(path);
-        return Load(stream, path, guide, supportEmail);
+        return Load(stream, path, guide, supportEmail, limits);
     }
 
-    private static SavedAnswer ReadAnswer(JsonElement item, string where, GuideContent guide, string supportEmail)
+    private static SavedAnswer ReadAnswer(JsonElement item, string where, GuideContent guide, string supportEmail, ContentLimits limits)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -117,13 +106,13 @@ public static class AnswerCatalogLoader
             }
         }
 
-        var name = Text(item, "name", label, MaxNameLength);
+        var name = Text(item, "name", label, limits.Suggestion);
         if (!name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
             throw new AnswerCatalogException($"{label}.name must be lowercase letters, digits and '-' (it is what staff type after /answer)");
         }
 
-        var title = Text(item, "title", label, MaxTitleLength);
+        var title = Text(item, "title", label, limits.Suggestion);
         var text = Text(item, "text", label, int.MaxValue);
         var steps = guide.Steps.Count;
         foreach (var hole in AnswerTemplate.Holes(text))
@@ -150,9 +139,10 @@ public static class AnswerCatalogLoader
             AnswerHoleKind.SupportEmail => supportEmail.Trim(),
             _ => string.Create(CultureInfo.InvariantCulture, $"step {hole.Step} ({guide.Step(hole.Step!.Value).Title})"),
         }).Length;
-        if (longest > MaxTextLength)
+        var maxLength = MaxTextLength(limits);
+        if (longest > maxLength)
         {
-            throw new AnswerCatalogException($"{label}.text is {longest.ToString(CultureInfo.InvariantCulture)} characters long with its holes filled; keep it to {MaxTextLength.ToString(CultureInfo.InvariantCulture)} (Discord allows 2000 in one message, and the bot adds who sent it)");
+            throw new AnswerCatalogException($"{label}.text is {longest.ToString(CultureInfo.InvariantCulture)} characters long with its holes filled; keep it to {maxLength.ToString(CultureInfo.InvariantCulture)} (Discord allows {limits.Message.ToString(CultureInfo.InvariantCulture)} in one message, and the bot adds who sent it)");
         }
 
         return new SavedAnswer(name, title, text);

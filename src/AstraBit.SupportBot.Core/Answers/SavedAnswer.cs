@@ -34,9 +34,6 @@ public sealed class AnswerCatalogException : Exception
 /// <summary>The loaded config/answers.json: lookup for /answer's autocomplete, and rendering with the holes filled.</summary>
 public sealed class AnswerCatalog
 {
-    /// <summary>Discord offers at most 25 autocomplete choices.</summary>
-    public const int MaxChoices = 25;
-
     private readonly GuideContent guide;
     private readonly string supportEmail;
 
@@ -54,20 +51,21 @@ public sealed class AnswerCatalog
 
     /// <summary>
     /// The choices for what staff typed so far: names starting with it first, then names or titles containing it, each
-    /// in file order; every answer (up to 25) for nothing typed. Case-insensitive.
+    /// in file order; the first <paramref name="max"/> answers for nothing typed. Case-insensitive. At most <paramref name="max"/>
+    /// (the host's limit on suggestions).
     /// </summary>
-    public IReadOnlyList<SavedAnswer> Find(string? typed, int max = MaxChoices)
+    public IReadOnlyList<SavedAnswer> Find(string? typed, int max)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var query = typed?.Trim() ?? string.Empty;
         if (query.Length == 0)
         {
-            return Answers.Take(Math.Min(max, MaxChoices)).ToList();
+            return Answers.Take(max).ToList();
         }
 
         var prefix = Answers.Where(a => a.Name.StartsWith(query, StringComparison.OrdinalIgnoreCase));
         var contains = Answers.Where(a => a.Name.Contains(query, StringComparison.OrdinalIgnoreCase) || a.Title.Contains(query, StringComparison.OrdinalIgnoreCase));
-        return prefix.Concat(contains).Distinct().Take(Math.Min(max, MaxChoices)).ToList();
+        return prefix.Concat(contains).Distinct().Take(max).ToList();
     }
 
     /// <summary>The answer's text for <paramref name="memberId"/>: {member} a mention, {guideStep:N} "step N (title)", {supportEmail} the address.</summary>

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Errors;
@@ -41,11 +42,12 @@ public sealed class BybitErrorCatalog
     public IReadOnlyList<ErrorCatalogEntry> Entries { get; }
 
     /// <summary>Reads and validates the catalog; throws <see cref="ErrorCatalogException"/> naming <paramref name="sourceName"/>, the entry and the field.</summary>
-    public static BybitErrorCatalog Load(Stream json, string sourceName)
+    public static BybitErrorCatalog Load(Stream json, string sourceName, ContentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
-        return new BybitErrorCatalog(ErrorCatalogReader.Read(json, sourceName));
+        ArgumentNullException.ThrowIfNull(limits);
+        return new BybitErrorCatalog(ErrorCatalogReader.Read(json, sourceName, limits));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Errors;
@@ -10,37 +11,15 @@ namespace AstraBit.SupportBot.Core.Errors;
 /// </summary>
 internal static class ErrorCatalogReader
 {
-    // Discord embed limits: a title holds 256 characters, a field value 1024.
-    public const int MaxTitleLength = 256;
-    public const int MaxTextLength = 1024;
-
     // A shorter phrase ("ip", "key") would turn up inside unrelated messages.
     public const int MinPhraseLength = 4;
 
     private static readonly string[] Fields = ["codes", "match", "title", "meaning", "fix", "guideStep", "seeAlso"];
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    // An entry is shown as a page: its title as the page's title, its meaning and fix each as a field.
+    public static IReadOnlyList<ErrorCatalogEntry> Read(Stream json, string sourceName, ContentLimits limits)
     {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-    };
-
-    public static IReadOnlyList<ErrorCatalogEntry> Read(Stream json, string sourceName)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException exception)
-        {
-            var line = (exception.LineNumber ?? 0) + 1;
-            throw new ErrorCatalogException(
-                $"{sourceName}: is not valid JSON near line {line.ToString(CultureInfo.InvariantCulture)}: {exception.Message}",
-                exception);
-        }
-
-        using (document)
+        using (var document = ContentJson.Parse(json, sourceName, static (message, inner) => new ErrorCatalogException(message, inner)))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array)
@@ -61,7 +40,7 @@ internal static class ErrorCatalogReader
             {
                 number++;
                 var where = new Where(sourceName, number, Label(element));
-                entries.Add(ReadEntry(element, where, codeOwners, phraseOwners));
+                entries.Add(ReadEntry(element, where, codeOwners, phraseOwners, limits));
             }
 
             for (var i = 0; i < entries.Count; i++)
@@ -78,7 +57,8 @@ internal static class ErrorCatalogReader
         JsonElement element,
         Where where,
         Dictionary<string, int> codeOwners,
-        Dictionary<string, int> phraseOwners)
+        Dictionary<string, int> phraseOwners,
+        ContentLimits limits)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -133,9 +113,9 @@ internal static class ErrorCatalogReader
         return new ErrorCatalogEntry(
             codes,
             match,
-            ReadText(element, "title", MaxTitleLength, where),
-            ReadText(element, "meaning", MaxTextLength, where),
-            ReadText(element, "fix", MaxTextLength, where),
+            ReadText(element, "title", limits.Title.Length, where),
+            ReadText(element, "meaning", limits.Field.Length, where),
+            ReadText(element, "fix", limits.Field.Length, where),
             ReadGuideStep(element, where),
             ReadList(element, "seeAlso", where));
     }

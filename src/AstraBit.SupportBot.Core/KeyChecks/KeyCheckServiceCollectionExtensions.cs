@@ -14,7 +14,7 @@ public static class KeyCheckServiceCollectionExtensions
     /// the member cooldown on the <see cref="SupportClock"/>, the Bybit request budget on the real clock (Bybit's
     /// window is real time), with
     /// Limits validated at start. The host binds the "Diagnostics" and "Limits" sections and registers the
-    /// diagnostic engine, the stores (AddSupportStorage), the walkthrough (AddSupportWalkthrough) and an <see cref="IBybitSites"/>.
+    /// diagnostic engine, the stores (AddSupportStorage), the guide and walkthrough (AddSupportGuide, AddSupportWalkthrough) and an <see cref="IBybitSites"/>.
     /// </summary>
     public static IServiceCollection AddSupportKeyChecks(this IServiceCollection services)
     {

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Telemetry;
@@ -19,7 +20,7 @@ public static class MemberHelpServiceCollectionExtensions
     /// Registers what meets members where they are (PRODUCT.md §9): the panel's words read from
     /// <paramref name="panelPath"/> (e.g. config/panel.json) and validated at start, so a broken file stops the host
     /// with a message naming the file and the field; the pasted-error throttle; and the key-expiry reminders. The
-    /// host registers <see cref="IPanelLocationStore"/> and <see cref="IKeyReminderStore"/> (AddSupportStorage does).
+    /// host registers the <see cref="ContentLimits"/>, <see cref="IPanelLocationStore"/> and <see cref="IKeyReminderStore"/> (AddSupportStorage does).
     /// </summary>
     public static IServiceCollection AddSupportMemberHelp(this IServiceCollection services, string panelPath)
     {
@@ -30,7 +31,7 @@ public static class MemberHelpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PanelFileOptions>, PanelFileStartupCheck>());
         services.TryAddSingleton(TimeProvider.System);
         // Not through IOptions<PanelFileOptions>: its validation loads the panel, so that would be a cycle.
-        services.TryAddSingleton(_ => PanelContentLoader.LoadFile(panelPath));
+        services.TryAddSingleton(sp => PanelContentLoader.LoadFile(panelPath, sp.GetRequiredService<ContentLimits>()));
         services.TryAddSingleton<PastedErrorThrottle>();
         services.AddSupportClock();
         services.AddSupportMetrics();

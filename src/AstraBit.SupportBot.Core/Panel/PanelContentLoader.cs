@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Content;
 
 namespace AstraBit.SupportBot.Core.Panel;
 
@@ -10,12 +9,6 @@ namespace AstraBit.SupportBot.Core.Panel;
 /// </summary>
 public static class PanelContentLoader
 {
-    // Discord's limits (reference/discord-api.md §4–§5) for what the guide doesn't use: the footer and the modal.
-    public const int MaxFooterLength = 2048;
-    public const int MaxModalTitleLength = 45;
-    public const int MaxInputLabelLength = 45;
-    public const int MaxInputPlaceholderLength = 100;
-
     private static readonly (string Field, PanelAction Action)[] ButtonFields =
     [
         ("connectBybit", PanelAction.ConnectBybit),
@@ -24,44 +17,22 @@ public static class PanelContentLoader
         ("talkToSupport", PanelAction.TalkToSupport),
     ];
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    /// <summary>Reads the panel from <paramref name="json"/>, holding every text to <paramref name="limits"/>.</summary>
+    public static PanelContent Load(Stream json, string sourceName, ContentLimits limits)
     {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-    };
-
-    public static PanelContent Load(Stream json, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException exception)
-        {
-            var line = (exception.LineNumber ?? 0) + 1;
-            throw new PanelContentException(
-                $"{sourceName}: is not valid JSON near line {line.ToString(CultureInfo.InvariantCulture)}: {exception.Message}",
-                exception);
-        }
-
-        using (document)
-        {
-            return Read(new Node(document.RootElement, string.Empty, sourceName));
-        }
+        ArgumentNullException.ThrowIfNull(limits);
+        using var document = ContentJson.Parse(json, sourceName, static (message, inner) => new PanelContentException(message, inner));
+        return Read(ContentNode.Root(document, sourceName, static message => new PanelContentException(message)), limits);
     }
 
     /// <summary>Loads the file at <paramref name="path"/>, naming it as given in errors.</summary>
-    public static PanelContent LoadFile(string path)
+    public static PanelContent LoadFile(string path, ContentLimits limits)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         try
         {
             using var stream = File.OpenRead(path);
-            return Load(stream, path);
+            return Load(stream, path, limits);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -69,14 +40,14 @@ public static class PanelContentLoader
         }
     }
 
-    private static PanelContent Read(Node root)
+    private static PanelContent Read(ContentNode root, ContentLimits limits)
     {
         root.RequireObject();
         root.AllowOnly("title", "text", "footer", "buttons", "errorForm");
 
-        var title = root.Property("title").Text(GuideContentLoader.MaxTitleLength, "Discord embed title limit");
-        var text = root.Property("text").Text(GuideContentLoader.MaxDescriptionLength, "Discord embed description limit");
-        var footer = root.Optional("footer")?.Text(MaxFooterLength, "Discord embed footer limit");
+        var title = root.Property("title").Text(limits.Title);
+        var text = root.Property("text").Text(limits.Text);
+        var footer = root.Optional("footer")?.Text(limits.Footer);
 
         var buttonsNode = root.Property("buttons");
         buttonsNode.RequireObject();
@@ -85,7 +56,7 @@ public static class PanelContentLoader
         foreach (var (field, action) in ButtonFields)
         {
             var node = buttonsNode.Property(field);
-            var label = node.Text(GuideContentLoader.MaxButtonLabelLength, "Discord button label limit");
+            var label = node.Text(limits.Button);
             if (buttons.FirstOrDefault(b => string.Equals(b.Label, label, StringComparison.OrdinalIgnoreCase)) is { } same)
             {
                 throw node.Fail($"('{label}') is the same as another button's label; members tell the buttons apart by it");
@@ -98,78 +69,31 @@ public static class PanelContentLoader
         formNode.RequireObject();
         formNode.AllowOnly("title", "label", "placeholder");
         var form = new PanelErrorForm(
-            formNode.Property("title").Text(MaxModalTitleLength, "Discord modal title limit"),
-            formNode.Property("label").Text(MaxInputLabelLength, "Discord text input label limit"),
-            formNode.Property("placeholder").Text(MaxInputPlaceholderLength, "Discord text input placeholder limit"));
+            formNode.Property("title").Text(limits.FormTitle),
+            formNode.Property("label").Text(limits.InputLabel),
+            formNode.Property("placeholder").Text(limits.InputPlaceholder));
 
         var total = title.Length + text.Length + (footer?.Length ?? 0);
-        if (total > GuideContentLoader.MaxEmbedTotal)
+        if (total > limits.PageTotal)
         {
-            throw root.Fail($"title, text and footer make {total.ToString(CultureInfo.InvariantCulture)} characters; Discord allows {GuideContentLoader.MaxEmbedTotal} in one message");
+            throw root.Fail($"title, text and footer make {total.ToString(CultureInfo.InvariantCulture)} characters; Discord allows {limits.PageTotal.ToString(CultureInfo.InvariantCulture)} in one message");
         }
 
         return new PanelContent(title, text, footer, buttons, form);
     }
+}
 
-    private readonly record struct Node(JsonElement Element, string Path, string Source)
+/// <summary>Panel texts are plain: each is measured as written.</summary>
+file static class PanelText
+{
+    public static string Text(this ContentNode node, TextLimit limit)
     {
-        public PanelContentException Fail(string problem) =>
-            new(Path.Length == 0 ? $"{Source}: {problem}" : $"{Source}: {Path} {problem}");
-
-        public void RequireObject()
+        var text = node.String();
+        if (text.Length > limit.Length)
         {
-            if (Element.ValueKind != JsonValueKind.Object)
-            {
-                throw Fail("must be an object in curly braces: { ... }");
-            }
+            throw node.Fail($"is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {limit.Length.ToString(CultureInfo.InvariantCulture)} ({limit.Name})");
         }
 
-        public void AllowOnly(params string[] names)
-        {
-            foreach (var property in Element.EnumerateObject())
-            {
-                if (!names.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    throw Fail($"has an unknown field '{property.Name}' (the fields are: {string.Join(", ", names)})");
-                }
-            }
-        }
-
-        public Node Property(string name)
-        {
-            var path = Path.Length == 0 ? name : $"{Path}.{name}";
-            if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                throw new PanelContentException($"{Source}: {path} is missing");
-            }
-
-            return new Node(value, path, Source);
-        }
-
-        public Node? Optional(string name) =>
-            Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-                ? new Node(value, Path.Length == 0 ? name : $"{Path}.{name}", Source)
-                : null;
-
-        public string Text(int maxLength, string limitName)
-        {
-            if (Element.ValueKind != JsonValueKind.String)
-            {
-                throw Fail("must be text in double quotes");
-            }
-
-            var text = Element.GetString()!.Trim();
-            if (text.Length == 0)
-            {
-                throw Fail("is empty");
-            }
-
-            if (text.Length > maxLength)
-            {
-                throw Fail($"is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {maxLength.ToString(CultureInfo.InvariantCulture)} ({limitName})");
-            }
-
-            return text;
-        }
+        return text;
     }
 }

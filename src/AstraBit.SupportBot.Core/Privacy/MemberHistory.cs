@@ -1,8 +1,8 @@
 using System.Globalization;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Core.Walkthrough;
 
 namespace AstraBit.SupportBot.Core.Privacy;
 

@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 

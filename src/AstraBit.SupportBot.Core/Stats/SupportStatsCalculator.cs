@@ -1,6 +1,7 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.WorkingHours;
 
@@ -154,5 +155,5 @@ public static class SupportStatsCalculator
         }).ToList();
     }
 
-    private static bool Passed(Walkthrough.CheckHistoryEntry check) => check.Verdict is Verdict.Pass or Verdict.Warn;
+    private static bool Passed(CheckHistoryEntry check) => check.Verdict is Verdict.Pass or Verdict.Warn;
 }

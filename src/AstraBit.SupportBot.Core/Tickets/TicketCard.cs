@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
 
 namespace AstraBit.SupportBot.Core.Tickets;

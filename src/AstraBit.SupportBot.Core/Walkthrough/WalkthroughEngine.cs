@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 
 namespace AstraBit.SupportBot.Core.Walkthrough;
 

@@ -17,8 +17,8 @@ public sealed record CommandChoice
 {
     public CommandChoice(string name, string value)
     {
-        DiscordLimits.Length(name, 1, 100, "choice.name");
-        DiscordLimits.Length(value, 1, 100, "choice.value");
+        DiscordLimits.Length(name, 1, DiscordLimits.CommandChoiceText, "choice.name");
+        DiscordLimits.Length(value, 1, DiscordLimits.CommandChoiceText, "choice.value");
         Name = name;
         Value = value;
     }

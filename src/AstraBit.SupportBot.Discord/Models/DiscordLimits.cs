@@ -30,6 +30,7 @@ public static class DiscordLimits
     public const int CommandDescription = 100;
     public const int CommandOptions = 25;
     public const int CommandChoices = 25;
+    public const int CommandChoiceText = 100;
     public const int ThreadName = 100;
     public const int AllowedMentionIds = 100;
 

@@ -1,5 +1,5 @@
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Core.Walkthrough;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.Tickets;

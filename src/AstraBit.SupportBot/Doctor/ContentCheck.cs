@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Hosting;
@@ -17,11 +18,11 @@ public sealed class ContentCheck(IOptions<ContentOptions> content)
         var folder = content.Value.Directory;
         var checks = new List<DoctorCheck>
         {
-            Load(folder, "guide.json", path => GuideContentLoader.LoadFile(path)),
+            Load(folder, "guide.json", path => GuideContentLoader.LoadFile(path, DiscordContentLimits.Value)),
             Load(folder, "bybit-errors.json", path =>
             {
                 using var stream = File.OpenRead(path);
-                BybitErrorCatalog.Load(stream, path);
+                BybitErrorCatalog.Load(stream, path, DiscordContentLimits.Value);
             }),
         };
 

@@ -9,6 +9,7 @@ using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Answers;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
@@ -53,7 +54,10 @@ public static class BotServices
         services.AddDiscordGateway();
         services.AddDiagnosticsServices(configuration);
         var content = configuration.GetSection("Content").Get<ContentOptions>() ?? new ContentOptions();
-        services.AddSupportWalkthrough(Path.Combine(content.Directory, "guide.json"));
+        // The content files are held to Discord's limits where they are shown (Core names the places, not the numbers).
+        services.TryAddSingleton(DiscordContentLimits.Value);
+        services.AddSupportGuide(Path.Combine(content.Directory, "guide.json"));
+        services.AddSupportWalkthrough();
         services.AddSupportStorage(configuration.GetSection("Storage").Get<StorageOptions>()?.Path ?? new StorageOptions().Path);
 
         // The key check: one use case (Core), one flow (host), every way in a KeyCheckAnswer (see Bot/KeyChecks).
@@ -63,7 +67,7 @@ public static class BotServices
         services.TryAddSingleton<BackgroundChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundChecks>());
 
-        services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
+        services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ContentLimits>()));
         services.TryAddSingleton<RegistrationState>();
         services.AddScoped<IGatewayEventHandler<ReadyEvent>, CommandRegistrar>();
 
@@ -91,7 +95,7 @@ public static class BotServices
         return services;
     }
 
-    private static BybitErrorCatalog LoadErrorCatalog(ContentOptions content)
+    private static BybitErrorCatalog LoadErrorCatalog(ContentOptions content, ContentLimits limits)
     {
         var path = Path.Combine(content.Directory, "bybit-errors.json");
         if (!File.Exists(path))
@@ -100,6 +104,6 @@ public static class BotServices
         }
 
         using var stream = File.OpenRead(path);
-        return BybitErrorCatalog.Load(stream, path);
+        return BybitErrorCatalog.Load(stream, path, limits);
     }
 }

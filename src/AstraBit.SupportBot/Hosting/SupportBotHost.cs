@@ -22,10 +22,15 @@ public static class SupportBotHost
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(string? configFile, TextWriter? logWriter = null)
     {
+        // The host's defaults watch appsettings*.json for changes (an inotify instance per host on Linux); the bot reads
+        // its configuration once, at start, so it asks for no watchers (many hosts in one process ran out of inotify instances).
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("hostBuilder:reloadConfigOnChange", "false")]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
+            Configuration = configuration,
         });
 
         if (configFile is not null)

@@ -39,7 +39,7 @@ public sealed class AnswerCatalogTests
         {
             var text = catalog.Render(answer, 42);
             Assert.DoesNotContain("{", text, StringComparison.Ordinal);
-            Assert.True(text.Length <= AnswerCatalogLoader.MaxTextLength, answer.Name);
+            Assert.True(text.Length <= AnswerCatalogLoader.MaxTextLength(TestLimits.Discord), answer.Name);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class AnswerCatalogTests
     [Fact]
     public void Load_TextTooLongOnceFilled_SaysHowLong()
     {
-        var text = new string('a', AnswerCatalogLoader.MaxTextLength - 10) + " {member}";
+        var text = new string('a', AnswerCatalogLoader.MaxTextLength(TestLimits.Discord) - 10) + " {member}";
         var error = Assert.Throws<AnswerCatalogException>(() => Load($$"""{ "answers": [ { "name": "long", "title": "Long", "text": "{{text}}" } ] }"""));
 
         Assert.Equal("config/answers.json: answers[0] (\"long\").text is 1814 characters long with its holes filled; keep it to 1800 (Discord allows 2000 in one message, and the bot adds who sent it)", error.Message);
@@ -70,7 +70,7 @@ public sealed class AnswerCatalogTests
     [Fact]
     public void Load_SupportEmailHoleWithoutAnAddress_IsRefused()
     {
-        var error = Assert.Throws<AnswerCatalogException>(() => AnswerCatalogLoader.Load(Stream("""{ "answers": [ { "name": "a", "title": "A", "text": "{supportEmail}" } ] }"""), Source, ShippedGuide.Instance, ""));
+        var error = Assert.Throws<AnswerCatalogException>(() => AnswerCatalogLoader.Load(Stream("""{ "answers": [ { "name": "a", "title": "A", "text": "{supportEmail}" } ] }"""), Source, ShippedGuide.Instance, "", TestLimits.Discord));
 
         Assert.Equal("config/answers.json: answers[0] (\"a\").text uses {supportEmail}, but Guide:SupportEmail is not set", error.Message);
     }
@@ -91,7 +91,7 @@ public sealed class AnswerCatalogTests
     [InlineData("nothing-like-this", new string[0])]
     public void Find_Typed_NamePrefixFirstThenContains(string typed, string[] expected)
     {
-        Assert.Equal(expected, LoadShipped().Find(typed).Select(a => a.Name));
+        Assert.Equal(expected, LoadShipped().Find(typed, TestLimits.Discord.Choices).Select(a => a.Name));
     }
 
     [Fact]
@@ -100,17 +100,17 @@ public sealed class AnswerCatalogTests
         var answers = string.Join(", ", Enumerable.Range(0, 40).Select(i => $$"""{ "name": "z-{{i}}", "title": "about a", "text": "x" }"""));
         var catalog = Load($$"""{ "answers": [ {{answers}}, { "name": "a-first", "title": "A", "text": "x" } ] }""");
 
-        var found = catalog.Find("a");
+        var found = catalog.Find("a", TestLimits.Discord.Choices);
 
         Assert.Equal(25, found.Count);
         Assert.Equal("a-first", found[0].Name);
-        Assert.Equal(25, catalog.Find(null).Count);
+        Assert.Equal(25, catalog.Find(null, TestLimits.Discord.Choices).Count);
     }
 
     private static AnswerCatalog LoadShipped() =>
-        AnswerCatalogLoader.LoadFile(Path.Combine(Path.GetDirectoryName(ShippedGuide.FullPath)!, AnswerCatalogLoader.FileName), ShippedGuide.Instance, Email);
+        AnswerCatalogLoader.LoadFile(Path.Combine(Path.GetDirectoryName(ShippedGuide.FullPath)!, AnswerCatalogLoader.FileName), ShippedGuide.Instance, Email, TestLimits.Discord);
 
-    private static AnswerCatalog Load(string json) => AnswerCatalogLoader.Load(Stream(json), Source, ShippedGuide.Instance, Email);
+    private static AnswerCatalog Load(string json) => AnswerCatalogLoader.Load(Stream(json), Source, ShippedGuide.Instance, Email, TestLimits.Discord);
 
     private static MemoryStream Stream(string json) => new(Encoding.UTF8.GetBytes(json));
 }

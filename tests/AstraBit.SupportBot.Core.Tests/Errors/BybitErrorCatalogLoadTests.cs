@@ -104,7 +104,7 @@ public sealed class BybitErrorCatalogLoadTests
     private static BybitErrorCatalog Load(string json)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return BybitErrorCatalog.Load(stream, Source);
+        return BybitErrorCatalog.Load(stream, Source, TestLimits.Discord);
     }
 
     private static string Catalog(params JsonObject[] entries) => new JsonArray(entries).ToJsonString();

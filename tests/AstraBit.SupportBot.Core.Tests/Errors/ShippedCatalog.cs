@@ -19,7 +19,7 @@ internal static class ShippedCatalog
     public static BybitErrorCatalog Load()
     {
         using var stream = File.OpenRead(FullPath);
-        return BybitErrorCatalog.Load(stream, RelativePath);
+        return BybitErrorCatalog.Load(stream, RelativePath, TestLimits.Discord);
     }
 
     private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")

@@ -280,7 +280,7 @@ public sealed class GuideContentLoaderTests
     [Fact]
     public void Load_NotJson_NamesFileAndLine()
     {
-        var error = Assert.Throws<GuideContentException>(() => GuideContentLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes("{\n  \"intro\": \n}")), "config/guide.json"));
+        var error = Assert.Throws<GuideContentException>(() => GuideContentLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes("{\n  \"intro\": \n}")), "config/guide.json", TestLimits.Discord));
 
         Assert.StartsWith("config/guide.json: is not valid JSON near line", error.Message, StringComparison.Ordinal);
     }

@@ -23,13 +23,13 @@ internal static class ShippedGuide
     public static GuideContent Load()
     {
         using var stream = File.OpenRead(FullPath);
-        return GuideContentLoader.Load(stream, RelativePath);
+        return GuideContentLoader.Load(stream, RelativePath, TestLimits.Discord);
     }
 
     /// <summary>The shipped file as a JSON tree, to break one thing in it.</summary>
     public static JsonObject Json() => JsonNode.Parse(File.ReadAllText(FullPath))!.AsObject();
 
-    public static GuideContent Load(JsonNode json) => GuideContentLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), RelativePath);
+    public static GuideContent Load(JsonNode json) => GuideContentLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), RelativePath, TestLimits.Discord);
 
     private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
     {

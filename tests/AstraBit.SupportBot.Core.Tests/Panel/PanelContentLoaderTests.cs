@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Core.Panel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AstraBit.SupportBot.Core.Tests.Panel;
 
@@ -12,7 +13,7 @@ public sealed class PanelContentLoaderTests
     [Fact]
     public void LoadFile_ShippedPanel_FourButtonsInOrderWithTheirLabels()
     {
-        var panel = PanelContentLoader.LoadFile(ShippedPath());
+        var panel = PanelContentLoader.LoadFile(ShippedPath(), TestLimits.Discord);
 
         Assert.Equal(
             [
@@ -81,7 +82,7 @@ public sealed class PanelContentLoaderTests
     [Fact]
     public void Load_NotJson_SaysWhere()
     {
-        var error = Assert.Throws<PanelContentException>(() => PanelContentLoader.Load(new MemoryStream("{\n \"title\": \n"u8.ToArray()), RelativePath));
+        var error = Assert.Throws<PanelContentException>(() => PanelContentLoader.Load(new MemoryStream("{\n \"title\": \n"u8.ToArray()), RelativePath, TestLimits.Discord));
 
         Assert.StartsWith("config/panel.json: is not valid JSON near line", error.Message, StringComparison.Ordinal);
     }
@@ -91,7 +92,7 @@ public sealed class PanelContentLoaderTests
     {
         var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "panel.json");
 
-        var error = Assert.Throws<PanelContentException>(() => PanelContentLoader.LoadFile(path));
+        var error = Assert.Throws<PanelContentException>(() => PanelContentLoader.LoadFile(path, TestLimits.Discord));
 
         Assert.StartsWith($"{path}: can't be read", error.Message, StringComparison.Ordinal);
     }
@@ -107,7 +108,7 @@ public sealed class PanelContentLoaderTests
     }
 
     private static PanelContent Load(JsonNode json) =>
-        PanelContentLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), RelativePath);
+        PanelContentLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), RelativePath, TestLimits.Discord);
 
     private static string ShippedPath([CallerFilePath] string sourceFile = "")
     {
@@ -132,6 +133,7 @@ public sealed class MemberHelpServiceCollectionExtensionsTests
         await File.WriteAllTextAsync(path, """{ "title": "Help", "text": "Pick one", "buttons": {} }""");
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
         Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions(services);
+        services.AddSingleton(TestLimits.Discord);
         services.AddSupportMemberHelp(path);
         await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
 

@@ -1,10 +1,10 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tests.Tickets;
 using AstraBit.SupportBot.Core.Tests.WorkingHours;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Core.WorkingHours;
 
 namespace AstraBit.SupportBot.Core.Tests.Stats;

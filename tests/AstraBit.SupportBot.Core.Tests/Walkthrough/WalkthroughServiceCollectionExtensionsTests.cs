@@ -14,7 +14,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("guide-di-").FullName;
 
     [Fact]
-    public void AddSupportWalkthroughAndKeyChecks_ShippedGuide_ResolvesEverything()
+    public void AddSupportGuideWalkthroughAndKeyChecks_ShippedGuide_ResolvesEverything()
     {
         using var provider = Build(ShippedGuide.FullPath);
 
@@ -27,7 +27,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddSupportWalkthrough_BrokenGuide_FailsValidationNamingFileAndField()
+    public void AddSupportGuide_BrokenGuide_FailsValidationNamingFileAndField()
     {
         var json = ShippedGuide.Json();
         json["buttons"]!["next"] = new string('n', 81);
@@ -51,12 +51,13 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddSupportWalkthrough_CalledTwice_RegistersOnce()
+    public void AddSupportGuideAndWalkthrough_CalledTwice_RegistersOnce()
     {
         var services = new ServiceCollection();
 
-        services.AddSupportWalkthrough(ShippedGuide.FullPath).AddSupportKeyChecks();
-        services.AddSupportWalkthrough(ShippedGuide.FullPath).AddSupportKeyChecks();
+        services.AddSingleton(TestLimits.Discord);
+        services.AddSupportGuide(ShippedGuide.FullPath).AddSupportWalkthrough().AddSupportKeyChecks();
+        services.AddSupportGuide(ShippedGuide.FullPath).AddSupportWalkthrough().AddSupportKeyChecks();
 
         Assert.Single(services, d => d.ServiceType == typeof(WalkthroughEngine));
         Assert.Single(services, d => d.ServiceType == typeof(KeyMemory));
@@ -68,7 +69,8 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     private static ServiceProvider Build(string guidePath, Action<LimitsOptions>? limits = null)
     {
         var services = new ServiceCollection();
-        services.AddSupportWalkthrough(guidePath).AddSupportKeyChecks();
+        services.AddSingleton(TestLimits.Discord);
+        services.AddSupportGuide(guidePath).AddSupportWalkthrough().AddSupportKeyChecks();
         services.Configure<GuideOptions>(o =>
         {
             o.ReferralUrl = new Uri("https://partner.bybit.com/b/astrabit");

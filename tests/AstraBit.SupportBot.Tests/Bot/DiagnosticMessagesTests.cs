@@ -65,6 +65,6 @@ public sealed class DiagnosticMessagesTests
             directory = directory.Parent;
         }
 
-        return GuideContentLoader.LoadFile(Path.Combine(directory?.FullName ?? throw new InvalidOperationException("config/guide.json not found"), "config", "guide.json"));
+        return GuideContentLoader.LoadFile(Path.Combine(directory?.FullName ?? throw new InvalidOperationException("config/guide.json not found"), "config", "guide.json"), DiscordContentLimits.Value);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AstraBit.SupportBot.Cli;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Storage;

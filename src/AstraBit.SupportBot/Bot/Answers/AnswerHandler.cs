@@ -67,7 +67,7 @@ public sealed class AnswerHandler(
 
         // Only staff see the list; anyone else gets no suggestions (and a refusal when they send the command).
         var choices = (await roles.OfAsync(interaction, cancellationToken)).IsStaff
-            ? catalog.Find(command.LeafOptions.FirstOrDefault(o => o.Focused)?.AsString()).Select(Choice).ToList()
+            ? catalog.Find(command.LeafOptions.FirstOrDefault(o => o.Focused)?.AsString(), DiscordLimits.CommandChoices).Select(Choice).ToList()
             : [];
         await rest.AutocompleteAsync(interaction, choices, cancellationToken);
     }

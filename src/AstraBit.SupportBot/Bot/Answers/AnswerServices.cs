@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Answers;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,8 @@ public static class AnswerServices
             answersPath,
             sp.GetRequiredService<GuideContent>(),
             // From the configuration, not IOptions<GuideOptions>: the catalog is loaded while those options are validated.
-            sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? ""));
+            sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? "",
+            sp.GetRequiredService<ContentLimits>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, AnswerFileStartupCheck>());
         services.AddInteractionHandler<AnswerHandler>();
         return services;

@@ -1,6 +1,6 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
-using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 using Microsoft.Extensions.Logging;

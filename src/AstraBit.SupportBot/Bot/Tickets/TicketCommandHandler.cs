@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.Privacy;
@@ -5,7 +6,6 @@ using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;

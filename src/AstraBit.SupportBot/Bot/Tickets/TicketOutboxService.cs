@@ -1,6 +1,5 @@
 using AstraBit.SupportBot.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
@@ -13,48 +12,29 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 public sealed partial class TicketOutboxService(
     IServiceScopeFactory scopes,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
-    ILogger<TicketOutboxService> logger) : BackgroundService
+    ILogger<TicketOutboxService> logger) : SupportClockLoop(Interval, clock)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Created before the first await, so a clock that moves while the first run is busy still ticks it.
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            await RunOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>Completes what is pending now; failures are logged and retried on the next run.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task RunDueAsync(CancellationToken cancellationToken)
     {
-        try
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
         {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
+            var completed = await scope.ServiceProvider.GetRequiredService<TicketDesk>().CompletePendingAsync(cancellationToken);
+            if (completed > 0)
             {
-                var completed = await scope.ServiceProvider.GetRequiredService<TicketDesk>().CompletePendingAsync(cancellationToken);
-                if (completed > 0)
-                {
-                    LogCompleted(logger, completed);
-                }
-                else
-                {
-                    LogNothingPending(logger);
-                }
+                LogCompleted(logger, completed);
+            }
+            else
+            {
+                LogNothingPending(logger);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogFailed(logger, ex);
-        }
     }
+
+    protected override void OnFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket outbox: {Count} pending or half-built ticket(s) completed")]
     private static partial void LogCompleted(ILogger logger, int count);

@@ -1,7 +1,6 @@
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
@@ -13,48 +12,29 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 public sealed partial class TicketTimerService(
     IServiceScopeFactory scopes,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
-    ILogger<TicketTimerService> logger) : BackgroundService
+    ILogger<TicketTimerService> logger) : SupportClockLoop(Interval, clock)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Created before the first await, so a clock that moves while the first run is busy still ticks it.
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            await RunOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>Performs every timer due now; failures are logged and stay due for the next minute.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task RunDueAsync(CancellationToken cancellationToken)
     {
-        try
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
         {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
+            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+            // Stopping cancels an action being performed, never the marking of one performed: a reminder that was
+            // sent but not marked would be sent again by the next bot.
+            var performed = await tickets.RunDueAsync(action => desk.PerformAsync(action, cancellationToken), CancellationToken.None);
+            if (performed > 0)
             {
-                var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-                var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-                // Stopping cancels an action being performed, never the marking of one performed: a reminder that was
-                // sent but not marked would be sent again by the next bot.
-                var performed = await tickets.RunDueAsync(action => desk.PerformAsync(action, cancellationToken), CancellationToken.None);
-                if (performed > 0)
-                {
-                    LogPerformed(logger, performed);
-                }
+                LogPerformed(logger, performed);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogFailed(logger, ex);
-        }
     }
+
+    protected override void OnFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket timers: {Count} action(s) performed")]
     private static partial void LogPerformed(ILogger logger, int count);

@@ -1,0 +1,53 @@
+using AstraBit.SupportBot.Core.Content;
+using AstraBit.SupportBot.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Guide;
+
+public static class GuideServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the guide (read from <paramref name="guidePath"/>, e.g. config/guide.json) and the values its holes
+    /// are filled with, validated at start: a broken guide file stops the host with a message naming the file and the
+    /// field. The walkthrough, check results, tickets and saved answers all read it. The host binds the "Guide" section and registers
+    /// the <see cref="ContentLimits"/> of the chat the guide is shown in.
+    /// </summary>
+    public static IServiceCollection AddSupportGuide(this IServiceCollection services, string guidePath)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(guidePath);
+
+        services.AddOptions<GuideOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideFileStartupCheck>());
+
+        services.TryAddSingleton(sp => GuideContentLoader.LoadFile(guidePath, sp.GetRequiredService<ContentLimits>()));
+        services.TryAddSingleton(sp => GuideValues.From(
+            sp.GetRequiredService<IOptions<DiagnosticsOptions>>().Value,
+            sp.GetRequiredService<IOptions<GuideOptions>>().Value));
+        return services;
+    }
+
+    // Loading the guide while the options are validated at start makes a broken guide.json stop the host, not the first /connect-bybit.
+    private sealed class GuideFileStartupCheck(IServiceProvider services) : IValidateOptions<GuideOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, GuideOptions options)
+        {
+            try
+            {
+                services.GetRequiredService<GuideContent>();
+                return ValidateOptionsResult.Success;
+            }
+            catch (GuideContentException exception)
+            {
+                return ValidateOptionsResult.Fail(exception.Message);
+            }
+            catch (IOException exception)
+            {
+                return ValidateOptionsResult.Fail($"The guide file can't be read: {exception.Message}");
+            }
+        }
+    }
+}
