@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Answers;
 
@@ -100,45 +100,10 @@ internal static class AnswerTemplate
     public const string GuideStepPrefix = "guideStep:";
     public const string SupportEmail = "supportEmail";
 
-    public static IEnumerable<AnswerHole> Holes(string text)
-    {
-        var index = 0;
-        while (index < text.Length)
-        {
-            var open = text.IndexOf('{', index);
-            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                yield break;
-            }
+    public static IEnumerable<AnswerHole> Holes(string text) => TextHoles.In(text).Select(Parse);
 
-            yield return Parse(text.Substring(open + 1, close - open - 1));
-            index = close + 1;
-        }
-    }
-
-    public static string Fill(string text, Func<AnswerHole, string> value)
-    {
-        var builder = new StringBuilder(text.Length);
-        var index = 0;
-        while (index < text.Length)
-        {
-            var open = text.IndexOf('{', index);
-            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                builder.Append(text, index, text.Length - index);
-                break;
-            }
-
-            builder.Append(text, index, open - index);
-            var hole = Parse(text.Substring(open + 1, close - open - 1));
-            builder.Append(hole.Kind == AnswerHoleKind.Unknown ? text.Substring(open, close - open + 1) : value(hole));
-            index = close + 1;
-        }
-
-        return builder.ToString();
-    }
+    public static string Fill(string text, Func<AnswerHole, string> value) =>
+        TextHoles.Fill(text, raw => Parse(raw) is { Kind: not AnswerHoleKind.Unknown } hole ? value(hole) : null);
 
     private static AnswerHole Parse(string raw)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Guide;
 
@@ -53,50 +53,10 @@ public static class GuideTemplate
     // Fills the worst case so the loader can check the longest page a valid configuration could produce.
     internal static string FillLongest(string text) => Fill(text, hole => new string('x', MaxLength(hole)));
 
-    internal static string Fill(string text, Func<string, string> value)
-    {
-        var builder = new StringBuilder(text.Length);
-        var index = 0;
-        while (index < text.Length)
-        {
-            var open = text.IndexOf('{', index);
-            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                builder.Append(text, index, text.Length - index);
-                break;
-            }
+    internal static string Fill(string text, Func<string, string> value) =>
+        TextHoles.Fill(text, hole => IsHoleName(hole) ? value(hole) : null);
 
-            builder.Append(text, index, open - index);
-            var hole = text.Substring(open + 1, close - open - 1);
-            builder.Append(IsHoleName(hole) ? value(hole) : text.Substring(open, close - open + 1));
-            index = close + 1;
-        }
-
-        return builder.ToString();
-    }
-
-    private static IEnumerable<string> HolesIn(string text)
-    {
-        var index = 0;
-        while (index < text.Length)
-        {
-            var open = text.IndexOf('{', index);
-            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                yield break;
-            }
-
-            var hole = text.Substring(open + 1, close - open - 1);
-            if (IsHoleName(hole))
-            {
-                yield return hole;
-            }
-
-            index = close + 1;
-        }
-    }
+    private static IEnumerable<string> HolesIn(string text) => TextHoles.In(text).Where(IsHoleName);
 
     private static bool IsHoleName(string hole) => hole.Length > 0 && hole.All(char.IsAsciiLetterOrDigit);
 }

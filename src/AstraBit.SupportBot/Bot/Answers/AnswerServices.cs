@@ -23,18 +23,29 @@ public static class AnswerServices
             // From the configuration, not IOptions<GuideOptions>: the catalog is loaded while those options are validated.
             sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? "",
             sp.GetRequiredService<ContentLimits>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, AnswerFileStartupCheck>());
+        services.AddSingleton<IValidateOptions<GuideOptions>>(sp => new AnswerFileStartupCheck(sp, answersPath));
         services.AddInteractionHandler<AnswerHandler>();
         return services;
     }
 
     // Loading the answers while the options are validated at start stops the host on a broken answers.json, not the first /answer.
-    private sealed class AnswerFileStartupCheck(IServiceProvider services) : IValidateOptions<GuideOptions>
+    private sealed class AnswerFileStartupCheck(IServiceProvider services, string answersPath) : IValidateOptions<GuideOptions>
     {
+        // Stands in for a missing Guide:SupportEmail while the rest of the file is checked.
+        private const string StandInEmail = "support@example.invalid";
+
         public ValidateOptionsResult Validate(string? name, GuideOptions options)
         {
             try
             {
+                if (string.IsNullOrWhiteSpace(options.SupportEmail))
+                {
+                    // Guide:SupportEmail's own check already says it is missing; an answer using {supportEmail} is not a
+                    // second problem to report, but everything else in the file still is.
+                    AnswerCatalogLoader.LoadFile(answersPath, services.GetRequiredService<GuideContent>(), StandInEmail, services.GetRequiredService<ContentLimits>());
+                    return ValidateOptionsResult.Success;
+                }
+
                 services.GetRequiredService<AnswerCatalog>();
                 return ValidateOptionsResult.Success;
             }
