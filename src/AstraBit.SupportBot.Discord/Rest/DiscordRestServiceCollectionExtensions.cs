@@ -26,7 +26,7 @@ public static class DiscordRestServiceCollectionExtensions
         services.TryAddSingleton<DiscordMetrics>();
         services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<TimeProvider>()));
         // The factory's default request logging carries raw headers (the bot token) as structured state: keep it off.
-        services.AddHttpClient<DiscordRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+        services.AddHttpClient<DiscordRestClient>(nameof(DiscordRestClient), client => client.Timeout = TimeSpan.FromSeconds(30))
             // One long-lived pool of keep-alive connections instead of the factory's default of a new handler (and new
             // connections, with new TLS handshakes against discord.com) every two minutes; the pool itself replaces
             // connections after five minutes so DNS changes are still picked up. A burst of interactions queues for a
@@ -40,6 +40,11 @@ public static class DiscordRestServiceCollectionExtensions
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
+        // One client for the process rather than the typed client's transient one: every interaction resolved two or
+        // more (router, handler), each a new HttpClient from the factory. Its handler never rotates (above), so one
+        // HttpClient over the one pool is the same connections with none of the per-resolve work.
+        services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(
+            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient)))));
         services.TryAddSingleton<IGatewayUrlSource, RestGatewayUrlSource>();
         return services;
     }

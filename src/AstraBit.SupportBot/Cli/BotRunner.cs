@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Hosting;
@@ -117,13 +118,14 @@ public static partial class BotRunner
             : host.Services.GetRequiredService<GatewayStatus>().ExitCode;
     }
 
-    /// <summary>Builds every gateway event handler (and with them the interaction handlers) once, as an event would.</summary>
+    /// <summary>Builds every raw gateway event handler once, as an event would, and every interaction handler (a name or prefix two claim stops the start).</summary>
     private static string? CannotBuildHandlers(IServiceProvider services)
     {
         try
         {
             using var scope = services.CreateScope();
             _ = scope.ServiceProvider.GetServices<IGatewayEventHandler>().ToList();
+            _ = services.GetRequiredService<InteractionHandlerMap>();
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or StorageException or IOException or ObjectDisposedException)

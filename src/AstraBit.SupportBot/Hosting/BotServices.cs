@@ -71,23 +71,23 @@ public static class BotServices
         services.TryAddSingleton<RegistrationState>();
         services.AddScoped<IGatewayEventHandler<ReadyEvent>, CommandRegistrar>();
 
-        // Interactions: commands by name, buttons and forms by custom_id prefix (InteractionRouter); a clash stops the start.
+        // Interactions: commands by name, buttons and forms by custom_id prefix (InteractionHandlerMap, a clash stops the
+        // start); each interaction builds only the handler that owns it.
+        services.TryAddSingleton<InteractionHandlerMap>();
         services.AddScoped<IGatewayEventHandler<InteractionCreatedEvent>, InteractionRouter>();
         services.TryAddSingleton<WalkthroughLocks>();
         services.TryAddScoped<WalkthroughProgressUpdater>();
         services.TryAddScoped<IStuckEscalation, TicketStuckEscalation>();
-        services.AddScoped<ICommandHandler, ConnectBybitHandler>();
-        services.AddScoped<IComponentHandler, WalkthroughHandler>();
-        services.AddScoped<ICommandHandler, BybitErrorHandler>();
-        services.TryAddScoped<DiagnoseHandler>();
-        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<DiagnoseHandler>());
-        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<DiagnoseHandler>());
-        services.AddScoped<IComponentHandler, KeyCheckPanelHandler>();
+        services.AddInteractionHandler<ConnectBybitHandler>();
+        services.AddInteractionHandler<WalkthroughHandler>();
+        services.AddInteractionHandler<BybitErrorHandler>();
+        services.AddInteractionHandler<DiagnoseHandler>();
+        services.AddInteractionHandler<KeyCheckPanelHandler>();
         services.AddSupportTicketDesk(configuration);
         services.AddSupportAnswers(Path.Combine(content.Directory, AnswerCatalogLoader.FileName));
         services.TryAddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));
-        services.AddScoped<ICommandHandler, AskToRunCheckHandler>();
-        services.AddScoped<IComponentHandler, RequestedCheckHandler>();
+        services.AddInteractionHandler<AskToRunCheckHandler>();
+        services.AddInteractionHandler<RequestedCheckHandler>();
         services.AddSupportOperations(configuration);
         services.AddSupportDoctor();
         services.AddSupportTelemetry(configuration);

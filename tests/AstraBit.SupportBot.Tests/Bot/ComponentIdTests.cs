@@ -4,7 +4,6 @@ using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AstraBit.SupportBot.Tests.Bot;
 
@@ -98,11 +97,9 @@ public sealed class ComponentIdTests
     [Fact]
     public void Router_TwoHandlersClaimingOnePrefix_RefusesToStart()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => new InteractionRouter(
+        var ex = Assert.Throws<InvalidOperationException>(() => InteractionHandlerMap.Of(
             [],
-            [new Owner("tk"), new Owner("tk")],
-            rest: null!,
-            NullLogger<InteractionRouter>.Instance));
+            [new Owner("tk"), new Owner("tk")]));
 
         Assert.Contains("\"tk\"", ex.Message, StringComparison.Ordinal);
     }

@@ -24,7 +24,7 @@ public static class AnswerServices
             sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? "",
             sp.GetRequiredService<ContentLimits>()));
         services.AddSingleton<IValidateOptions<GuideOptions>>(sp => new AnswerFileStartupCheck(sp, answersPath));
-        services.AddScoped<ICommandHandler, AnswerHandler>();
+        services.AddInteractionHandler<AnswerHandler>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -32,27 +31,13 @@ public interface IAutocompleteHandler
 
 /// <summary>
 /// Turns INTERACTION_CREATE into a call on the one handler that owns it: commands by name, components and forms by
-/// the prefix of their custom_id. Two handlers claiming the same name or prefix stop the bot at start, so the order
-/// they are registered in never matters. Every interaction gets an answer: one nobody owns is told so, and a handler
-/// that fails leaves the member an apology rather than Discord's "The application did not respond".
+/// the prefix of their custom_id (<see cref="InteractionHandlerMap"/>). Only that handler is built, in the event's
+/// scope. Every interaction gets an answer: one nobody owns is told so, and a handler that fails leaves the member an
+/// apology rather than Discord's "The application did not respond".
 /// </summary>
-public sealed partial class InteractionRouter : IGatewayEventHandler<InteractionCreatedEvent>
+public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IServiceProvider services, DiscordRestClient rest, ILogger<InteractionRouter> logger)
+    : IGatewayEventHandler<InteractionCreatedEvent>
 {
-    private readonly FrozenDictionary<string, ICommandHandler> commands;
-    private readonly FrozenDictionary<string, IComponentHandler> components;
-    private readonly DiscordRestClient rest;
-    private readonly ILogger<InteractionRouter> logger;
-
-    public InteractionRouter(IEnumerable<ICommandHandler> commandHandlers, IEnumerable<IComponentHandler> componentHandlers, DiscordRestClient rest, ILogger<InteractionRouter> logger)
-    {
-        ArgumentNullException.ThrowIfNull(commandHandlers);
-        ArgumentNullException.ThrowIfNull(componentHandlers);
-        commands = Unique(commandHandlers.SelectMany(h => h.Commands.Select(c => (c, h))), "command");
-        components = Unique(componentHandlers.Select(h => (h.Prefix, h)), "custom_id prefix");
-        this.rest = rest;
-        this.logger = logger;
-    }
-
     public async Task HandleAsync(InteractionCreatedEvent gatewayEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gatewayEvent);
@@ -62,10 +47,10 @@ public sealed partial class InteractionRouter : IGatewayEventHandler<Interaction
             var routed = interaction.Data switch
             {
                 ApplicationCommandData typing when interaction.Type == InteractionType.ApplicationCommandAutocomplete =>
-                    commands.GetValueOrDefault(typing.Name) is IAutocompleteHandler suggester
+                    handlers.Command(services, typing.Name) is IAutocompleteHandler suggester
                         ? suggester.AutocompleteAsync(interaction, typing, cancellationToken)
                         : rest.AutocompleteAsync(interaction, [], cancellationToken),
-                ApplicationCommandData command when commands.TryGetValue(command.Name, out var handler) => handler.HandleAsync(interaction, command, cancellationToken),
+                ApplicationCommandData command when handlers.Command(services, command.Name) is { } handler => handler.HandleAsync(interaction, command, cancellationToken),
                 ComponentInteractionData component when Owner(component.CustomId) is { } owner => owner.Handler.HandleAsync(interaction, owner.Id, cancellationToken),
                 ModalSubmitData modal when Owner(modal.CustomId) is { } owner => owner.Handler.HandleAsync(interaction, owner.Id, cancellationToken),
                 _ => null,
@@ -89,7 +74,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler<Interaction
     };
 
     private (IComponentHandler Handler, ComponentId Id)? Owner(string? customId) =>
-        ComponentId.Parse(customId) is { } id && components.TryGetValue(id.Prefix, out var handler) ? (handler, id) : null;
+        ComponentId.Parse(customId) is { } id && handlers.Component(services, id.Prefix) is { } handler ? (handler, id) : null;
 
     private async Task TryApologiseAsync(Interaction interaction, CancellationToken cancellationToken)
     {
@@ -106,21 +91,6 @@ public sealed partial class InteractionRouter : IGatewayEventHandler<Interaction
         {
             LogApologyFailed(logger, interaction.Id, ex.Code, ex.HttpStatus);
         }
-    }
-
-    private static FrozenDictionary<string, T> Unique<T>(IEnumerable<(string Key, T Handler)> entries, string what)
-        where T : class
-    {
-        var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var (key, handler) in entries)
-        {
-            if (!map.TryAdd(key, handler))
-            {
-                throw new InvalidOperationException($"Two handlers claim the {what} \"{key}\": {map[key].GetType().Name} and {handler.GetType().Name}.");
-            }
-        }
-
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} ({Action}) failed")]

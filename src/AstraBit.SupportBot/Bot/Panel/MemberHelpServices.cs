@@ -25,8 +25,8 @@ public static class MemberHelpServices
         // The panel's buttons run the commands' own code; these are the same handlers the router holds, resolved apart.
         services.TryAddScoped<ConnectBybitHandler>();
         services.TryAddScoped<TicketCommandHandler>();
-        services.AddScoped<ICommandHandler, SupportPanelCommand>();
-        services.AddScoped<IComponentHandler, PanelButtonsHandler>();
+        services.AddInteractionHandler<SupportPanelCommand>();
+        services.AddInteractionHandler<PanelButtonsHandler>();
 
         // Reading members' messages: the key-leak guard and answers to pasted errors (both need Message Content).
         services.AddHostedService<LeakGuardOffNotice>();
@@ -34,9 +34,7 @@ public static class MemberHelpServices
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, PastedErrorResponder>();
 
         // Key-expiry reminders: /reminders, the Remind me / Stop buttons, the DMs.
-        services.TryAddScoped<RemindersHandler>();
-        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<RemindersHandler>());
-        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<RemindersHandler>());
+        services.AddInteractionHandler<RemindersHandler>();
         services.AddHostedService<KeyReminderTimerService>();
         return services;
     }

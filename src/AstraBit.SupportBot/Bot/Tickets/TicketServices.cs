@@ -39,13 +39,10 @@ public static class TicketServices
         services.TryAddSingleton<TicketDeskLock>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<ITicketDesk>(sp => sp.GetRequiredService<TicketDesk>());
-        services.AddScoped<ICommandHandler, TicketCommandHandler>();
-        services.AddScoped<IComponentHandler, TicketInteractionHandler>();
-        services.TryAddScoped<Privacy.MemberHistoryHandler>();
-        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<Privacy.MemberHistoryHandler>());
-        services.TryAddScoped<Privacy.PrivacyHandler>();
-        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<Privacy.PrivacyHandler>());
-        services.AddScoped<IComponentHandler>(sp => sp.GetRequiredService<Privacy.PrivacyHandler>());
+        services.AddInteractionHandler<TicketCommandHandler>();
+        services.AddInteractionHandler<TicketInteractionHandler>();
+        services.AddInteractionHandler<Privacy.MemberHistoryHandler>();
+        services.AddInteractionHandler<Privacy.PrivacyHandler>();
         services.TryAddScoped<TicketGatewayHandler>();
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());
         services.AddScoped<IGatewayEventHandler<GuildMemberRemovedEvent>>(sp => sp.GetRequiredService<TicketGatewayHandler>());

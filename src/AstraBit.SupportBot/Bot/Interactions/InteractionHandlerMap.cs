@@ -1,0 +1,113 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstraBit.SupportBot.Bot.Interactions;
+
+/// <summary>
+/// Which handler owns each command name and custom_id prefix, worked out once at start by building every
+/// <see cref="ICommandHandler"/> and <see cref="IComponentHandler"/> in a scope of its own. Two handlers claiming the
+/// same name or prefix stop the start, so the order they are registered in never matters. An interaction then builds
+/// only its owner, in the event's scope: handlers are registered as themselves (<see cref="InteractionHandlerServices.AddInteractionHandler{T}"/>).
+/// </summary>
+public sealed class InteractionHandlerMap
+{
+    private readonly FrozenDictionary<string, Type> commands;
+    private readonly FrozenDictionary<string, Type> components;
+
+    public InteractionHandlerMap(IServiceScopeFactory scopes)
+        : this(Build(scopes))
+    {
+    }
+
+    private InteractionHandlerMap((FrozenDictionary<string, Type> Commands, FrozenDictionary<string, Type> Components) owners)
+    {
+        (commands, components) = owners;
+    }
+
+    /// <summary>The owners of the names and prefixes the given handlers claim; throws when two claim the same one.</summary>
+    public static InteractionHandlerMap Of(IEnumerable<ICommandHandler> commandHandlers, IEnumerable<IComponentHandler> componentHandlers) =>
+        new(Owners(commandHandlers, componentHandlers));
+
+    /// <summary>The handler that owns command <paramref name="name"/>, built in <paramref name="services"/> (the event's scope); null when none does.</summary>
+    public ICommandHandler? Command(IServiceProvider services, string name) =>
+        commands.TryGetValue(name, out var type) ? (ICommandHandler)services.GetRequiredService(type) : null;
+
+    /// <summary>The handler that owns custom_id prefix <paramref name="prefix"/>, built in <paramref name="services"/>; null when none does.</summary>
+    public IComponentHandler? Component(IServiceProvider services, string prefix) =>
+        components.TryGetValue(prefix, out var type) ? (IComponentHandler)services.GetRequiredService(type) : null;
+
+    private static (FrozenDictionary<string, Type>, FrozenDictionary<string, Type>) Build(IServiceScopeFactory scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var owners = Owners(services.GetServices<ICommandHandler>(), services.GetServices<IComponentHandler>());
+        var registered = services.GetRequiredService<IServiceProviderIsService>();
+        foreach (var type in owners.Commands.Values.Concat(owners.Components.Values).Distinct())
+        {
+            if (!registered.IsService(type))
+            {
+                throw new InvalidOperationException($"The interaction handler {type.Name} is not registered as itself: add it with AddInteractionHandler<{type.Name}>().");
+            }
+        }
+
+        return owners;
+    }
+
+    private static (FrozenDictionary<string, Type> Commands, FrozenDictionary<string, Type> Components) Owners(
+        IEnumerable<ICommandHandler> commandHandlers, IEnumerable<IComponentHandler> componentHandlers)
+    {
+        ArgumentNullException.ThrowIfNull(commandHandlers);
+        ArgumentNullException.ThrowIfNull(componentHandlers);
+        return (
+            Unique(commandHandlers.SelectMany(h => h.Commands.Select(c => (c, h.GetType()))), "command"),
+            Unique(componentHandlers.Select(h => (h.Prefix, h.GetType())), "custom_id prefix"));
+    }
+
+    private static FrozenDictionary<string, Type> Unique(IEnumerable<(string Key, Type Handler)> entries, string what)
+    {
+        var map = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var (key, handler) in entries)
+        {
+            if (!map.TryAdd(key, handler))
+            {
+                throw new InvalidOperationException($"Two handlers claim the {what} \"{key}\": {map[key].Name} and {handler.Name}.");
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+public static class InteractionHandlerServices
+{
+    /// <summary>
+    /// Registers <typeparamref name="T"/> (scoped, as itself) as an <see cref="ICommandHandler"/> and/or
+    /// <see cref="IComponentHandler"/>, whichever it is, so the router can build it alone for the interactions it owns.
+    /// </summary>
+    public static IServiceCollection AddInteractionHandler<T>(this IServiceCollection services)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var isCommand = typeof(ICommandHandler).IsAssignableFrom(typeof(T));
+        var isComponent = typeof(IComponentHandler).IsAssignableFrom(typeof(T));
+        if (!isCommand && !isComponent)
+        {
+            throw new ArgumentException($"{typeof(T).Name} is neither an ICommandHandler nor an IComponentHandler.", nameof(T));
+        }
+
+        services.TryAddScoped<T>();
+        if (isCommand)
+        {
+            services.AddScoped(sp => (ICommandHandler)sp.GetRequiredService<T>());
+        }
+
+        if (isComponent)
+        {
+            services.AddScoped(sp => (IComponentHandler)sp.GetRequiredService<T>());
+        }
+
+        return services;
+    }
+}
