@@ -66,7 +66,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="tweak">Changes to the configuration.</param>
     /// <param name="waitForRegistration">Returns once the bot registered its commands.</param>
-    /// <param name="supportClock">The support clock (a FakeTimeProvider): ticket timers, cooldown, key memory, check requests; kept across <see cref="RestartAsync"/>.</param>
+    /// <param name="supportClock">The support clock (a FakeTimeProvider): ticket timers, cooldown, key memory, check requests; kept across <see cref="RestartAsync"/>. The bot sees it through <see cref="OneTickPerJumpClock"/>.</param>
     /// <param name="configureHost">More services for the bot's host (e.g. a metrics exporter); kept across <see cref="RestartAsync"/>.</param>
     public static async Task<BotHarness> StartAsync(Action<Dictionary<string, object?>>? tweak = null, bool waitForRegistration = true, TimeProvider? supportClock = null, Action<HostApplicationBuilder>? configureHost = null)
     {
@@ -172,7 +172,7 @@ public sealed class BotHarness : IAsyncDisposable
         var console = new CliConsole(TextWriter.Null, _console, _ => null, Prompt: null);
         var stop = _stop.Token;
         Action<HostApplicationBuilder>? configure = _supportClock is { } clock
-            ? builder => builder.Services.AddKeyedSingleton(SupportClock.Key, clock)
+            ? builder => builder.Services.AddKeyedSingleton<TimeProvider>(SupportClock.Key, new OneTickPerJumpClock(clock))
             : null;
         configure += _configureHost;
         Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure, stop, TextWriter.Synchronized(_logs)));

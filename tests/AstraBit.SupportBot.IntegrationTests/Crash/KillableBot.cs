@@ -52,6 +52,10 @@ internal sealed class KillableBot : IAsyncDisposable
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
 
+            // The bot's runtimeconfig turns tiered compilation off (steady latency for a long-lived bot); a child that
+            // lives seconds would spend them compiling everything fully optimised. A runtime knob: no behaviour changes.
+            ["DOTNET_TieredCompilation"] = "1",
+
             // No file watcher on appsettings.json: inotify instances are a per-user limit (128) the whole test run shares.
             ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
         };

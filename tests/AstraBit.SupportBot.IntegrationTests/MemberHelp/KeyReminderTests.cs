@@ -1,3 +1,4 @@
+using System.Globalization;
 using AstraBit.SupportBot.Emulators.Discord;
 using Microsoft.Extensions.Time.Testing;
 using static AstraBit.SupportBot.IntegrationTests.Diagnose.DiagnoseMember;
@@ -34,7 +35,9 @@ public sealed class KeyReminderTests
         Assert.Contains("bound to AstraBit's IP addresses doesn't expire", first.Content, StringComparison.Ordinal);
         Assert.Contains(Buttons(first), b => b.Label == "Stop reminders");
 
-        // A restart: the 14-day one is not sent again, the 7-day one comes on time.
+        // A restart: the 14-day one is not sent again, the 7-day one comes on time. (The restart waits until the DM is
+        // recorded as sent: a bot stopped between sending and recording sends it again.)
+        await RemindersUntilAsync(bot, "next reminder " + expiresAt.AddDays(-7).UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
         await bot.RestartAsync();
         clock.SetUtcNow(expiresAt.AddDays(-7).AddMinutes(1));
         await ReminderDmAsync(bot, "in 7 days");
@@ -98,6 +101,18 @@ public sealed class KeyReminderTests
         var callback = await bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout);
         Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
         return callback;
+    }
+
+    /// <summary>Asks /reminders until it shows <paramref name="expected"/> (bounded, each a real interaction).</summary>
+    private static async Task RemindersUntilAsync(BotHarness bot, string expected)
+    {
+        var text = "";
+        for (var i = 0; i < 100 && !text.Contains(expected, StringComparison.Ordinal); i++)
+        {
+            text = (await RemindersAsync(bot)).Data!["content"]!.GetValue<string>();
+        }
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
     private static Task<EmulatedMessage> ReminderDmAsync(BotHarness bot, string when) =>

@@ -57,6 +57,9 @@ public sealed class BotStart : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Folder };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+
+        // Tiered compilation back on for this short run (the bot's runtimeconfig turns it off for a long-lived bot): a runtime knob, no behaviour changes.
+        start.Environment["DOTNET_TieredCompilation"] = "1";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
