@@ -5,8 +5,20 @@ using LiteDB;
 namespace AstraBit.SupportBot.Storage;
 
 /// <summary>Walkthrough progress in the data file, one document per member keyed by their id.</summary>
-public sealed class LiteWalkthroughStore(SupportDatabase database) : IWalkthroughStore
+public sealed class LiteWalkthroughStore : IWalkthroughStore
 {
+    private readonly SupportDatabase database;
+
+    public LiteWalkthroughStore(SupportDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+
+        // Made here, once: members' first saves arriving together would otherwise each create the collection, which
+        // LiteDB 5 can get wrong ("page type must be collection page").
+        database.EnsureCollection(Collections.Walkthroughs);
+    }
+
     private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection(Collections.Walkthroughs);
 
     public Task<WalkthroughProgress?> GetAsync(ulong userId, CancellationToken cancellationToken = default)

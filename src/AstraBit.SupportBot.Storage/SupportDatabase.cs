@@ -129,6 +129,32 @@ public sealed class SupportDatabase : IDisposable
     /// </summary>
     public void Flush() => database.Checkpoint();
 
+    /// <summary>Creates the collection <paramref name="name"/> empty when the file has none of that name yet.</summary>
+    internal void EnsureCollection(string name)
+    {
+        if (database.CollectionExists(name))
+        {
+            return;
+        }
+
+        // LiteDB makes a collection on its first write (an index on _id doesn't count): write a placeholder and take it
+        // back in one transaction, so the file never holds it.
+        const string placeholder = "$creating";
+        database.BeginTrans();
+        try
+        {
+            var collection = database.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = placeholder });
+            collection.Delete(placeholder);
+            database.Commit();
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+
     /// <summary>Reads every document of every collection; LiteDB throws on a damaged page.</summary>
     internal static IReadOnlyDictionary<string, int> ReadEverything(LiteDatabase database)
     {
