@@ -36,14 +36,21 @@ internal sealed class BotProcess : IAsyncDisposable
         };
     }
 
+    /// <summary>A published build without the managed dll but with the executable: Native AOT.</summary>
+    public static bool IsNative(string directory) =>
+        !File.Exists(Path.Combine(directory, "AstraBit.SupportBot.dll")) && File.Exists(Path.Combine(directory, "AstraBit.SupportBot"));
+
     /// <summary>
     /// Starts the bot with <c>dotnet AstraBit.SupportBot.dll</c> from <paramref name="botDirectory"/> (a published
     /// build), or from this benchmark's own output when none is given. Runtime settings come from that build's
-    /// runtimeconfig.json, as they do for an operator; the environment only configures the bot.
+    /// runtimeconfig.json, as they do for an operator; the environment only configures the bot. A Native AOT build
+    /// (an AstraBit.SupportBot executable and no dll) is started as the executable it is.
     /// </summary>
     public static BotProcess Start(IReadOnlyDictionary<string, string> environment, string? botDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var directory = botDirectory ?? AppContext.BaseDirectory;
+        var native = IsNative(directory);
+        var start = new ProcessStartInfo(native ? Path.Combine(directory, "AstraBit.SupportBot") : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,7 +58,11 @@ internal sealed class BotProcess : IAsyncDisposable
             WorkingDirectory = Path.Combine(Path.GetTempPath(), $"supportbot-bench-{Guid.NewGuid():N}"),
         };
         Directory.CreateDirectory(start.WorkingDirectory);
-        start.ArgumentList.Add(Path.Combine(botDirectory ?? AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        if (!native)
+        {
+            start.ArgumentList.Add(Path.Combine(directory, "AstraBit.SupportBot.dll"));
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

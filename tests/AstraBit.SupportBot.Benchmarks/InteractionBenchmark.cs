@@ -58,9 +58,9 @@ internal static class InteractionBenchmark
 
         foreach (var dir in new[] { baseline, current }.OfType<string>())
         {
-            if (!File.Exists(Path.Combine(dir, "AstraBit.SupportBot.dll")))
+            if (!File.Exists(Path.Combine(dir, "AstraBit.SupportBot.dll")) && !BotProcess.IsNative(dir))
             {
-                Console.Error.WriteLine($"interactions: {dir} holds no AstraBit.SupportBot.dll (give the output directory of 'dotnet publish -c Release').");
+                Console.Error.WriteLine($"interactions: {dir} holds no AstraBit.SupportBot.dll nor a Native AOT AstraBit.SupportBot (give the output directory of 'dotnet publish -c Release').");
                 return 2;
             }
         }
