@@ -33,7 +33,7 @@ public sealed partial class DiscordRestEmulator
         {
             await HandleCoreAsync(ctx).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ctx.RequestAborted.IsCancellationRequested || ClientHungUpMidBody(ex))
         {
             // The client hung up (a bot that stopped mid-request): as for Discord, nothing failed on this side.
         }
@@ -48,6 +48,10 @@ public sealed partial class DiscordRestEmulator
             }
         }
     }
+
+    // Kestrel's answer when the connection closes before the body it announced has arrived.
+    private static bool ClientHungUpMidBody(Exception ex) =>
+        ex is BadHttpRequestException bad && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal);
 
     private async Task HandleCoreAsync(HttpContext ctx)
     {
