@@ -191,7 +191,7 @@ public sealed class BybitClient
         TWire? wire;
         try
         {
-            wire = response.Result.Deserialize<TWire>(WireJson.Options);
+            wire = response.Result.Deserialize(WireJson.TypeInfo<TWire>());
         }
         catch (JsonException ex)
         {
@@ -426,7 +426,7 @@ public sealed class BybitClient
 
         try
         {
-            return element.Deserialize<T>(WireJson.Options);
+            return element.Deserialize(WireJson.TypeInfo<T>());
         }
         catch (JsonException)
         {

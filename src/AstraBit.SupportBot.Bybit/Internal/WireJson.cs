@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AstraBit.SupportBot.Bybit.Internal;
 
@@ -8,12 +9,14 @@ namespace AstraBit.SupportBot.Bybit.Internal;
 /// Tolerant reading of Bybit JSON: numbers may arrive as strings and strings as numbers, "" and null mean
 /// "no value", unknown fields are ignored. A number that is there but can't be read ("NaN", "1e400", 40 digits)
 /// is not quietly "no value": it throws <see cref="JsonException"/>, so the whole answer counts as unreadable
-/// rather than as a zero.
+/// rather than as a zero. Type metadata comes from <see cref="WireJsonContext"/> (source-generated), so reading
+/// needs no reflection and works in a Native AOT publish.
 /// </summary>
 internal static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        TypeInfoResolver = WireJsonContext.Default,
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         Converters =
@@ -25,6 +28,9 @@ internal static class WireJson
             new LenientStringConverter(),
         },
     };
+
+    /// <summary>The metadata for reading <typeparamref name="T"/> with <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -140,5 +146,13 @@ internal static class WireJson
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value);
+
+        // Object keys (the permission groups of query-api) are read as they are, as the reflection-based reader did;
+        // with source-generated metadata the key type's converter is this one, so it must read names too.
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetString()!;
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AstraBit.SupportBot.Hosting;
 
@@ -159,7 +160,7 @@ public sealed class BotLiveness
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<HealthSnapshot>(File.ReadAllBytes(path), JsonOptions) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), SnapshotJson) : null;
         }
         catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -167,7 +168,11 @@ public sealed class BotLiveness
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // Source-generated metadata (HealthFileJsonContext) with web defaults: no reflection, so it works in a Native AOT publish.
+    private static readonly JsonTypeInfo<HealthSnapshot> SnapshotJson = (JsonTypeInfo<HealthSnapshot>)new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = HealthFileJsonContext.Default,
+    }.GetTypeInfo(typeof(HealthSnapshot));
 
     private void Update(Func<HealthSnapshot, HealthSnapshot> change, bool force)
     {
@@ -218,7 +223,7 @@ public sealed class BotLiveness
         var temporary = file + ".tmp";
         try
         {
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions));
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, SnapshotJson));
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -227,3 +232,6 @@ public sealed class BotLiveness
         }
     }
 }
+
+[JsonSerializable(typeof(HealthSnapshot))]
+internal sealed partial class HealthFileJsonContext : JsonSerializerContext;

@@ -86,7 +86,7 @@ public static class InteractionHandlerServices
     /// Registers <typeparamref name="T"/> (scoped, as itself) as an <see cref="ICommandHandler"/> and/or
     /// <see cref="IComponentHandler"/>, whichever it is, so the router can build it alone for the interactions it owns.
     /// </summary>
-    public static IServiceCollection AddInteractionHandler<T>(this IServiceCollection services)
+    public static IServiceCollection AddInteractionHandler<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IServiceCollection services)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(services);
