@@ -95,6 +95,7 @@ public sealed class BybitResilienceTests
             (i % 2 == 0 ? host.Client : second).User.GetApiKeyInfoAsync(credentials)));
 
         Assert.All(results, r => Assert.True(r.Success));
+        await host.ClockMeasuredAsync();
         Assert.Single(host.RequestsTo("/v5/market/time"));
     }
 }

@@ -60,6 +60,17 @@ internal sealed class BybitTestHost : IAsyncDisposable
     public IReadOnlyList<BybitRecordedRequest> RequestsTo(string path) =>
         [.. Emulator.Requests.Where(r => r.Path == path)];
 
+    /// <summary>
+    /// Waits until the clock measurement that a signed call starts alongside itself has come back (or failed):
+    /// a call that Bybit accepts at once does not wait for it, so a test counting the measurement waits here.
+    /// </summary>
+    public async Task ClockMeasuredAsync()
+    {
+        var timeSync = _services.GetRequiredService<BybitTimeSync>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await timeSync.GetAsync(Client.Host, _ => Task.FromResult<TimeSpan?>(null), staleIfMeasuredBefore: null, timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

@@ -16,6 +16,7 @@ public sealed class BybitTimeSyncTests
         var result = await host.Client.User.GetApiKeyInfoAsync(host.Credentials("healthy-unified"));
 
         Assert.True(result.Success, result.Error?.Message);
+        await host.ClockMeasuredAsync();
         Assert.Single(host.RequestsTo("/v5/market/time"));
         Assert.Equal(expectedRetCodes, host.RequestsTo("/v5/user/query-api").Select(r => r.RetCode ?? -1));
     }

@@ -39,7 +39,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>Screenshots are test artifacts: TestResults/sandbox/ (not committed).</summary>
     public static string ScreenshotFolder => Path.Combine(RepositoryRoot, "TestResults", "sandbox");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(ContentFolder);
         // Every content file the bot reads (the guide, errors, saved answers, the panel), so the edits stay out of the repository.
@@ -63,7 +63,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -9,7 +9,7 @@ public sealed class InteractionParseTests : IAsyncLifetime
 {
     private DiscordRestEmulator _emulator = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var options = new DiscordRestEmulatorOptions();
         options.Members[10] = [111, 222];
@@ -17,7 +17,7 @@ public sealed class InteractionParseTests : IAsyncLifetime
         _emulator = await DiscordRestEmulator.StartAsync(options);
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData(false)]

@@ -11,7 +11,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public BybitEmulator Emulator { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         // The whole class shares one emulator and runs about 80 checks in a few seconds; Bybit's per-IP limit
         // (600 per 5 s) is not what these tests are about, so it is lifted here.
@@ -23,7 +23,7 @@ public sealed class CliHarness : IAsyncLifetime
             """);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         File.Delete(_configFile);
         await Emulator.DisposeAsync();

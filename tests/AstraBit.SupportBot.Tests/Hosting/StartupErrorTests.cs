@@ -64,7 +64,7 @@ public sealed class StartupErrorTests : IDisposable
     [Fact]
     public async Task Start_EveryClassBrokenAtOnce_OneLinePerProblem()
     {
-        foreach (var (key, value, _) in BrokenSettings.Select(row => ((string)row[0], (string)row[1], (string)row[2])))
+        foreach (var (key, value, _) in BrokenSettings.Select(row => row.Data))
         {
             bot.Settings[key] = value;
         }
@@ -73,7 +73,7 @@ public sealed class StartupErrorTests : IDisposable
         var run = await bot.RunAsync();
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        foreach (var expected in BrokenSettings.Select(row => (string)row[2]))
+        foreach (var expected in BrokenSettings.Select(row => row.Data.Item3))
         {
             Assert.Single(run.ErrorLines, l => l.StartsWith($"Configuration error: {expected}", StringComparison.Ordinal));
         }

@@ -702,7 +702,14 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
             }
 
             _outbound.Writer.TryComplete();
-            context.Abort();
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request ended between the IsOpen check and here: Kestrel already let the connection go.
+            }
         }
 
         public void CompleteWriter() => _outbound.Writer.TryComplete();
