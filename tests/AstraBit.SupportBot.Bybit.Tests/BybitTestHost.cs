@@ -73,7 +73,10 @@ internal sealed class BybitTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        // The emulator goes first: a call Bybit accepted at once leaves its clock measurement running, and Polly
+        // disposes a pipeline with an execution in flight by polling once a second. Stopping the emulator lets that
+        // measurement end (answered, or refused) before the client's container is disposed.
         await Emulator.DisposeAsync();
+        await _services.DisposeAsync();
     }
 }
