@@ -19,15 +19,20 @@ public sealed class BotHarness : IAsyncDisposable
     public const ulong ModeratorRoleId = 1_300_000_000_000_000_002;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>The name every integration test's data folder starts with; the harness deletes such a folder when it is disposed.</summary>
+    public const string DataFolderPrefix = "supportbot-it-";
+
     private CancellationTokenSource _stop = new();
     private readonly StringWriter _logs = new(new StringBuilder());
     private readonly StringWriter _console = new();
     private readonly string _configFile;
+    private readonly string? _dataFolder;
     private readonly TimeProvider? _supportClock;
     private readonly Action<HostApplicationBuilder>? _configureHost;
 
-    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? supportClock, Action<HostApplicationBuilder>? configureHost)
+    private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, string? dataFolder, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? supportClock, Action<HostApplicationBuilder>? configureHost)
     {
+        _dataFolder = dataFolder;
         _supportClock = supportClock;
         _configureHost = configureHost;
         Discord = discord;
@@ -88,7 +93,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:Intents"] = (1 << 0) | (1 << 1) | (1 << 9) | (1 << 12) | (1 << 15),
             ["Bybit:BaseUrl"] = bybit.BaseUrl.ToString(),
             ["Bybit:RetryBaseDelay"] = "00:00:00.010",
-            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db"),
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"{DataFolderPrefix}{Guid.NewGuid():N}", "supportbot.db"),
             ["Guide:ReferralUrl"] = "https://www.bybit.com/invite?ref=ASTRABIT",
             ["Guide:SupportEmail"] = "support@astrabit.example",
             ["Logging:MinimumLevel"] = "Verbose",
@@ -98,7 +103,11 @@ public sealed class BotHarness : IAsyncDisposable
         var configFile = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(configFile, ToJson(settings));
 
-        var harness = new BotHarness(discord, bybit, configFile, channels, supportClock, configureHost);
+        // A data folder made for an integration test (the harness's own, or a test's "supportbot-it-…") goes when the
+        // harness does; any other path belongs to the test that set it.
+        var dataFolder = settings["Storage:Path"] is string storage && Path.GetDirectoryName(storage) is { } folder &&
+            Path.GetFileName(folder).StartsWith(DataFolderPrefix, StringComparison.Ordinal) ? folder : null;
+        var harness = new BotHarness(discord, bybit, configFile, dataFolder, channels, supportClock, configureHost);
         harness.Launch();
         if (waitForRegistration)
         {
@@ -155,6 +164,11 @@ public sealed class BotHarness : IAsyncDisposable
 
         _stop.Dispose();
         File.Delete(_configFile);
+        if (_dataFolder is not null && Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+
         try
         {
             // A body field Discord's schema does not define is silently ignored by Discord: fail the test instead.

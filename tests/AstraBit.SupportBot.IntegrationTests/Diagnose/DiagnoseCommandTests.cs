@@ -183,7 +183,7 @@ public sealed class DiagnoseCommandTests
     [Fact]
     public async Task Submit_MemberChoseTestnetInTheWalkthrough_ChecksTheTestnetHost()
     {
-        var storage = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db");
+        var storage = Path.Combine(Path.GetTempPath(), $"{BotHarness.DataFolderPrefix}{Guid.NewGuid():N}", "supportbot.db");
         Directory.CreateDirectory(Path.GetDirectoryName(storage)!);
         using (var database = new SupportDatabase(storage))
         {

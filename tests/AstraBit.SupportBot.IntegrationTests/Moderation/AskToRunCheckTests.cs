@@ -306,7 +306,7 @@ public sealed class AskToRunCheckTests
 
     private static string NewStoragePath()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"supportbot-it-{Guid.NewGuid():N}", "supportbot.db");
+        var path = Path.Combine(Path.GetTempPath(), $"{BotHarness.DataFolderPrefix}{Guid.NewGuid():N}", "supportbot.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }
