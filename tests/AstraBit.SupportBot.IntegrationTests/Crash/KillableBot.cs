@@ -19,6 +19,9 @@ internal sealed class KillableBot : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>An environment variable naming a bot executable to run instead of this build's AstraBit.SupportBot.dll.</summary>
+    public const string OtherBotVariable = "SUPPORTBOT_TEST_BOT";
+
     private readonly Dictionary<string, string> environment;
     private readonly string folder;
     private readonly StringBuilder output = new();
@@ -52,8 +55,8 @@ internal sealed class KillableBot : IAsyncDisposable
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
 
-            // The bot's runtimeconfig turns tiered compilation off (steady latency for a long-lived bot); a child that
-            // lives seconds would spend them compiling everything fully optimised. A runtime knob: no behaviour changes.
+            // Tiered compilation on whatever a runtimeconfig says: a child that lives seconds would otherwise spend them
+            // compiling everything fully optimised. A runtime knob: no behaviour changes.
             ["DOTNET_TieredCompilation"] = "1",
 
             // No file watcher on appsettings.json: inotify instances are a per-user limit (128) the whole test run shares.
@@ -116,14 +119,20 @@ internal sealed class KillableBot : IAsyncDisposable
         }
 
         var launchedAt = DateTimeOffset.UtcNow;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        // SUPPORTBOT_TEST_BOT names another build of the bot to run instead, e.g. a Native AOT publish's executable.
+        var other = Environment.GetEnvironmentVariable(OtherBotVariable) is { Length: > 0 } path ? path : null;
+        var start = new ProcessStartInfo(other ?? (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = folder,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        if (other is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

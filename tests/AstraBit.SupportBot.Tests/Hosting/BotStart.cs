@@ -55,10 +55,15 @@ public sealed class BotStart : IDisposable
     /// <summary>Runs the built bot as its own process with <paramref name="arguments"/>, as an operator would; returns its exit code and output.</summary>
     public async Task<(int Exit, string Output, string Error)> RunProcessAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        // SUPPORTBOT_TEST_BOT names another build of the bot to run instead, e.g. a Native AOT publish's executable.
+        var other = Environment.GetEnvironmentVariable("SUPPORTBOT_TEST_BOT") is { Length: > 0 } path ? path : null;
+        var start = new ProcessStartInfo(other ?? "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Folder };
+        if (other is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
+        }
 
-        // Tiered compilation back on for this short run (the bot's runtimeconfig turns it off for a long-lived bot): a runtime knob, no behaviour changes.
+        // Tiered compilation on whatever the runtimeconfig says, for this short run: a runtime knob, no behaviour changes.
         start.Environment["DOTNET_TieredCompilation"] = "1";
         foreach (var argument in arguments)
         {
