@@ -68,7 +68,9 @@ internal sealed class BybitTestHost : IAsyncDisposable
     {
         var timeSync = _services.GetRequiredService<BybitTimeSync>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await timeSync.GetAsync(Client.Host, _ => Task.FromResult<TimeSpan?>(null), staleIfMeasuredBefore: null, timeout.Token);
+        // Never "fresh enough": an offset taken from a 10002 answer makes the cache fresh while the measurement is still
+        // out, so this waits for the measurement's turn at the host's gate and then measures nothing itself.
+        await timeSync.GetAsync(Client.Host, _ => Task.FromResult<TimeSpan?>(null), staleIfMeasuredBefore: DateTimeOffset.MaxValue, timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
