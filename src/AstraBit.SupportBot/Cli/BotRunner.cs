@@ -52,10 +52,9 @@ public static partial class BotRunner
 
         builder.Services.AddSupportBot(builder.Configuration);
         configure?.Invoke(builder);
-        var validated = ConfigurationProblems.ValidatedOptions(builder.Services);
 
         using var host = builder.Build();
-        var problems = ConfigurationProblems.Collect(host.Services, builder.Configuration, validated).ToList();
+        var problems = ConfigurationProblems.Collect(host.Services, builder.Configuration).ToList();
         try
         {
             // Content is data staff edit: a mistake in it must stop the bot now, not when a member first needs it.

@@ -48,7 +48,7 @@ public static class StatsCommand
         try
         {
             var configuration = SupportBotHost.CreateBuilder(configFile, console.Error).Configuration;
-            path = dataFile ?? configuration.GetSection("Storage").Get<StorageOptions>()?.Path ?? new StorageOptions().Path;
+            path = dataFile ?? SupportBotHost.DataFilePath(configuration);
             tickets = configuration.GetSection(TicketOptions.SectionName).Get<TicketOptions>() ?? new TicketOptions();
             var validation = new TicketOptionsValidator().Validate(null, tickets);
             if (validation.Failed)

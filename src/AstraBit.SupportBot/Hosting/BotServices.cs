@@ -31,6 +31,8 @@ namespace AstraBit.SupportBot.Hosting;
 /// <summary>"Content" section: where the editable guide and error texts live.</summary>
 public sealed class ContentOptions
 {
+    public const string SectionName = "Content";
+
     /// <summary>Folder holding bybit-errors.json and guide.json. Default: the config/ folder next to the program.</summary>
     public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
 }
@@ -44,21 +46,24 @@ public static class BotServices
         services.AddOptions<SupportDiscordOptions>().Bind(configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, DiscordSettingsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportDiscordOptions>, DiscordSettingsValidator>());
-        services.AddOptions<ContentOptions>().Bind(configuration.GetSection("Content"));
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName));
 
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection("Storage"));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<GuideOptions>().Bind(configuration.GetSection(GuideOptions.SectionName));
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName));
 
         services.AddDiscordRest();
         services.AddDiscordGateway();
         services.AddDiagnosticsServices(configuration);
-        var content = configuration.GetSection("Content").Get<ContentOptions>() ?? new ContentOptions();
+        // One key each, not the whole section: another unreadable value there is the configuration check's to report.
+        var contentDirectory = configuration[$"{ContentOptions.SectionName}:{nameof(ContentOptions.Directory)}"] is { Length: > 0 } directory
+            ? directory
+            : new ContentOptions().Directory;
         // The content files are held to Discord's limits where they are shown (Core names the places, not the numbers).
         services.TryAddSingleton(DiscordContentLimits.Value);
-        services.AddSupportGuide(Path.Combine(content.Directory, "guide.json"));
+        services.AddSupportGuide(Path.Combine(contentDirectory, "guide.json"));
         services.AddSupportWalkthrough();
-        services.AddSupportStorage(configuration.GetSection("Storage").Get<StorageOptions>()?.Path ?? new StorageOptions().Path);
+        services.AddSupportStorage(SupportBotHost.DataFilePath(configuration));
 
         // The key check: one use case (Core), one flow (host), every way in a KeyCheckAnswer (see Bot/KeyChecks).
         services.TryAddSingleton<IBybitSites, BybitSites>();
@@ -84,14 +89,14 @@ public static class BotServices
         services.AddInteractionHandler<DiagnoseHandler>();
         services.AddInteractionHandler<KeyCheckPanelHandler>();
         services.AddSupportTicketDesk(configuration);
-        services.AddSupportAnswers(Path.Combine(content.Directory, AnswerCatalogLoader.FileName));
+        services.AddSupportAnswers(Path.Combine(contentDirectory, AnswerCatalogLoader.FileName));
         services.TryAddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));
         services.AddInteractionHandler<AskToRunCheckHandler>();
         services.AddInteractionHandler<RequestedCheckHandler>();
         services.AddSupportOperations(configuration);
         services.AddSupportDoctor();
         services.AddSupportTelemetry(configuration);
-        services.AddSupportMemberHelpBot(Path.Combine(content.Directory, "panel.json"));
+        services.AddSupportMemberHelpBot(Path.Combine(contentDirectory, "panel.json"));
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
@@ -8,6 +7,7 @@ using AstraBit.SupportBot.Bybit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Panel;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord;
 using Microsoft.Extensions.Configuration;
@@ -24,22 +24,24 @@ namespace AstraBit.SupportBot.Hosting;
 /// </summary>
 public static class ConfigurationProblems
 {
-    private const DynamicallyAccessedMemberTypes ReflectedMembers =
-        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
-
-    /// <summary>The sections the bot binds, with the options classes bound from each.</summary>
-    public static IReadOnlyList<(string Section, Type Options)> Sections { get; } =
+    /// <summary>
+    /// The sections the bot binds, with the options classes bound from each, then the options classes validated at
+    /// start that no section binds. Each entry is typed, so reading and validating it needs no reflection beyond the
+    /// public properties its type parameter keeps, and works the same in a Native AOT build.
+    /// </summary>
+    public static IReadOnlyList<OptionsCheck> Checks { get; } =
     [
-        (DiscordClientOptions.SectionName, typeof(DiscordClientOptions)),
-        (DiscordClientOptions.SectionName, typeof(SupportDiscordOptions)),
-        (BybitClientOptions.SectionName, typeof(BybitClientOptions)),
-        (GuideOptions.SectionName, typeof(GuideOptions)),
-        (DiagnosticsOptions.SectionName, typeof(DiagnosticsOptions)),
-        (LimitsOptions.SectionName, typeof(LimitsOptions)),
-        (TicketOptions.SectionName, typeof(TicketOptions)),
-        (StorageOptions.SectionName, typeof(StorageOptions)),
-        ("Content", typeof(ContentOptions)),
-        (LoggingOptions.SectionName, typeof(LoggingOptions)),
+        OptionsCheck.Section<DiscordClientOptions>(DiscordClientOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<SupportDiscordOptions>(DiscordClientOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<BybitClientOptions>(BybitClientOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<GuideOptions>(GuideOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<DiagnosticsOptions>(DiagnosticsOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<LimitsOptions>(LimitsOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<TicketOptions>(TicketOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<StorageOptions>(StorageOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<ContentOptions>(ContentOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<LoggingOptions>(LoggingOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Validated<PanelFileOptions>(),
     ];
 
     /// <summary>
@@ -74,35 +76,20 @@ public static class ConfigurationProblems
     }
 
     /// <summary>Every problem with the configuration: values that can't be read as their type, then what each validator reports.</summary>
-    /// <remarks>
-    /// The options classes are read by reflection (their properties, and a fresh instance to bind without the
-    /// unreadable values). A Native AOT publish keeps only what the code names: the attributes below keep those
-    /// members, so a bad value is reported the same way there (measured: same lines, same exit code).
-    /// </remarks>
-    [DynamicDependency(ReflectedMembers, typeof(DiscordClientOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(SupportDiscordOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(BybitClientOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(GuideOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(DiagnosticsOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(LimitsOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(TicketOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(StorageOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(ContentOptions))]
-    [DynamicDependency(ReflectedMembers, typeof(LoggingOptions))]
-    public static IReadOnlyList<string> Collect(IServiceProvider services, IConfiguration configuration, IEnumerable<Type> validatedOptions)
+    public static IReadOnlyList<string> Collect(IServiceProvider services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
         var unreadableKeys = new List<string>();
-        var unreadable = new HashSet<Type>();
-        foreach (var (section, type) in Sections)
+        var unreadable = new HashSet<OptionsCheck>();
+        foreach (var check in Checks.Where(c => c.SectionName is not null))
         {
             var before = unreadableKeys.Count;
-            CheckValues(configuration.GetSection(section), type, problems, unreadableKeys);
+            check.CheckValues(configuration.GetSection(check.SectionName!), problems, unreadableKeys);
             if (unreadableKeys.Count > before)
             {
-                unreadable.Add(type);
+                unreadable.Add(check);
             }
         }
 
@@ -114,11 +101,11 @@ public static class ConfigurationProblems
                 .AddConfiguration(configuration)
                 .AddInMemoryCollection(unreadableKeys.Select(k => new KeyValuePair<string, string?>(k, null)))
                 .Build();
-        foreach (var type in validatedOptions.Concat(Sections.Select(s => s.Options)).Distinct())
+        foreach (var check in Checks)
         {
-            var failures = unreadable.Contains(type)
-                ? ValidateWithoutUnreadable(services, readable.GetSection(Sections.First(s => s.Options == type).Section), type)
-                : Validate(services, type);
+            var failures = unreadable.Contains(check)
+                ? check.ValidateBoundFrom(services, readable.GetSection(check.SectionName!))
+                : check.Validate(services);
             foreach (var failure in failures)
             {
                 // A key already reported as unreadable was bound as empty above: what its validator says about it is noise.
@@ -133,125 +120,172 @@ public static class ConfigurationProblems
         return problems;
     }
 
-    /// <summary>The options classes with a validator registered in <paramref name="services"/>.</summary>
-    public static IReadOnlyList<Type> ValidatedOptions(IServiceCollection services) =>
-        services
-            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>))
-            .Select(d => d.ServiceType.GetGenericArguments()[0])
-            .Distinct()
-            .ToList();
-
-    private static IEnumerable<string> Validate(IServiceProvider services, Type type)
+    private static string Reason(string message)
     {
-        var contract = typeof(IOptionsFactory<>).MakeGenericType(type);
-        var factory = services.GetService(contract);
-        if (factory is null)
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
         {
-            return [];
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         }
 
-        try
-        {
-            contract.GetMethod(nameof(IOptionsFactory<object>.Create))!.Invoke(factory, [Options.DefaultName]);
-            return [];
-        }
-        catch (TargetInvocationException wrapped) when (wrapped.InnerException is OptionsValidationException validation)
-        {
-            return validation.Failures;
-        }
-        catch (TargetInvocationException wrapped) when (wrapped.InnerException is { } inner)
-        {
-            return [FirstLine(inner.Message)];
-        }
+        var reason = (cut < 0 ? message : message[..cut]).Trim();
+        return reason.EndsWith('.') ? reason : reason + ".";
     }
+}
 
-    private static IEnumerable<string> ValidateWithoutUnreadable(IServiceProvider services, IConfiguration section, Type type)
+/// <summary>
+/// One options class the configuration check reads: the section it is bound from (none for a class only validated),
+/// how to bind it, and its validators, all through its type parameter.
+/// </summary>
+public abstract class OptionsCheck
+{
+    private const DynamicallyAccessedMemberTypes Kept = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    private protected OptionsCheck(string? sectionName) => SectionName = sectionName;
+
+    /// <summary>The configuration section the class is bound from; null for a class that is only validated.</summary>
+    public string? SectionName { get; }
+
+    /// <summary>The options class.</summary>
+    public abstract Type Options { get; }
+
+    /// <summary>A class bound from <paramref name="sectionName"/>; <paramref name="bind"/> is the binding the host uses (source-generated).</summary>
+    public static OptionsCheck Section<[DynamicallyAccessedMembers(Kept)] T>(string sectionName, Action<IConfiguration, T> bind)
+        where T : class, new() => new Typed<T>(sectionName, bind);
+
+    /// <summary>A class with validators but no section of its own (configured in code).</summary>
+    public static OptionsCheck Validated<[DynamicallyAccessedMembers(Kept)] T>()
+        where T : class, new() => new Typed<T>(null, null);
+
+    internal abstract void CheckValues(IConfigurationSection section, List<string> problems, List<string> unreadable);
+
+    internal abstract IEnumerable<string> Validate(IServiceProvider services);
+
+    internal abstract IEnumerable<string> ValidateBoundFrom(IServiceProvider services, IConfiguration section);
+
+    private sealed class Typed<[DynamicallyAccessedMembers(Kept)] T>(string? sectionName, Action<IConfiguration, T>? bind) : OptionsCheck(sectionName)
+        where T : class, new()
     {
-        var instance = Activator.CreateInstance(type)!;
-        section.Bind(instance);
-        var failures = new List<string>();
-        var contract = typeof(IValidateOptions<>).MakeGenericType(type);
-        var validate = contract.GetMethod(nameof(IValidateOptions<object>.Validate))!;
-        foreach (var validator in services.GetServices(contract))
+        public override Type Options => typeof(T);
+
+        internal override void CheckValues(IConfigurationSection section, List<string> problems, List<string> unreadable)
         {
-            var result = (ValidateOptionsResult)validate.Invoke(validator, [Options.DefaultName, instance])!;
-            if (result.Failed)
+            var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+            foreach (var child in section.GetChildren())
             {
-                failures.AddRange(result.Failures ?? [result.FailureMessage]);
+                var property = Array.Find(properties, p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
+                if (property is { CanWrite: true } || property?.PropertyType is { } t && (ConfigurationValues.IsDictionary(t) || ConfigurationValues.IsCollection(t)))
+                {
+                    ConfigurationValues.Check(child, property!.PropertyType, problems, unreadable);
+                }
             }
         }
 
-        return failures;
-    }
-
-    private static void CheckValues(IConfigurationSection section, Type type, List<string> problems, List<string> unreadable)
-    {
-        foreach (var child in section.GetChildren())
+        internal override IEnumerable<string> Validate(IServiceProvider services)
         {
-            var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is { CanWrite: true } || property?.PropertyType is { } t && (IsDictionary(t) || IsCollection(t)))
+            var factory = services.GetService<IOptionsFactory<T>>();
+            if (factory is null)
             {
-                CheckValue(child, property!.PropertyType, problems, unreadable);
-            }
-        }
-    }
-
-    private static void CheckValue(IConfigurationSection value, Type type, List<string> problems, List<string> unreadable)
-    {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (value.Value is { } text)
-        {
-            if (target == typeof(string) || text.Length == 0 && target != type)
-            {
-                return;
-            }
-
-            var converter = TypeDescriptor.GetConverter(target);
-            if (!converter.CanConvertFrom(typeof(string)))
-            {
-                return;
+                return [];
             }
 
             try
             {
-                _ = converter.ConvertFromInvariantString(text);
+                factory.Create(Microsoft.Extensions.Options.Options.DefaultName);
+                return [];
             }
-            catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException or NotSupportedException)
+            catch (OptionsValidationException validation)
             {
-                problems.Add($"{value.Path} is '{text}', which is not {Describe(target)}.");
-                unreadable.Add(value.Path);
+                return validation.Failures;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
+            {
+                return [FirstLine(exception.Message)];
+            }
+        }
+
+        internal override IEnumerable<string> ValidateBoundFrom(IServiceProvider services, IConfiguration section)
+        {
+            var instance = new T();
+            bind?.Invoke(section, instance);
+            var failures = new List<string>();
+            foreach (var validator in services.GetServices<IValidateOptions<T>>())
+            {
+                var result = validator.Validate(Microsoft.Extensions.Options.Options.DefaultName, instance);
+                if (result.Failed)
+                {
+                    failures.AddRange(result.Failures ?? [result.FailureMessage]);
+                }
             }
 
+            return failures;
+        }
+
+        private static string FirstLine(string message)
+        {
+            var end = message.IndexOfAny(['\r', '\n']);
+            return end < 0 ? message : message[..end];
+        }
+    }
+}
+
+/// <summary>
+/// Reads a configuration value as the bot's (source-generated) binder will, to name a value that can't be read before
+/// binding fails on it. The types are the ones options classes use; anything else is left to the binder.
+/// </summary>
+internal static class ConfigurationValues
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Check(IConfigurationSection value, Type type, List<string> problems, List<string> unreadable)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value.Value is { } text)
+        {
+            if (target == typeof(string) || text.Length == 0 && target != type || Reads(target, text) is not false)
+            {
+                return;
+            }
+
+            problems.Add($"{value.Path} is '{text}', which is not {Describe(target)}.");
+            unreadable.Add(value.Path);
             return;
         }
 
-        if (IsDictionary(target))
+        var element = IsDictionary(target) ? target.GetGenericArguments()[1]
+            : target.IsArray ? target.GetElementType()
+            : IsCollection(target) ? target.GetGenericArguments()[0]
+            : null;
+        if (element is not null)
         {
-            var element = target.GetGenericArguments()[1];
             foreach (var child in value.GetChildren())
             {
-                CheckValue(child, element, problems, unreadable);
+                Check(child, element, problems, unreadable);
             }
-        }
-        else if (IsCollection(target))
-        {
-            var element = target.IsArray ? target.GetElementType()! : target.GetGenericArguments()[0];
-            foreach (var child in value.GetChildren())
-            {
-                CheckValue(child, element, problems, unreadable);
-            }
-        }
-        else if (target.IsClass && target != typeof(string))
-        {
-            CheckValues(value, target, problems, unreadable);
         }
     }
 
-    private static bool IsDictionary(Type type) =>
+    public static bool IsDictionary(Type type) =>
         type.IsGenericType && type.GetGenericArguments().Length == 2 && typeof(IEnumerable).IsAssignableFrom(type) && type.GetGenericArguments()[0] == typeof(string);
 
-    private static bool IsCollection(Type type) =>
+    public static bool IsCollection(Type type) =>
         type.IsArray || type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(IEnumerable).IsAssignableFrom(type);
+
+    /// <summary>Whether <paramref name="text"/> reads as <paramref name="type"/> the way the binder parses it; null for a type not checked here.</summary>
+    private static bool? Reads(Type type, string text) => type switch
+    {
+        _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, Inv, out _),
+        _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, Inv, out _),
+        _ when type == typeof(uint) => uint.TryParse(text, NumberStyles.Integer, Inv, out _),
+        _ when type == typeof(ulong) => ulong.TryParse(text, NumberStyles.Integer, Inv, out _),
+        _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Float, Inv, out _),
+        _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, Inv, out _),
+        _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, Inv, out _),
+        _ when type == typeof(bool) => bool.TryParse(text, out _),
+        _ when type == typeof(TimeSpan) => TimeSpan.TryParse(text, Inv, out _),
+        _ when type == typeof(Uri) => Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out _),
+        _ => null,
+    };
 
     private static string Describe(Type type)
     {
@@ -280,35 +314,7 @@ public static class ConfigurationProblems
             return "true or false";
         }
 
-        if (type == typeof(Uri))
-        {
-            return "a URL, e.g. https://example.com";
-        }
-
-        if (type.IsEnum)
-        {
-            return "one of " + string.Join(", ", Enum.GetNames(type));
-        }
-
-        return "a valid value";
-    }
-
-    private static string Reason(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        }
-
-        var reason = (cut < 0 ? message : message[..cut]).Trim();
-        return reason.EndsWith('.') ? reason : reason + ".";
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
+        return type == typeof(Uri) ? "a URL, e.g. https://example.com" : "a valid value";
     }
 }
 

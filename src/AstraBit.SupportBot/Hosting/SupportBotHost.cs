@@ -103,9 +103,12 @@ public static class SupportBotHost
         return builder.Build();
     }
 
-    /// <summary>Storage:Path as configured, or its default.</summary>
+    /// <summary>
+    /// Storage:Path as configured, or its default. Read as the one key it is: binding the whole section would throw on
+    /// any other unreadable Storage value, which the configuration check reports as a line of its own.
+    /// </summary>
     public static string DataFilePath(IConfiguration configuration) =>
-        configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Path is { Length: > 0 } path ? path : new StorageOptions().Path;
+        configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)}"] is { Length: > 0 } path ? path : new StorageOptions().Path;
 
     private static void ConfigureLogging(LoggerConfiguration logger, IConfiguration configuration, TextWriter? logWriter)
     {

@@ -6,6 +6,7 @@ namespace AstraBit.SupportBot.IntegrationTests.Crash;
 /// The seeded kill campaign of <see cref="TicketCrashTests"/>, in a class of its own so it runs beside the kills at
 /// each step rather than after them (each test has its own emulators, data file and bot processes).
 /// </summary>
+[Trait("Bot", "Process")]
 public sealed class TicketCrashCampaignTests
 {
     private const ulong FirstMember = 1_600_000_000_000_000_001;

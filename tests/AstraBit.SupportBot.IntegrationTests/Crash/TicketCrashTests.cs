@@ -8,6 +8,7 @@ namespace AstraBit.SupportBot.IntegrationTests.Crash;
 /// sees a given step of building the ticket; the next bot on the same data file completes the ticket, and the member
 /// ends with exactly one ticket they can open, with the card and a staff notice.
 /// </summary>
+[Trait("Bot", "Process")]
 public sealed class TicketCrashTests
 {
     private const ulong FirstMember = 1_600_000_000_000_000_001;

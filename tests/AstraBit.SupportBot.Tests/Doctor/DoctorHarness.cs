@@ -71,10 +71,15 @@ public sealed class DoctorHarness : IAsyncDisposable
     public static async Task<DoctorHarness> StartAsync(BybitEmulatorOptions? bybit = null) =>
         new(await DiscordRestEmulator.StartAsync(new DiscordRestEmulatorOptions { Token = Token }), await BybitEmulator.StartAsync(bybit));
 
+    /// <summary>The configuration file <see cref="WriteConfigAsync"/> writes from <see cref="Settings"/>.</summary>
+    public string ConfigFile => Path.Combine(_folder, "appsettings.json");
+
+    public Task WriteConfigAsync() => File.WriteAllTextAsync(ConfigFile, ToJson(Settings));
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
-        var configFile = Path.Combine(_folder, "appsettings.json");
-        await File.WriteAllTextAsync(configFile, ToJson(Settings));
+        await WriteConfigAsync();
+        var configFile = ConfigFile;
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole(output, error, _ => null, Prompt: null);

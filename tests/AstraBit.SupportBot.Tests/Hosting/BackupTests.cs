@@ -13,6 +13,7 @@ public sealed class BackupTests : IDisposable
     private readonly BotStart bot = new();
 
     [Fact]
+    [Trait("Bot", "Process")]
     public async Task BackupVerb_WhileTheBotHoldsTheFile_WritesACopyThatRestoresEverything()
     {
         bot.WriteConfig();

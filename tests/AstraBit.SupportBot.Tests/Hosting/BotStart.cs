@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AstraBit.SupportBot.Cli;
 using Microsoft.Extensions.Hosting;
@@ -52,30 +51,9 @@ public sealed class BotStart : IDisposable
         return new StartRun(exit, error.ToString(), Logs.ToString());
     }
 
-    /// <summary>Runs the built bot as its own process with <paramref name="arguments"/>, as an operator would; returns its exit code and output.</summary>
-    public async Task<(int Exit, string Output, string Error)> RunProcessAsync(params string[] arguments)
-    {
-        // SUPPORTBOT_TEST_BOT names another build of the bot to run instead, e.g. a Native AOT publish's executable.
-        var other = Environment.GetEnvironmentVariable("SUPPORTBOT_TEST_BOT") is { Length: > 0 } path ? path : null;
-        var start = new ProcessStartInfo(other ?? "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Folder };
-        if (other is null)
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.dll"));
-        }
-
-        // Tiered compilation on whatever the runtimeconfig says, for this short run: a runtime knob, no behaviour changes.
-        start.Environment["DOTNET_TieredCompilation"] = "1";
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>Runs the bot as its own process with <paramref name="arguments"/>, as an operator would (see <see cref="BotExecutable"/>).</summary>
+    public Task<(int Exit, string Output, string Error)> RunProcessAsync(params string[] arguments) =>
+        BotExecutable.RunAsync(Folder, environment: null, arguments);
 
     public void WriteConfig() => File.WriteAllText(ConfigFile, ToJson(Settings));
 

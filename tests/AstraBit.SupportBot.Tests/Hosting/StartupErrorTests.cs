@@ -156,6 +156,7 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    [Trait("Bot", "Process")]
     public async Task Start_SecondBotProcessOnTheSameDataFile_RefusedWithAClearMessage()
     {
         bot.WriteConfig();
