@@ -6,11 +6,21 @@ namespace AstraBit.SupportBot.Benchmarks;
 /// <summary>The bot as an operator runs it: its own process, configured through environment variables.</summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
+    /// <summary>How a bot build is named on the command line when it is a container image rather than a published folder.</summary>
+    public const string ImagePrefix = "docker:";
+
     private readonly Process _process;
+    private readonly string? _container;
 
-    private BotProcess(Process process) => _process = process;
+    private BotProcess(Process process, int id, string? container = null)
+    {
+        _process = process;
+        Id = id;
+        _container = container;
+    }
 
-    public int Id => _process.Id;
+    /// <summary>The bot's process id on this machine (for a container, its main process as the host sees it).</summary>
+    public int Id { get; }
 
     /// <summary>
     /// What an operator sets to run the bot against this Discord emulator (channels created in it), with a data
@@ -71,7 +81,62 @@ internal sealed class BotProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        return new BotProcess(process);
+        return new BotProcess(process, process.Id);
+    }
+
+    /// <summary>
+    /// Starts the bot from a container image as an operator runs it (<c>docker run</c>, the image's own entry point, user,
+    /// data volume and Storage:Path), on the host's network so the emulators on 127.0.0.1 are reachable. Measured like a
+    /// process: its main process as this machine sees it.
+    /// </summary>
+    public static async Task<BotProcess> StartContainerAsync(IReadOnlyDictionary<string, string> environment, string image)
+    {
+        var name = $"supportbot-bench-{Guid.NewGuid():N}";
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "run", "--rm", "--name", name, "--network", "host" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment.Where(e => e.Key != "Storage__Path"))
+        {
+            start.ArgumentList.Add("-e");
+            start.ArgumentList.Add($"{key}={value}");
+        }
+
+        start.ArgumentList.Add(image);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start docker.");
+        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        for (var attempt = 0; ; attempt++)
+        {
+            var pid = await DockerAsync("inspect", "-f", "{{.State.Pid}}", name);
+            if (int.TryParse(pid.Trim(), CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                return new BotProcess(process, id, name);
+            }
+
+            if (attempt == 100 || process.HasExited)
+            {
+                throw new InvalidOperationException($"The container from {image} did not start.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private static async Task<string> DockerAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start docker.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
     }
 
     /// <summary>Resident set size from /proc (Linux), in bytes.</summary>
@@ -87,7 +152,7 @@ internal sealed class BotProcess : IAsyncDisposable
             return long.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
         }
 
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        var status = File.ReadAllLines($"/proc/{Id}/status");
         return new ResidentMemory(Field(status, "VmRSS:"), Field(status, "RssAnon:"), Field(status, "RssFile:"), Field(status, "RssShmem:"));
     }
 
@@ -97,7 +162,7 @@ internal sealed class BotProcess : IAsyncDisposable
     /// </summary>
     public TimeSpan CpuTime()
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{Id}/stat");
         // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing parenthesis.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
@@ -109,7 +174,7 @@ internal sealed class BotProcess : IAsyncDisposable
     {
         var sums = new Dictionary<string, long>();
         var current = "[anon]";
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps"))
+        foreach (var line in File.ReadLines($"/proc/{Id}/smaps"))
         {
             if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-', StringComparison.Ordinal))
             {
@@ -128,6 +193,11 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_container is not null)
+        {
+            await DockerAsync("rm", "-f", _container);
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

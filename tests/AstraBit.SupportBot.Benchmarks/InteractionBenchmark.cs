@@ -37,7 +37,7 @@ internal static class InteractionBenchmark
                     baseline = Path.GetFullPath(args[++i]);
                     break;
                 case "--current" when i + 1 < args.Count:
-                    current = Path.GetFullPath(args[++i]);
+                    current = args[++i].StartsWith(BotProcess.ImagePrefix, StringComparison.Ordinal) ? args[i] : Path.GetFullPath(args[i]);
                     break;
                 case "--rounds" when i + 1 < args.Count && int.TryParse(args[i + 1], Inv, out var n) && n > 0:
                     rounds = n;
@@ -51,12 +51,12 @@ internal static class InteractionBenchmark
                     mappings = true;
                     break;
                 default:
-                    Console.Error.WriteLine($"interactions: unknown or incomplete option '{args[i]}'. Options: --baseline <dir> --current <dir> --rounds <n> --warmup <bursts of 100> --mappings");
+                    Console.Error.WriteLine($"interactions: unknown or incomplete option '{args[i]}'. Options: --baseline <dir> --current <dir or docker:image> --rounds <n> --warmup <bursts of 100> --mappings");
                     return 2;
             }
         }
 
-        foreach (var dir in new[] { baseline, current }.OfType<string>())
+        foreach (var dir in new[] { baseline, current }.OfType<string>().Where(b => !b.StartsWith(BotProcess.ImagePrefix, StringComparison.Ordinal)))
         {
             if (!File.Exists(Path.Combine(dir, "AstraBit.SupportBot.dll")) && !BotProcess.IsNative(dir))
             {
@@ -113,7 +113,9 @@ internal static class InteractionBenchmark
     private static async Task<Round> RunRoundAsync(string botDirectory, int warmUpBursts, bool mappings)
     {
         await using var discord = await DiscordEmulator.StartAsync();
-        await using var bot = BotProcess.Start(BotProcess.EnvironmentFor(discord), botDirectory);
+        await using var bot = botDirectory.StartsWith(BotProcess.ImagePrefix, StringComparison.Ordinal)
+            ? await BotProcess.StartContainerAsync(BotProcess.EnvironmentFor(discord), botDirectory[BotProcess.ImagePrefix.Length..])
+            : BotProcess.Start(BotProcess.EnvironmentFor(discord), botDirectory);
         await discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, TimeSpan.FromSeconds(60));
 
         // Idle once READY: let start-up work settle, then read resident memory.

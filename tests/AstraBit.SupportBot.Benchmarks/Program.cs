@@ -12,6 +12,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks]");
     return 2;
 }
