@@ -105,6 +105,9 @@ internal sealed class KillableBot : IAsyncDisposable
         return copies;
     }
 
+    /// <summary>Sets an environment variable for the bot processes launched from now on (e.g. an OTEL_* setting).</summary>
+    public void SetEnvironment(string name, string value) => environment[name] = value;
+
     /// <summary>Starts a bot process on the data file; returns once it has registered its commands (it is connected).</summary>
     public async Task LaunchAsync()
     {
