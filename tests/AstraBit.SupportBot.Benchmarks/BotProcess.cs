@@ -11,12 +11,14 @@ internal sealed class BotProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string? _container;
+    private readonly string[] _folders;
 
-    private BotProcess(Process process, int id, string? container = null)
+    private BotProcess(Process process, int id, string? container = null, params string[] folders)
     {
         _process = process;
         Id = id;
         _container = container;
+        _folders = folders;
     }
 
     /// <summary>The bot's process id on this machine (for a container, its main process as the host sees it).</summary>
@@ -81,7 +83,9 @@ internal sealed class BotProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        return new BotProcess(process, process.Id);
+        // The working folder and the data file's folder are this run's own: deleted when the bot is.
+        var dataFolder = environment.TryGetValue("Storage__Path", out var dataFile) ? Path.GetDirectoryName(dataFile) : null;
+        return new BotProcess(process, process.Id, null, [start.WorkingDirectory, .. dataFolder is null ? Array.Empty<string>() : [dataFolder]]);
     }
 
     /// <summary>
@@ -205,6 +209,17 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Something still holds a file there; a leftover temp folder is not worth failing a benchmark for.
+            }
+        }
     }
 }
 
