@@ -98,6 +98,23 @@ public sealed class StatsCommandTests : IDisposable
             staff.Select(s => (s.GetProperty("staffId").GetString(), s.GetProperty("claimed").GetInt32(), s.GetProperty("closed").GetInt32(), s.GetProperty("averageRating").GetDouble(), s.GetProperty("ratings").GetInt32())));
     }
 
+    // The bot's own executable reads the same file to the same figures: every store query, LiteDB's expression engine
+    // and the table, as the shipped (Native AOT) build runs them in CI's second pass.
+    [Fact]
+    [Trait("Bot", "Process")]
+    public async Task Stats_BotExecutable_SameFiguresAsInProcess()
+    {
+        await ScriptAsync();
+        var inProcess = await RunAsync("stats", "--data", DataFile);
+
+        var (exit, output, error) = await Hosting.BotExecutable.RunAsync(folder, environment: null, "stats", "--data", DataFile);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        // The first line names the period's dates, taken from the clock at each run.
+        Assert.Equal(inProcess.Output.Split('\n')[1..], output.Split('\n')[1..]);
+        Assert.Contains("901", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Stats_NothingInThePeriod_SaysNoneNeverZero()
     {
