@@ -198,8 +198,9 @@ public abstract class OptionsCheck
             {
                 return validation.Failures;
             }
-            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException or IOException or UnauthorizedAccessException)
             {
+                // Binding, or a validator that threw instead of reporting: its first line, as the reflection-based check did.
                 return [FirstLine(exception.Message)];
             }
         }

@@ -62,6 +62,27 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_ContentFileIsAFolder_OneLineNamingIt()
+    {
+        var content = Path.Combine(bot.Folder, "content");
+        Directory.CreateDirectory(content);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config")))
+        {
+            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+        }
+
+        File.Delete(Path.Combine(content, "panel.json"));
+        Directory.CreateDirectory(Path.Combine(content, "panel.json"));
+        bot.Settings["Content:Directory"] = content;
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(Path.Combine(content, "panel.json"), Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
     public async Task Start_EveryClassBrokenAtOnce_OneLinePerProblem()
     {
         foreach (var (key, value, _) in BrokenSettings.Select(row => row.Data))
