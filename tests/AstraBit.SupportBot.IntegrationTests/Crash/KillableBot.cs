@@ -35,6 +35,7 @@ internal sealed class KillableBot : IAsyncDisposable
         var inv = CultureInfo.InvariantCulture;
         SupportChannelId = discord.Rest.AddTextChannel("support");
         StaffChannelId = discord.Rest.AddTextChannel("staff");
+        LogChannelId = discord.Rest.AddTextChannel("support-log");
         environment = new Dictionary<string, string>
         {
             ["Discord__Token"] = discord.Options.Token,
@@ -43,7 +44,7 @@ internal sealed class KillableBot : IAsyncDisposable
             ["Discord__GuildId"] = discord.Options.GuildId.ToString(inv),
             ["Discord__SupportChannelId"] = SupportChannelId.ToString(inv),
             ["Discord__StaffChannelId"] = StaffChannelId.ToString(inv),
-            ["Discord__LogChannelId"] = discord.Rest.AddTextChannel("support-log").ToString(inv),
+            ["Discord__LogChannelId"] = LogChannelId.ToString(inv),
             ["Discord__SupportRoleIds__0"] = BotHarness.SupportRoleId.ToString(inv),
             ["Bybit__BaseUrl"] = bybit.BaseUrl.AbsoluteUri,
             ["Bybit__RetryBaseDelay"] = "00:00:00.010",
@@ -71,6 +72,8 @@ internal sealed class KillableBot : IAsyncDisposable
     public ulong SupportChannelId { get; }
 
     public ulong StaffChannelId { get; }
+
+    public ulong LogChannelId { get; }
 
     public string DataFile => Path.Combine(folder, "supportbot.db");
 

@@ -10,8 +10,14 @@ namespace AstraBit.SupportBot.IntegrationTests.Walkthrough;
 /// A member going through /connect-bybit in the Discord emulator: clicks land on the message they see, and
 /// every interaction is checked to be acknowledged within Discord's 3 seconds.
 /// </summary>
-internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
+internal sealed class WalkthroughMember(DiscordEmulator discord, ulong supportChannelId, ulong userId)
 {
+    /// <summary>A member of the server the in-process bot serves.</summary>
+    public WalkthroughMember(BotHarness bot, ulong userId)
+        : this(bot.Discord, bot.SupportChannelId, userId)
+    {
+    }
+
     public const int Ephemeral = 64;
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
@@ -29,7 +35,7 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
     /// <summary>Runs /connect-bybit; returns the interaction id and its (checked) callback.</summary>
     public async Task<(ulong Id, RecordedCallback Callback)> ConnectAsync()
     {
-        var id = await bot.Discord.RunSlashCommandAsync(userId, "connect-bybit", channelId: bot.SupportChannelId);
+        var id = await discord.RunSlashCommandAsync(userId, "connect-bybit", channelId: supportChannelId);
         return (id, await AcknowledgedAsync(id));
     }
 
@@ -40,15 +46,15 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
     public async Task<(RecordedCallback Callback, EmulatedMessage Answer, EmulatedMessage Walkthrough)> ConnectInDmWithAnswerAsync()
     {
         var (id, callback) = await ConnectAsync();
-        var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == id && m.EditCount > 0, BotHarness.Timeout);
-        Message = await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && m.AuthorId == bot.Discord.Options.BotUserId && Recipient(m) == userId, BotHarness.Timeout);
+        var answer = await discord.Rest.WaitForMessageAsync(m => m.InteractionId == id && m.EditCount > 0, BotHarness.Timeout);
+        Message = await discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && m.AuthorId == discord.Options.BotUserId && Recipient(m) == userId, BotHarness.Timeout);
         return (callback, answer, Message);
     }
 
     /// <summary>Clicks a button on <see cref="Message"/>.</summary>
     public async Task<RecordedCallback> ClickAsync(string customId)
     {
-        var id = await bot.Discord.ClickButtonAsync(userId, customId, Message.Id, Message.InDirectMessage ? null : Message.ChannelId, Message.InDirectMessage);
+        var id = await discord.ClickButtonAsync(userId, customId, Message.Id, Message.InDirectMessage ? null : Message.ChannelId, Message.InDirectMessage);
         return await AcknowledgedAsync(id);
     }
 
@@ -62,7 +68,7 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
 
     public async Task<RecordedCallback> SelectAsync(string customId, string value)
     {
-        var id = await bot.Discord.SelectAsync(userId, customId, [value], Message.Id, Message.InDirectMessage ? null : Message.ChannelId, Message.InDirectMessage);
+        var id = await discord.SelectAsync(userId, customId, [value], Message.Id, Message.InDirectMessage ? null : Message.ChannelId, Message.InDirectMessage);
         var callback = await AcknowledgedAsync(id);
         Assert.Equal(UpdateMessage, callback.Type);
         return callback;
@@ -96,14 +102,14 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
     /// <summary>Submits the walkthrough key modal as Discord does when it was opened from a button on <see cref="Message"/>.</summary>
     public async Task<RecordedCallback> SubmitKeyAsync(string modalId, string key, string secret)
     {
-        var payload = bot.Discord.Rest.CreateModalSubmit(
+        var payload = discord.Rest.CreateModalSubmit(
             userId,
             modalId,
             new Dictionary<string, string> { [KeyModal.KeyField] = key, [KeyModal.SecretField] = secret },
             Message.InDirectMessage ? null : Message.ChannelId,
             Message.InDirectMessage,
             messageId: Message.Id);
-        await bot.Discord.Gateway.DispatchAsync("INTERACTION_CREATE", payload);
+        await discord.Gateway.DispatchAsync("INTERACTION_CREATE", payload);
         return await AcknowledgedAsync(ulong.Parse(payload["id"]!.GetValue<string>(), CultureInfo.InvariantCulture));
     }
 
@@ -117,11 +123,11 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
     }
 
     public Task WaitForEditAsync(int editsBefore) =>
-        bot.Discord.Rest.WaitForMessageAsync(m => m.Id == Message.Id && m.EditCount > editsBefore, BotHarness.Timeout);
+        discord.Rest.WaitForMessageAsync(m => m.Id == Message.Id && m.EditCount > editsBefore, BotHarness.Timeout);
 
     public async Task<RecordedCallback> AcknowledgedAsync(ulong interactionId)
     {
-        var callback = await bot.Discord.Rest.WaitForCallbackAsync(interactionId, BotHarness.Timeout);
+        var callback = await discord.Rest.WaitForCallbackAsync(interactionId, BotHarness.Timeout);
         Assert.True(callback.Accepted, $"callback type {callback.Type} refused: status {callback.Status}, code {callback.ErrorCode}");
         Assert.True(callback.SinceCreation < AcknowledgeDeadline, $"acknowledged after {callback.SinceCreation}");
         return callback;
@@ -157,7 +163,7 @@ internal sealed class WalkthroughMember(BotHarness bot, ulong userId)
             .SelectMany(row => row["components"]?.AsArray().OfType<JsonObject>() ?? [])
             .Select(c => Str(c["custom_id"]))];
 
-    private ulong? Recipient(EmulatedMessage message) => bot.Discord.Rest.GetChannel(message.ChannelId)?.RecipientId;
+    private ulong? Recipient(EmulatedMessage message) => discord.Rest.GetChannel(message.ChannelId)?.RecipientId;
 
     private static string Str(JsonNode? node) => node?.GetValue<string>() ?? "";
 }
