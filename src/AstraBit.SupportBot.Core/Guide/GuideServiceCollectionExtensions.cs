@@ -21,33 +21,14 @@ public static class GuideServiceCollectionExtensions
 
         services.AddOptions<GuideOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, GuideFileStartupCheck>());
+        // Loading the guide while the options are validated at start makes a broken guide.json stop the host, not the first /connect-bybit.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, ContentFileStartupCheck<GuideOptions, GuideContent, GuideContentException>>(
+            sp => new(sp, $"The guide file ({guidePath})")));
 
         services.TryAddSingleton(sp => GuideContentLoader.LoadFile(guidePath, sp.GetRequiredService<ContentLimits>()));
         services.TryAddSingleton(sp => GuideValues.From(
             sp.GetRequiredService<IOptions<DiagnosticsOptions>>().Value,
             sp.GetRequiredService<IOptions<GuideOptions>>().Value));
         return services;
-    }
-
-    // Loading the guide while the options are validated at start makes a broken guide.json stop the host, not the first /connect-bybit.
-    private sealed class GuideFileStartupCheck(IServiceProvider services) : IValidateOptions<GuideOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, GuideOptions options)
-        {
-            try
-            {
-                services.GetRequiredService<GuideContent>();
-                return ValidateOptionsResult.Success;
-            }
-            catch (GuideContentException exception)
-            {
-                return ValidateOptionsResult.Fail(exception.Message);
-            }
-            catch (IOException exception)
-            {
-                return ValidateOptionsResult.Fail($"The guide file can't be read: {exception.Message}");
-            }
-        }
     }
 }

@@ -28,7 +28,8 @@ public static class MemberHelpServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(panelPath);
 
         services.AddOptions<PanelFileOptions>().Configure(o => o.Path = panelPath).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PanelFileOptions>, PanelFileStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PanelFileOptions>, ContentFileStartupCheck<PanelFileOptions, PanelContent, PanelContentException>>(
+            sp => new(sp, $"The panel file ({panelPath})")));
         services.TryAddSingleton(TimeProvider.System);
         // Not through IOptions<PanelFileOptions>: its validation loads the panel, so that would be a cycle.
         services.TryAddSingleton(sp => PanelContentLoader.LoadFile(panelPath, sp.GetRequiredService<ContentLimits>()));
@@ -37,21 +38,5 @@ public static class MemberHelpServiceCollectionExtensions
         services.AddSupportMetrics();
         services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), SupportClock.Of(sp), sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         return services;
-    }
-
-    private sealed class PanelFileStartupCheck(IServiceProvider services) : IValidateOptions<PanelFileOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, PanelFileOptions options)
-        {
-            try
-            {
-                services.GetRequiredService<PanelContent>();
-                return ValidateOptionsResult.Success;
-            }
-            catch (PanelContentException exception)
-            {
-                return ValidateOptionsResult.Fail(exception.Message);
-            }
-        }
     }
 }

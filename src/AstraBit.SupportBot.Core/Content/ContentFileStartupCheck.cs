@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AstraBit.SupportBot.Core.Content;
+
+/// <summary>
+/// Loads a content file while <typeparamref name="TOptions"/> are validated at start, so a broken or unreadable file
+/// stops the host with a line naming the file, not the first member who needs it. <typeparamref name="TContent"/> is
+/// the loaded content as registered; <typeparamref name="TError"/> is what its loader throws for a mistake in it.
+/// </summary>
+internal sealed class ContentFileStartupCheck<TOptions, TContent, TError>(IServiceProvider services, string fileName) : IValidateOptions<TOptions>
+    where TOptions : class
+    where TContent : notnull
+    where TError : Exception
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        try
+        {
+            services.GetRequiredService<TContent>();
+            return ValidateOptionsResult.Success;
+        }
+        catch (TError exception)
+        {
+            return ValidateOptionsResult.Fail(exception.Message);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return ValidateOptionsResult.Fail($"{fileName} can't be read: {exception.Message}");
+        }
+    }
+}
