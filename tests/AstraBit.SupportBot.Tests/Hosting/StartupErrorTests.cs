@@ -61,24 +61,28 @@ public sealed class StartupErrorTests : IDisposable
         AssertNoExceptionText(run);
     }
 
-    [Fact]
-    public async Task Start_ContentFileIsAFolder_OneLineNamingIt()
+    [Theory]
+    [InlineData("guide.json")]
+    [InlineData("panel.json")]
+    [InlineData("answers.json")]
+    [InlineData("bybit-errors.json")]
+    public async Task Start_ContentFileIsAFolder_OneLineNamingIt(string file)
     {
         var content = Path.Combine(bot.Folder, "content");
         Directory.CreateDirectory(content);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config")))
+        foreach (var shipped in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config")))
         {
-            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+            File.Copy(shipped, Path.Combine(content, Path.GetFileName(shipped)));
         }
 
-        File.Delete(Path.Combine(content, "panel.json"));
-        Directory.CreateDirectory(Path.Combine(content, "panel.json"));
+        File.Delete(Path.Combine(content, file));
+        Directory.CreateDirectory(Path.Combine(content, file));
         bot.Settings["Content:Directory"] = content;
 
         var run = await bot.RunAsync();
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains(Path.Combine(content, "panel.json"), Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(content, file), Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         AssertNoExceptionText(run);
     }
 
