@@ -6,9 +6,10 @@ namespace AstraBit.SupportBot.Core.Content;
 /// <summary>
 /// Loads a content file while <typeparamref name="TOptions"/> are validated at start, so a broken or unreadable file
 /// stops the host with a line naming the file, not the first member who needs it. <typeparamref name="TContent"/> is
-/// the loaded content as registered; <typeparamref name="TError"/> is what its loader throws for a mistake in it.
+/// the loaded content as registered; <typeparamref name="TError"/> is what its loader throws for a mistake in it;
+/// <paramref name="file"/> names the file in the line for one that can't be read ("The guide file (config/guide.json)").
 /// </summary>
-internal sealed class ContentFileStartupCheck<TOptions, TContent, TError>(IServiceProvider services, string fileName) : IValidateOptions<TOptions>
+internal sealed class ContentFileStartupCheck<TOptions, TContent, TError>(IServiceProvider services, string file) : IValidateOptions<TOptions>
     where TOptions : class
     where TContent : notnull
     where TError : Exception
@@ -26,7 +27,7 @@ internal sealed class ContentFileStartupCheck<TOptions, TContent, TError>(IServi
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return ValidateOptionsResult.Fail($"{fileName} can't be read: {exception.Message}");
+            return ValidateOptionsResult.Fail($"{file} can't be read: {exception.Message}");
         }
     }
 }
