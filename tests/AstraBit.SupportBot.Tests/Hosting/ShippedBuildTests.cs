@@ -47,6 +47,7 @@ public sealed class ShippedBuildTests(CliHarness cli) : IClassFixture<CliHarness
 
         var inProcess = await cli.DiagnoseAsync(account);
         Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("One-Way", output, StringComparison.Ordinal);
         Assert.Equal(Lines(inProcess.Output), Lines(output));
     }
 
