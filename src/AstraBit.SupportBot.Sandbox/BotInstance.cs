@@ -8,7 +8,8 @@ namespace AstraBit.SupportBot.Sandbox;
 
 /// <summary>
 /// The real bot, run in this process the way `dotnet run` runs it (configuration file + BotRunner), with the
-/// ticket timers and the key memory on the sandbox clock. Restarted when the guide or the error texts change.
+/// ticket timers and the key memory on the sandbox clock. Its configuration file is its only source: nothing from the
+/// operator's environment (Discord__Token, Storage__Path, …) reaches it. Restarted when the guide or the error texts change.
 /// </summary>
 public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEmulator discord, TextWriter log) : IAsyncDisposable
 {
@@ -30,7 +31,7 @@ public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEm
         _startErrors.GetStringBuilder().Clear();
         var console = new CliConsole(TextWriter.Null, _startErrors, _ => null, Prompt: null);
         var stop = _stop.Token;
-        _run = Task.Run(() => BotRunner.RunAsync(configFile, console, UseSandboxClock, stop, log));
+        _run = Task.Run(() => BotRunner.RunAsync(configFile, console, UseSandboxClock, stop, log, configFileOnly: true));
         var registered = discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands && r.ReceivedAt >= launchedAt, StartTimeout);
         if (await Task.WhenAny(registered, _run) == _run)
         {

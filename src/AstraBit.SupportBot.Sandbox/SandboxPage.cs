@@ -19,6 +19,10 @@ namespace AstraBit.SupportBot.Sandbox;
 /// </summary>
 public sealed class SandboxPage : IAsyncDisposable
 {
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private readonly Sandbox _sandbox;
     private readonly WebApplication _app;
     private readonly HashSet<ulong> _closedForms = [];
@@ -54,7 +58,10 @@ public sealed class SandboxPage : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
+        app.Use(GuardAsync);
         app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
+        app.MapGet("/favicon.svg", () => Asset("favicon.svg", "image/svg+xml"));
+        app.MapGet("/favicon.ico", () => Asset("favicon.svg", "image/svg+xml"));
         app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8"));
         app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
         app.MapGet("/events", StreamAsync);
@@ -67,6 +74,38 @@ public sealed class SandboxPage : IAsyncDisposable
         app.MapPost("/api/form/cancel", (Func<JsonObject, IResult>)CancelForm);
         app.MapPost("/api/bybit", (Func<JsonObject, IResult>)SetBybit);
         app.MapPost("/api/clock", (Func<JsonObject, IResult>)AdvanceClock);
+    }
+
+    /// <summary>
+    /// The page is an HTTP server on a person's machine. A request naming another host (a page elsewhere reaching it
+    /// through DNS rebinding) is refused before it is routed, so it reads and changes nothing; a change posted from
+    /// another origin is refused too. Every answer forbids inline or foreign script, framing and content sniffing.
+    /// </summary>
+    private async Task GuardAsync(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        var host = context.Request.Host.Value ?? "";
+        var port = Url.Port.ToString(CultureInfo.InvariantCulture);
+        if (!string.Equals(host, Url.Authority, StringComparison.OrdinalIgnoreCase) && !string.Equals(host, "localhost:" + port, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            await context.Response.WriteAsync($"This sandbox answers only at {Url.Authority}.");
+            return;
+        }
+
+        var origin = context.Request.Headers.Origin.ToString();
+        if (!HttpMethods.IsGet(context.Request.Method) && origin.Length > 0
+            && !string.Equals(origin, $"http://{host}", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("Changes come only from the sandbox's own page.");
+            return;
+        }
+
+        await next(context);
     }
 
     private static IResult Asset(string name, string contentType)

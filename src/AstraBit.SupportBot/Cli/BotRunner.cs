@@ -27,14 +27,16 @@ public static partial class BotRunner
     /// <param name="configure">Lets tests replace services (clock, transports) before the host is built.</param>
     /// <param name="cancellationToken">Stops the bot.</param>
     /// <param name="logWriter">Where logs go instead of the console (tests capture them to search for secrets).</param>
+    /// <param name="configFileOnly">Read <paramref name="configFile"/> alone, no environment variables (the sandbox's bot).</param>
     public static async Task<int> RunAsync(
         string? configFile,
         CliConsole console,
         Action<HostApplicationBuilder>? configure,
         CancellationToken cancellationToken,
-        TextWriter? logWriter = null)
+        TextWriter? logWriter = null,
+        bool configFileOnly = false)
     {
-        var broken = SupportBotHost.CheckConfigurationFiles(configFile);
+        var broken = SupportBotHost.CheckConfigurationFiles(configFile, configFileOnly);
         if (broken.Count > 0)
         {
             return await RefuseAsync(console, "Configuration error", broken);
@@ -43,7 +45,7 @@ public static partial class BotRunner
         HostApplicationBuilder builder;
         try
         {
-            builder = SupportBotHost.CreateBuilder(configFile, logWriter);
+            builder = SupportBotHost.CreateBuilder(configFile, logWriter, configFileOnly);
         }
         catch (Exception ex) when (ex is ConfigurationFileException or InvalidDataException or FormatException)
         {

@@ -19,8 +19,11 @@ public static class SupportBotHost
     /// <summary>
     /// Configuration sources, later ones winning: appsettings.json in the working directory (optional),
     /// the file given with --config (required when given), then environment variables (Discord__Token).
+    /// With <paramref name="configFileOnly"/> the file is the only source: the sandbox configures its own bot completely,
+    /// so an operator's Discord__Token or Storage__Path in the shell (or an appsettings.json in the working directory)
+    /// never reaches it.
     /// </summary>
-    public static HostApplicationBuilder CreateBuilder(string? configFile, TextWriter? logWriter = null)
+    public static HostApplicationBuilder CreateBuilder(string? configFile, TextWriter? logWriter = null, bool configFileOnly = false)
     {
         // The host's defaults watch appsettings*.json for changes (an inotify instance per host on Linux); the bot reads
         // its configuration once, at start, so it asks for no watchers (many hosts in one process ran out of inotify instances).
@@ -41,8 +44,16 @@ public static class SupportBotHost
                 throw new ConfigurationFileException($"The configuration file '{configFile}' (given with --config) does not exist.");
             }
 
-            builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
-            builder.Configuration.AddEnvironmentVariables();
+            if (configFileOnly)
+            {
+                ((IConfigurationBuilder)builder.Configuration).Sources.Clear();
+                builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
+            }
+            else
+            {
+                builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
+                builder.Configuration.AddEnvironmentVariables();
+            }
         }
 
         // Under systemd (Type=notify, which sets NOTIFY_SOCKET) this tells systemd "ready" once the host has started,
@@ -64,8 +75,13 @@ public static class SupportBotHost
     /// directory, the --config file), each checked for JSON syntax: one line per broken file naming it, the line and
     /// the column, instead of the configuration reader's exception.
     /// </summary>
-    public static IReadOnlyList<string> CheckConfigurationFiles(string? configFile)
+    public static IReadOnlyList<string> CheckConfigurationFiles(string? configFile, bool configFileOnly = false)
     {
+        if (configFileOnly && configFile is not null)
+        {
+            return ConfigurationProblems.CheckJsonFile(Path.GetFullPath(configFile)) is { } problem ? [problem] : [];
+        }
+
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
         var files = new List<string>
         {
