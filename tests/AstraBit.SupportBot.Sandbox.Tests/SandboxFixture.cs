@@ -80,9 +80,9 @@ public sealed class SandboxFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser tab on the page, once it shows the bot's state.</summary>
-    public async Task<SandboxPageDriver> OpenAsync()
+    public async Task<SandboxPageDriver> OpenAsync(int width = 1440, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Sandbox.PageUrl.ToString());
         var driver = new SandboxPageDriver(page);

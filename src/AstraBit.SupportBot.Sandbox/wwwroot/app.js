@@ -7,6 +7,7 @@ let personKey = 'member';
 let channelId = null;
 let shownForm = null;
 let lastMessages = '';
+let shownChannel = '';
 let lastBybit = '';
 const seen = new Map();
 let suggestion = -1;
@@ -231,7 +232,10 @@ function renderMessages() {
   seen.set(personKey + channelId, list.length);
   const focused = document.activeElement && document.activeElement.closest('#messages') ? document.activeElement.getAttribute('data-key') : null;
   const box = $('messages');
-  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  // As Discord: a new channel opens at its newest message; new messages keep it there unless the reader scrolled up.
+  const where = personKey + channelId;
+  const atBottom = where !== shownChannel || box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  shownChannel = where;
   box.replaceChildren(...list.map(message));
   if (atBottom) box.scrollTop = box.scrollHeight;
   if (focused) {
