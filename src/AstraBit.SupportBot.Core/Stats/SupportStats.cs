@@ -20,12 +20,31 @@ public sealed record SupportStatsData(
     IReadOnlyList<AuditEntry> Audit);
 
 /// <summary>
-/// The staff desk's numbers for one period [<see cref="From"/>, <see cref="To"/>). A figure is null when the bot stored
-/// nothing it could be computed from, shown as "none", never as 0.
+/// The staff desk's numbers for one period [<see cref="From"/>, <see cref="To"/>): the one set of figures /ticket stats
+/// and the `stats` verb show. A figure is null when the bot stored nothing it could be computed from, shown as "none",
+/// never as 0.
 /// </summary>
+/// <param name="From">The period's start, inclusive.</param>
+/// <param name="To">The period's end (now), exclusive.</param>
+/// <param name="OpenNow">Tickets open as the figures are computed; null when no ticket was ever stored.</param>
+/// <param name="TicketsOpened">Tickets opened in the period.</param>
+/// <param name="TicketsClosed">Tickets closed in the period.</param>
+/// <param name="Funnel">The walkthrough funnel of members who first started in the period.</param>
+/// <param name="Checks">Key checks run in the period and how new members did.</param>
+/// <param name="TicketsByFirstFailingCheck">Tickets opened in the period by the first check that failed on their card, most first.</param>
+/// <param name="SelfService">Members who fixed a failing check without a human.</param>
+/// <param name="Outcomes">Tickets closed in the period, by outcome.</param>
+/// <param name="MedianFirstResponse">Opened → first staff reply over tickets opened in the period, in working time (PRODUCT.md §10: timers count working time; wall-clock when always open).</param>
+/// <param name="MedianResolution">Opened → closed over tickets closed in the period, in working time like the first response.</param>
+/// <param name="Ratings">Over tickets closed in the period that the member rated.</param>
+/// <param name="Staff">Per staff member: claimed, closed, ratings.</param>
+/// <param name="WorkingTimeOnly">Tickets:WorkingHours is set, so the times leave out the hours staff are away.</param>
 public sealed record SupportStats(
     DateTimeOffset From,
     DateTimeOffset To,
+    OpenTickets? OpenNow,
+    int TicketsOpened,
+    int TicketsClosed,
     WalkthroughFunnel? Funnel,
     CheckFigures? Checks,
     IReadOnlyList<CheckCount>? TicketsByFirstFailingCheck,
@@ -33,11 +52,21 @@ public sealed record SupportStats(
     IReadOnlyDictionary<TicketCloseOutcome, int>? Outcomes,
     TimeSpan? MedianFirstResponse,
     TimeSpan? MedianResolution,
+    RatingFigures? Ratings,
     IReadOnlyList<StaffFigures>? Staff,
     bool WorkingTimeOnly)
 {
     public int Days => (int)Math.Round((To - From).TotalDays);
 }
+
+/// <summary>Tickets open now: waiting for someone to claim them, and claimed.</summary>
+public sealed record OpenTickets(int Unclaimed, int Claimed);
+
+/// <summary>The members' 1–5 ratings: their average and how many there were.</summary>
+public sealed record RatingFigures(double Average, int Count);
+
+/// <summary>A failing check id and in how many tickets it failed.</summary>
+public sealed record CheckCount(string CheckId, int Tickets);
 
 /// <summary>Of the members who first started the walkthrough in the period: how many reached each page and passed the final check.</summary>
 /// <param name="Started">Members who first started in the period.</param>

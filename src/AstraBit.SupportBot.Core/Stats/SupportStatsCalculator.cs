@@ -22,18 +22,40 @@ public static class SupportStatsCalculator
         var opened = data.Tickets.Where(t => In(t.OpenedAt)).ToList();
         var closed = data.Tickets.Where(t => t.IsClosed && In(t.ClosedAt)).ToList();
 
+        var open = data.Tickets.Where(t => !t.IsClosed).ToList();
+        var ratings = closed.Where(t => t.Rating is not null).Select(t => t.Rating!.Value).ToList();
+
         return new SupportStats(
             from,
             to,
+            data.Tickets.Count == 0 ? null : new OpenTickets(open.Count(t => t.State == TicketState.Open), open.Count(t => t.State == TicketState.Claimed)),
+            opened.Count,
+            closed.Count,
             Funnel(data, In),
             Checks(data, In, to),
             ByFirstFailingCheck(opened),
             SelfService(data, In, to),
             closed.Count == 0 ? null : TicketCloseOutcomes.All.ToDictionary(o => o, o => closed.Count(t => t.Outcome == o)),
-            TicketService.Median(opened.Where(t => t.FirstStaffReplyAt is not null).Select(t => calendar.WorkingTimeBetween(t.OpenedAt, t.FirstStaffReplyAt!.Value))),
-            TicketService.Median(closed.Select(t => calendar.WorkingTimeBetween(t.OpenedAt, t.ClosedAt!.Value))),
+            Median(opened.Where(t => t.FirstStaffReplyAt is not null).Select(t => calendar.WorkingTimeBetween(t.OpenedAt, t.FirstStaffReplyAt!.Value))),
+            Median(closed.Select(t => calendar.WorkingTimeBetween(t.OpenedAt, t.ClosedAt!.Value))),
+            ratings.Count == 0 ? null : new RatingFigures(ratings.Average(), ratings.Count),
             Staff(data, closed, In),
             !calendar.IsAlwaysOpen);
+    }
+
+    /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
+    public static TimeSpan? Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1
+            ? sorted[middle]
+            : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
     }
 
     private static WalkthroughFunnel? Funnel(SupportStatsData data, Func<DateTimeOffset?, bool> inPeriod)

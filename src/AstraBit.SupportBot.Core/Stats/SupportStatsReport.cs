@@ -3,21 +3,8 @@ using System.Text;
 using System.Text.Json;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Tickets;
-using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Core.Stats;
-
-/// <summary>The figures for the last N days from the stores, for /ticket stats and the `stats` verb.</summary>
-public sealed class SupportStatsService(ISupportStatsSource source, TimeProvider clock, IOptions<TicketOptions> options)
-{
-    public async Task<SupportStats> ComputeAsync(TimeSpan period, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        var data = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        return SupportStatsCalculator.Compute(data, now - period, now, options.Value.Calendar());
-    }
-}
 
 /// <summary>The figures as a readable table (terminal, Discord code block) or JSON. "none" where nothing was stored.</summary>
 public static class SupportStatsReport
@@ -37,7 +24,10 @@ public static class SupportStatsReport
 
         text.Append(Culture, $"Support figures for the last {stats.Days} days ({Time(stats.From)} to {Time(stats.To)}); only what the bot stored counts.\n\n");
 
-        text.Append("Walkthrough funnel (members who first started the guide in the period)\n");
+        text.Append("Tickets\n");
+        Line("open now", stats.OpenNow is { } open ? $"{Count(open.Unclaimed)} unclaimed, {Count(open.Claimed)} claimed" : None);
+
+        text.Append("\nWalkthrough funnel (members who first started the guide in the period)\n");
         if (stats.Funnel is { } funnel)
         {
             Line("started", Count(funnel.Started));
@@ -76,6 +66,7 @@ public static class SupportStatsReport
         text.Append("\nTickets by first failing check (tickets opened in the period)\n");
         if (stats.TicketsByFirstFailingCheck is { } byCheck)
         {
+            Line("tickets opened", Count(stats.TicketsOpened));
             if (byCheck.Count == 0)
             {
                 Line("(no opening check failed)", "0");
@@ -94,10 +85,13 @@ public static class SupportStatsReport
         text.Append("\nOutcomes (tickets closed in the period)\n");
         if (stats.Outcomes is { } outcomes)
         {
+            Line("tickets closed", Count(stats.TicketsClosed));
             foreach (var (outcome, count) in outcomes)
             {
                 Line(outcome.Label(), Count(count));
             }
+
+            Line("average rating", stats.Ratings is { } rated ? TicketWording.Rating(rated.Average, rated.Count) : None);
         }
         else
         {
@@ -138,6 +132,22 @@ public static class SupportStatsReport
             json.WriteString("to", stats.To);
             json.WriteNumber("days", stats.Days);
             json.WriteEndObject();
+
+            json.WritePropertyName("openNow");
+            if (stats.OpenNow is { } open)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("unclaimed", open.Unclaimed);
+                json.WriteNumber("claimed", open.Claimed);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteNumber("ticketsOpened", stats.TicketsOpened);
+            json.WriteNumber("ticketsClosed", stats.TicketsClosed);
 
             json.WritePropertyName("funnel");
             if (stats.Funnel is { } funnel)
@@ -224,6 +234,19 @@ public static class SupportStatsReport
             json.WriteBoolean("workingTimeOnly", stats.WorkingTimeOnly);
             Seconds(json, "medianFirstResponseSeconds", stats.MedianFirstResponse);
             Seconds(json, "medianResolutionSeconds", stats.MedianResolution);
+
+            json.WritePropertyName("ratings");
+            if (stats.Ratings is { } ratings)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("average", Math.Round(ratings.Average, 2));
+                json.WriteNumber("count", ratings.Count);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
 
             json.WritePropertyName("staff");
             if (stats.Staff is { } staff)

@@ -451,55 +451,7 @@ public sealed class TicketService : IDisposable
             .ToList();
     }
 
-    /// <summary>Counts now, and times, ratings and failing checks over the last <paramref name="period"/>.</summary>
-    public async Task<TicketStats> StatsAsync(TimeSpan period, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        var now = Now;
-        var since = now - period;
-        var open = await store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
-        var active = await store.ListActiveSinceAsync(since, cancellationToken).ConfigureAwait(false);
-
-        var opened = active.Where(t => t.OpenedAt >= since).ToList();
-        var closed = active.Where(t => t.IsClosed && t.ClosedAt >= since).ToList();
-        var ratings = closed.Where(t => t.Rating is not null).Select(t => t.Rating!.Value).ToList();
-        var top = opened
-            .SelectMany(t => t.AllCards.SelectMany(c => c.FailingCheckIds).Distinct(StringComparer.Ordinal))
-            .GroupBy(id => id, StringComparer.Ordinal)
-            .Select(g => new CheckCount(g.Key, g.Count()))
-            .OrderByDescending(c => c.Tickets)
-            .ThenBy(c => c.CheckId, StringComparer.Ordinal)
-            .Take(TicketStats.TopCount)
-            .ToList();
-
-        return new TicketStats(
-            period,
-            open.Count(t => t.State == TicketState.Open),
-            open.Count(t => t.State == TicketState.Claimed),
-            closed.Count,
-            Median(opened.Where(t => t.FirstStaffReplyAt is not null).Select(t => t.FirstStaffReplyAt!.Value - t.OpenedAt)),
-            Median(closed.Select(t => t.ClosedAt!.Value - t.OpenedAt)),
-            ratings.Count == 0 ? null : ratings.Average(),
-            ratings.Count,
-            top);
-    }
-
     public void Dispose() => gate.Dispose();
-
-    /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
-    public static TimeSpan? Median(IEnumerable<TimeSpan> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
-        {
-            return null;
-        }
-
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1
-            ? sorted[middle]
-            : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
-    }
 
     private static TicketListItem ListItem(Ticket ticket, DateTimeOffset now)
     {

@@ -15,33 +15,6 @@ public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText,
     public TimeSpan WorkingWait { get; init; } = Wait;
 }
 
-/// <summary>A failing check id and in how many tickets it failed.</summary>
-public sealed record CheckCount(string CheckId, int Tickets);
-
-/// <summary>/ticket stats over a period. A median or average over nothing is null, shown as "none" — never zero.</summary>
-/// <param name="Period">The period looked back over.</param>
-/// <param name="Open">Open (unclaimed) tickets now.</param>
-/// <param name="Claimed">Claimed tickets now.</param>
-/// <param name="ClosedInPeriod">Tickets closed within the period.</param>
-/// <param name="MedianFirstResponse">Opened → first staff reply, over tickets opened in the period that got one.</param>
-/// <param name="MedianTimeToClose">Opened → closed, over tickets closed in the period.</param>
-/// <param name="AverageRating">Over tickets closed in the period that were rated.</param>
-/// <param name="RatingCount">How many of those were rated.</param>
-/// <param name="TopFailingChecks">Up to 5 check ids, by how many tickets opened in the period they failed in (each ticket counts once per check), most first.</param>
-public sealed record TicketStats(
-    TimeSpan Period,
-    int Open,
-    int Claimed,
-    int ClosedInPeriod,
-    TimeSpan? MedianFirstResponse,
-    TimeSpan? MedianTimeToClose,
-    double? AverageRating,
-    int RatingCount,
-    IReadOnlyList<CheckCount> TopFailingChecks)
-{
-    public const int TopCount = 5;
-}
-
 /// <summary>Durations and ages in words, in English whatever the machine's culture.</summary>
 public static class TicketWording
 {

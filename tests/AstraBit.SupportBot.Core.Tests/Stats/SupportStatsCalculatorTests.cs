@@ -44,8 +44,8 @@ public sealed class SupportStatsCalculatorTests
         var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [], [], []), From, To, WorkingCalendar.AlwaysOpen);
 
         Assert.Equal(
-            (null, null, null, null, null, null, null, null),
-            (stats.Funnel, stats.Checks, stats.TicketsByFirstFailingCheck, stats.SelfService, stats.Outcomes, stats.MedianFirstResponse, stats.MedianResolution, stats.Staff));
+            (null, null, null, null, null, null, null, null, null, null),
+            (stats.OpenNow, stats.Funnel, stats.Checks, stats.TicketsByFirstFailingCheck, stats.SelfService, stats.Outcomes, stats.MedianFirstResponse, stats.MedianResolution, stats.Ratings, stats.Staff));
         Assert.Equal(30, stats.Days);
         Assert.DoesNotContain(" 0\n", SupportStatsReport.Text(stats), StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using AstraBit.SupportBot.Cli;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
 using Microsoft.Extensions.Time.Testing;
@@ -81,8 +83,20 @@ public sealed class TicketConfirmCloseTests
         Assert.Matches(@"started\s+none\n", stats);
         Assert.Matches(@"median first response\s+none\n", stats);
         Assert.Matches($@"{Id(Staff)}\s+claimed 1, closed 1", stats);
+        // One first-response figure, in working time (always open here, so wall-clock), from the one stats service.
+        Assert.Single(Regex.Matches(stats, "median first response", RegexOptions.IgnoreCase));
+        Assert.Contains("Times (always open: wall-clock)", stats, StringComparison.Ordinal);
+        Assert.Matches(@"open now\s+0 unclaimed, 0 claimed\n", stats);
         var (_, badDays) = await people.TicketCommandAsync(Staff, "stats", null, SlashOption.Integer("days", 0));
         Assert.Contains("give 1 to 365", Answer(badDays), StringComparison.Ordinal);
+
+        // The `stats` verb reads the same data file to the same table, line for line after the dated first line.
+        await bot.StopAsync();
+        using var output = new StringWriter();
+        var exit = await SupportBotCommandLine.InvokeAsync(["stats", "--data", Path.Combine(people.DataFolder, "supportbot.db"), "--days", "7"], new CliConsole(output, TextWriter.Null, _ => null, null));
+        Assert.Equal(ExitCodes.Ok, exit);
+        var table = stats[(stats.IndexOf("```\n", StringComparison.Ordinal) + 4)..stats.LastIndexOf("\n```", StringComparison.Ordinal)];
+        Assert.Equal(table.TrimEnd('\n').Split('\n')[1..], output.ToString().TrimEnd('\n').Split('\n')[1..]);
         await people.DeleteDataAsync();
     }
 

@@ -157,11 +157,10 @@ public sealed class TicketCommandHandler(
             return;
         }
 
-        // Both are reads of the local data file: quick enough to answer without deferring.
+        // A read of the local data file: quick enough to answer without deferring.
         var period = days is { } d ? TimeSpan.FromDays(d) : StatsPeriod;
-        var stats = await tickets.StatsAsync(period, cancellationToken);
         var report = SupportStatsReport.Text(await figures.ComputeAsync(period, cancellationToken));
-        await rest.RespondAsync(interaction, TicketMessages.Stats(stats, report), cancellationToken);
+        await rest.RespondAsync(interaction, TicketMessages.Stats(report), cancellationToken);
     }
 
     private async Task NoteOrViewAsync(Interaction interaction, string sub, string? text, CancellationToken cancellationToken)

@@ -337,35 +337,19 @@ public static class TicketMessages
             .Build();
     }
 
-    /// <summary>/ticket stats.</summary>
-    public static MessagePayload Stats(TicketStats stats, string? figures = null)
+    /// <summary>/ticket stats: the figures exactly as the `stats` verb prints them, in a code block (a fixed-width table reads best).</summary>
+    public static MessagePayload Stats(string figures)
     {
-        ArgumentNullException.ThrowIfNull(stats);
-        var top = stats.TopFailingChecks.Count == 0
-            ? TicketWording.None
-            : string.Join("\n", stats.TopFailingChecks.Select(c => $"`{c.CheckId}` in {c.Tickets.ToString(CultureInfo.InvariantCulture)} ticket{(c.Tickets == 1 ? "" : "s")}"));
-        var embed = new EmbedBuilder()
-            .WithTitle($"Tickets over the last {TicketWording.Duration(stats.Period)}")
-            .WithColor(Replies.BrandColor)
-            .AddField("Open now", $"{stats.Open.ToString(CultureInfo.InvariantCulture)} unclaimed · {stats.Claimed.ToString(CultureInfo.InvariantCulture)} claimed", inline: true)
-            .AddField("Closed", stats.ClosedInPeriod.ToString(CultureInfo.InvariantCulture), inline: true)
-            .AddField("Median first response", TicketWording.Duration(stats.MedianFirstResponse), inline: true)
-            .AddField("Median time to close", TicketWording.Duration(stats.MedianTimeToClose), inline: true)
-            .AddField("Average rating", TicketWording.Rating(stats.AverageRating, stats.RatingCount), inline: true)
-            .AddField("Most common failing checks", top)
-            .Build();
-        var message = new MessageBuilder().AddEmbed(embed);
-        if (figures is not null)
-        {
-            // The desk's figures as the `stats` verb prints them: a fixed-width table reads best in a code block.
-            message.AddEmbed(new EmbedBuilder()
+        ArgumentNullException.ThrowIfNull(figures);
+        return new MessageBuilder()
+            .AddEmbed(new EmbedBuilder()
                 .WithTitle("Support figures")
                 .WithColor(Replies.BrandColor)
                 .WithDescription("```\n" + Shorten(figures, 4000) + "\n```")
-                .Build());
-        }
-
-        return message.WithEphemeral().WithAllowedMentions(AllowedMentions.None).Build();
+                .Build())
+            .WithEphemeral()
+            .WithAllowedMentions(AllowedMentions.None)
+            .Build();
     }
 
     /// <summary>/ticket audit: the latest entries, newest first, in words.</summary>
