@@ -143,7 +143,7 @@ internal static class DataFile
 
         if (header.AsSpan().IndexOfAnyExcept((byte)0) < 0)
         {
-            return Fail(path, DataFileState.Damaged, $"its first {Size(header.Length)} are blank (zeroed): the file is damaged and was left as it is; restore a backup (see README, \"Backups\")");
+            return Fail(path, DataFileState.Damaged, $"its first {Size(header.Length)} are blank (zeroed): the file is damaged and was left as it is; restore a backup (see docs/operations.md, \"Data file and backups\")");
         }
 
         if (length < MagicOffset + Magic.Length + 1 || !header.AsSpan(MagicOffset, Magic.Length).SequenceEqual(Magic))
@@ -159,7 +159,7 @@ internal static class DataFile
         var expected = ((long)BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(LastPageOffset)) + 1) * PageSize;
         if (length % PageSize != 0 || length < expected)
         {
-            return Fail(path, DataFileState.Damaged, $"is cut short ({Size(length)}; its header promises {Size(expected)}): a crash or a full disk truncated it; it was left as it is: restore a backup (see README, \"Backups\")");
+            return Fail(path, DataFileState.Damaged, $"is cut short ({Size(length)}; its header promises {Size(expected)}): a crash or a full disk truncated it; it was left as it is: restore a backup (see docs/operations.md, \"Data file and backups\")");
         }
 
         return null;

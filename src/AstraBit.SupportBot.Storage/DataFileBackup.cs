@@ -104,7 +104,7 @@ public static class DataFileBackup
 
             try
             {
-                return Verify(copy);
+                return Verify(copy, source);
             }
             catch (Exception exception) when (exception is LiteException or InvalidCastException or InvalidOperationException or IOException)
             {
@@ -118,14 +118,18 @@ public static class DataFileBackup
             : $"{source}: a copy of the data file can't be read ({lastFailure}): the file is damaged; restore an earlier backup.");
     }
 
-    /// <summary>Opens the copy (LiteDB applies the committed part of the journal), reads every document, and folds the journal in.</summary>
-    private static (int Schema, IReadOnlyDictionary<string, int> Documents) Verify(string copy)
+    /// <summary>Opens the copy (LiteDB applies the committed part of the journal), folds the journal in, and reads the result through.</summary>
+    private static (int Schema, IReadOnlyDictionary<string, int> Documents) Verify(string copy, string source)
     {
-        using var database = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct });
-        var documents = SupportDatabase.ReadEverything(database);
-        var schema = SupportDatabase.ReadSchemaVersion(database);
-        database.Checkpoint();
-        return (schema, documents);
+        using (var database = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct }))
+        {
+            database.Checkpoint();
+        }
+
+        // A backup is only worth keeping whole: every page, collection and index of the copy is read as the bot reads them at start.
+        // The copy was taken while neither file changed, so damage in it is damage in the source: no second try.
+        var scan = DataFileIntegrity.Scan(copy, shownAs: source);
+        return scan.Problem is { } damaged ? throw new StorageException(damaged) : (scan.SchemaVersion, scan.Documents);
     }
 
     private static void CopyPages(string from, string to, long length)

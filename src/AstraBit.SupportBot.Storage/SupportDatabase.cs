@@ -43,11 +43,20 @@ public sealed class SupportDatabase : IDisposable
                 throw new StorageException(unusable);
             }
 
+            // The whole file is read, read-only, before it is opened for writing: a damaged page is refused here with
+            // the file untouched, not met by the first member whose command needs it.
+            var scan = Exists(Path) ? DataFileIntegrity.Scan(Path) : null;
+            if (scan?.Problem is { } damaged)
+            {
+                throw new StorageException(damaged);
+            }
+
             // One process owns the file (the lock above), so the direct (exclusive) connection is right; shared mode would add a mutex per call.
             var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
             database = Open(connection);
+            var before = ReadSchemaVersion(database);
             SchemaVersion = Migrate(migrations);
-            Documents = Read(database, Path);
+            Documents = scan is not null && SchemaVersion == before ? scan.Documents : Read(database, Path);
         }
         catch
         {
@@ -91,16 +100,19 @@ public sealed class SupportDatabase : IDisposable
         }
 
         using var held = DataFileLock.TryTake(full, out var refused);
+        if (refused is null)
+        {
+            // Nobody writes it: read the file itself, read-only.
+            return Judge(full, DataFileIntegrity.Scan(full), DataFileState.Ready);
+        }
+
+        // A running bot writes it: read a consistent copy instead, so a half-written journal is not taken for damage.
         var work = Directory.CreateTempSubdirectory("supportbot-inspect-").FullName;
         try
         {
-            var (schema, _) = DataFileBackup.CopyConsistent(full, System.IO.Path.Combine(work, "copy.db"));
-            if (schema > SchemaMigrations.CurrentVersion)
-            {
-                return DataFile.Fail(full, DataFileState.NewerSchema, NewerSchemaText(schema, SchemaMigrations.CurrentVersion)) with { SchemaVersion = schema };
-            }
-
-            return new DataFileReport(full, refused is null ? DataFileState.Ready : DataFileState.InUse, null, schema);
+            var copy = System.IO.Path.Combine(work, "copy.db");
+            DataFileBackup.CopyConsistent(full, copy);
+            return Judge(full, DataFileIntegrity.Scan(copy, shownAs: full), DataFileState.InUse);
         }
         catch (StorageException exception)
         {
@@ -111,6 +123,20 @@ public sealed class SupportDatabase : IDisposable
             Directory.Delete(work, recursive: true);
         }
     }
+
+    private static DataFileReport Judge(string path, DataFileScan scan, DataFileState usable)
+    {
+        if (scan.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return scan.SchemaVersion > SchemaMigrations.CurrentVersion
+            ? DataFile.Fail(path, DataFileState.NewerSchema, NewerSchemaText(scan.SchemaVersion, SchemaMigrations.CurrentVersion)) with { SchemaVersion = scan.SchemaVersion }
+            : new DataFileReport(path, usable, null, scan.SchemaVersion);
+    }
+
+    private static bool Exists(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
     /// <summary>
     /// Writes a consistent copy of this file to <paramref name="destination"/> (see <see cref="DataFileBackup"/>),
@@ -200,7 +226,7 @@ public sealed class SupportDatabase : IDisposable
         }
         catch (Exception exception) when (exception is LiteException or InvalidCastException or IOException or IndexOutOfRangeException or ArgumentException)
         {
-            throw new StorageException(DataFile.Fail(Path, DataFileState.Damaged, $"LiteDB can't open it ({exception.Message}): the file is damaged; restore a backup (see README, \"Backups\")"));
+            throw new StorageException(DataFile.Fail(Path, DataFileState.Damaged, $"LiteDB can't open it ({exception.Message}): the file is damaged; restore a backup (see docs/operations.md, \"Data file and backups\")"));
         }
     }
 
@@ -212,7 +238,7 @@ public sealed class SupportDatabase : IDisposable
         }
         catch (Exception exception) when (exception is LiteException or InvalidCastException or IOException or IndexOutOfRangeException or ArgumentException)
         {
-            throw new StorageException(DataFile.Fail(path, DataFileState.Damaged, $"part of it can't be read ({exception.Message}): the file is damaged; restore a backup (see README, \"Backups\")"));
+            throw new StorageException(DataFile.Fail(path, DataFileState.Damaged, $"part of it can't be read ({exception.Message}): the file is damaged; restore a backup (see docs/operations.md, \"Data file and backups\")"));
         }
     }
 

@@ -2,20 +2,15 @@ using System.Globalization;
 using AstraBit.SupportBot.Hosting;
 using AstraBit.SupportBot.Storage;
 using AstraBit.SupportBot.Storage.Migrations;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Doctor;
 
 /// <summary>
-/// Storage:Path can be opened and written, and its schema version is one this bot knows. Looks without
-/// changing anything: the file is opened read-only (no migration runs), and writability is tested by
-/// opening it for writing without writing.
+/// Storage:Path passes the bot's own start-up check (<see cref="SupportDatabase.Inspect"/>): the place is usable, the
+/// file is the bot's, every page, collection and index reads, and its schema version is one this bot knows. Looks
+/// without changing a byte: the file is read read-only, or through a consistent copy while a running bot holds it.
 /// </summary>
-/// <remarks>
-/// Interim: the storage work is adding its own inspection of the data file; until it lands this reads the
-/// version through <see cref="SupportDatabase.ReadSchemaVersion"/> on a read-only LiteDB connection.
-/// </remarks>
 public sealed class DataFileCheck(IOptions<StorageOptions> storage)
 {
     private const string Id = "data-file";
@@ -24,7 +19,7 @@ public sealed class DataFileCheck(IOptions<StorageOptions> storage)
     public DoctorCheck Run()
     {
         var path = Path.GetFullPath(storage.Value.Path);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             var folder = Path.GetDirectoryName(path) ?? ".";
             var existing = folder;
@@ -39,38 +34,26 @@ public sealed class DataFileCheck(IOptions<StorageOptions> storage)
                     $"Give the bot's user write access to {existing}, or set Storage:Path to a writable place.");
         }
 
-        try
+        var report = SupportDatabase.Inspect(path);
+        var known = SchemaMigrations.CurrentVersion.ToString(CultureInfo.InvariantCulture);
+        return report.State switch
         {
-            using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
-            {
-            }
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return DoctorCheck.Fail(Id, Title, $"{path} can't be written by this user.", $"Give the bot's user write access to {path} (e.g. chown), or set Storage:Path.");
-        }
-        catch (IOException ex)
-        {
-            return DoctorCheck.Warn(Id, Title, $"{path} is in use ({ex.Message}); a running bot holds it.", "Stop the bot to check the data file, or ignore this while it runs.");
-        }
+            DataFileState.New => DoctorCheck.Pass(Id, Title, $"{path} is empty: the bot initialises it at first start."),
+            DataFileState.Ready or DataFileState.InUse => DoctorCheck.Pass(Id, Title, Describe(report, known)),
+            DataFileState.NewerSchema => DoctorCheck.Fail(Id, Title, report.Problem!, "Run the newer bot version, or restore a backup made by this one."),
+            DataFileState.Damaged => DoctorCheck.Fail(Id, Title, report.Problem!, "Stop the bot and restore a backup, or salvage what is readable into a new file (docs/operations.md, \"Data file and backups\")."),
+            DataFileState.NotWritable => DoctorCheck.Fail(Id, Title, report.Problem!, $"Give the bot's user write access, or set Storage:Path to a writable place."),
+            _ => DoctorCheck.Fail(Id, Title, report.Problem!, "Point Storage:Path at the bot's data file, or at a new name to start empty."),
+        };
+    }
 
-        int version;
-        try
-        {
-            using var database = new LiteDatabase(new ConnectionString { Filename = path, ReadOnly = true, Connection = ConnectionType.Direct });
-            version = SupportDatabase.ReadSchemaVersion(database);
-        }
-        catch (Exception ex) when (ex is LiteException or IOException or InvalidCastException or FormatException)
-        {
-            return DoctorCheck.Fail(Id, Title, $"{path} is not a readable data file: {ex.Message}", "Restore the file from a backup, or move it away so the bot starts a new one.");
-        }
-
-        var known = SchemaMigrations.CurrentVersion;
-        var v = version.ToString(CultureInfo.InvariantCulture);
-        var k = known.ToString(CultureInfo.InvariantCulture);
-        return version > known
-            ? DoctorCheck.Fail(Id, Title, $"{path} has schema version {v}, but this bot knows only up to {k}: a newer bot wrote it.", "Run the newer bot version, or restore a backup made by this one.")
-            : DoctorCheck.Pass(Id, Title, version == known ? $"{path}, schema version {v}." : $"{path}, schema version {v}: the bot brings it to {k} at start.");
+    private static string Describe(DataFileReport report, string known)
+    {
+        var version = (report.SchemaVersion ?? 0).ToString(CultureInfo.InvariantCulture);
+        var inUse = report.State == DataFileState.InUse ? " (in use by a running bot; a consistent copy was read)" : "";
+        return version == known
+            ? $"{report.Path}, schema version {version}, every page, collection and index readable{inUse}."
+            : $"{report.Path}, schema version {version}, every page, collection and index readable{inUse}: the bot brings it to {known} at start.";
     }
 
     private static bool CanCreateFileIn(string folder)

@@ -256,6 +256,23 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    public async Task Doctor_DataFileWithADamagedIndexPage_FailsNamingThePageAndChangesNothing()
+    {
+        await using var h = await DoctorHarness.StartAsync();
+        var path = Path.GetFullPath((string)h.Settings["Storage:Path"]!);
+        var page = await Hosting.DamagedDataFile.WriteAsync(path, Hosting.DamagedDataFile.IndexPage);
+        Hosting.DamagedDataFile.Zero(path, page, keepHeader: true);
+        var before = Hosting.DamagedDataFile.Hash(path);
+
+        var (exit, checks) = await h.RunJsonAsync();
+
+        Assert.Equal(1, exit);
+        AssertFails(checks, "data-file", $"{path}: ", "restore a backup");
+        Assert.Contains("the file is damaged", checks["data-file"].Detail, StringComparison.Ordinal);
+        Assert.Equal(before, Hosting.DamagedDataFile.Hash(path));
+    }
+
+    [Fact]
     public async Task Doctor_CurrentDataFile_PassesWithItsVersion()
     {
         await using var h = await DoctorHarness.StartAsync();

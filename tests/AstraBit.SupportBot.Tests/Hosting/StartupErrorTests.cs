@@ -197,6 +197,30 @@ public sealed class StartupErrorTests : IDisposable
         Assert.Equal("", output.Trim());
     }
 
+    [Theory]
+    [Trait("Bot", "Process")]
+    [InlineData(DamagedDataFile.IndexPage, false, "is blank (zeroed)")]
+    [InlineData(DamagedDataFile.DataPage, true, "can't be read (LiteDB: ")]
+    public async Task Start_DataFileWithADamagedPage_RefusedInOneLineAndLeftByteForByte(byte type, bool keepHeader, string expected)
+    {
+        bot.WriteConfig();
+        var page = await DamagedDataFile.WriteAsync(bot.DataFile, type);
+        DamagedDataFile.Zero(bot.DataFile, page, keepHeader);
+        var before = DamagedDataFile.Hash(bot.DataFile);
+
+        var (exit, output, error) = await bot.RunProcessAsync("--config", bot.ConfigFile);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", output.Trim());
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith($"Data file error: {bot.DataFile}: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.EndsWith("the file is damaged and was left as it is; restore a backup (see docs/operations.md, \"Data file and backups\").", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.Equal(before, DamagedDataFile.Hash(bot.DataFile));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(bot.DataFile)!, "supportbot-log.db")));
+    }
+
     [Fact]
     public async Task Start_HandlersCantBeBuilt_SaysSoInOneLogLineAndExits5()
     {
