@@ -16,9 +16,10 @@ internal sealed record DataFileScan(DataFileReport? Problem, int SchemaVersion, 
 /// </summary>
 /// <remarks>
 /// LiteDB is given streams, not the path: the data file as a read-only <see cref="FileStream"/> and the journal
-/// (name-log.db) as a copy in memory. Read-only mode on a path is not enough: on an internal check failure LiteDB
-/// writes a "rebuild me" flag into the header (byte 191) as it closes, truncates a journal that ends mid-page, and
-/// deletes an empty one. A stream opened for reading can't be written, whatever LiteDB tries.
+/// (name-log.db) as a copy in memory. Opened for writing, LiteDB answers a failed internal check by writing a
+/// "rebuild me" flag into the header (byte 191) as it closes; opened read-only on a path it leaves the data file
+/// alone but still cuts a journal that ends mid-page to whole pages and deletes an empty one (LiteDB 5.0.20; see
+/// DataFileTests). A stream opened for reading can't be written, whatever LiteDB tries.
 /// </remarks>
 internal static class DataFileIntegrity
 {

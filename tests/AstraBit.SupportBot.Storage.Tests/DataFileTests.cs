@@ -42,6 +42,35 @@ public sealed class DataFileTests : IDisposable
         Assert.Equal(before, Hash(path));
     }
 
+    [Theory]
+    [InlineData(DataFile.PageSize * 2 + 100)]
+    [InlineData(0)]
+    public void Open_DamagedFileBesideAJournal_BothLeftByteForByte(int journalLength)
+    {
+        // LiteDB opened read-only on a path leaves the data file alone, but cuts a journal that ends mid-page (a crash
+        // while appending) to whole pages and deletes an empty one: the start-up check must not open it that way.
+        var path = folder.File("supportbot.db");
+        WriteDatabase(path);
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            // Page 2 keeps its header and loses everything it holds: only reading it through LiteDB shows the damage.
+            stream.Position = (2 * DataFile.PageSize) + 32;
+            stream.Write(new byte[DataFile.PageSize - 32]);
+        }
+
+        var journal = DataFile.LogPath(path);
+        File.WriteAllBytes(journal, new byte[journalLength]);
+        var before = (Hash(path), Hash(journal));
+
+        var error = Assert.Throws<StorageException>(() => new SupportDatabase(path));
+
+        Assert.Equal(DataFileState.Damaged, error.Report!.State);
+        Assert.Contains("can't be read (LiteDB: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (Hash(path), Hash(journal)));
+        Assert.Equal(DataFileState.Damaged, SupportDatabase.Inspect(path).State);
+        Assert.Equal(before, (Hash(path), Hash(journal)));
+    }
+
     [Fact]
     public void Open_PathIsAFolder_RefusedSayingSo()
     {
