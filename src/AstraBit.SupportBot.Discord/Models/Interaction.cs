@@ -42,6 +42,12 @@ public sealed record Interaction(
     /// <summary>Modal submit data, or null for other types.</summary>
     public ModalSubmitData? Modal => Data as ModalSubmitData;
 
+    /// <summary>
+    /// The message a button or select was on (for a form, the message of the button that opened it): its flags and the
+    /// custom_ids of its components, so a handler can tell whose message it is. Null when the interaction has none.
+    /// </summary>
+    public InteractionMessage? Message { get; init; }
+
     /// <summary>Parses an INTERACTION_CREATE payload (the dispatch's <c>d</c>).</summary>
     /// <exception cref="JsonException">A required field is missing.</exception>
     public static Interaction Parse(JsonElement d)
@@ -71,7 +77,50 @@ public sealed record Interaction(
             user,
             d.Str("locale"),
             d.Prop("message")?.Snowflake("id"),
-            data);
+            data)
+        {
+            Message = d.Prop("message") is { } message ? InteractionMessage.Parse(message) : null,
+        };
+    }
+}
+
+/// <summary>What an interaction says about the message it came from (<c>message</c>: flags, components).</summary>
+public sealed record InteractionMessage(ulong Id, MessageFlags Flags, IReadOnlyList<string> CustomIds)
+{
+    /// <summary>Only the person it was sent to sees it.</summary>
+    public bool IsEphemeral => Flags.HasFlag(MessageFlags.Ephemeral);
+
+    /// <summary>Whether a component on the message carries exactly <paramref name="customId"/>.</summary>
+    public bool Carries(string customId) => CustomIds.Contains(customId, StringComparer.Ordinal);
+
+    internal static InteractionMessage Parse(JsonElement message)
+    {
+        var ids = new List<string>();
+        Collect(message.Array("components"), ids);
+        return new(message.Snowflake("id") ?? 0, (MessageFlags)(message.Int("flags") ?? 0), ids);
+    }
+
+    // Action rows hold buttons and selects; Components V2 nest them in containers and put them beside sections.
+    private static void Collect(IEnumerable<JsonElement> components, List<string> ids)
+    {
+        foreach (var component in components)
+        {
+            if (component.Str("custom_id") is { Length: > 0 } id)
+            {
+                ids.Add(id);
+            }
+
+            Collect(component.Array("components"), ids);
+            if (component.Prop("accessory") is { } accessory)
+            {
+                Collect([accessory], ids);
+            }
+
+            if (component.Prop("component") is { } wrapped)
+            {
+                Collect([wrapped], ids);
+            }
+        }
     }
 }
 

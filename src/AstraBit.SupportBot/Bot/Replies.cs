@@ -17,6 +17,14 @@ public static class Replies
         _ => MessagePayload.Text("This button belongs to something that has ended. Start again with `/connect-bybit`.", ephemeral: true),
     };
 
+    /// <summary>
+    /// The answer to a button or form that would change a message it doesn't belong to (another flow's custom_id on a
+    /// public message): nothing changes.
+    /// </summary>
+    public static MessagePayload NotThisMessage() => MessagePayload.Text(
+        "That button doesn't belong to this message, so nothing was changed. Use the buttons on your own private message, or start again with the command.",
+        ephemeral: true);
+
     public static MessagePayload SomethingWentWrong() => MessagePayload.Text(
         "Something went wrong on our side while handling that. Please try again in a minute; if it keeps happening, tell the support team.",
         ephemeral: true);

@@ -88,6 +88,7 @@ public static class BotServices
         services.AddInteractionHandler<BybitErrorHandler>();
         services.AddInteractionHandler<DiagnoseHandler>();
         services.AddInteractionHandler<KeyCheckPanelHandler>();
+        services.AddInteractionHandler<KeyFormHandler>();
         services.AddSupportTicketDesk(configuration);
         services.AddSupportAnswers(Path.Combine(contentDirectory, AnswerCatalogLoader.FileName));
         services.TryAddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));

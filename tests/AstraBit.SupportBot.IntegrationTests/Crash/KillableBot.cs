@@ -224,7 +224,7 @@ internal sealed class KillableBot : IAsyncDisposable
     /// <summary>Submits the /diagnose key form as the member; returns the interaction id (once the bot acknowledged it, unless told not to wait).</summary>
     public async Task<ulong> SubmitKeyAsync(ulong member, BybitAccountScenario account, bool waitForAcknowledgement = true)
     {
-        var id = await Discord.SubmitModalAsync(member, "dx:key", new Dictionary<string, string>
+        var id = await Discord.SubmitModalAsync(member, Diagnose.DiagnoseMember.KeyModalId, new Dictionary<string, string>
         {
             [KeyModal.KeyField] = account.ApiKey,
             [KeyModal.SecretField] = account.ApiSecret,

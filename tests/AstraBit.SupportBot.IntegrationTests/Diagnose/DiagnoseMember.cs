@@ -12,7 +12,7 @@ internal static class DiagnoseMember
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
     public const int OpenModal = 9;
-    public const string KeyModalId = "dx:key";
+    public const string KeyModalId = "key:command";
 
     public static readonly TimeSpan AcknowledgeDeadline = TimeSpan.FromSeconds(3);
 

@@ -25,7 +25,7 @@ public sealed class PastedErrorTests
 
         // The button under the reply opens the key form.
         var click = await bot.Discord.ClickButtonAsync(Member, "kc:open", reply.Id, bot.SupportChannelId);
-        Assert.Equal("kc:key", (await bot.Discord.Rest.WaitForCallbackAsync(click, BotHarness.Timeout)).Data!["custom_id"]!.GetValue<string>());
+        Assert.Equal("key:panel", (await bot.Discord.Rest.WaitForCallbackAsync(click, BotHarness.Timeout)).Data!["custom_id"]!.GetValue<string>());
 
         // The same error again within the hour is not answered again; a new error in the same message is, alone.
         // A ticket thread gets no answer (staff are talking there); its message goes first, the answer after it is

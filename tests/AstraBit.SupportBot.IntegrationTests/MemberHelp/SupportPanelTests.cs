@@ -67,7 +67,7 @@ public sealed class SupportPanelTests
             {
                 case "kc:open":
                     Assert.Equal(OpenModal, callback.Type);
-                    Assert.Equal("kc:key", callback.Data!["custom_id"]!.GetValue<string>());
+                    Assert.Equal("key:panel", callback.Data!["custom_id"]!.GetValue<string>());
                     break;
                 case "pn:error":
                     Assert.Equal(OpenModal, callback.Type);

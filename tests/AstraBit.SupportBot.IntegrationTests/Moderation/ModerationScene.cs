@@ -14,7 +14,7 @@ internal sealed class ModerationScene(BotHarness bot)
     public const string ModeratorName = "mara.mod";
     public const string StaffName = "sam.support";
     public const string RunButtonId = "mod:run";
-    public const string RequestModalId = "mod:key";
+    public const string RequestModalId = "key:moderator";
 
     /// <summary>Runs /diagnose-user or the user command as <paramref name="asker"/>; returns the interaction id and its callback.</summary>
     public async Task<(ulong Id, RecordedCallback Callback)> AskAsync(ulong asker, ulong target, bool contextMenu = false)

@@ -38,7 +38,7 @@ public sealed class TicketConfirmCloseTests
         var healthy = bot.Bybit.Scenario("healthy-unified");
         var (_, modal) = await people.ClickAsync(Member, "tk:check:1", question);
         Assert.Equal(OpenModal, modal.Type);
-        var (submit, _) = await people.SubmitAsync(Member, "tk:key:1", new Dictionary<string, string> { [KeyModal.KeyField] = healthy.ApiKey, [KeyModal.SecretField] = healthy.ApiSecret }, thread.Id);
+        var (submit, _) = await people.SubmitAsync(Member, "key:ticket:1", new Dictionary<string, string> { [KeyModal.KeyField] = healthy.ApiKey, [KeyModal.SecretField] = healthy.ApiSecret }, thread.Id);
         Assert.Contains("closed as resolved — verified", await people.DeferredAnswerAsync(submit), StringComparison.Ordinal);
 
         var log = await TranscriptAsync(bot);

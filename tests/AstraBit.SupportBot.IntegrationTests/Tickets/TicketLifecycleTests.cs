@@ -60,8 +60,8 @@ public sealed class TicketLifecycleTests
         Assert.DoesNotContain(people.MessagesIn(thread.Id), m => m.Content.StartsWith("In case you need it", StringComparison.Ordinal));
         var (_, modal) = await people.ClickAsync(Member, "tk:check:1", welcome);
         Assert.Equal(OpenModal, modal.Type);
-        Assert.Equal("tk:key:1", modal.Data!["custom_id"]!.GetValue<string>());
-        var (recheck, recheckCallback) = await people.SubmitAsync(Member, "tk:key:1", new Dictionary<string, string> { [KeyModal.KeyField] = account.ApiKey, [KeyModal.SecretField] = account.ApiSecret }, thread.Id);
+        Assert.Equal("key:ticket:1", modal.Data!["custom_id"]!.GetValue<string>());
+        var (recheck, recheckCallback) = await people.SubmitAsync(Member, "key:ticket:1", new Dictionary<string, string> { [KeyModal.KeyField] = account.ApiKey, [KeyModal.SecretField] = account.ApiSecret }, thread.Id);
         Assert.Equal(DeferredChannelMessage, recheckCallback.Type);
         Assert.Contains("posted in your ticket", await people.DeferredAnswerAsync(recheck), StringComparison.Ordinal);
         var posted = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Content.Contains("ran the key check again", StringComparison.Ordinal), BotHarness.Timeout);
@@ -175,7 +175,7 @@ public sealed class TicketLifecycleTests
 
         await people.ClickAsync(Member, "tk:check:1", welcome);
         bot.Discord.Rest.FailNext(DiscordRestRoutes.CreateMessage, 500);
-        var (recheck, _) = await people.SubmitAsync(Member, "tk:key:1", new Dictionary<string, string> { [KeyModal.KeyField] = account.ApiKey, [KeyModal.SecretField] = account.ApiSecret }, thread.Id);
+        var (recheck, _) = await people.SubmitAsync(Member, "key:ticket:1", new Dictionary<string, string> { [KeyModal.KeyField] = account.ApiKey, [KeyModal.SecretField] = account.ApiSecret }, thread.Id);
 
         var answer = await people.DeferredAnswerAsync(recheck);
         Assert.Contains("❌", answer, StringComparison.Ordinal);
@@ -303,11 +303,13 @@ public sealed class TicketLifecycleTests
         Assert.Contains("is closed", closed, StringComparison.Ordinal);
         Assert.True(thread.Locked);
         var prompt = people.MessagesIn(thread.Id).Single(m => Buttons(m).Any(b => b.CustomId == "tk:rate:1:5"));
+
+        // The prompt stands in the thread staff read too: their click is refused (before the member's rating takes its buttons away).
+        var (_, byStaff) = await people.ClickAsync(Staff, "tk:rate:1:1", prompt);
+        Assert.Contains("Only the member", Answer(byStaff), StringComparison.Ordinal);
         var (_, rated) = await people.ClickAsync(Member, "tk:rate:1:5", prompt);
         Assert.Equal(UpdateMessage, rated.Type);
         await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Content.Contains("rated ticket #0001 5/5", StringComparison.Ordinal), BotHarness.Timeout);
-        var (_, byStaff) = await people.ClickAsync(Staff, "tk:rate:1:1", prompt);
-        Assert.Contains("Only the member", Answer(byStaff), StringComparison.Ordinal);
         Assert.Contains("Member fixed it on their own", Text(bot.Discord.Rest.Messages.Single(m => m.ChannelId == bot.LogChannelId && m.Attachments.Count == 1)), StringComparison.Ordinal);
         await people.DeleteDataAsync();
     }

@@ -157,7 +157,7 @@ public sealed class ConnectBybitWalkthroughTests
 
         // Bybit answers nothing until released: the member's click is acknowledged while the check is in flight.
         var edits = member.Message.EditCount;
-        var submit = await member.SubmitKeyAsync("wt:key:3", healthy.ApiKey, healthy.ApiSecret);
+        var submit = await member.SubmitKeyAsync("key:step:3", healthy.ApiKey, healthy.ApiSecret);
         await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(WalkthroughMember.DeferredUpdate, submit.Type);
@@ -179,7 +179,7 @@ public sealed class ConnectBybitWalkthroughTests
         var click = await member.ClickAsync("wt:check:3");
         Assert.Equal(WalkthroughMember.OpenModal, click.Type);
 
-        var answer = await member.SubmitKeyAsync("wt:key:3", bot.Bybit.Scenario("healthy-unified").ApiKey, "too-short");
+        var answer = await member.SubmitKeyAsync("key:step:3", bot.Bybit.Scenario("healthy-unified").ApiKey, "too-short");
 
         Assert.Equal(WalkthroughMember.ChannelMessage, answer.Type);
         Assert.Contains("API secret", answer.Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -90,10 +90,10 @@ internal sealed class WalkthroughMember(DiscordEmulator discord, ulong supportCh
     {
         var click = await ClickAsync("wt:check:" + checkToken);
         Assert.Equal(OpenModal, click.Type);
-        Assert.Equal("wt:key:" + checkToken, click.Data!["custom_id"]!.GetValue<string>());
+        Assert.Equal("key:step:" + checkToken, click.Data!["custom_id"]!.GetValue<string>());
 
         var edits = Message.EditCount;
-        var submit = await SubmitKeyAsync("wt:key:" + checkToken, key, secret);
+        var submit = await SubmitKeyAsync("key:step:" + checkToken, key, secret);
         Assert.Equal(DeferredUpdate, submit.Type);
         await WaitForEditAsync(edits);
         return submit;

@@ -67,7 +67,7 @@ public sealed class ComponentIdTests
     }
 
     [Fact]
-    public void KeyCheckForms_EveryOrigin_HasItsOwnFormOwnedByItsHandlersPrefix()
+    public void KeyFormId_EveryOrigin_HasAFormOfTheKeyChecksOwnPrefixThatReadsBack()
     {
         KeyCheckOrigin[] origins =
         [
@@ -78,17 +78,17 @@ public sealed class ComponentIdTests
             new KeyCheckOrigin.Panel(),
         ];
 
-        var forms = origins.Select(KeyCheckForms.For).ToList();
+        var forms = origins.Select(o => KeyFormId.For(o).Build()).ToList();
 
-        Assert.Equal(["dx:key", "wt:key:3", "tk:key:7", "mod:key", "kc:key"], forms);
-        Assert.All(forms, f => Assert.Equal(KeyCheckForms.Action, ComponentId.Parse(f)!.Action));
+        Assert.Equal(["key:command", "key:step:3", "key:ticket:7", "key:moderator", "key:panel"], forms);
+        Assert.Equal(origins, forms.Select(f => KeyFormId.TryParse(f)!.Origin));
     }
 
     [Fact]
     public void TicketIds_Rate_RoundTripsNumberAndStars()
     {
         Assert.Equal(new TicketId(TicketIdKind.Rate, 12, 4), TicketIds.Parse(TicketIds.Rate(12, 4)));
-        Assert.Equal(new TicketId(TicketIdKind.KeySubmit, 3), TicketIds.Parse("tk:key:3"));
+        Assert.Null(TicketIds.Parse("tk:key:3"));
         Assert.Null(TicketIds.Parse("tk:rate:12"));
         Assert.Null(TicketIds.Parse("tk:claim:x"));
         Assert.Null(TicketIds.Parse("tk:frobnicate:1"));
@@ -104,10 +104,33 @@ public sealed class ComponentIdTests
         Assert.Contains("\"tk\"", ex.Message, StringComparison.Ordinal);
     }
 
-    private sealed class Owner(string prefix) : IComponentHandler
+    [Fact]
+    public void Router_LegacyRoute_WinsOverItsPrefixOwner()
     {
-        public string Prefix => prefix;
+        var tickets = new Owner("tk");
+        var forms = new FormOwner();
+        var map = InteractionHandlerMap.Of([], [tickets, forms]);
+        var services = new Resolver(tickets, forms);
 
-        public Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken) => Task.CompletedTask;
+        Assert.Same(forms, map.Component(services, ComponentId.Parse("tk:key:12")!));
+        Assert.Same(tickets, map.Component(services, ComponentId.Parse("tk:claim:12")!));
+        Assert.Same(forms, map.Component(services, ComponentId.Parse("key:ticket:12")!));
+        Assert.Null(map.Component(services, ComponentId.Parse("zz:claim:12")!));
+    }
+
+    private class Owner(params string[] routes) : IComponentHandler
+    {
+        public IReadOnlyList<string> Routes => routes;
+
+        public ICustomId? Read(ComponentId id) => null;
+
+        public Task HandleAsync(Interaction interaction, ICustomId id, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class FormOwner() : Owner("key", "tk:key");
+
+    private sealed class Resolver(Owner tickets, FormOwner forms) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(FormOwner) ? forms : tickets;
     }
 }

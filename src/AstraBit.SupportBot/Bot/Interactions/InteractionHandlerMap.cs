@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace AstraBit.SupportBot.Bot.Interactions;
 
 /// <summary>
-/// Which handler owns each command name and custom_id prefix, worked out once at start by building every
-/// <see cref="ICommandHandler"/> and <see cref="IComponentHandler"/> in a scope of its own. Two handlers claiming the
-/// same name or prefix stop the start, so the order they are registered in never matters. An interaction then builds
+/// Which handler owns each command name and custom_id route, worked out once at start by building every
+/// <see cref="ICommandHandler"/> and <see cref="IComponentHandler"/> in a scope of its own. A route is a typed id's
+/// prefix ("tk") or a legacy "prefix:action" ("tk:key", a form an older version sent under the ticket prefix), and the
+/// more specific route wins. Two handlers claiming the same name or route stop the start, so the order they are
+/// registered in never matters. An interaction then builds
 /// only its owner, in the event's scope: handlers are registered as themselves (<see cref="InteractionHandlerServices.AddInteractionHandler{T}"/>).
 /// </summary>
 public sealed class InteractionHandlerMap
@@ -33,9 +35,14 @@ public sealed class InteractionHandlerMap
     public ICommandHandler? Command(IServiceProvider services, string name) =>
         commands.TryGetValue(name, out var type) ? (ICommandHandler)services.GetRequiredService(type) : null;
 
-    /// <summary>The handler that owns custom_id prefix <paramref name="prefix"/>, built in <paramref name="services"/>; null when none does.</summary>
-    public IComponentHandler? Component(IServiceProvider services, string prefix) =>
-        components.TryGetValue(prefix, out var type) ? (IComponentHandler)services.GetRequiredService(type) : null;
+    /// <summary>The handler that owns custom_id <paramref name="id"/> ("prefix:action", else "prefix"), built in <paramref name="services"/>; null when none does.</summary>
+    public IComponentHandler? Component(IServiceProvider services, ComponentId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return components.TryGetValue(id.Prefix + ":" + id.Action, out var type) || components.TryGetValue(id.Prefix, out type)
+            ? (IComponentHandler)services.GetRequiredService(type)
+            : null;
+    }
 
     private static (FrozenDictionary<string, Type>, FrozenDictionary<string, Type>) Build(IServiceScopeFactory scopes)
     {
@@ -62,7 +69,7 @@ public sealed class InteractionHandlerMap
         ArgumentNullException.ThrowIfNull(componentHandlers);
         return (
             Unique(commandHandlers.SelectMany(h => h.Commands.Select(c => (c, h.GetType()))), "command"),
-            Unique(componentHandlers.Select(h => (h.Prefix, h.GetType())), "custom_id prefix"));
+            Unique(componentHandlers.SelectMany(h => h.Routes.Select(r => (r, h.GetType()))), "custom_id route"));
     }
 
     private static FrozenDictionary<string, Type> Unique(IEnumerable<(string Key, Type Handler)> entries, string what)

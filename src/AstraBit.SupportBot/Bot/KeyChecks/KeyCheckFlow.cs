@@ -16,9 +16,9 @@ namespace AstraBit.SupportBot.Bot.KeyChecks;
 /// </summary>
 public sealed partial class KeyCheckFlow(DiscordRestClient rest, BackgroundChecks background, ILogger<KeyCheckFlow> logger)
 {
-    /// <summary>Opens the key form; its submit comes back with <see cref="KeyCheckForms.For"/> of <paramref name="origin"/> as custom_id.</summary>
+    /// <summary>Opens the key form; its submit comes back to <see cref="KeyFormHandler"/> with <see cref="KeyFormId.For"/> of <paramref name="origin"/> as custom_id.</summary>
     public Task OpenFormAsync(Interaction interaction, KeyCheckOrigin origin, CancellationToken cancellationToken) =>
-        rest.OpenModalAsync(interaction, KeyModal.Build(KeyCheckForms.For(origin)), cancellationToken);
+        rest.OpenModalAsync(interaction, KeyModal.Build(KeyFormId.For(origin).Build()), cancellationToken);
 
     /// <summary>The key form was submitted: refuses unusable input with what to fix, else acknowledges and checks in the background.</summary>
     public async Task SubmitAsync(Interaction interaction, KeyCheckAnswer answer, CancellationToken cancellationToken)
@@ -163,7 +163,7 @@ public sealed record KeyCheckContext(Interaction Interaction, IServiceProvider S
 
 /// <summary>
 /// How a check from one origin is answered. Everything before the answer is <see cref="KeyCheckFlow"/>'s; a new way into
-/// the key check is a subclass here plus its case in <see cref="KeyCheckOrigin"/> and <see cref="KeyCheckForms"/>.
+/// the key check is a subclass here plus its case in <see cref="KeyCheckOrigin"/>, <see cref="KeyFormId"/> and <see cref="KeyFormHandler"/>.
 /// </summary>
 public abstract class KeyCheckAnswer
 {

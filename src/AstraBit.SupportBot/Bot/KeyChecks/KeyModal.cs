@@ -13,7 +13,7 @@ public static class KeyModal
     public const string KeyField = "api-key";
     public const string SecretField = "api-secret";
 
-    /// <param name="customId">Says what the submit is for (<see cref="KeyCheckForms.For"/>).</param>
+    /// <param name="customId">Says what the submit is for (<see cref="KeyFormId"/>).</param>
     public static Modal Build(string customId) =>
         new ModalBuilder(customId, "Check your Bybit API key")
             .AddTextInput(

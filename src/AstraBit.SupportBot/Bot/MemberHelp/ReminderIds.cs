@@ -1,5 +1,3 @@
-using System.Globalization;
-using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Discord.Models;
@@ -7,25 +5,21 @@ using AstraBit.SupportBot.Discord.Models;
 namespace AstraBit.SupportBot.Bot.MemberHelp;
 
 /// <summary>
-/// The reminder buttons ("rm:…"). "Remind me" carries what the member's check just showed (site, masked key, expiry),
+/// The reminder buttons (<see cref="ReminderId"/>). "Remind me" carries what the member's check just showed (site, masked key, expiry),
 /// "Stop" names the reminder by site and masked key; whose reminder it is comes from whoever clicks, never the id.
 /// </summary>
 public static class ReminderIds
 {
-    public const string Prefix = "rm";
-    public const string SubscribeAction = "sub";
-    public const string StopAction = "stop";
-
     public static MessageComponent Subscribe(string site, string maskedKey, DateTimeOffset expiresAt) =>
         Button.Create(
             ButtonStyle.Secondary,
-            ComponentId.Build(Prefix, SubscribeAction, site, maskedKey, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            new ReminderId(ReminderIdKind.Subscribe, site, maskedKey, expiresAt).Build(),
             "Remind me before this key expires");
 
     public static MessageComponent Stop(KeyReminder reminder, string label = "Stop reminders")
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        return Button.Create(ButtonStyle.Danger, ComponentId.Build(Prefix, StopAction, reminder.Site, reminder.MaskedKey), label);
+        return Button.Create(ButtonStyle.Danger, new ReminderId(ReminderIdKind.Stop, reminder.Site, reminder.MaskedKey).Build(), label);
     }
 
     /// <summary>

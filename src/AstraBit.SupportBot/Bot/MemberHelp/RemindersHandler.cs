@@ -1,4 +1,3 @@
-using System.Globalization;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Discord.Models;
@@ -10,14 +9,12 @@ namespace AstraBit.SupportBot.Bot.MemberHelp;
 /// `/reminders` (the member's key-expiry reminders, each with a button to stop it) and the reminder buttons: "Remind me
 /// before this key expires" under a check's result and "Stop reminders" under a reminder DM or the list. Answers privately.
 /// </summary>
-public sealed class RemindersHandler(KeyReminderService reminders, DiscordRestClient rest) : ICommandHandler, IComponentHandler
+public sealed class RemindersHandler(KeyReminderService reminders, DiscordRestClient rest) : ICommandHandler, IComponentHandler<ReminderId>
 {
     /// <summary>Stop buttons in the list: Discord allows 5 rows of 5.</summary>
     public const int MaxListed = 25;
 
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.Reminders];
-
-    public string Prefix => ReminderIds.Prefix;
 
     public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
@@ -26,18 +23,18 @@ public sealed class RemindersHandler(KeyReminderService reminders, DiscordRestCl
         await rest.RespondAsync(interaction, List(list), cancellationToken);
     }
 
-    public async Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, ReminderId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
         var memberId = interaction.User.Id;
-        var text = (id.Action, id.Args.Count) switch
+        var text = id switch
         {
-            (ReminderIds.SubscribeAction, 3) when long.TryParse(id.Args[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds) =>
-                (await reminders.SubscribeAsync(memberId, id.Args[1], DateTimeOffset.FromUnixTimeSeconds(seconds), id.Args[0], cancellationToken)).Message,
-            (ReminderIds.StopAction, 2) => await reminders.CancelAsync(memberId, KeyReminder.IdOf(memberId, id.Args[0], id.Args[1]), cancellationToken)
-                ? $"Done: no more reminders for key {id.Args[1]} ({id.Args[0]})."
-                : $"There are no reminders for key {id.Args[1]} ({id.Args[0]}) any more.",
+            { Kind: ReminderIdKind.Subscribe, ExpiresAt: { } expiresAt } =>
+                (await reminders.SubscribeAsync(memberId, id.MaskedKey, expiresAt, id.Site, cancellationToken)).Message,
+            { Kind: ReminderIdKind.Stop } => await reminders.CancelAsync(memberId, KeyReminder.IdOf(memberId, id.Site, id.MaskedKey), cancellationToken)
+                ? $"Done: no more reminders for key {id.MaskedKey} ({id.Site})."
+                : $"There are no reminders for key {id.MaskedKey} ({id.Site}) any more.",
             _ => null,
         };
         await rest.RespondAsync(interaction, text is null ? Replies.NotHandled(interaction) : MessagePayload.Text(text, ephemeral: true), cancellationToken);

@@ -36,7 +36,7 @@ public static class ModerationMessages
                 $"**{Plain(moderatorName)}** from the AstraBit team asked you to run the Bybit key check. Nobody sees your secret — not even them.\n" +
                 "Press **Run the check** and enter your API key and secret in the private form. The result comes back to you here; " +
                 "the team sees the verdict and your key masked (last 4 characters) so they can help. Never send your secret in a message, to anyone.")
-            .AddActionRow(Button.Create(ButtonStyle.Primary, ModerationIds.Run, "Run the check"))
+            .AddActionRow(Button.Create(ButtonStyle.Primary, ModerationId.Run.Build(), "Run the check"))
             .Build();
 
     /// <summary>The moderator's private answer: whether the prompt reached the member, and the member's latest checks.</summary>

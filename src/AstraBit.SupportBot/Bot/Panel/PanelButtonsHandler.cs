@@ -18,20 +18,18 @@ public sealed class PanelButtonsHandler(
     TicketCommandHandler tickets,
     BybitErrorCatalog catalog,
     PanelContent content,
-    DiscordRestClient rest) : IComponentHandler
+    DiscordRestClient rest) : IComponentHandler<PanelId>
 {
-    public string Prefix => PanelMessages.Prefix;
-
-    public Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    public Task HandleAsync(Interaction interaction, PanelId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
-        return (id.Action, interaction.Modal) switch
+        return (id.Kind, interaction.Modal) switch
         {
-            (PanelMessages.ConnectAction, null) => connect.StartAsync(interaction, cancellationToken),
-            (PanelMessages.TicketAction, null) => tickets.OpenAsync(interaction, cancellationToken),
-            (PanelMessages.ErrorAction, null) => rest.OpenModalAsync(interaction, PanelMessages.ErrorForm(content.ErrorForm), cancellationToken),
-            (PanelMessages.ExplainAction, { } form) => rest.RespondAsync(
+            (PanelIdKind.Connect, null) => connect.StartAsync(interaction, cancellationToken),
+            (PanelIdKind.TalkToSupport, null) => tickets.OpenAsync(interaction, cancellationToken),
+            (PanelIdKind.ExplainError, null) => rest.OpenModalAsync(interaction, PanelMessages.ErrorForm(content.ErrorForm), cancellationToken),
+            (PanelIdKind.ExplainSubmit, { } form) => rest.RespondAsync(
                 interaction,
                 BybitErrorHandler.Render(catalog.Explain(form.GetTextInput(PanelMessages.ErrorField) ?? "")),
                 cancellationToken),

@@ -1,4 +1,3 @@
-using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.Panel;
 using AstraBit.SupportBot.Discord.Models;
@@ -6,17 +5,11 @@ using AstraBit.SupportBot.Discord.Models;
 namespace AstraBit.SupportBot.Bot.Panel;
 
 /// <summary>
-/// The support panel as Discord shows it: an embed with config/panel.json's words and its four buttons. The custom_ids
-/// name only the action ("pn:connect", "kc:open", "pn:error", "pn:ticket"), never a member, so one panel serves
-/// everyone for as long as it stands, across restarts.
+/// The support panel as Discord shows it: an embed with config/panel.json's words and its four buttons
+/// (<see cref="PanelId"/>, and the key check's <see cref="KeyCheckButtonId"/>).
 /// </summary>
 public static class PanelMessages
 {
-    public const string Prefix = "pn";
-    public const string ConnectAction = "connect";
-    public const string ErrorAction = "error";
-    public const string ExplainAction = "explain";
-    public const string TicketAction = "ticket";
 
     /// <summary>The one field of the "Explain an error" form.</summary>
     public const string ErrorField = "error";
@@ -35,10 +28,10 @@ public static class PanelMessages
 
         var buttons = content.Buttons.Select(b => b.Action switch
         {
-            PanelAction.ConnectBybit => Button.Create(ButtonStyle.Primary, ComponentId.Build(Prefix, ConnectAction), b.Label),
+            PanelAction.ConnectBybit => Button.Create(ButtonStyle.Primary, new PanelId(PanelIdKind.Connect).Build(), b.Label),
             PanelAction.CheckKey => KeyCheckPanelHandler.Button(b.Label),
-            PanelAction.ExplainError => Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, ErrorAction), b.Label),
-            PanelAction.TalkToSupport => Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, TicketAction), b.Label),
+            PanelAction.ExplainError => Button.Create(ButtonStyle.Secondary, new PanelId(PanelIdKind.ExplainError).Build(), b.Label),
+            PanelAction.TalkToSupport => Button.Create(ButtonStyle.Secondary, new PanelId(PanelIdKind.TalkToSupport).Build(), b.Label),
             _ => throw new ArgumentOutOfRangeException(nameof(content), b.Action, "Unknown panel action."),
         });
         return new MessageBuilder().AddEmbed(embed.Build()).AddActionRow(buttons).Build();
@@ -48,7 +41,7 @@ public static class PanelMessages
     public static Modal ErrorForm(PanelErrorForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return new ModalBuilder(ComponentId.Build(Prefix, ExplainAction), form.Title)
+        return new ModalBuilder(new PanelId(PanelIdKind.ExplainSubmit).Build(), form.Title)
             .AddTextInput(form.Label, new TextInput(ErrorField, TextInputStyle.Paragraph, minLength: 1, maxLength: 500, placeholder: form.Placeholder))
             .Build();
     }

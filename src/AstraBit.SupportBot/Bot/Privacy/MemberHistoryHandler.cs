@@ -9,22 +9,16 @@ using AstraBit.SupportBot.Discord.Rest;
 namespace AstraBit.SupportBot.Bot.Privacy;
 
 /// <summary>
-/// `/ticket history member:` (staff and moderators) as one ephemeral view in pages: Previous / Next ("th:page:…") edit
-/// it in place, Export ("th:export:…") answers privately with the member's data as a JSON file. Rights are checked on
+/// `/ticket history member:` (staff and moderators) as one ephemeral view in pages: Previous / Next edit it in place,
+/// Export answers privately with the member's data as a JSON file. Rights are checked on
 /// every use, the buttons included.
 /// </summary>
 public sealed class MemberHistoryHandler(
     MemberHistoryService history,
     MemberDataService memberData,
     SupportRoles roles,
-    DiscordRestClient rest) : IComponentHandler
+    DiscordRestClient rest) : IComponentHandler<MemberHistoryId>
 {
-    public const string Prefix = "th";
-    public const string PageAction = "page";
-    public const string ExportAction = "export";
-
-    string IComponentHandler.Prefix => Prefix;
-
     /// <summary>/ticket history member: — called by the /ticket command handler.</summary>
     public async Task ShowAsync(Interaction interaction, ulong? memberId, CancellationToken cancellationToken)
     {
@@ -44,7 +38,7 @@ public sealed class MemberHistoryHandler(
         await rest.RespondAsync(interaction, View(await history.GetPageAsync(member, 1, cancellationToken: cancellationToken)), cancellationToken);
     }
 
-    public async Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, MemberHistoryId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
@@ -54,18 +48,13 @@ public sealed class MemberHistoryHandler(
             return;
         }
 
-        switch (id.Action)
+        if (id.Page is { } page)
         {
-            case PageAction when id.Args.Count == 2 && id.Snowflake(0) is { } member && id.Number(1) is { } page:
-                await rest.UpdateMessageAsync(interaction, View(await history.GetPageAsync(member, page, cancellationToken: cancellationToken)), cancellationToken);
-                break;
-            case ExportAction when id.Args.Count == 1 && id.Snowflake(0) is { } member:
-                var export = await memberData.ExportAsync(member, cancellationToken);
-                await rest.RespondAsync(interaction, Export(export), cancellationToken);
-                break;
-            default:
-                await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
-                break;
+            await rest.UpdateMessageAsync(interaction, View(await history.GetPageAsync(id.MemberId, page, cancellationToken: cancellationToken)), cancellationToken);
+        }
+        else
+        {
+            await rest.RespondAsync(interaction, Export(await memberData.ExportAsync(id.MemberId, cancellationToken)), cancellationToken);
         }
     }
 
@@ -88,13 +77,12 @@ public sealed class MemberHistoryHandler(
                 + (page.IsEmpty ? "Nothing stored about this member." : lines.ToString()), 4000))
             .WithFooter($"Page {page.Page} of {page.PageCount}, newest first")
             .Build();
-        var memberToken = ComponentId.Token(page.MemberId);
         return new MessageBuilder()
             .AddEmbed(embed)
             .AddActionRow(
-                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, PageAction, memberToken, ComponentId.Token(page.Page - 1)), "Previous", disabled: page.Page <= 1),
-                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, PageAction, memberToken, ComponentId.Token(page.Page + 1)), "Next", disabled: page.Page >= page.PageCount),
-                Button.Create(ButtonStyle.Primary, ComponentId.Build(Prefix, ExportAction, memberToken), "Export as a file"))
+                Button.Create(ButtonStyle.Secondary, new MemberHistoryId(page.MemberId, page.Page - 1).Build(), "Previous", disabled: page.Page <= 1),
+                Button.Create(ButtonStyle.Secondary, new MemberHistoryId(page.MemberId, page.Page + 1).Build(), "Next", disabled: page.Page >= page.PageCount),
+                Button.Create(ButtonStyle.Primary, new MemberHistoryId(page.MemberId, null).Build(), "Export as a file"))
             .WithEphemeral()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();

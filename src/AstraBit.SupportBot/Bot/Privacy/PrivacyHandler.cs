@@ -7,20 +7,12 @@ namespace AstraBit.SupportBot.Bot.Privacy;
 
 /// <summary>
 /// `/privacy` (everyone): what the bot keeps about you, privately, with "Export" and "Delete what isn't needed"; the
-/// deletion asks to confirm first ("pv:…"). The buttons act only on whoever presses them, so nobody can touch another
+/// deletion asks to confirm first (<see cref="PrivacyId"/>). The buttons act only on whoever presses them, so nobody can touch another
 /// member's data. Open tickets and the audit log stay (MemberDataService).
 /// </summary>
-public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClient rest) : ICommandHandler, IComponentHandler
+public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClient rest) : ICommandHandler, IComponentHandler<PrivacyId>
 {
-    public const string Prefix = "pv";
-    public const string ExportAction = "export";
-    public const string DeleteAction = "delete";
-    public const string ConfirmAction = "confirm";
-    public const string CancelAction = "cancel";
-
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.Privacy];
-
-    string IComponentHandler.Prefix => Prefix;
 
     public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
@@ -29,28 +21,25 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
         await rest.RespondAsync(interaction, Overview(export), cancellationToken);
     }
 
-    public async Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, PrivacyId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
         var memberId = interaction.User.Id;
-        switch (id.Action)
+        switch (id.Kind)
         {
-            case ExportAction:
+            case PrivacyIdKind.Export:
                 await rest.RespondAsync(interaction, MemberHistoryHandler.Export(await memberData.ExportAsync(memberId, cancellationToken)), cancellationToken);
                 break;
-            case DeleteAction:
+            case PrivacyIdKind.Delete:
                 await rest.UpdateMessageAsync(interaction, Confirm(), cancellationToken);
                 break;
-            case ConfirmAction:
+            case PrivacyIdKind.ConfirmDelete:
                 var deletion = await memberData.DeleteAsync(memberId, memberId, cancellationToken);
                 await rest.UpdateMessageAsync(interaction, Deleted(deletion), cancellationToken);
                 break;
-            case CancelAction:
-                await rest.UpdateMessageAsync(interaction, Overview(await memberData.ExportAsync(memberId, cancellationToken)), cancellationToken);
-                break;
             default:
-                await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+                await rest.UpdateMessageAsync(interaction, Overview(await memberData.ExportAsync(memberId, cancellationToken)), cancellationToken);
                 break;
         }
     }
@@ -62,8 +51,8 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
             .WithContent("**What the bot keeps about you**\n" + string.Join("\n", export.Summary().Select(l => "• " + l)) +
                 "\n\nYou can download it, or delete everything that no open ticket and no audit record needs.")
             .AddActionRow(
-                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, ExportAction), "Export my data"),
-                Button.Create(ButtonStyle.Danger, ComponentId.Build(Prefix, DeleteAction), "Delete what isn't needed"))
+                Button.Create(ButtonStyle.Secondary, new PrivacyId(PrivacyIdKind.Export).Build(), "Export my data"),
+                Button.Create(ButtonStyle.Danger, new PrivacyId(PrivacyIdKind.Delete).Build(), "Delete what isn't needed"))
             .WithEphemeral()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
@@ -75,8 +64,8 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
                 "the diagnostic cards and later checks. An open ticket stays whole (the team is working on it), and the audit log of " +
                 "staff actions stays. This can't be undone.")
             .AddActionRow(
-                Button.Create(ButtonStyle.Danger, ComponentId.Build(Prefix, ConfirmAction), "Yes, delete"),
-                Button.Create(ButtonStyle.Secondary, ComponentId.Build(Prefix, CancelAction), "Cancel"))
+                Button.Create(ButtonStyle.Danger, new PrivacyId(PrivacyIdKind.ConfirmDelete).Build(), "Yes, delete"),
+                Button.Create(ButtonStyle.Secondary, new PrivacyId(PrivacyIdKind.CancelDelete).Build(), "Cancel"))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
 

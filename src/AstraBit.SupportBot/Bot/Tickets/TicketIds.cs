@@ -1,5 +1,4 @@
 using AstraBit.SupportBot.Bot.Interactions;
-using AstraBit.SupportBot.Bot.KeyChecks;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
 
@@ -12,18 +11,30 @@ public enum TicketIdKind
     Close,
     CloseReason,
     RunCheck,
-    KeySubmit,
     Rate,
     ConfirmFixed,
     StillNeedHelp,
 }
 
-/// <summary>A parsed "tk:…" custom id: the action, the ticket number and, for ratings, the stars.</summary>
-public sealed record TicketId(TicketIdKind Kind, int Number, int Stars = 0);
+/// <summary>
+/// A "tk:…" custom id: the action, the ticket number and, for ratings, the stars. Only a rating edits its message
+/// (the prompt in the member's DM, or in the thread when DMs are closed); the rest answer privately.
+/// </summary>
+public sealed record TicketId(TicketIdKind Kind, int Number, int Stars = 0) : ICustomId<TicketId>
+{
+    public static string Prefix => TicketIds.Prefix;
+
+    public IdSurface Surface => Kind == TicketIdKind.Rate ? IdSurface.OwnMessage : IdSurface.Anywhere;
+
+    public static TicketId? TryParse(ComponentId id) => TicketIds.Parse(id);
+
+    public string Build() => TicketIds.Build(this);
+}
 
 /// <summary>
-/// Custom ids of the ticket buttons and forms ("tk:claim:12", "tk:rate:12:4"). They carry only the ticket number (and
-/// a rating's stars): everything else is read from the store when clicked, so a button from before a restart still works.
+/// Custom ids of the ticket buttons and forms ("tk:claim:12", "tk:rate:12:4"), built and parsed here. They carry only the
+/// ticket number (and a rating's stars): everything else is read from the store when clicked, so a button from before a
+/// restart still works. The key form of "Run the check again" is the key check's own (<see cref="KeyChecks.KeyFormId"/>).
 /// </summary>
 public static class TicketIds
 {
@@ -38,7 +49,6 @@ public static class TicketIds
         (TicketIdKind.Close, "close"),
         (TicketIdKind.CloseReason, "close-reason"),
         (TicketIdKind.RunCheck, "check"),
-        (TicketIdKind.KeySubmit, KeyCheckForms.Action),
         (TicketIdKind.Rate, "rate"),
         (TicketIdKind.ConfirmFixed, "fixed"),
         (TicketIdKind.StillNeedHelp, "not-fixed"),
@@ -83,6 +93,9 @@ public static class TicketIds
     }
 
     public static TicketId? Parse(string? customId) => Parse(ComponentId.Parse(customId));
+
+    internal static string Build(TicketId id) =>
+        id.Kind == TicketIdKind.Rate ? Rate(id.Number, id.Stars) : Make(id.Kind, id.Number);
 
     private static string Make(TicketIdKind kind, int number, params IEnumerable<string> more) =>
         ComponentId.Build(Prefix, Actions.First(a => a.Kind == kind).Action, [ComponentId.Token(number), .. more]);

@@ -17,26 +17,16 @@ public sealed class TicketInteractionHandler(
     TicketDesk desk,
     SupportRoles roles,
     KeyCheckFlow flow,
-    DiscordRestClient rest) : IComponentHandler
+    DiscordRestClient rest) : IComponentHandler<TicketId>
 {
-    public string Prefix => TicketIds.Prefix;
-
-    public async Task HandleAsync(Interaction interaction, ComponentId componentId, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (TicketIds.Parse(componentId) is not { } id)
-        {
-            await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(id);
         switch (id.Kind)
         {
             case TicketIdKind.RunCheck:
                 await RunCheckAsync(interaction, id.Number, cancellationToken);
-                return;
-            case TicketIdKind.KeySubmit:
-                await flow.SubmitAsync(interaction, new TicketRecheckAnswer(id.Number), cancellationToken);
                 return;
             case TicketIdKind.Rate:
                 await RateAsync(interaction, id, cancellationToken);

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AstraBit.SupportBot.Bot.Walkthrough;
 
 /// <summary>
-/// The walkthrough's buttons and selects ("wt:…") and the key form "Check it now" opens ("wt:key:…"). The member is
+/// The walkthrough's buttons and selects (<see cref="WalkthroughId"/>); the key form "Check it now" opens is the key
+/// check's (<see cref="KeyFormId"/>), answered by <see cref="WalkthroughKeyCheckAnswer"/>. The member is
 /// looked up by whoever clicks, never by what the message says, so an old message or one from before a restart
 /// still works: it is updated in place to the member's current step and becomes the live walkthrough message.
 /// </summary>
@@ -23,19 +24,14 @@ public sealed partial class WalkthroughHandler(
     IStuckEscalation stuck,
     DiscordRestClient rest,
     IOptions<GuideOptions> guideOptions,
-    ILogger<WalkthroughHandler> logger) : IComponentHandler
+    ILogger<WalkthroughHandler> logger) : IComponentHandler<WalkthroughId>
 {
-    public string Prefix => WalkthroughIds.Prefix;
-
-    public Task HandleAsync(Interaction interaction, ComponentId id, CancellationToken cancellationToken)
+    public Task HandleAsync(Interaction interaction, WalkthroughId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (interaction.Modal is not null && WalkthroughIds.ParseKeyForm(id) is { } checkedAt)
-        {
-            return flow.SubmitAsync(interaction, new WalkthroughKeyCheckAnswer(checkedAt), cancellationToken);
-        }
-
-        if (interaction.Component is not { } component || WalkthroughIds.Parse(id) is not { } action)
+        ArgumentNullException.ThrowIfNull(id);
+        var action = id.Action;
+        if (interaction.Component is not { } component)
         {
             return rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
         }

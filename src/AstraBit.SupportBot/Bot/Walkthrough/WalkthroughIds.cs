@@ -5,6 +5,22 @@ using AstraBit.SupportBot.Core.Walkthrough;
 namespace AstraBit.SupportBot.Bot.Walkthrough;
 
 /// <summary>
+/// A walkthrough button's or select's custom_id, typed: Core's <see cref="WalkthroughAction"/>. Every one of them lives
+/// on the member's own walkthrough message (in their DM, or ephemeral) or under their private check result, and most
+/// redraw that message in place, so the router honours them only there.
+/// </summary>
+public sealed record WalkthroughId(WalkthroughAction Action) : ICustomId<WalkthroughId>
+{
+    public static string Prefix => WalkthroughIds.Prefix;
+
+    public IdSurface Surface => IdSurface.OwnMessage;
+
+    public string Build() => WalkthroughIds.Encode(Action);
+
+    public static WalkthroughId? TryParse(ComponentId id) => WalkthroughIds.Parse(id) is { } action ? new WalkthroughId(action) : null;
+}
+
+/// <summary>
 /// The walkthrough's custom_ids ("wt:next", "wt:check:5", "wt:goto:3", …): what Core's <see cref="WalkthroughAction"/>
 /// looks like on a Discord button or select, and back. They carry the action only: the member's state is on the
 /// server, keyed by whoever clicks.
@@ -68,13 +84,11 @@ public static class WalkthroughIds
         };
     }
 
-    /// <summary>The step whose key form this is ("wt:key:5", "wt:key:final"), or null.</summary>
-    public static GuidePosition? ParseKeyForm(ComponentId? id) =>
-        id is { Prefix: Prefix, Action: KeyChecks.KeyCheckForms.Action, Args.Count: 1 } && id.Position(0) is { } position and not (GuidePosition.BeforeYouBegin or GuidePosition.Done)
-            ? position
-            : null;
-
     public static WalkthroughAction? Parse(string? customId) => Parse(ComponentId.Parse(customId));
 
-    private static GuidePosition Checkable(GuidePosition position) => KeyChecks.KeyCheckForms.CheckablePosition(position);
+    // Only the steps and the final check have a check.
+    private static GuidePosition Checkable(GuidePosition position) =>
+        position is GuidePosition.BeforeYouBegin or GuidePosition.Done
+            ? throw new ArgumentOutOfRangeException(nameof(position), position, "Only steps and the final check have a check.")
+            : position;
 }

@@ -1,0 +1,41 @@
+using AstraBit.SupportBot.Bot.Interactions;
+
+namespace AstraBit.SupportBot.Bot.Privacy;
+
+/// <summary>What a `/privacy` button asks for.</summary>
+public enum PrivacyIdKind
+{
+    Export,
+    Delete,
+    ConfirmDelete,
+    CancelDelete,
+}
+
+/// <summary>
+/// A `/privacy` button's custom_id ("pv:export", "pv:delete", "pv:confirm", "pv:cancel"). It acts only for whoever
+/// presses it. Delete, confirm and cancel redraw the member's own private overview in place; export answers apart.
+/// </summary>
+public sealed record PrivacyId(PrivacyIdKind Kind) : ICustomId<PrivacyId>
+{
+    private static readonly (PrivacyIdKind Kind, string Action)[] Actions =
+    [
+        (PrivacyIdKind.Export, "export"),
+        (PrivacyIdKind.Delete, "delete"),
+        (PrivacyIdKind.ConfirmDelete, "confirm"),
+        (PrivacyIdKind.CancelDelete, "cancel"),
+    ];
+
+    public static string Prefix => "pv";
+
+    public IdSurface Surface => Kind == PrivacyIdKind.Export ? IdSurface.Anywhere : IdSurface.OwnMessage;
+
+    public string Build() => ComponentId.Build(Prefix, Actions.First(a => a.Kind == Kind).Action);
+
+    public static PrivacyId? TryParse(ComponentId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.Prefix == Prefix && id.Args.Count == 0 && Actions.FirstOrDefault(a => a.Action == id.Action) is { Action: not null } found
+            ? new PrivacyId(found.Kind)
+            : null;
+    }
+}
