@@ -24,25 +24,15 @@ public enum PanelIdKind
 /// </summary>
 public sealed record PanelId(PanelIdKind Kind) : ICustomId<PanelId>
 {
-    private static readonly (PanelIdKind Kind, string Action)[] Actions =
-    [
-        (PanelIdKind.Connect, "connect"),
-        (PanelIdKind.ExplainError, "error"),
-        (PanelIdKind.ExplainSubmit, "explain"),
-        (PanelIdKind.TalkToSupport, "ticket"),
-    ];
+    private static readonly ActionWords<PanelIdKind> Words = new(
+        (PanelIdKind.Connect, "connect"), (PanelIdKind.ExplainError, "error"), (PanelIdKind.ExplainSubmit, "explain"), (PanelIdKind.TalkToSupport, "ticket"));
 
     public static string Prefix => "pn";
 
     public IdSurface Surface => IdSurface.Anywhere;
 
-    public string Build() => ComponentId.Build(Prefix, Actions.First(a => a.Kind == Kind).Action);
+    public string Build() => ComponentId.Build(Prefix, Words.Word(Kind));
 
-    public static PanelId? TryParse(ComponentId id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return id.Prefix == Prefix && id.Args.Count == 0 && Actions.FirstOrDefault(a => a.Action == id.Action) is { Action: not null } found
-            ? new PanelId(found.Kind)
-            : null;
-    }
+    public static PanelId? TryParse(ComponentId id) =>
+        id is { Prefix: "pn", Args.Count: 0 } && Words.Kind(id.Action) is { } kind ? new PanelId(kind) : null;
 }

@@ -17,25 +17,15 @@ public enum PrivacyIdKind
 /// </summary>
 public sealed record PrivacyId(PrivacyIdKind Kind) : ICustomId<PrivacyId>
 {
-    private static readonly (PrivacyIdKind Kind, string Action)[] Actions =
-    [
-        (PrivacyIdKind.Export, "export"),
-        (PrivacyIdKind.Delete, "delete"),
-        (PrivacyIdKind.ConfirmDelete, "confirm"),
-        (PrivacyIdKind.CancelDelete, "cancel"),
-    ];
+    private static readonly ActionWords<PrivacyIdKind> Words = new(
+        (PrivacyIdKind.Export, "export"), (PrivacyIdKind.Delete, "delete"), (PrivacyIdKind.ConfirmDelete, "confirm"), (PrivacyIdKind.CancelDelete, "cancel"));
 
     public static string Prefix => "pv";
 
     public IdSurface Surface => Kind == PrivacyIdKind.Export ? IdSurface.Anywhere : IdSurface.OwnMessage;
 
-    public string Build() => ComponentId.Build(Prefix, Actions.First(a => a.Kind == Kind).Action);
+    public string Build() => ComponentId.Build(Prefix, Words.Word(Kind));
 
-    public static PrivacyId? TryParse(ComponentId id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return id.Prefix == Prefix && id.Args.Count == 0 && Actions.FirstOrDefault(a => a.Action == id.Action) is { Action: not null } found
-            ? new PrivacyId(found.Kind)
-            : null;
-    }
+    public static PrivacyId? TryParse(ComponentId id) =>
+        id is { Prefix: "pv", Args.Count: 0 } && Words.Kind(id.Action) is { } kind ? new PrivacyId(kind) : null;
 }

@@ -41,8 +41,7 @@ public static class TicketIds
     public const string Prefix = "tk";
     public const string ReasonField = "reason";
 
-    private static readonly (TicketIdKind Kind, string Action)[] Actions =
-    [
+    private static readonly ActionWords<TicketIdKind> Words = new(
         (TicketIdKind.Join, "join"),
         (TicketIdKind.Claim, "claim"),
         (TicketIdKind.Unclaim, "unclaim"),
@@ -51,8 +50,7 @@ public static class TicketIds
         (TicketIdKind.RunCheck, "check"),
         (TicketIdKind.Rate, "rate"),
         (TicketIdKind.ConfirmFixed, "fixed"),
-        (TicketIdKind.StillNeedHelp, "not-fixed"),
-    ];
+        (TicketIdKind.StillNeedHelp, "not-fixed"));
 
     public static string Join(int number) => Make(TicketIdKind.Join, number);
 
@@ -74,13 +72,7 @@ public static class TicketIds
 
     public static TicketId? Parse(ComponentId? id)
     {
-        if (id is null || id.Prefix != Prefix || id.Number(0) is not { } number)
-        {
-            return null;
-        }
-
-        var kind = Actions.FirstOrDefault(a => a.Action == id.Action).Kind;
-        if (!Actions.Any(a => a.Action == id.Action))
+        if (id is null || id.Prefix != Prefix || id.Number(0) is not { } number || Words.Kind(id.Action) is not { } kind)
         {
             return null;
         }
@@ -98,5 +90,5 @@ public static class TicketIds
         id.Kind == TicketIdKind.Rate ? Rate(id.Number, id.Stars) : Make(id.Kind, id.Number);
 
     private static string Make(TicketIdKind kind, int number, params IEnumerable<string> more) =>
-        ComponentId.Build(Prefix, Actions.First(a => a.Kind == kind).Action, [ComponentId.Token(number), .. more]);
+        ComponentId.Build(Prefix, Words.Word(kind), [ComponentId.Token(number), .. more]);
 }
