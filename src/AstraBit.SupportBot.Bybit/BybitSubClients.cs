@@ -62,8 +62,20 @@ public sealed class BybitUserClient
         w.Id ?? "",
         w.Note ?? "",
         w.ApiKey ?? "",
-        (w.ReadOnly ?? throw Missing("readOnly")) == 1,
-        (w.Permissions ?? throw Missing("permissions")).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal),
+        w.ReadOnly switch
+        {
+            0 => false,
+            1 => true,
+            null => throw Missing("readOnly"),
+            { } other => throw BybitWire.OutOfDomain("readOnly", other, "0 or 1"),
+        },
+        (w.Permissions ?? throw Missing("permissions")).ToDictionary(
+            p => p.Key,
+            // A group Bybit lists is an array, empty when nothing is granted; null would read as "nothing granted".
+            p => (IReadOnlyList<string>)(p.Value is { } values && !values.Contains(null!)
+                ? values
+                : throw BybitWire.OutOfDomain("permissions." + p.Key, p.Value is null ? "null" : "a list holding null", "a list of permission names")),
+            StringComparer.Ordinal),
         w.Ips ?? throw Missing("ips"),
         w.Type ?? 0,
         w.DeadlineDay,
@@ -254,7 +266,13 @@ public sealed class BybitPositionClient
     private static Page MapPage(WirePositionList w) => new(
         [.. (w.List ?? throw BybitWire.Missing("list")).Select(p => new PositionInfo(
             string.IsNullOrEmpty(p.Symbol) ? throw BybitWire.Missing("list[].symbol") : p.Symbol,
-            p.PositionIdx ?? throw BybitWire.Missing("list[].positionIdx"),
+            p.PositionIdx switch
+            {
+                // 0 One-Way, 1 and 2 the two sides of Hedge Mode; anything else says nothing about the mode.
+                0 or 1 or 2 => p.PositionIdx.Value,
+                null => throw BybitWire.Missing("list[].positionIdx"),
+                { } other => throw BybitWire.OutOfDomain("list[].positionIdx", other, "0, 1 or 2"),
+            },
             p.Side ?? "",
             p.Size ?? 0m,
             p.AvgPrice,

@@ -33,4 +33,8 @@ internal static class BybitWire
 
     /// <summary>A field Bybit always sends was missing: the answer is partial, not a zero.</summary>
     public static FormatException Missing(string field) => new($"The result had no '{field}'.");
+
+    /// <summary>A field held a value outside what Bybit documents for it: the answer can't be read as a fact about the key.</summary>
+    public static FormatException OutOfDomain(string field, object value, string documented) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The result's '{field}' was {value}; Bybit documents {documented}."));
 }

@@ -44,7 +44,7 @@ public static class CheckTexts
             ReadFailureKind.RateLimited => $"Bybit ({host}) is limiting how often the bot may ask (rate limit) while reading {whatFailed}{Code(failure)}.",
             ReadFailureKind.GeoBlocked => $"Bybit ({host}) refused the bot's network location while reading {whatFailed} (HTTP 403 from Bybit's edge). This is about the bot's server, not your key.",
             ReadFailureKind.TimestampRejected => $"Bybit ({host}) rejected the bot's request time while reading {whatFailed}{Code(failure)}, even after re-syncing the clock.",
-            ReadFailureKind.Unreadable => $"Bybit's answer couldn't be read ({host}, while reading {whatFailed}): it was incomplete, too large or held values that aren't numbers. This is on Bybit's side, not your key.",
+            ReadFailureKind.Unreadable => $"Bybit's answer couldn't be read ({host}, while reading {whatFailed}): it was incomplete, too large, or held values that aren't numbers or that Bybit doesn't send. This is on Bybit's side, not your key.",
             _ => $"Bybit ({host}) gave an answer the bot couldn't use while reading {whatFailed}{Code(failure)}.",
         };
 

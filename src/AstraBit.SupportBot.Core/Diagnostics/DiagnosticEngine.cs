@@ -52,7 +52,9 @@ public sealed partial class DiagnosticEngine(
             readings = await ReadAsync(reader, symbols, linked.Token);
         }
 
-        var (checks, account) = DiagnosticEvaluation.Evaluate(readings, host, maskedKey, settings, timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        readings = readings with { Key = DiagnosticEvaluation.KeyInDomain(readings.Key, now) };
+        var (checks, account) = DiagnosticEvaluation.Evaluate(readings, host, maskedKey, settings, now);
         var verdict = DiagnosticReport.VerdictOf(checks);
         var duration = timeProvider.GetElapsedTime(started);
         var durationMs = (long)duration.TotalMilliseconds;

@@ -6,6 +6,9 @@ internal static class DiagnosticEvaluation
     private static readonly string[] TransferPermissions = ["AccountTransfer", "SubMemberTransfer", "SubMemberTransferList"];
     private static readonly string[] RequiredContractPermissions = ["Order", "Position"];
 
+    // deadlineDay is whole days (rounded either way), and Bybit's clock may be a little off ours.
+    private const double ExpiryRoundingDays = 2;
+
     public static (IReadOnlyList<CheckResult> Checks, ReportAccount? Account) Evaluate(
         AccountReadings readings, string host, string maskedKey, DiagnosticsOptions options, DateTimeOffset now)
     {
@@ -54,6 +57,29 @@ internal static class DiagnosticEvaluation
         };
         var account = new ReportAccount(unified ? ReportAccount.Unified : ReportAccount.Classic, key.IsMaster, unified ? uta : null);
         return (checks, account);
+    }
+
+    /// <summary>
+    /// The key's answer, or Unreadable when its expiry contradicts itself: for a key not bound to IPs, expiredAt and
+    /// deadlineDay (days of validity left) are two forms of one date (bybit-v5.md §3). When they disagree by more than
+    /// rounding, neither can be believed, and a far-off expiredAt must not hide a key that stops in days.
+    /// </summary>
+    public static ReadResult<ApiKeyFacts> KeyInDomain(ReadResult<ApiKeyFacts> key, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Value is not { IsIpBound: false, ExpiresAt: { } expiresAt, DeadlineDays: { } days and > 0 })
+        {
+            return key;
+        }
+
+        var daysLeft = (expiresAt - now).TotalDays;
+        return Math.Abs(daysLeft - days) <= ExpiryRoundingDays
+            ? key
+            : ReadResult<ApiKeyFacts>.Fail(new ReadFailure(
+                ReadFailureKind.Unreadable,
+                0,
+                200,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The key's expiredAt ({expiresAt:yyyy-MM-dd}) and deadlineDay ({days}) disagree.")));
     }
 
     private static List<CheckResult> KeyRejected(ReadFailure failure, string host)

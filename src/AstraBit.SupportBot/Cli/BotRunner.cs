@@ -60,7 +60,11 @@ public static partial class BotRunner
         try
         {
             // Content is data staff edit: a mistake in it must stop the bot now, not when a member first needs it.
-            _ = host.Services.GetRequiredService<BybitErrorCatalog>();
+            // (A missing content folder is already one problem; its files are not reported one by one.)
+            if (ContentOptionsValidator.MissingDirectory(builder.Configuration) is null)
+            {
+                _ = host.Services.GetRequiredService<BybitErrorCatalog>();
+            }
         }
         catch (Exception ex) when (ex is ErrorCatalogException or IOException)
         {

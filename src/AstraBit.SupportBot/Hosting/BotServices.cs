@@ -37,6 +37,29 @@ public sealed class ContentOptions
     public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
 }
 
+/// <summary>Content:Directory must exist: without it every content file is missing, and that is said once, naming the folder.</summary>
+public sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ContentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Directory.Exists(options.Directory)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Content:Directory is '{options.Directory}', which does not exist: set it to the folder holding guide.json, bybit-errors.json, answers.json and panel.json (the release's config/ folder).");
+    }
+
+    /// <summary>The content folder the configuration names (or the default one) when it does not exist; otherwise null.</summary>
+    public static string? MissingDirectory(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var directory = configuration[$"{ContentOptions.SectionName}:{nameof(ContentOptions.Directory)}"] is { Length: > 0 } configured
+            ? configured
+            : new ContentOptions().Directory;
+        return Directory.Exists(directory) ? null : directory;
+    }
+}
+
 public static class BotServices
 {
     /// <summary>Everything the bot process needs: our Discord client, the handlers, the key check and the content.</summary>
@@ -47,6 +70,7 @@ public static class BotServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, DiscordSettingsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportDiscordOptions>, DiscordSettingsValidator>());
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>());
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<GuideOptions>().Bind(configuration.GetSection(GuideOptions.SectionName));

@@ -83,6 +83,14 @@ public static class ConfigurationProblems
         var problems = new List<string>();
         var unreadableKeys = new List<string>();
         var unreadable = new HashSet<OptionsCheck>();
+        foreach (var name in Checks.Select(c => c.SectionName).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (configuration.GetSection(name).Value is { Length: > 0 } text)
+            {
+                problems.Add($"{name} is '{text}', which is not a JSON object: the {name} settings go inside {{ … }}.");
+            }
+        }
+
         foreach (var check in Checks.Where(c => c.SectionName is not null))
         {
             var before = unreadableKeys.Count;
@@ -115,6 +123,13 @@ public static class ConfigurationProblems
                     problems.Add(failure);
                 }
             }
+        }
+
+        // A content folder that isn't there is one problem, said once: not again for each file that would be in it.
+        if (ContentOptionsValidator.MissingDirectory(configuration) is { } missing)
+        {
+            var inside = Path.TrimEndingDirectorySeparator(missing) + Path.DirectorySeparatorChar;
+            problems.RemoveAll(p => p.Contains(inside, StringComparison.Ordinal));
         }
 
         return problems;
@@ -241,30 +256,69 @@ internal static class ConfigurationValues
     public static void Check(IConfigurationSection value, Type type, List<string> problems, List<string> unreadable)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (value.Value is { } text)
-        {
-            if (target == typeof(string) || text.Length == 0 && target != type || Reads(target, text) is not false)
-            {
-                return;
-            }
-
-            problems.Add($"{value.Path} is '{text}', which is not {Describe(target)}.");
-            unreadable.Add(value.Path);
-            return;
-        }
-
         var element = IsDictionary(target) ? target.GetGenericArguments()[1]
             : target.IsArray ? target.GetElementType()
             : IsCollection(target) ? target.GetGenericArguments()[0]
             : null;
-        if (element is not null)
+        if (value.Value is { } text)
         {
-            foreach (var child in value.GetChildren())
+            // The binder skips a plain value where it expects a list or an object: said here, or it would go unnoticed.
+            if (element is not null && text.Length > 0)
             {
-                Check(child, element, problems, unreadable);
+                Unreadable(value, $"'{text}'", DescribeStructure(target), problems, unreadable);
+                return;
             }
+
+            if (element is not null || target == typeof(string) || text.Length == 0 && target != type || Reads(target, text) is not false)
+            {
+                return;
+            }
+
+            Unreadable(value, $"'{text}'", Describe(target), problems, unreadable);
+            return;
+        }
+
+        var children = value.GetChildren().ToList();
+        if (children.Count == 0 || element is null && !IsScalar(target))
+        {
+            // Nothing written, or an options object of its own: its values are its binder's to read.
+            return;
+        }
+
+        // JSON lists arrive as children named 0, 1, 2, …; any other name means an object was written.
+        var isList = children.All(c => int.TryParse(c.Key, NumberStyles.None, Inv, out _));
+        if (element is null)
+        {
+            // An object or a list where one value belongs: the binder leaves the setting empty, which reads as "missing".
+            Unreadable(value, isList ? "a JSON list" : "a JSON object", Describe(target), problems, unreadable);
+            return;
+        }
+
+        if (!IsDictionary(target) && !isList)
+        {
+            Unreadable(value, "a JSON object", DescribeStructure(target), problems, unreadable);
+            return;
+        }
+
+        foreach (var child in children)
+        {
+            Check(child, element, problems, unreadable);
         }
     }
+
+    private static void Unreadable(IConfigurationSection value, string written, string expected, List<string> problems, List<string> unreadable)
+    {
+        problems.Add($"{value.Path} is {written}, which is not {expected}.");
+        unreadable.Add(value.Path);
+    }
+
+    private static string DescribeStructure(Type type) => IsDictionary(type)
+        ? "a JSON object of names and values, e.g. { \"name\": \"value\" }"
+        : "a list: write it as a JSON list, e.g. [ \"first\", \"second\" ], or as environment variables ending __0, __1, …";
+
+    private static bool IsScalar(Type type) =>
+        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan) || type == typeof(Uri)
+        || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(Guid);
 
     public static bool IsDictionary(Type type) =>
         type.IsGenericType && type.GetGenericArguments().Length == 2 && typeof(IEnumerable).IsAssignableFrom(type) && type.GetGenericArguments()[0] == typeof(string);
@@ -313,6 +367,11 @@ internal static class ConfigurationValues
         if (type == typeof(bool))
         {
             return "true or false";
+        }
+
+        if (type == typeof(string))
+        {
+            return "text";
         }
 
         return type == typeof(Uri) ? "a URL, e.g. https://example.com" : "a valid value";

@@ -55,8 +55,62 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             failures.Add("Storage:BackupDirectory is the data file itself: set it to a folder, e.g. data/backups.");
         }
+        else if (!string.IsNullOrWhiteSpace(options.BackupDirectory) && Unusable(options.BackupDirectory) is { } reason)
+        {
+            failures.Add($"Storage:BackupDirectory is '{options.BackupDirectory}', which can't be created or written ({reason}): set it to a folder the bot may write, e.g. data/backups.");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// Why the bot could not keep backups in <paramref name="directory"/>, found by doing what the backup does (make the
+    /// folder, write a file) and undoing it; null when it can. Found at start, not at the first backup a day later.
+    /// </summary>
+    private static string? Unusable(string directory)
+    {
+        var made = new List<string>();
+        try
+        {
+            var full = System.IO.Path.GetFullPath(directory);
+            for (var folder = full; !Directory.Exists(folder); folder = System.IO.Path.GetDirectoryName(folder)!)
+            {
+                if (File.Exists(folder))
+                {
+                    return $"{folder} is a file";
+                }
+
+                made.Add(folder);
+            }
+
+            Directory.CreateDirectory(full);
+            var probe = System.IO.Path.Combine(full, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return exception.Message.TrimEnd('.');
+        }
+        finally
+        {
+            // Leave no trace: only the folders this check made go, deepest first.
+            foreach (var folder in made)
+            {
+                try
+                {
+                    if (Directory.Exists(folder))
+                    {
+                        Directory.Delete(folder);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Left behind empty; the backup would make it anyway.
+                }
+            }
+        }
     }
 }
 
