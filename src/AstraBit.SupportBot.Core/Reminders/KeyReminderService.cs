@@ -10,6 +10,9 @@ public enum ReminderRefusal
 
     /// <summary>The key expires too soon for any of the 14/7/1-day reminders.</summary>
     TooSoon,
+
+    /// <summary>The member already keeps <see cref="KeyReminderService.MaxPerMember"/> reminders.</summary>
+    TooMany,
 }
 
 /// <summary>A reminder set, or why not, with a sentence for the member.</summary>
@@ -40,6 +43,13 @@ public enum ReminderCheckFinding
 /// </summary>
 public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider time, SupportMetrics? metrics = null)
 {
+    /// <summary>
+    /// Reminders one member may keep: one per key and site, and a member rarely uses more than a few keys with AstraBit
+    /// (a main account and some sub-accounts, on one or two sites). Ten covers that with room to spare, keeps
+    /// `/reminders` to one page, and bounds what a member can make the bot send (three DMs per reminder) and store.
+    /// </summary>
+    public const int MaxPerMember = 10;
+
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Sets (or resets, for the same member, site and key) a reminder for a key that expires at <paramref name="expiresAt"/>.</summary>
@@ -58,6 +68,13 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
         }
 
         var reminder = new KeyReminder(memberId, maskedKey, expiresAt, site, now, passed);
+        var kept = await store.ListAsync(memberId, cancellationToken).ConfigureAwait(false);
+        if (kept.Count >= MaxPerMember && !kept.Any(r => r.Id == reminder.Id))
+        {
+            // Setting one again (the same key and site) only resets it; a new one must wait for a free place.
+            return new ReminderOutcome(null, ReminderRefusal.TooMany, ReminderTexts.TooMany(MaxPerMember));
+        }
+
         await store.SaveAsync(reminder, cancellationToken).ConfigureAwait(false);
         var next = KeyReminderSchedule.NextDueAt(reminder)!.Value;
         return new ReminderOutcome(reminder, null, ReminderTexts.Subscribed(reminder, next));

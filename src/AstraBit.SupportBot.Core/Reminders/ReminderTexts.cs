@@ -12,6 +12,22 @@ public static class ReminderTexts
             + $"the next one on {Date(next)}. Use /reminders to see or stop them.";
     }
 
+    public static string TooMany(int max) =>
+        $"You already have {max.ToString(CultureInfo.InvariantCulture)} key-expiry reminders, the most one member can keep. "
+        + "Stop one you no longer need with /reminders, then press \"Remind me before this key expires\" again.";
+
+    public static string UnknownSite(string site) =>
+        $"I can't set that reminder: \"{site}\" isn't one of the Bybit sites this bot checks. Run /diagnose again and use the button under its result.";
+
+    /// <summary>The heading of one page of /reminders.</summary>
+    public static string ListHeading(int count, int page, int pages) => pages <= 1
+        ? "Your key-expiry reminders (a DM 14, 7 and 1 days before):"
+        : string.Create(CultureInfo.InvariantCulture, $"Your key-expiry reminders (a DM 14, 7 and 1 days before), {count} in all · page {page} of {pages}:");
+
+    public static string Stopped(string maskedKey, string site) => $"Done: no more reminders for key {maskedKey} ({site}).";
+
+    public static string AlreadyGone(string maskedKey, string site) => $"There are no reminders for key {maskedKey} ({site}) any more.";
+
     /// <summary>The reminder DM: when, how to make the new key, and that binding AstraBit's IPs ends expiry.</summary>
     public static string Reminder(KeyReminderDue due)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -187,7 +188,9 @@ public sealed class BybitEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var exchange = new Exchange(context, Now, Faults.SlowBody, Faults.BodyPadding, _options.TimeProvider);
+        var path = context.Request.Path.Value ?? "";
+        var fields = Faults.FieldOverrides.Where(f => string.Equals(f.Key.Path, path, StringComparison.OrdinalIgnoreCase)).Select(f => (f.Key.Field, f.Value)).ToList();
+        var exchange = new Exchange(context, Now, Faults.SlowBody, Faults.BodyPadding, _options.TimeProvider, fields);
         _requests.Enqueue(exchange);
         while (_requests.Count > _options.MaxRecordedRequests && _requests.TryDequeue(out _))
         {
@@ -802,7 +805,7 @@ public sealed class BybitEmulator : IAsyncDisposable
         "The Amazon CloudFront distribution is configured to block access from your country.\n" +
         "</BODY></HTML>";
 
-    private sealed class Exchange(HttpContext context, DateTimeOffset receivedAt, TimeSpan slowBody, long padding, TimeProvider time)
+    private sealed class Exchange(HttpContext context, DateTimeOffset receivedAt, TimeSpan slowBody, long padding, TimeProvider time, IReadOnlyList<(string Field, string Json)> fields)
     {
         public HttpContext Context { get; } = context;
 
@@ -853,12 +856,49 @@ public sealed class BybitEmulator : IAsyncDisposable
             Context.Response.ContentType = "application/json";
             Context.Response.Headers["Ret_code"] = retCode.ToString(CultureInfo.InvariantCulture);
             Context.Response.Headers["Timenow"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            if (retCode == 0 && fields.Count > 0)
+            {
+                var node = JsonSerializer.SerializeToNode(result, Json);
+                foreach (var (field, value) in fields)
+                {
+                    SetField(node, field.Split('.'), value);
+                }
+
+                result = node!;
+            }
+
             var json = JsonSerializer.SerializeToUtf8Bytes(
                 new { retCode, retMsg, result, retExtInfo = new { }, time = now.ToUnixTimeMilliseconds() },
                 Json);
             if (await WritePaddingAsync().ConfigureAwait(false))
             {
                 await WriteBodyAsync(json).ConfigureAwait(false);
+            }
+        }
+
+        // "a.b" sets b inside a; "list[].b" sets b in every element of list.
+        private static void SetField(JsonNode? node, string[] parts, string json)
+        {
+            if (node is not JsonObject obj)
+            {
+                return;
+            }
+
+            var name = parts[0];
+            if (parts.Length == 1)
+            {
+                obj[name] = JsonNode.Parse(json);
+            }
+            else if (name.EndsWith("[]", StringComparison.Ordinal))
+            {
+                foreach (var item in obj[name[..^2]] as JsonArray ?? [])
+                {
+                    SetField(item, parts[1..], json);
+                }
+            }
+            else
+            {
+                SetField(obj[name], parts[1..], json);
             }
         }
 

@@ -35,6 +35,13 @@ public sealed class BybitEmulatorFaults
     /// </summary>
     public ConcurrentDictionary<string, string> ResultOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// One field of the real answer's result set to raw JSON, by (path, field): ("/v5/user/query-api",
+    /// "permissions.ContractTrade") → <c>null</c>, or ("/v5/position/list", "list[].positionIdx") → <c>7</c> for every row.
+    /// A faithful answer but for one value outside Bybit's documented domain.
+    /// </summary>
+    public ConcurrentDictionary<(string Path, string Field), string> FieldOverrides { get; } = new();
+
     /// <summary>Maintenance windows GET /v5/system/status lists; while one is ongoing, private endpoints answer HTTP 503.</summary>
     public IReadOnlyList<EmulatedMaintenance> Maintenance { get; set; } = [];
 
@@ -77,6 +84,7 @@ public sealed class BybitEmulatorFaults
         SlowBody = TimeSpan.Zero;
         BodyPadding = 0;
         ResultOverrides.Clear();
+        FieldOverrides.Clear();
         Maintenance = [];
         GeoBlocked = false;
         AccessTooFrequent = false;

@@ -59,6 +59,26 @@ public sealed class KeyReminderServiceTests
     }
 
     [Fact]
+    public async Task Subscribe_PastTheCap_RefusedWithTheReason_TheSameKeyAgainStillResets()
+    {
+        for (var i = 0; i < KeyReminderService.MaxPerMember; i++)
+        {
+            Assert.True((await Service.SubscribeAsync(Member, "…K" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), Start.AddDays(30), "mainnet")).Succeeded);
+        }
+
+        var refused = await Service.SubscribeAsync(Member, "…New1", Start.AddDays(30), "mainnet");
+        var again = await Service.SubscribeAsync(Member, "…K000", Start.AddDays(40), "mainnet");
+        var otherMember = await Service.SubscribeAsync(Member + 1, "…New1", Start.AddDays(30), "mainnet");
+
+        Assert.Equal(ReminderRefusal.TooMany, refused.Refusal);
+        Assert.Contains("the most one member can keep", refused.Message, StringComparison.Ordinal);
+        Assert.True(again.Succeeded);
+        Assert.Equal(Start.AddDays(40), (await store.GetAsync(KeyReminder.IdOf(Member, "mainnet", "…K000")))!.ExpiresAt);
+        Assert.True(otherMember.Succeeded);
+        Assert.Equal(KeyReminderService.MaxPerMember, (await Service.ListAsync(Member)).Count);
+    }
+
+    [Fact]
     public async Task Subscribe_FullKey_Refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Service.SubscribeAsync(Member, "AbCdEfGhIjKlMnXy12", Start.AddDays(30), "mainnet"));

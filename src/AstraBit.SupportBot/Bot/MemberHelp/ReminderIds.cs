@@ -16,11 +16,18 @@ public static class ReminderIds
             new ReminderId(ReminderIdKind.Subscribe, site, maskedKey, expiresAt).Build(),
             "Remind me before this key expires");
 
-    public static MessageComponent Stop(KeyReminder reminder, string label = "Stop reminders")
+    /// <param name="reminder">The reminder to stop.</param>
+    /// <param name="label">The button's text.</param>
+    /// <param name="listPage">The /reminders page the button is on (1-based), shown again in place once it is stopped; null under a DM.</param>
+    public static MessageComponent Stop(KeyReminder reminder, string label = "Stop reminders", int? listPage = null)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        return Button.Create(ButtonStyle.Danger, new ReminderId(ReminderIdKind.Stop, reminder.Site, reminder.MaskedKey).Build(), label);
+        return Button.Create(ButtonStyle.Danger, new ReminderId(ReminderIdKind.Stop, reminder.Site, reminder.MaskedKey, ListPage: listPage).Build(), label);
     }
+
+    /// <summary>"Previous" / "Next" under /reminders: shows <paramref name="page"/> (1-based) in place.</summary>
+    public static MessageComponent Page(int page, string label, bool disabled = false) =>
+        Button.Create(ButtonStyle.Secondary, new ReminderId(ReminderIdKind.Page, "", "", ListPage: page).Build(), label, disabled);
 
     /// <summary>
     /// The "Remind me" button a check's result offers: only for a key Bybit accepted that is not bound to IPs and has an

@@ -1,18 +1,24 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 
 namespace AstraBit.SupportBot.Bot.MemberHelp;
 
 /// <summary>
-/// `/reminders` (the member's key-expiry reminders, each with a button to stop it) and the reminder buttons: "Remind me
-/// before this key expires" under a check's result and "Stop reminders" under a reminder DM or the list. Answers privately.
+/// `/reminders` (the member's key-expiry reminders, a page at a time, each with a button to stop it) and the reminder
+/// buttons: "Remind me before this key expires" under a check's result, "Stop reminders" under a reminder DM or the
+/// list, and the list's "Previous" / "Next". Answers privately; the list's buttons change the list in place.
 /// </summary>
-public sealed class RemindersHandler(KeyReminderService reminders, DiscordRestClient rest) : ICommandHandler, IComponentHandler<ReminderId>
+public sealed class RemindersHandler(KeyReminderService reminders, IBybitSites sites, DiscordRestClient rest) : ICommandHandler, IComponentHandler<ReminderId>
 {
-    /// <summary>Stop buttons in the list: Discord allows 5 rows of 5.</summary>
-    public const int MaxListed = 25;
+    /// <summary>
+    /// Reminders on one page: each line is under 100 characters (a masked key, a site name, two dates), so ten stay well
+    /// inside Discord's 2,000 characters, and their Stop buttons take two of the five rows, leaving one for paging.
+    /// </summary>
+    public const int PageSize = 10;
 
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.Reminders];
 
@@ -28,37 +34,80 @@ public sealed class RemindersHandler(KeyReminderService reminders, DiscordRestCl
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
         var memberId = interaction.User.Id;
-        var text = id switch
+        switch (id)
         {
-            { Kind: ReminderIdKind.Subscribe, ExpiresAt: { } expiresAt } =>
-                (await reminders.SubscribeAsync(memberId, id.MaskedKey, expiresAt, id.Site, cancellationToken)).Message,
-            { Kind: ReminderIdKind.Stop } => await reminders.CancelAsync(memberId, KeyReminder.IdOf(memberId, id.Site, id.MaskedKey), cancellationToken)
-                ? $"Done: no more reminders for key {id.MaskedKey} ({id.Site})."
-                : $"There are no reminders for key {id.MaskedKey} ({id.Site}) any more.",
-            _ => null,
-        };
-        await rest.RespondAsync(interaction, text is null ? Replies.NotHandled(interaction) : MessagePayload.Text(text, ephemeral: true), cancellationToken);
+            case { Kind: ReminderIdKind.Subscribe, ExpiresAt: { } expiresAt }:
+                var subscribed = await SubscribeAsync(memberId, id, expiresAt, cancellationToken);
+                await rest.RespondAsync(interaction, subscribed is null ? Replies.NotHandled(interaction) : MessagePayload.Text(subscribed, ephemeral: true), cancellationToken);
+                return;
+            case { Kind: ReminderIdKind.Stop, ListPage: { } page }:
+                // Stopped from the list: the list shows again in place, on the same page, with what was done above it.
+                var done = await StopAsync(memberId, id, cancellationToken);
+                await rest.UpdateMessageAsync(interaction, List(await reminders.ListAsync(memberId, cancellationToken), page, done), cancellationToken);
+                return;
+            case { Kind: ReminderIdKind.Stop }:
+                await rest.RespondAsync(interaction, MessagePayload.Text(await StopAsync(memberId, id, cancellationToken), ephemeral: true), cancellationToken);
+                return;
+            case { Kind: ReminderIdKind.Page, ListPage: { } shown }:
+                await rest.UpdateMessageAsync(interaction, List(await reminders.ListAsync(memberId, cancellationToken), shown), cancellationToken);
+                return;
+            default:
+                await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+                return;
+        }
     }
 
-    public static MessagePayload List(IReadOnlyList<KeyReminder> list)
+    /// <summary>
+    /// Page <paramref name="page"/> (1-based; past the end shows the last) of the member's reminders, soonest expiry first:
+    /// each with its Stop button, and Previous / Next when there is more than one page. <paramref name="notice"/> goes first.
+    /// </summary>
+    public static MessagePayload List(IReadOnlyList<KeyReminder> list, int page = 1, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(list);
+        var prefix = notice is null ? "" : notice + "\n\n";
         if (list.Count == 0)
         {
             return MessagePayload.Text(
-                "You have no key-expiry reminders. After `/diagnose` checks a key that expires, its result offers \"Remind me before this key expires\".",
+                prefix + "You have no key-expiry reminders. After `/diagnose` checks a key that expires, its result offers \"Remind me before this key expires\".",
                 ephemeral: true);
         }
 
-        var shown = list.OrderBy(r => r.ExpiresAt).Take(MaxListed).ToList();
+        var pages = (list.Count + PageSize - 1) / PageSize;
+        var current = Math.Clamp(page, 1, pages);
+        var shown = list.OrderBy(r => r.ExpiresAt).ThenBy(r => r.Id, StringComparer.Ordinal).Skip((current - 1) * PageSize).Take(PageSize).ToList();
         var message = new MessageBuilder()
-            .WithContent("Your key-expiry reminders (a DM 14, 7 and 1 days before):\n" + string.Join('\n', shown.Select(r => "• " + ReminderTexts.Line(r))))
+            .WithContent(prefix + ReminderTexts.ListHeading(list.Count, current, pages) + "\n" + string.Join('\n', shown.Select(r => "• " + ReminderTexts.Line(r))))
             .WithEphemeral();
         foreach (var row in shown.Chunk(5))
         {
-            message.AddActionRow(row.Select(r => ReminderIds.Stop(r, $"Stop {r.MaskedKey}")));
+            message.AddActionRow(row.Select(r => ReminderIds.Stop(r, $"Stop {r.MaskedKey}", current)));
+        }
+
+        if (pages > 1)
+        {
+            message.AddActionRow(
+                ReminderIds.Page(Math.Max(1, current - 1), "Previous", disabled: current == 1),
+                ReminderIds.Page(Math.Min(pages, current + 1), "Next", disabled: current == pages));
         }
 
         return message.Build();
     }
+
+    private async Task<string?> SubscribeAsync(ulong memberId, ReminderId id, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        if (!SecretGuard.IsMaskedKey(id.MaskedKey) || id.MaskedKey.Length < 2)
+        {
+            return null;
+        }
+
+        // The site comes from the button, so it is checked against the configured sites like any other input.
+        return sites.TryResolve(id.Site, out _)
+            ? (await reminders.SubscribeAsync(memberId, id.MaskedKey, expiresAt, id.Site, cancellationToken)).Message
+            : ReminderTexts.UnknownSite(id.Site);
+    }
+
+    private async Task<string> StopAsync(ulong memberId, ReminderId id, CancellationToken cancellationToken) =>
+        await reminders.CancelAsync(memberId, KeyReminder.IdOf(memberId, id.Site, id.MaskedKey), cancellationToken)
+            ? ReminderTexts.Stopped(id.MaskedKey, id.Site)
+            : ReminderTexts.AlreadyGone(id.MaskedKey, id.Site);
 }
