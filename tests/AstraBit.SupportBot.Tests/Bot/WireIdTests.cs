@@ -64,6 +64,8 @@ public sealed class WireIdTests
         { "mod:run", ModerationId.Run },
         { "rm:sub:mainnet:…Xy12:1798761600", new ReminderId(ReminderIdKind.Subscribe, "mainnet", "…Xy12", Expiry) },
         { "rm:stop:mainnet:…Xy12", new ReminderId(ReminderIdKind.Stop, "mainnet", "…Xy12") },
+        { "rm:stop:eu:…Xy12:3", new ReminderId(ReminderIdKind.Stop, "eu", "…Xy12", ListPage: 3) },
+        { "rm:page:2", new ReminderId(ReminderIdKind.Page, "", "", ListPage: 2) },
         { "pv:export", new PrivacyId(PrivacyIdKind.Export) },
         { "pv:delete", new PrivacyId(PrivacyIdKind.Delete) },
         { "pv:confirm", new PrivacyId(PrivacyIdKind.ConfirmDelete) },
@@ -119,6 +121,8 @@ public sealed class WireIdTests
     [InlineData("mod:run:5")]
     [InlineData("rm:sub:mainnet:…Xy12:soon")]
     [InlineData("rm:stop:mainnet")]
+    [InlineData("rm:stop:mainnet:…Xy12:x")]
+    [InlineData("rm:page:0")]
     [InlineData("pv:erase")]
     [InlineData("th:page:0:2")]
     [InlineData("th:export:abc")]
