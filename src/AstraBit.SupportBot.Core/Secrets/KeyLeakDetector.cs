@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AstraBit.SupportBot.Core.Diagnostics;
@@ -46,9 +47,12 @@ public sealed record SecretScan(IReadOnlyList<LeakedSecret> Secrets, IReadOnlyLi
 /// transaction ids (one case only), Discord tokens (dotted) and wallet addresses (other lengths) don't.
 /// </para>
 /// <para>
-/// Pieces joined by zero-width characters are one run; pieces separated by a few spaces, dashes or a line break
-/// are tried together, so a secret split to get past a filter is still caught. PEM private keys count whatever
-/// their length.
+/// The text is folded first (<see cref="CompatibilityFold"/>: NFKC as far as it reaches ASCII), so a secret typed in
+/// fullwidth or mathematical letters is read as the ASCII it stands for. Pieces joined by zero-width or other
+/// invisible characters are one run; pieces joined by <c>.</c>, <c>_</c> or a middle dot (<c>c3FnJx.FkQjVD…</c>) are
+/// one token that counts only as a whole, so a Discord token or a dotted name never yields a secret-sized part;
+/// pieces separated by a few spaces, dashes or a line break are tried together, so a secret split to get past a
+/// filter is still caught. PEM private keys count whatever their length. Spans always point into the text as given.
 /// </para>
 /// </summary>
 public static partial class KeyLeakDetector
@@ -73,6 +77,18 @@ public static partial class KeyLeakDetector
             return SecretScan.None;
         }
 
+        var folded = CompatibilityFold.Fold(text);
+        var scan = ScanFolded(folded.Text);
+        return folded.IsIdentity || ReferenceEquals(scan, SecretScan.None)
+            ? scan
+            : new SecretScan(
+                [.. scan.Secrets.Select(s => s with { Span = folded.ToOriginal(s.Span) })],
+                [.. scan.Keys.Select(folded.ToOriginal)],
+                scan.MaskedKey);
+    }
+
+    private static SecretScan ScanFolded(string text)
+    {
         var secrets = new List<LeakedSecret>();
         foreach (Match pem in PemPrivateKey().Matches(text))
         {
@@ -105,17 +121,26 @@ public static partial class KeyLeakDetector
         {
             var first = secrets[0].Span;
             var nearest = keys.MinBy(k => k.End <= first.Start ? first.Start - k.End : k.Start - first.End + 1);
-            masked = CredentialInput.MaskedKey(Joined(text, nearest));
+            masked = CredentialInput.MaskedKey(JoinedFolded(text, nearest));
         }
 
-        return new SecretScan(secrets, keys, masked);
+        return secrets.Count == 0 && keys.Count == 0 ? SecretScan.None : new SecretScan(secrets, keys, masked);
     }
 
     /// <summary>True when the text holds a Bybit API secret or a private key.</summary>
     public static bool ContainsSecret(string? text) => Scan(text).HasSecret;
 
-    /// <summary>The letters and digits inside <paramref name="span"/>, separators and invisible characters left out.</summary>
+    /// <summary>
+    /// The letters and digits inside <paramref name="span"/> of <paramref name="text"/> (a span <see cref="Scan"/>
+    /// gave), folded to ASCII, separators and invisible characters left out.
+    /// </summary>
     internal static string Joined(string text, TextSpan span)
+    {
+        var folded = CompatibilityFold.Fold(text.Substring(span.Start, span.Length)).Text;
+        return JoinedFolded(folded, new TextSpan(0, folded.Length));
+    }
+
+    private static string JoinedFolded(string text, TextSpan span)
     {
         var builder = new StringBuilder(span.Length);
         for (var i = span.Start; i < span.End; i++)
@@ -197,7 +222,7 @@ public static partial class KeyLeakDetector
                 }
 
                 var span = new TextSpan(pieces[first].Start, pieces[last].End - pieces[first].Start);
-                if (LooksRandom(Joined(text, span), minSwitches))
+                if (LooksRandom(JoinedFolded(text, span), minSwitches))
                 {
                     candidates.Add((span, plainEdges));
                 }
@@ -226,7 +251,7 @@ public static partial class KeyLeakDetector
     // Letters only, in one of the shapes words take: "or", "OK", "Secret".
     private static bool IsPlainWord(string text, Piece piece)
     {
-        var word = Joined(text, new TextSpan(piece.Start, piece.End - piece.Start));
+        var word = JoinedFolded(text, new TextSpan(piece.Start, piece.End - piece.Start));
         return word.All(char.IsAsciiLetter)
             && (word.All(char.IsAsciiLetterLower) || word.All(char.IsAsciiLetterUpper) || word[1..].All(char.IsAsciiLetterLower));
     }
@@ -255,9 +280,11 @@ public static partial class KeyLeakDetector
     private static char Class(char c) => char.IsAsciiDigit(c) ? 'd' : char.IsAsciiLetterUpper(c) ? 'U' : 'l';
 
     /// <summary>
-    /// A piece is a run of ASCII letters and digits (zero-width characters inside it ignored). Pieces separated only
-    /// by a short run of spaces, dashes or line breaks share a chain. A piece is glued when it is stuck to a larger
-    /// token (a URL path, a dotted token, base64, an identifier); a dash-joined group is glued as a whole.
+    /// A piece is a run of ASCII letters and digits (invisible characters inside it ignored, and short runs of joiners
+    /// — <c>.</c>, <c>_</c>, middle dots — between letters or digits taken in, so a dotted or underscored token is one
+    /// piece). Pieces separated only by a short run of spaces, dashes or line breaks share a chain. A piece is glued
+    /// when it is stuck to a larger token (a URL path, base64, an e-mail address, a word in another script); a
+    /// dash-joined group is glued as a whole.
     /// </summary>
     private static List<Piece> Pieces(string text)
     {
@@ -275,15 +302,26 @@ public static partial class KeyLeakDetector
             var start = i;
             var letters = 0;
             var end = i;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || IsInvisible(text[i])))
+            while (i < text.Length)
             {
                 if (char.IsAsciiLetterOrDigit(text[i]))
                 {
                     letters++;
                     end = i + 1;
+                    i++;
                 }
-
-                i++;
+                else if (IsInvisible(text[i]))
+                {
+                    i++;
+                }
+                else if (JoinedThrough(text, i) is var next && next > i)
+                {
+                    i = next;
+                }
+                else
+                {
+                    break;
+                }
             }
 
             var previous = pieces.Count > 0 ? pieces[^1] : null;
@@ -312,6 +350,27 @@ public static partial class KeyLeakDetector
         }
 
         return pieces;
+    }
+
+    // Where the piece goes on after a short run of joiners starting at `at` (the next letter or digit), or `at` when
+    // there is no such run: "c3FnJx.FkQjVD", "c3FnJx_FkQjVD", "c3Fn..Jx" are each one token.
+    private static int JoinedThrough(string text, int at)
+    {
+        var joiners = 0;
+        var i = at;
+        for (; i < text.Length && joiners <= MaxSeparatorRun; i++)
+        {
+            if (IsJoiner(text[i]))
+            {
+                joiners++;
+            }
+            else if (!IsInvisible(text[i]))
+            {
+                break;
+            }
+        }
+
+        return joiners is > 0 and <= MaxSeparatorRun && i < text.Length && char.IsAsciiLetterOrDigit(text[i]) ? i : at;
     }
 
     private static bool IsShortSeparator(string text, int from, int to, out bool dashOnly)
@@ -379,15 +438,25 @@ public static partial class KeyLeakDetector
         return IsTokenCharacter(c) || c == '=' || (c == '.' && at + 1 < text.Length && char.IsAsciiLetterOrDigit(text[at + 1]));
     }
 
-    // Characters that make a run part of a larger token: identifiers, URL paths, base64, e-mail addresses, words in other scripts.
+    // Characters that make a run part of a larger token: URL paths, base64, e-mail addresses, words in other scripts.
+    // An underscore is not one of them: between letters it joins a token (above), around one it is Markdown (__x__).
     private static bool IsTokenCharacter(char c) =>
-        c is '_' or '/' or '\\' or '+' or '%' or '@' or '$' or '~'
+        c is '/' or '\\' or '+' or '%' or '@' or '$' or '~'
         || (char.IsLetterOrDigit(c) && !char.IsAscii(c));
+
+    // Joiners inside one token: a full stop, an underscore, middle dots (Latin, katakana) and the ideographic full stop.
+    private static bool IsJoiner(char c) => c is '.' or '_' or '\u00B7' or '\u30FB' or '\u3002';
 
     private static bool IsDash(char c) => c is '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212';
 
-    /// <summary>Zero-width and other invisible format characters a paste can hide between a secret's characters.</summary>
-    internal static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u180E';
+    /// <summary>
+    /// Zero-width and other invisible characters a paste can hide between a secret's characters: every format
+    /// character (zero-width space and joiners, word joiner, soft hyphen, byte-order mark, direction marks and
+    /// overrides), the combining grapheme joiner and variation selectors.
+    /// </summary>
+    internal static bool IsInvisible(char c) =>
+        c is '\u034F' or '\u180E' or (>= '\uFE00' and <= '\uFE0F')
+        || (c >= '\u00AD' && char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     private sealed record Piece(int Start, int End, int Letters, int Chain, bool GluedLeft, bool GluedRight);
 
