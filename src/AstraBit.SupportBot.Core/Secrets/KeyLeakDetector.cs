@@ -211,14 +211,33 @@ public static partial class KeyLeakDetector
                 var plainEdges = 0;
                 if (last > first)
                 {
-                    // A short word at an edge is prose next to a long token (a 34-character wallet address and "or").
+                    // A short word at an edge is prose next to a long token (a 34-character wallet address and "or") —
+                    // unless it is the rest of a secret cut into equal chunks ("MHuV7 cEKq4 … hN3k4 G").
                     var edges = new[] { pieces[first], pieces[last] };
-                    if (edges.Any(p => p.Letters <= 3 && IsPlainWord(text, p)))
+                    if (edges.Any(p => p.Letters <= 3 && IsPlainWord(text, p)) && !IsEqualChunksAndRest(pieces, first, last))
                     {
                         continue;
                     }
 
                     plainEdges = edges.Count(p => IsPlainWord(text, p));
+
+                    // Prose around a random token adds up too ("trying again with key" + an 18-character key): when
+                    // words and numbers hold half the letters, it is a sentence, not a secret split into chunks.
+                    // Dash-joined chunks ("c-3-F-n", "c3Fn-JxFk") are never prose.
+                    var pieceRange = pieces.Skip(first).Take(last - first + 1).ToList();
+
+                    // A dotted or underscored token is a name, a number or a path, never a chunk of a secret split
+                    // two ways at once ("index-SHA512_005f224_005fDIGEST", "M6.76 4.84l-1.8").
+                    if (pieceRange.Any(p => p.Compound))
+                    {
+                        continue;
+                    }
+
+                    if (pieceRange.Skip(1).Any(p => !p.DashJoined)
+                        && pieceRange.Where(p => IsPlainWord(text, p) || IsNumber(text, p)).Sum(p => p.Letters) * 2 >= length)
+                    {
+                        continue;
+                    }
                 }
 
                 var span = new TextSpan(pieces[first].Start, pieces[last].End - pieces[first].Start);
@@ -256,9 +275,20 @@ public static partial class KeyLeakDetector
             && (word.All(char.IsAsciiLetterLower) || word.All(char.IsAsciiLetterUpper) || word[1..].All(char.IsAsciiLetterLower));
     }
 
+    // Three or more pieces of one length, then a shorter one: how a secret looks cut by hand into fixed-size chunks.
+    private static bool IsEqualChunksAndRest(List<Piece> pieces, int first, int last)
+    {
+        var size = pieces[first].Letters;
+        return last - first >= 3
+            && pieces[last].Letters < size
+            && Enumerable.Range(first, last - first).All(i => pieces[i].Letters == size);
+    }
+
+    private static bool IsNumber(string text, Piece piece) => JoinedFolded(text, new TextSpan(piece.Start, piece.End - piece.Start)).All(char.IsAsciiDigit);
+
     private static bool LooksRandom(string candidate, int minSwitches)
     {
-        if (!candidate.Any(char.IsAsciiLetterUpper) || !candidate.Any(char.IsAsciiLetterLower))
+        if (!candidate.Any(char.IsAsciiLetterUpper) || !candidate.Any(char.IsAsciiLetterLower) || LooksLikeCamelCaseName(candidate))
         {
             return false;
         }
@@ -275,6 +305,28 @@ public static partial class KeyLeakDetector
         }
 
         return switches >= minSwitches;
+    }
+
+    // Most capitals start a word of lower-case letters ("CheckTextsApiKeyEuIpNotAllowedDetail", a dotted C# name
+    // read whole): a name made of words. In a random string a capital is followed by two lower-case letters about one
+    // time in six.
+    private static bool LooksLikeCamelCaseName(string candidate)
+    {
+        var capitals = 0;
+        var wordStarts = 0;
+        for (var i = 0; i < candidate.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(candidate[i]))
+            {
+                capitals++;
+                if (i + 2 < candidate.Length && char.IsAsciiLetterLower(candidate[i + 1]) && char.IsAsciiLetterLower(candidate[i + 2]))
+                {
+                    wordStarts++;
+                }
+            }
+        }
+
+        return capitals >= 3 && wordStarts * 10 >= capitals * 6;
     }
 
     private static char Class(char c) => char.IsAsciiDigit(c) ? 'd' : char.IsAsciiLetterUpper(c) ? 'U' : 'l';
@@ -302,6 +354,7 @@ public static partial class KeyLeakDetector
             var start = i;
             var letters = 0;
             var end = i;
+            var compound = false;
             while (i < text.Length)
             {
                 if (char.IsAsciiLetterOrDigit(text[i]))
@@ -316,6 +369,7 @@ public static partial class KeyLeakDetector
                 }
                 else if (JoinedThrough(text, i) is var next && next > i)
                 {
+                    compound = true;
                     i = next;
                 }
                 else
@@ -333,7 +387,7 @@ public static partial class KeyLeakDetector
 
             var dashJoined = joinedToPrevious && IsShortSeparator(text, previous!.End, start, out var dashOnly) && dashOnly;
             var gluedLeft = dashJoined ? previous!.GluedLeft : IsGlueBefore(text, start);
-            var piece = new Piece(start, end, letters, chain, gluedLeft, IsGlueAfter(text, end));
+            var piece = new Piece(start, end, letters, chain, gluedLeft, IsGlueAfter(text, end), dashJoined, compound);
             pieces.Add(piece);
 
             // A dash-joined group stuck to a token at its end is stuck as a whole.
@@ -458,7 +512,7 @@ public static partial class KeyLeakDetector
         c is '\u034F' or '\u180E' or (>= '\uFE00' and <= '\uFE0F')
         || (c >= '\u00AD' && char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
-    private sealed record Piece(int Start, int End, int Letters, int Chain, bool GluedLeft, bool GluedRight);
+    private sealed record Piece(int Start, int End, int Letters, int Chain, bool GluedLeft, bool GluedRight, bool DashJoined, bool Compound);
 
     [GeneratedRegex(@"-----BEGIN (?<kind>(?:RSA |EC |DSA |ENCRYPTED |OPENSSH )?PRIVATE KEY)-----(?:.*?-----END \k<kind>-----|.*)", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex PemPrivateKey();
