@@ -11,7 +11,8 @@ namespace AstraBit.SupportBot.Discord.Gateway;
 /// Hands the dispatches <see cref="DiscordGatewayClient"/> receives to the handlers, off its receive loop: each event in
 /// a fresh DI scope, at most <see cref="GatewayClientSettings.MaxConcurrentHandlers"/> at once, so a slow handler never
 /// delays heartbeats. The events the bot uses are parsed once here into records (<see cref="ReadyEvent"/>,
-/// <see cref="InteractionCreatedEvent"/>, <see cref="MessageCreatedEvent"/>, <see cref="GuildMemberRemovedEvent"/>) for
+/// <see cref="InteractionCreatedEvent"/>, <see cref="MessageCreatedEvent"/>, <see cref="MessageUpdatedEvent"/>,
+/// <see cref="GuildMemberRemovedEvent"/>) for
 /// <see cref="IGatewayEventHandler{TEvent}"/>; every event also goes, raw, to <see cref="IGatewayEventHandler"/>s. A
 /// handler that fails is logged and never stops the others or the gateway.
 /// </summary>
@@ -98,6 +99,7 @@ public sealed partial class GatewayDispatcher(IServiceScopeFactory scopeFactory,
                 ReadyEvent.Name => EachAsync(services, raw, ReadyEvent.Parse(raw.Data), cancellationToken),
                 InteractionCreatedEvent.Name => EachAsync(services, raw, new InteractionCreatedEvent(Interaction.Parse(raw.Data)), cancellationToken),
                 MessageCreatedEvent.Name => EachAsync(services, raw, MessageCreatedEvent.Parse(raw.Data), cancellationToken),
+                MessageUpdatedEvent.Name => EachAsync(services, raw, MessageUpdatedEvent.Parse(raw.Data), cancellationToken),
                 GuildMemberRemovedEvent.Name => EachAsync(services, raw, GuildMemberRemovedEvent.Parse(raw.Data), cancellationToken),
                 _ => Task.CompletedTask,
             };

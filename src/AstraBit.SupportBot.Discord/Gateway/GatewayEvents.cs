@@ -35,7 +35,8 @@ public sealed record InteractionCreatedEvent(Interaction Interaction)
 
 /// <summary>
 /// MESSAGE_CREATE. MemberRoles are the author's roles in the guild when Discord sent the member (guild messages do,
-/// DMs don't); FromWebhook is a message a webhook posted rather than a user.
+/// DMs don't); FromWebhook is a message a webhook posted rather than a user. A forward has empty Content: what was
+/// forwarded is in <see cref="Forwarded"/>.
 /// </summary>
 public sealed record MessageCreatedEvent(
     ulong MessageId,
@@ -49,6 +50,15 @@ public sealed record MessageCreatedEvent(
 {
     public const string Name = "MESSAGE_CREATE";
 
+    /// <summary>The files attached to the message itself.</summary>
+    public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// What a forward carries (<c>message_reference.type</c> 1, FORWARD): the forwarded message's content and
+    /// attachments, from <c>message_snapshots[].message</c>. Empty for any other message.
+    /// </summary>
+    public IReadOnlyList<MessageSnapshot> Forwarded { get; init; } = [];
+
     internal static MessageCreatedEvent Parse(JsonElement d) => new(
         d.RequiredSnowflake("id"),
         d.RequiredSnowflake("channel_id"),
@@ -57,7 +67,11 @@ public sealed record MessageCreatedEvent(
         d.Prop("member") is { } member ? member.Snowflakes("roles") : null,
         d.Prop("webhook_id") is not null,
         d.Str("timestamp") is { } stamp && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null,
-        d.Str("content") ?? "");
+        d.Str("content") ?? "")
+    {
+        Attachments = [.. d.Array("attachments").Select(MessageAttachment.Parse)],
+        Forwarded = MessageSnapshot.ParseForwarded(d),
+    };
 }
 
 /// <summary>GUILD_MEMBER_REMOVE: a member left or was removed.</summary>

@@ -66,8 +66,16 @@ public sealed record DiscordChannel(ulong Id, ChannelType Type, ulong? GuildId, 
         };
 }
 
-/// <summary>An attachment on a received message.</summary>
-public sealed record MessageAttachment(ulong Id, string FileName, int Size, Uri? Url);
+/// <summary>An attachment on a received message. <see cref="Size"/> is in bytes, 0 when Discord gave none that fits.</summary>
+public sealed record MessageAttachment(ulong Id, string FileName, int Size, Uri? Url)
+{
+    internal static MessageAttachment Parse(JsonElement e) =>
+        new(
+            e.RequiredSnowflake("id"),
+            e.Str("filename") ?? "",
+            e.Int("size") ?? 0,
+            Uri.TryCreate(e.Str("url"), UriKind.Absolute, out var url) ? url : null);
+}
 
 /// <summary>A message as returned by Discord (partial).</summary>
 public sealed record DiscordMessage(
@@ -88,11 +96,7 @@ public sealed record DiscordMessage(
             e.Str("content") ?? "",
             (MessageFlags)(e.Int("flags") ?? 0),
             e.Array("embeds").Count(),
-            [.. e.Array("attachments").Select(x => new MessageAttachment(
-                x.RequiredSnowflake("id"),
-                x.Str("filename") ?? "",
-                x.Int("size") ?? 0,
-                Uri.TryCreate(x.Str("url"), UriKind.Absolute, out var url) ? url : null))],
+            [.. e.Array("attachments").Select(MessageAttachment.Parse)],
             DateTimeOffset.TryParse(e.Str("timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var ts) ? ts : null);
 }
 

@@ -639,7 +639,7 @@ public sealed partial class DiscordRestEmulator
         return o;
     }
 
-    private JsonObject MessageJson(EmulatedMessage m) => new()
+    private JsonObject MessageJson(EmulatedMessage m) => WithMemberExtras(new()
     {
         ["id"] = Id(m.Id),
         ["channel_id"] = Id(m.ChannelId),
@@ -651,16 +651,9 @@ public sealed partial class DiscordRestEmulator
         ["flags"] = m.Flags,
         ["mention_everyone"] = false,
         ["mentions"] = new JsonArray([.. MentionedUsers(m.Content).Select(id => (JsonNode)UserJson(id))]),
-        ["attachments"] = new JsonArray([.. m.Attachments.Select(a => (JsonNode)new JsonObject
-        {
-            ["id"] = Id(a.Id),
-            ["filename"] = a.FileName,
-            ["size"] = a.Content.Length,
-            ["content_type"] = a.ContentType,
-            ["url"] = ApiBaseUrl + "/attachments/" + Id(m.Id) + "/" + Uri.EscapeDataString(a.FileName),
-        })]),
+        ["attachments"] = AttachmentsJson(m.ChannelId, m.Id, m.Attachments),
         ["timestamp"] = m.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
-    };
+    }, m);
 
     private JsonObject ChannelJson(EmulatedChannel c)
     {

@@ -59,6 +59,15 @@ public sealed partial class DiscordRestEmulator
         message["attachments"] = new JsonArray();
         message["components"] = new JsonArray();
         message.Remove("poll");
+
+        // A forward's copy of the forwarded message is content too.
+        foreach (var snapshot in (message["message_snapshots"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            if (snapshot["message"] is JsonObject forwarded)
+            {
+                Blank(forwarded);
+            }
+        }
     }
 
     internal static bool Mentions(string content, ulong userId) =>

@@ -57,6 +57,12 @@ public sealed partial class DiscordRestEmulator
     {
         var request = ctx.Request;
         var path = request.Path.Value ?? "";
+        if (IsAttachmentPath(path))
+        {
+            await ServeAttachmentAsync(ctx, path).ConfigureAwait(false);
+            return;
+        }
+
         var match = path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? MatchRoute(request.Method, path[ApiPrefix.Length..]) : null;
 
         string? body = null;

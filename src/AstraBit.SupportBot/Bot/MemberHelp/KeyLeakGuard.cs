@@ -19,15 +19,24 @@ namespace AstraBit.SupportBot.Bot.MemberHelp;
 /// key on Bybit and create a new one (a DM; with DMs closed, a notice in the channel that mentions only them and
 /// deletes itself after a minute), the audit log records member, channel and masked key, and their open ticket gets a
 /// note. The message's text is never reposted, logged or stored. Off without the Message Content intent.
+/// <para>
+/// "Holding" covers every way a secret reaches a channel: a new message's text, an edit that puts one in
+/// (MESSAGE_UPDATE; an update that carries no content is left alone), a forward (the forwarded text in
+/// <c>message_snapshots</c>), and small text files attached to either (<see cref="TextAttachments"/>, read through
+/// <see cref="DiscordAttachmentReader"/>: only from Discord's attachment hosts or the configured API's origin, never a
+/// URL written in a message). Each message is acted on once, whichever of its events shows the secret first.
+/// </para>
 /// </summary>
 public sealed partial class KeyLeakGuard(
     DiscordRestClient rest,
+    DiscordAttachmentReader attachments,
+    KeyLeakClaims claims,
     TicketService tickets,
     IAuditLog audit,
     BackgroundChecks background,
     IOptions<DiscordClientOptions> client,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
-    ILogger<KeyLeakGuard> logger) : IGatewayEventHandler<MessageCreatedEvent>
+    ILogger<KeyLeakGuard> logger) : IGatewayEventHandler<MessageCreatedEvent>, IGatewayEventHandler<MessageUpdatedEvent>
 {
     /// <summary>How long the in-channel notice stays when the member's DMs are closed.</summary>
     public static readonly TimeSpan NoticeLifetime = TimeSpan.FromMinutes(1);
@@ -40,30 +49,88 @@ public sealed partial class KeyLeakGuard(
             return;
         }
 
-        var scan = KeyLeakDetector.Scan(gatewayEvent.Content);
-        if (!scan.HasSecret)
+        var message = new GuardedMessage(gatewayEvent.MessageId, gatewayEvent.ChannelId, gatewayEvent.GuildId, gatewayEvent.Author.Id);
+        var found = Find(gatewayEvent.Content, LeakSource.Message);
+        foreach (var forwarded in gatewayEvent.Forwarded)
+        {
+            found ??= Find(forwarded.Content, LeakSource.Forward);
+        }
+
+        found ??= await FindInAttachmentsAsync(message, [.. gatewayEvent.Attachments, .. gatewayEvent.Forwarded.SelectMany(f => f.Attachments)], cancellationToken);
+        if (found is { } leak)
+        {
+            await ActAsync(message, leak, cancellationToken);
+        }
+    }
+
+    public async Task HandleAsync(MessageUpdatedEvent gatewayEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gatewayEvent);
+
+        // An update may carry only some fields (an embed Discord added): without content or author there is nothing to
+        // read or nobody to tell. Attachments are not read again: an edit can only remove files, and they were read
+        // when the message was posted.
+        if (gatewayEvent.Content is not { } content || gatewayEvent.Author is not { IsBot: false } author || gatewayEvent.FromWebhook
+            || !MessageContent.IsOn(client.Value))
         {
             return;
         }
 
-        var memberId = gatewayEvent.Author.Id;
-        var channelId = gatewayEvent.ChannelId;
-        var inDm = gatewayEvent.GuildId is null;
-        var deleted = !inDm && await TryDeleteAsync(gatewayEvent, cancellationToken);
-        LogLeak(logger, memberId, channelId, scan.MaskedKey ?? "(no key)", deleted);
-
-        await TellMemberAsync(memberId, channelId, inDm, deleted, scan.MaskedKey, cancellationToken);
-        var ticket = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
-        await audit.WriteAsync(
-            new AuditEntry(null, AuditActions.KeyLeaked, memberId, ticket?.Number, KeyLeakMessages.AuditDetail(channelId, scan.MaskedKey, inDm, deleted), clock.GetUtcNow()),
-            cancellationToken);
-        if (ticket?.ThreadId is { } thread)
+        if (Find(content, LeakSource.Edit) is { } leak)
         {
-            await TryPostAsync(thread, MessagePayload.Text(KeyLeakMessages.TicketNote(memberId, channelId, scan.MaskedKey, deleted)), cancellationToken);
+            await ActAsync(new GuardedMessage(gatewayEvent.MessageId, gatewayEvent.ChannelId, gatewayEvent.GuildId, author.Id), leak, cancellationToken);
         }
     }
 
-    private async Task<bool> TryDeleteAsync(MessageCreatedEvent message, CancellationToken cancellationToken)
+    private static Leak? Find(string text, LeakSource source) =>
+        KeyLeakDetector.Scan(text) is { HasSecret: true } scan ? new Leak(source, scan.MaskedKey) : null;
+
+    private async Task<Leak?> FindInAttachmentsAsync(GuardedMessage message, IReadOnlyList<MessageAttachment> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files.Where(TextAttachments.Reads).Take(TextAttachments.MaxPerMessage))
+        {
+            var read = await attachments.ReadTextAsync(file, TextAttachments.MaxBytes, cancellationToken);
+            if (read.Succeeded)
+            {
+                if (Find(read.Text!, LeakSource.Attachment) is { } leak)
+                {
+                    return leak;
+                }
+            }
+            else
+            {
+                LogUnread(logger, file.Id, message.MessageId, message.AuthorId, read.Status, read.Problem ?? "");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task ActAsync(GuardedMessage message, Leak leak, CancellationToken cancellationToken)
+    {
+        if (!claims.TryClaim(message.MessageId))
+        {
+            // Another event of the same message (its edit, or the same event delivered again) is already handled.
+            return;
+        }
+
+        var (memberId, channelId) = (message.AuthorId, message.ChannelId);
+        var inDm = message.GuildId is null;
+        var deleted = !inDm && await TryDeleteAsync(message, cancellationToken);
+        LogLeak(logger, memberId, leak.Source, leak.MaskedKey ?? "(no key)", channelId, deleted);
+
+        await TellMemberAsync(memberId, channelId, inDm, deleted, leak, cancellationToken);
+        var ticket = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
+        await audit.WriteAsync(
+            new AuditEntry(null, AuditActions.KeyLeaked, memberId, ticket?.Number, KeyLeakMessages.AuditDetail(channelId, leak.MaskedKey, inDm, deleted, leak.Source), clock.GetUtcNow()),
+            cancellationToken);
+        if (ticket?.ThreadId is { } thread)
+        {
+            await TryPostAsync(thread, MessagePayload.Text(KeyLeakMessages.TicketNote(memberId, channelId, leak.MaskedKey, deleted, leak.Source)), cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryDeleteAsync(GuardedMessage message, CancellationToken cancellationToken)
     {
         try
         {
@@ -78,14 +145,14 @@ public sealed partial class KeyLeakGuard(
         catch (DiscordRestException ex)
         {
             // Most likely Manage Messages is missing in that channel: the member is asked to delete it instead.
-            LogDeleteFailed(logger, message.Author.Id, message.ChannelId, ex.Code, ex.HttpStatus);
+            LogDeleteFailed(logger, message.AuthorId, message.ChannelId, ex.Code, ex.HttpStatus);
             return false;
         }
     }
 
-    private async Task TellMemberAsync(ulong memberId, ulong channelId, bool inDm, bool deleted, string? maskedKey, CancellationToken cancellationToken)
+    private async Task TellMemberAsync(ulong memberId, ulong channelId, bool inDm, bool deleted, Leak leak, CancellationToken cancellationToken)
     {
-        var warning = KeyLeakMessages.Warning(maskedKey, deleted, inDm);
+        var warning = KeyLeakMessages.Warning(leak.MaskedKey, deleted, inDm, leak.Source);
         if (inDm)
         {
             await TryPostAsync(channelId, MessagePayload.Text(warning), cancellationToken);
@@ -125,8 +192,12 @@ public sealed partial class KeyLeakGuard(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Key-leak guard: member {MemberId} posted an API secret (key {MaskedKey}) in channel {ChannelId}; deleted: {Deleted}")]
-    private static partial void LogLeak(ILogger logger, ulong memberId, ulong channelId, string maskedKey, bool deleted);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Key-leak guard: member {MemberId} posted an API secret ({Source}, key {MaskedKey}) in channel {ChannelId}; deleted: {Deleted}")]
+    private static partial void LogLeak(ILogger logger, ulong memberId, LeakSource source, string maskedKey, ulong channelId, bool deleted);
+
+    // No file name: the member chose it, and it could hold the secret itself.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Key-leak guard did not read attachment {AttachmentId} of message {MessageId} by member {MemberId}: {Status}, {Problem}")]
+    private static partial void LogUnread(ILogger logger, ulong attachmentId, ulong messageId, ulong memberId, AttachmentReadStatus status, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Key-leak guard could not delete the message of member {MemberId} in channel {ChannelId}: Discord code {Code}, HTTP {Status}")]
     private static partial void LogDeleteFailed(ILogger logger, ulong memberId, ulong channelId, int code, System.Net.HttpStatusCode status);
@@ -134,6 +205,12 @@ public sealed partial class KeyLeakGuard(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key-leak guard could not post in channel {ChannelId}: Discord code {Code}, HTTP {Status}")]
     private static partial void LogPostFailed(ILogger logger, ulong channelId, int code, System.Net.HttpStatusCode status);
 }
+
+/// <summary>The message the guard acts on, whichever event showed the secret.</summary>
+internal sealed record GuardedMessage(ulong MessageId, ulong ChannelId, ulong? GuildId, ulong AuthorId);
+
+/// <summary>Where a secret was found and the masked key posted with it, if any.</summary>
+internal sealed record Leak(LeakSource Source, string? MaskedKey);
 
 /// <summary>Whether the bot identifies with the Message Content intent (1 &lt;&lt; 15); the guard and pasted-error answers need it.</summary>
 public static class MessageContent

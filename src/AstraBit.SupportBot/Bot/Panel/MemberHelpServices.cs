@@ -6,6 +6,7 @@ using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Panel;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Discord.Gateway;
+using AstraBit.SupportBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,7 +31,11 @@ public static class MemberHelpServices
 
         // Reading members' messages: the key-leak guard and answers to pasted errors (both need Message Content).
         services.AddHostedService<LeakGuardOffNotice>();
-        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, KeyLeakGuard>();
+        services.AddDiscordAttachments();
+        services.TryAddSingleton<KeyLeakClaims>();
+        services.TryAddScoped<KeyLeakGuard>();
+        services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<KeyLeakGuard>());
+        services.AddScoped<IGatewayEventHandler<MessageUpdatedEvent>>(sp => sp.GetRequiredService<KeyLeakGuard>());
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, PastedErrorResponder>();
 
         // Key-expiry reminders: /reminders, the Remind me / Stop buttons, the DMs.
