@@ -78,7 +78,7 @@ public sealed class Sandbox : IAsyncDisposable
         var bybit = await bybitStart;
         var rest = discord.Rest;
         var channels = new SandboxChannels(rest.AddTextChannel("general"), rest.DefaultChannelId, rest.AddTextChannel("staff"), rest.AddTextChannel("support-log"));
-        SandboxPeople.AddTo(rest);
+        SandboxPeople.AddTo(rest, channels);
         var sandbox = new Sandbox(work, discord, bybit, new SandboxClock(TimeProvider.System), channels);
         var emulatorsStarted = timer.Elapsed;
         try

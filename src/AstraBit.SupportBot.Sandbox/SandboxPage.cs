@@ -231,6 +231,10 @@ public sealed class SandboxPage : IAsyncDisposable
         {
             return Results.BadRequest(new { error = ex.Message });
         }
+        catch (DiscordRefusedException ex)
+        {
+            return Results.Json(new { error = $"Discord refused: {ex.Message}" }, statusCode: StatusCodes.Status403Forbidden);
+        }
     }
 
     private DiscordMember Person(JsonObject body) => new(_sandbox.Discord, SandboxPeople.Find(Str(body, "person")).UserId);

@@ -35,8 +35,8 @@ internal static class SandboxState
                 ["name"] = p.Name,
                 ["userId"] = Id(p.UserId),
                 ["userName"] = p.UserName,
-                ["seesPrivateThreads"] = SandboxPeople.CanSeePrivateThreads(p),
             })]),
+            ["roles"] = new JsonArray([.. rest.Roles.Select(r => (JsonNode)new JsonObject { ["id"] = Id(r.Id), ["name"] = r.Name })]),
             ["channels"] = Channels(sandbox),
             ["messages"] = new JsonArray([.. rest.Messages.OrderBy(m => m.Id).Select(m => (JsonNode)Message(rest, m))]),
             ["forms"] = new JsonArray([.. rest.Callbacks.Where(c => openForms.Contains(c.InteractionId)).Select(c => (JsonNode)new JsonObject
@@ -81,6 +81,15 @@ internal static class SandboxState
             {
                 list.Add(new JsonObject { ["id"] = Id(channel.Id), ["name"] = "Direct messages", ["kind"] = "dm", ["recipientId"] = Id(recipient) });
             }
+        }
+
+        // Who sees each channel and who may write there, as the emulator's roles and overwrites decide (the page
+        // hides what a person can't see and turns their message box off where Discord would).
+        foreach (var channel in list.OfType<JsonObject>())
+        {
+            var id = ulong.Parse(channel["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+            channel["viewers"] = new JsonArray([.. SandboxPeople.All.Where(p => rest.CanView(p.UserId, id)).Select(p => (JsonNode)Id(p.UserId))]);
+            channel["posters"] = new JsonArray([.. SandboxPeople.All.Where(p => rest.WhyCannotPost(p.UserId, id) is null).Select(p => (JsonNode)Id(p.UserId))]);
         }
 
         return list;

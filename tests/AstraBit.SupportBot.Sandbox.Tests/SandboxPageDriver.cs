@@ -25,9 +25,9 @@ public sealed class SandboxPageDriver(IPage page)
 
     public Task OpenChannelAsync(string name) => Channel(name).ClickAsync();
 
-    /// <summary>A ticket thread in the channel list, by the member's name in it (ticket-0001-alicetrader).</summary>
+    /// <summary>The member's newest ticket thread in the channel list, by the member's name in it (ticket-0001-alicetrader).</summary>
     public ILocator Thread(string memberName) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = memberName });
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" }).GetByRole(AriaRole.Button, new() { Name = memberName }).Last;
 
     /// <summary>Types a line in the message box and sends it with Enter.</summary>
     public async Task SendAsync(string text)

@@ -77,14 +77,16 @@ public sealed class TourTests(SandboxFixture fixture)
         Assert.Contains("switch BTCUSDT and ETHUSDT to One-Way Mode", await file.TextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("06-transcript-in-log-channel");
 
-        // The member rates the ticket from their DMs; the log channel records it.
+        // The member rates the ticket from their DMs; the log channel (staff only) records it.
         await page.ActAsAsync("Member");
         await page.OpenChannelAsync("Direct messages");
         await page.ClickAsync("★★★★★");
         await Expect(page.Message("You rated ticket #")).ToContainTextAsync("5/5");
         await page.ScreenshotAsync("07-member-rates");
+        await page.ActAsAsync("Support staff");
         await page.OpenChannelAsync("support-log");
         await Expect(page.Message("alice.trader", "rated ticket #")).ToContainTextAsync("5/5");
+        await page.ActAsAsync("Member");
 
         // The member fixes the account (the Bybit panel's live switches) and checks again: step 5 passes.
         var bybit = page.Page.GetByRole(AriaRole.Region, new() { Name = "Bybit account" });
@@ -115,6 +117,8 @@ public sealed class TourTests(SandboxFixture fixture)
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Advance time by 1 hour" }).ClickAsync();
 
         await Expect(page.Message("nobody has claimed it yet", "bob.nodms")).ToBeVisibleAsync();
+        // The ping names the support role the bot is configured with (the sandbox's guild has it), highlighted.
+        await Expect(page.Message("nobody has claimed it yet", "bob.nodms")).ToContainTextAsync("@Support ⏰ Ticket #");
         await page.ScreenshotAsync("10-clock-escalation");
     }
 

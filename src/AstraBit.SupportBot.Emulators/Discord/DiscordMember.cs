@@ -11,6 +11,9 @@ namespace AstraBit.SupportBot.Emulators.Discord;
 /// </summary>
 public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId)
 {
+    /// <summary>The most characters a member's message may have (Discord's limit without Nitro).</summary>
+    public const int MessageLimit = 2000;
+
     public ulong UserId => userId;
 
     /// <summary>
@@ -18,8 +21,10 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
     /// values take the types the bot registered for them (integer, boolean, user). Returns the interaction id.
     /// </summary>
     /// <exception cref="ArgumentException">The line is not a command the bot registered, or an option value doesn't fit.</exception>
+    /// <exception cref="DiscordRefusedException">The member can't write in the channel (hidden, no permission, a locked thread).</exception>
     public Task<ulong> RunCommandAsync(string line, ulong channelId)
     {
+        EnsureCanPost(channelId);
         if (!TryParseCommand(line, out var name, out var options))
         {
             throw new ArgumentException("A command starts with / followed by its name, e.g. /connect-bybit.", nameof(line));
@@ -40,13 +45,17 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
     }
 
     /// <summary>Uses the user command <paramref name="name"/> (the Apps menu on a person) on <paramref name="targetUserId"/>.</summary>
-    public Task<ulong> RunUserCommandAsync(string name, ulong targetUserId, ulong channelId) =>
-        emulator.RunUserCommandAsync(userId, name, targetUserId, channelId);
+    public Task<ulong> RunUserCommandAsync(string name, ulong targetUserId, ulong channelId)
+    {
+        emulator.Rest.EnsureCanView(userId, channelId);
+        return emulator.RunUserCommandAsync(userId, name, targetUserId, channelId);
+    }
 
     /// <summary>Clicks the button <paramref name="customId"/> on <paramref name="message"/>, in the message's channel or DM.</summary>
     public Task<ulong> ClickAsync(EmulatedMessage message, string customId)
     {
         ArgumentNullException.ThrowIfNull(message);
+        emulator.Rest.EnsureCanView(userId, message.ChannelId);
         return emulator.ClickButtonAsync(userId, customId, message.Id, message.ChannelId, message.InDirectMessage);
     }
 
@@ -54,6 +63,7 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
     public Task<ulong> SelectAsync(EmulatedMessage message, string customId, IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(message);
+        emulator.Rest.EnsureCanView(userId, message.ChannelId);
         return emulator.SelectAsync(userId, customId, values, message.Id, message.ChannelId, message.InDirectMessage);
     }
 
@@ -74,8 +84,18 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
     }
 
     /// <summary>Writes a message in a channel or thread; the bot gets MESSAGE_CREATE as from Discord.</summary>
-    public Task SayAsync(ulong channelId, string content) =>
-        emulator.Gateway.DispatchAsync("MESSAGE_CREATE", emulator.Rest.PostMemberMessage(userId, channelId, content));
+    /// <exception cref="DiscordRefusedException">The member can't write there, or the message is longer than Discord takes.</exception>
+    public Task SayAsync(ulong channelId, string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        EnsureCanPost(channelId);
+        if (content.Length > MessageLimit)
+        {
+            throw new DiscordRefusedException(50035, $"Invalid Form Body: content must be {MessageLimit} or fewer in length ({content.Length} given)");
+        }
+
+        return emulator.Gateway.DispatchAsync("MESSAGE_CREATE", emulator.Rest.PostMemberMessage(userId, channelId, content));
+    }
 
     /// <summary>A button (or, with <paramref name="button"/> false, a select) on the message whose label, placeholder or custom id contains <paramref name="what"/>.</summary>
     public static JsonObject? FindComponent(EmulatedMessage? message, string what, bool button) =>
@@ -103,6 +123,14 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
             {
                 yield return wrapped;
             }
+        }
+    }
+
+    private void EnsureCanPost(ulong channelId)
+    {
+        if (emulator.Rest.WhyCannotPost(userId, channelId) is { } refused)
+        {
+            throw refused;
         }
     }
 

@@ -43,12 +43,10 @@ async function post(url, body) {
 
 // ---- who sees what ----
 
+// The emulator decides from its roles and overwrites: a member never sees #staff, nor another member's ticket.
 function visibleChannels() {
   const me = person();
-  return state.channels.filter((c) =>
-    c.kind === 'text' ||
-    (c.kind === 'thread' && (!c.private || c.members.includes(me.userId) || me.seesPrivateThreads)) ||
-    (c.kind === 'dm' && c.recipientId === me.userId));
+  return state.channels.filter((c) => c.viewers.includes(me.userId));
 }
 
 function visibleMessages(id) {
@@ -69,6 +67,18 @@ function nameOf(userId) {
   return m ? m.author.name : 'user';
 }
 
+function roleName(id) {
+  const role = (state.roles || []).find((r) => r.id === id);
+  return role ? role.name : 'unknown-role';
+}
+
+// A channel mention is a link to the channel for those who can see it; for others Discord shows "No Access".
+function channelMention(id) {
+  const c = state.channels.find((x) => x.id === id);
+  if (!c || !c.viewers.includes(person().userId)) return '<span class="mention">#No Access</span>';
+  return `<a href="#" class="mention" data-channel="${escapeHtml(id)}">#${escapeHtml(c.name.replace(/^#/, ''))}</a>`;
+}
+
 function inline(text) {
   return text
     .replace(/`([^`]+)`/g, '<code>$1</code>')
@@ -78,9 +88,9 @@ function inline(text) {
     .replace(/~~(.+?)~~/g, '<s>$1</s>')
     .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
     .replace(/&lt;t:(\d+)(?::([tTdDfFR]))?&gt;/g, (_, s) => new Date(Number(s) * 1000).toUTCString().replace(' GMT', ' UTC'))
-    .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<strong>@${escapeHtml(nameOf(id))}</strong>`)
-    .replace(/&lt;@&amp;(\d+)&gt;/g, '<strong>@role</strong>')
-    .replace(/&lt;#(\d+)&gt;/g, (_, id) => `<strong>#${escapeHtml((state.channels.find((c) => c.id === id) || { name: 'channel' }).name.replace(/^#/, ''))}</strong>`);
+    .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(nameOf(id))}</span>`)
+    .replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => `<span class="mention role">@${escapeHtml(roleName(id))}</span>`)
+    .replace(/&lt;#(\d+)&gt;/g, (_, id) => channelMention(id));
 }
 
 function markdown(text) {
@@ -244,6 +254,17 @@ function renderMessages() {
   }
 }
 
+// As Discord's client: where the person can't write, the message box says why and takes nothing.
+function renderComposer() {
+  const c = state.channels.find((x) => x.id === channelId);
+  const box = $('message-box');
+  const canPost = c && c.posters.includes(person().userId);
+  const note = !c || canPost ? `Message ${c && c.kind === 'text' ? '#' + c.name.replace(/^#/, '') : (c ? c.name : '')} — type / for the bot's commands`
+    : c.locked ? 'This thread is locked.' : 'You do not have permission to send messages in this channel.';
+  box.disabled = !canPost;
+  box.placeholder = note;
+}
+
 function renderHeader() {
   const c = state.channels.find((x) => x.id === channelId);
   $('channel-title').textContent = c ? (c.kind === 'text' && !c.name.startsWith('#') ? '#' + c.name : c.name) : '';
@@ -331,6 +352,7 @@ function render() {
   renderPeople();
   renderChannels(channels);
   renderHeader();
+  renderComposer();
   renderMessages();
   renderForm();
   renderBybit();
@@ -416,6 +438,14 @@ $('composer').addEventListener('submit', async (e) => {
 for (const button of document.querySelectorAll('[data-minutes]')) {
   button.addEventListener('click', () => post('/api/clock', { minutes: Number(button.dataset.minutes) }));
 }
+$('messages').addEventListener('click', (e) => {
+  const link = e.target.closest('[data-channel]');
+  if (!link) return;
+  e.preventDefault();
+  channelId = link.getAttribute('data-channel');
+  lastMessages = '';
+  render();
+});
 $('bybit-account').addEventListener('change', () => { lastBybit = ''; renderBybit(); });
 
 const events = new EventSource('/events');

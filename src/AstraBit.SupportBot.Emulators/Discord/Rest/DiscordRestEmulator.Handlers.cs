@@ -366,6 +366,11 @@ public sealed partial class DiscordRestEmulator
             return Error(403, 50007, "Cannot send messages to this user");
         }
 
+        if (BotCannot(channel, channel.IsThread ? SendMessagesInThreads : SendMessages) is { } refused)
+        {
+            return refused;
+        }
+
         if (ValidateNewMessage(body, files) is { } invalid)
         {
             return invalid;
@@ -402,6 +407,11 @@ public sealed partial class DiscordRestEmulator
             return Error(404, 10008, "Unknown Message");
         }
 
+        if (BotCannot(channel, ViewChannel) is { } hidden)
+        {
+            return hidden;
+        }
+
         if (message.AuthorId != _options.BotUserId)
         {
             return Error(403, 50005, "Cannot edit a message authored by another user");
@@ -426,6 +436,12 @@ public sealed partial class DiscordRestEmulator
             return Error(404, 10003, "Unknown Channel");
         }
 
+        // Without View Channel Discord refuses; without Read Message History it answers with no messages.
+        if (BotCannot(channel, ViewChannel) is { } refused)
+        {
+            return refused;
+        }
+
         var limit = int.TryParse(limitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 50;
         if (limit is < 1 or > 100)
         {
@@ -435,7 +451,8 @@ public sealed partial class DiscordRestEmulator
         }
 
         ulong? before = ulong.TryParse(beforeText, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
-        var list = _messages.Where(x => x.ChannelId == channel.Id && (before is null || x.Id < before) && !x.IsEphemeral)
+        var history = channel.GuildId is null || (ComputePermissions(_options.BotUserId, channel.Id) & ReadMessageHistory) != 0;
+        var list = _messages.Where(x => history && x.ChannelId == channel.Id && (before is null || x.Id < before) && !x.IsEphemeral)
             .OrderByDescending(x => x.Id).Take(limit).Select(x => (JsonNode)ForReader(MessageJson(x), x, channel));
         return new Reply(200, new JsonArray([.. list]));
     }
@@ -470,6 +487,11 @@ public sealed partial class DiscordRestEmulator
         if (parent.Type != 0 && type == 12)
         {
             return Error(400, 50024, "Cannot execute action on this channel type");
+        }
+
+        if (BotCannot(parent, type == 12 ? CreatePrivateThreads : ViewChannel) is { } refused)
+        {
+            return refused;
         }
 
         var thread = new EmulatedChannel(NextId(), type, parent.GuildId, parent.Id, name, null)
