@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using AstraBit.SupportBot.Emulators.Bybit;
@@ -26,6 +27,10 @@ public sealed class Sandbox : IAsyncDisposable
 {
     private readonly string _workFolder;
     private readonly TaskCompletionSourceSignal _changes = new();
+    private readonly ConcurrentDictionary<ulong, TimeSpan> _messageOffsets = new();
+    private readonly ConcurrentDictionary<ulong, (string User, string Command)> _commands = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task _stamping = Task.CompletedTask;
     private SandboxPage? _page;
     private ContentReloader? _content;
 
@@ -99,6 +104,7 @@ public sealed class Sandbox : IAsyncDisposable
                 sandbox._page = await page;
             }
 
+            sandbox._stamping = Task.Run(sandbox.StampMessagesAsync, CancellationToken.None);
             sandbox._content = ContentReloader.Watch(options.ContentDirectory, contentCopy, sandbox.Bot);
             sandbox._content.StatusChanged += sandbox.Changed;
             return sandbox;
@@ -110,11 +116,30 @@ public sealed class Sandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// When the message was sent by the sandbox's clock (the bot's clock, which "advance time" moves): the emulator
+    /// keeps real time, so each message is stamped with the clock's advance when it first appears.
+    /// </summary>
+    public DateTimeOffset SentAt(EmulatedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Timestamp + _messageOffsets.GetOrAdd(message.Id, _ => Clock.Offset);
+    }
+
+    /// <summary>Remembers who ran which command for an interaction, for the "used /command" line above its reply.</summary>
+    public void RecordCommand(ulong interactionId, string userName, string command) => _commands[interactionId] = (userName, command);
+
+    /// <summary>Who ran which command for the interaction, or null for one the page didn't start.</summary>
+    public (string User, string Command)? CommandOf(ulong interactionId) => _commands.TryGetValue(interactionId, out var used) ? used : null;
+
     /// <summary>Tells open pages to redraw.</summary>
     public void Changed() => _changes.Fire();
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _stamping;
+
         if (_page is not null)
         {
             await _page.DisposeAsync();
@@ -139,6 +164,29 @@ public sealed class Sandbox : IAsyncDisposable
         catch (IOException)
         {
             // A data file still open by a stopping process; it is in the temp folder.
+        }
+    }
+
+    private async Task StampMessagesAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            // Armed before stamping, so a message posted meanwhile wakes the next round.
+            var next = Task.WhenAny(Discord.Rest.NextChange, NextChange);
+            var offset = Clock.Offset;
+            foreach (var message in Discord.Rest.Messages)
+            {
+                _messageOffsets.TryAdd(message.Id, offset);
+            }
+
+            try
+            {
+                await next.WaitAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

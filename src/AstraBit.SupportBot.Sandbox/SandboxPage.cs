@@ -67,6 +67,7 @@ public sealed class SandboxPage : IAsyncDisposable
         app.MapGet("/events", StreamAsync);
         app.MapGet("/files/{messageId}/{index:int}", File);
         app.MapPost("/api/command", (Func<JsonObject, Task<IResult>>)CommandAsync);
+        app.MapPost("/api/suggest", (Func<JsonObject, Task<IResult>>)SuggestAsync);
         app.MapPost("/api/user-command", (Func<JsonObject, Task<IResult>>)UserCommandAsync);
         app.MapPost("/api/click", (Func<JsonObject, Task<IResult>>)ClickAsync);
         app.MapPost("/api/select", (Func<JsonObject, Task<IResult>>)SelectAsync);
@@ -161,7 +162,9 @@ public sealed class SandboxPage : IAsyncDisposable
 
         if (text.StartsWith('/'))
         {
-            await member.RunCommandAsync(text, channel);
+            var id = await member.RunCommandAsync(text, channel);
+            var name = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(w => !w.Contains(':', StringComparison.Ordinal)));
+            _sandbox.RecordCommand(id, _sandbox.Discord.Rest.UserName(member.UserId), name);
         }
         else
         {
@@ -169,8 +172,29 @@ public sealed class SandboxPage : IAsyncDisposable
         }
     });
 
+    // The choices under the message box for the option being typed: asked of the bot (autocomplete) or the emulator (pickers).
+    private async Task<IResult> SuggestAsync(JsonObject body)
+    {
+        try
+        {
+            var found = await Person(body).SuggestAsync(Str(body, "text"), Id(body, "channelId"));
+            return Results.Json(new JsonObject
+            {
+                ["choices"] = new JsonArray([.. found.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["value"] = c.Value })]),
+            });
+        }
+        catch (Exception ex) when (ex is ArgumentException or TimeoutException)
+        {
+            return Results.BadRequest(new { error = ex.Message });
+        }
+    }
+
     private Task<IResult> UserCommandAsync(JsonObject body) => ActAsync(async () =>
-        await Person(body).RunUserCommandAsync(Str(body, "name"), Id(body, "targetId"), Id(body, "channelId")));
+    {
+        var member = Person(body);
+        var id = await member.RunUserCommandAsync(Str(body, "name"), Id(body, "targetId"), Id(body, "channelId"));
+        _sandbox.RecordCommand(id, _sandbox.Discord.Rest.UserName(member.UserId), Str(body, "name"));
+    });
 
     private Task<IResult> ClickAsync(JsonObject body) => ActAsync(async () =>
         await Person(body).ClickAsync(Message(body), Str(body, "customId")));

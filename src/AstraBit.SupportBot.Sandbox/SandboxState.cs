@@ -21,6 +21,7 @@ internal static class SandboxState
             ["clock"] = new JsonObject
             {
                 ["now"] = sandbox.Clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["nowMs"] = sandbox.Clock.GetUtcNow().ToUnixTimeMilliseconds(),
                 ["advancedMinutes"] = (long)sandbox.Clock.Offset.TotalMinutes,
             },
             ["content"] = new JsonObject
@@ -38,7 +39,7 @@ internal static class SandboxState
             })]),
             ["roles"] = new JsonArray([.. rest.Roles.Select(r => (JsonNode)new JsonObject { ["id"] = Id(r.Id), ["name"] = r.Name })]),
             ["channels"] = Channels(sandbox),
-            ["messages"] = new JsonArray([.. rest.Messages.OrderBy(m => m.Id).Select(m => (JsonNode)Message(rest, m))]),
+            ["messages"] = Messages(sandbox),
             ["forms"] = new JsonArray([.. rest.Callbacks.Where(c => openForms.Contains(c.InteractionId)).Select(c => (JsonNode)new JsonObject
             {
                 ["interactionId"] = Id(c.InteractionId),
@@ -97,7 +98,28 @@ internal static class SandboxState
 
     private static JsonObject Text(ulong id, string name) => new() { ["id"] = Id(id), ["name"] = name, ["kind"] = "text" };
 
-    private static JsonObject Message(DiscordRestEmulator rest, EmulatedMessage m)
+    private static JsonArray Messages(Sandbox sandbox)
+    {
+        var rest = sandbox.Discord.Rest;
+        var messages = rest.Messages.OrderBy(m => m.Id).ToList();
+        // The first message of an interaction is its reply (later ones are follow-ups); a deferred reply's first
+        // content completes it, which Discord doesn't show as an edit.
+        var replies = messages.Where(m => m.InteractionId is not null).GroupBy(m => m.InteractionId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
+        var deferred = rest.Callbacks.Where(c => c.Type == 5 && c.Accepted).Select(c => c.InteractionId).ToHashSet();
+        return new JsonArray([.. messages.Select(m =>
+        {
+            var isReply = m.InteractionId is { } i && replies[i] == m.Id;
+            var json = Message(rest, m, sandbox.SentAt(m), edited: m.EditCount > (isReply && deferred.Contains(m.InteractionId!.Value) ? 1 : 0));
+            if (isReply && sandbox.CommandOf(m.InteractionId!.Value) is { } used)
+            {
+                json["usedCommand"] = new JsonObject { ["user"] = used.User, ["name"] = used.Command };
+            }
+
+            return (JsonNode)json;
+        })]);
+    }
+
+    private static JsonObject Message(DiscordRestEmulator rest, EmulatedMessage m, DateTimeOffset sentAt, bool edited)
     {
         var owner = m.InteractionId is { } interaction && m.IsEphemeral ? rest.FindInteraction(interaction)?.UserId : null;
         return new JsonObject
@@ -105,13 +127,13 @@ internal static class SandboxState
             ["id"] = Id(m.Id),
             ["channelId"] = Id(m.ChannelId),
             ["author"] = new JsonObject { ["id"] = Id(m.AuthorId), ["name"] = rest.UserName(m.AuthorId), ["bot"] = m.AuthorId == rest.BotUserId },
-            ["timestamp"] = m.Timestamp.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["timestamp"] = sentAt.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["content"] = m.Content,
             ["embeds"] = m.Embeds.DeepClone(),
             ["components"] = m.Components.DeepClone(),
             ["flags"] = m.Flags,
             ["ephemeralFor"] = owner is { } o ? Id(o) : null,
-            ["edited"] = m.EditCount > 0,
+            ["edited"] = edited,
             ["attachments"] = new JsonArray([.. m.Attachments.Select((a, i) => (JsonNode)new JsonObject
             {
                 ["name"] = a.FileName,

@@ -44,21 +44,23 @@ public sealed class PermissionTests(SandboxFixture fixture)
         await page.ActAsAsync("Member (DMs closed)");
         await page.OpenChannelAsync("#general");
         await page.SendAsync("/ticket open");
-        await page.Thread("bobnodms").ClickAsync();
+        // The member's open ticket (a new one, or the one an earlier test left open), by its exact name.
+        var rest = fixture.Sandbox.Discord.Rest;
+        var thread = await OpenThreadOfAsync("bobnodms");
+        await page.Channel(thread.Name!).ClickAsync();
         await Expect(page.MessageBox).ToBeEnabledAsync();
 
         await page.ActAsAsync("Support staff");
-        await page.Thread("bobnodms").ClickAsync();
+        await page.Channel(thread.Name!).ClickAsync();
         await page.SendAsync("/ticket close reason:Permission test force:true");
         await Expect(page.Message("was closed by")).ToContainTextAsync("Permission test");
 
         await page.ActAsAsync("Member (DMs closed)");
-        await page.Thread("bobnodms").ClickAsync();
+        await page.Channel(thread.Name!).ClickAsync();
         await Expect(page.MessageBox).ToBeDisabledAsync();
         await Expect(page.MessageBox).ToHaveAttributeAsync("placeholder", "This thread is locked.");
         await page.ScreenshotAsync("22-member-closed-ticket-locked");
 
-        var thread = fixture.Sandbox.Discord.Rest.Threads.Where(t => t.Name?.Contains("bobnodms", StringComparison.Ordinal) == true).MaxBy(t => t.Id)!;
         Assert.True(thread.Locked);
         var refused = await page.Page.APIRequest.PostAsync(new Uri(fixture.Sandbox.PageUrl, "/api/command").ToString(), new()
         {
@@ -67,6 +69,22 @@ public sealed class PermissionTests(SandboxFixture fixture)
         Assert.Equal(403, refused.Status);
         Assert.Contains("Thread is locked (160005)", await refused.TextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Sandbox.Discord.Rest.Messages, m => m.ChannelId == thread.Id && m.Content == "Still there?");
+    }
+
+    private async Task<Emulators.Discord.EmulatedChannel> OpenThreadOfAsync(string memberName)
+    {
+        var rest = fixture.Sandbox.Discord.Rest;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var change = rest.NextChange;
+            if (rest.Threads.Where(t => t.Name?.Contains(memberName, StringComparison.Ordinal) == true && !t.Locked).MaxBy(t => t.Id) is { } open)
+            {
+                return open;
+            }
+
+            await change.WaitAsync(timeout.Token);
+        }
     }
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);

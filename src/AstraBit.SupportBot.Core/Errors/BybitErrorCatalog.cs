@@ -41,6 +41,24 @@ public sealed class BybitErrorCatalog
 
     public IReadOnlyList<ErrorCatalogEntry> Entries { get; }
 
+    /// <summary>
+    /// The entries for what a member is typing after <c>/bybit-error code:</c> (its autocomplete): codes starting with
+    /// it first, then entries whose title or phrases contain it; the first <paramref name="max"/> of the file for nothing typed.
+    /// </summary>
+    public IReadOnlyList<ErrorCatalogEntry> Suggest(string? typed, int max)
+    {
+        var text = (typed ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return [.. Entries.Take(max)];
+        }
+
+        var byCode = Entries.Where(e => e.Codes.Any(c => c.StartsWith(text, StringComparison.OrdinalIgnoreCase)));
+        var byWords = Entries.Where(e => e.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || e.Match.Any(m => m.Contains(text, StringComparison.OrdinalIgnoreCase)));
+        return [.. byCode.Concat(byWords).Distinct().Take(max)];
+    }
+
     /// <summary>Reads and validates the catalog; throws <see cref="ErrorCatalogException"/> naming <paramref name="sourceName"/>, the entry and the field.</summary>
     public static BybitErrorCatalog Load(Stream json, string sourceName, ContentLimits limits)
     {

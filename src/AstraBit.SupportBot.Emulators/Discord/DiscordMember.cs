@@ -30,10 +30,7 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
             throw new ArgumentException("A command starts with / followed by its name, e.g. /connect-bybit.", nameof(line));
         }
 
-        var registered = emulator.Rest.GetRegisteredCommands(emulator.Options.GuildId)
-            .OfType<JsonObject>()
-            .Where(c => (c["type"]?.GetValue<int>() ?? 1) == 1)
-            .ToList();
+        var registered = Registered();
         if (registered.Count > 0)
         {
             var definition = registered.FirstOrDefault(c => c["name"]?.GetValue<string>() == name)
@@ -191,6 +188,9 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
                 4 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => SlashOption.Integer(option.Name, n),
                 5 when bool.TryParse(text, out var b) => SlashOption.Boolean(option.Name, b),
                 6 when ResolveUser(text) is { } user => SlashOption.User(option.Name, user),
+                6 => throw new ArgumentException($"No member '{text}' in this server for {option.Name}: of /{path}. Members: {string.Join(", ", emulator.Rest.MemberNames)}."),
+                7 when ResolveChannel(text) is { } channel => new SlashOption(option.Name, 7, JsonValue.Create(channel.ToString(CultureInfo.InvariantCulture))),
+                7 => throw new ArgumentException($"No channel '{text}' in this server for {option.Name}: of /{path}. Channels: {string.Join(", ", emulator.Rest.Channels.Where(c => c.Type == 0).Select(c => "#" + c.Name))}."),
                 3 => option,
                 _ => throw new ArgumentException($"'{text}' doesn't fit option {option.Name} of /{path}."),
             });

@@ -8,6 +8,7 @@ let channelId = null;
 let shownForm = null;
 let lastMessages = '';
 let shownChannel = '';
+let receivedAt = Date.now();
 let lastBybit = '';
 const seen = new Map();
 let suggestion = -1;
@@ -79,31 +80,95 @@ function channelMention(id) {
   return `<a href="#" class="mention" data-channel="${escapeHtml(id)}">#${escapeHtml(c.name.replace(/^#/, ''))}</a>`;
 }
 
-function inline(text) {
-  return text
-    .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-    .replace(/__(.+?)__/g, '<u>$1</u>')
-    .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1<em>$2</em>')
-    .replace(/~~(.+?)~~/g, '<s>$1</s>')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
-    .replace(/&lt;t:(\d+)(?::([tTdDfFR]))?&gt;/g, (_, s) => new Date(Number(s) * 1000).toUTCString().replace(' GMT', ' UTC'))
-    .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(nameOf(id))}</span>`)
-    .replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => `<span class="mention role">@${escapeHtml(roleName(id))}</span>`)
-    .replace(/&lt;#(\d+)&gt;/g, (_, id) => channelMention(id));
+// Timestamps (<t:unix:style>) as Discord's client shows them, in UTC, relative ones against the SANDBOX clock (the
+// bot's clock, advanced by the page's buttons), so "in 2 hours" means what the bot means by it.
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const two = (n) => String(n).padStart(2, '0');
+
+function sandboxNow() {
+  return state.clock.nowMs + (Date.now() - receivedAt);
 }
 
+function relative(ms) {
+  const seconds = Math.round((ms - sandboxNow()) / 1000);
+  const units = [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+  const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) || ['second', 1];
+  const n = Math.round(Math.abs(seconds) / size);
+  const words = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return seconds >= 0 ? `in ${words}` : `${words} ago`;
+}
+
+function timestamp(unix, style) {
+  const d = new Date(Number(unix) * 1000);
+  const hm = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  const date = `${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+  const full = `${days[d.getUTCDay()]}, ${date} ${hm}`;
+  const text = {
+    t: hm, T: `${hm}:${two(d.getUTCSeconds())}`, d: `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()}`,
+    D: date, f: `${date} ${hm}`, F: full, R: relative(d.getTime()),
+  }[style || 'f'] || `${date} ${hm}`;
+  return `<time class="timestamp" datetime="${d.toISOString()}" title="${full} UTC">${text}</time>`;
+}
+
+// Verdict emoji drawn as text too: a machine without an emoji font still shows ✗ / ✓ / ! in colour.
+const verdicts = { '❌': 'no', '✅': 'yes', '⚠️': 'warn', '⚠': 'warn' };
+
+function inline(text) {
+  // Code spans first, kept aside so nothing inside them is formatted.
+  const kept = [];
+  const keep = (html) => `\u0000${kept.push(html) - 1}\u0000`;
+  let out = text.replace(/`([^`\n]+)`/g, (_, code) => keep(`<code>${code}</code>`));
+  out = out
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_, label, url) => keep(`<a href="${url}" target="_blank" rel="noopener noreferrer">${label}</a>`))
+    .replace(/&lt;(https?:\/\/[^\s&]+)&gt;/g, (_, url) => keep(`<a href="${url}" target="_blank" rel="noopener noreferrer">${url}</a>`))
+    .replace(/https?:\/\/[^\s<]+[^\s<.,:;"')\]]/g, (url) => keep(`<a href="${url}" target="_blank" rel="noopener noreferrer">${url}</a>`))
+    .replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, unix, style) => keep(timestamp(unix, style)))
+    .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => keep(`<span class="mention">@${escapeHtml(nameOf(id))}</span>`))
+    .replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => keep(`<span class="mention role">@${escapeHtml(roleName(id))}</span>`))
+    .replace(/&lt;#(\d+)&gt;/g, (_, id) => keep(channelMention(id)))
+    .replace(/\*\*\*(.+?)\*\*\*/g, '<strong><em>$1</em></strong>')
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/__(.+?)__/g, '<u>$1</u>')
+    .replace(/(^|[^*\w])\*(?!\s)([^*\n]+?)\*(?!\*)/g, '$1<em>$2</em>')
+    .replace(/(^|[^_\w])_(?!\s)([^_\n]+?)_(?![_\w])/g, '$1<em>$2</em>')
+    .replace(/~~(.+?)~~/g, '<s>$1</s>')
+    .replace(/\|\|(.+?)\|\|/g, '<button type="button" class="spoiler" aria-label="Spoiler, select to reveal">$1</button>')
+    .replace(/❌|✅|⚠️|⚠/g, (e) => `<span class="verdict ${verdicts[e]}"><span class="emoji">${e}</span></span>`);
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i) => kept[Number(i)]);
+}
+
+// Discord's markdown subset: code blocks, block quotes (> and >>>), headers, subtext, lists, then inline formatting.
 function markdown(text) {
   if (!text) return '';
-  const parts = escapeHtml(text).split(/```(?:\w*\n)?/);
+  const parts = escapeHtml(text).split(/```/);
   return parts.map((part, i) => {
-    if (i % 2 === 1) return `<pre><code>${part}</code></pre>`;
-    return part.split('\n').map((line) => {
-      if (/^#{1,3} /.test(line)) return `<strong class="heading">${inline(line.replace(/^#{1,3} /, ''))}</strong>`;
-      if (line.startsWith('-# ')) return `<small class="muted">${inline(line.slice(3))}</small>`;
-      if (line.startsWith('&gt; ')) return `<span class="quote">▎${inline(line.slice(5))}</span>`;
-      return inline(line);
-    }).join('\n');
+    if (i % 2 === 1) return `<pre><code>${part.replace(/^[\w+-]*\n/, '')}</code></pre>`;
+    const lines = part.split('\n');
+    const html = [];
+    let list = null;
+    for (let n = 0; n < lines.length; n++) {
+      const line = lines[n];
+      if (line.startsWith('&gt;&gt;&gt; ')) {
+        html.push(`<blockquote>${[line.slice(13), ...lines.slice(n + 1)].map(inline).join('<br>')}</blockquote>`);
+        break;
+      }
+      const item = /^(\s*)([-*]|\d+\.) (.*)$/.exec(line);
+      if (item) {
+        const kind = /\d/.test(item[2]) ? 'ol' : 'ul';
+        if (!list || list.kind !== kind) { if (list) html.push(`</${list.kind}>`); list = { kind }; html.push(`<${kind}>`); }
+        html.push(`<li>${inline(item[3])}</li>`);
+        continue;
+      }
+      if (list) { html.push(`</${list.kind}>`); list = null; }
+      const heading = /^(#{1,3}) (.*)$/.exec(line);
+      if (heading) html.push(`<h${heading[1].length + 2} class="md-heading">${inline(heading[2])}</h${heading[1].length + 2}>`);
+      else if (line.startsWith('-# ')) html.push(`<small class="subtext">${inline(line.slice(3))}</small>`);
+      else if (line.startsWith('&gt; ') || line === '&gt;') html.push(`<blockquote>${inline(line.slice(5))}</blockquote>`);
+      else html.push(inline(line) + (n < lines.length - 1 ? '\n' : ''));
+    }
+    if (list) html.push(`</${list.kind}>`);
+    return html.join('');
   }).join('');
 }
 
@@ -129,18 +194,7 @@ function component(c, message) {
         type: 'button', class: styles[c.style] || 'secondary', 'data-key': key, disabled: c.disabled,
         onclick: () => post('/api/click', { person: personKey, messageId: message.id, customId: c.custom_id }),
       }, buttonName(c));
-    case 3: {
-      const multiple = (c.max_values || 1) > 1;
-      const select = el('select', {
-        'aria-label': c.placeholder || 'Make a selection', 'data-key': key, disabled: c.disabled, multiple,
-        onchange: (e) => post('/api/select', { person: personKey, messageId: message.id, customId: c.custom_id, values: [...e.target.selectedOptions].map((o) => o.value) }),
-      });
-      if (!multiple) select.append(el('option', { value: '', disabled: true, selected: !c.options.some((o) => o.default) }, c.placeholder || 'Make a selection'));
-      for (const o of c.options || []) {
-        select.append(el('option', { value: o.value, selected: o.default, title: o.description }, [o.emoji ? o.emoji.name + ' ' : '', o.label].join('')));
-      }
-      return el('div', { class: 'row' }, select);
-    }
+    case 3: return el('div', { class: 'row' }, select(c, message, key));
     case 5: case 6: case 7: case 8:
       return el('div', { class: 'row' }, el('select', { 'aria-label': c.placeholder || 'Select', disabled: true }, el('option', {}, c.placeholder || 'Select')));
     case 9:
@@ -161,6 +215,67 @@ function component(c, message) {
     }
     default: return null;
   }
+}
+
+// A string select drawn as Discord's (not the browser's list): a combobox named by its placeholder that opens a
+// listbox of the options with their descriptions; one pick sends at once, several are sent when the list closes.
+function select(c, message, key) {
+  const multiple = (c.max_values || 1) > 1;
+  const name = c.placeholder || 'Make a selection';
+  const chosen = new Set((c.options || []).filter((o) => o.default).map((o) => o.value));
+  const wrap = el('div', { class: 'select' });
+  const listId = `list-${message.id}-${(c.custom_id || '').replace(/[^\w-]/g, '_')}`;
+  const shown = () => (c.options || []).filter((o) => chosen.has(o.value)).map((o) => o.label).join(', ');
+  const button = el('button', {
+    type: 'button', role: 'combobox', 'aria-label': name, 'aria-haspopup': 'listbox', 'aria-expanded': 'false', 'aria-controls': listId,
+    'data-key': key, disabled: c.disabled,
+  }, shown() || el('span', { class: 'placeholder', text: name }));
+  const send = () => post('/api/select', { person: personKey, messageId: message.id, customId: c.custom_id, values: [...chosen] });
+  const close = (submit) => {
+    const list = wrap.querySelector('[role="listbox"]');
+    if (!list) return;
+    list.remove();
+    button.setAttribute('aria-expanded', 'false');
+    if (submit && multiple && chosen.size >= (c.min_values ?? 1)) send();
+  };
+  const open = () => {
+    const list = el('ul', { role: 'listbox', id: listId, 'aria-label': name, 'aria-multiselectable': multiple ? 'true' : null },
+      (c.options || []).map((o) => el('li', {
+        role: 'option', 'aria-selected': chosen.has(o.value) ? 'true' : 'false',
+        onmousedown: (e) => e.preventDefault(),
+        onclick: () => {
+          if (multiple) {
+            if (chosen.has(o.value)) chosen.delete(o.value); else if (chosen.size < c.max_values) chosen.add(o.value);
+            list.querySelectorAll('[role="option"]').forEach((n, i) => n.setAttribute('aria-selected', chosen.has(c.options[i].value) ? 'true' : 'false'));
+          } else {
+            chosen.clear(); chosen.add(o.value); close(false); send();
+          }
+        },
+      }, [o.emoji ? o.emoji.name + ' ' : '', o.label].join(''), o.description ? el('span', { class: 'option-description', text: o.description }) : null)));
+    wrap.append(list);
+    button.setAttribute('aria-expanded', 'true');
+  };
+  button.addEventListener('click', () => (button.getAttribute('aria-expanded') === 'true' ? close(true) : open()));
+  button.addEventListener('keydown', (e) => {
+    const list = wrap.querySelector('[role="listbox"]');
+    if (e.key === 'Escape') { close(true); return; }
+    if (!list && (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); open(); return; }
+    if (!list) return;
+    const items = [...list.querySelectorAll('[role="option"]')];
+    let at = items.findIndex((n) => n.classList.contains('active'));
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      at = (at + (e.key === 'ArrowDown' ? 1 : items.length - 1) + (at < 0 && e.key === 'ArrowUp' ? 1 : 0)) % items.length;
+      items.forEach((n, i) => n.classList.toggle('active', i === at));
+      button.setAttribute('aria-activedescendant', '');
+    } else if ((e.key === 'Enter' || e.key === ' ') && at >= 0) {
+      e.preventDefault();
+      items[at].click();
+    }
+  });
+  button.addEventListener('blur', () => close(true));
+  wrap.append(button);
+  return wrap;
 }
 
 function attachment(a) {
@@ -186,9 +301,10 @@ function message(m) {
   const loading = (m.flags & 128) !== 0 && !m.content && !m.embeds.length;
   const inlineFiles = isV2 ? new Set() : null;
   return el('article', { class: 'message' + (m.ephemeralFor ? ' ephemeral' : ''), 'aria-label': `${m.author.name} at ${m.timestamp}` },
-    el('header', {}, el('span', { class: 'author', text: m.author.name }), m.author.bot ? el('span', { class: 'bot-tag', text: 'APP' }) : null,
-      el('span', { class: 'time', text: m.timestamp }), m.edited ? el('span', { class: 'edited', text: '(edited)' }) : null,
-      m.author.bot ? null : userCommands(m)),
+    m.usedCommand ? el('div', { class: 'used-command' }, `${m.usedCommand.user} used `, el('span', { class: 'command', text: m.usedCommand.name })) : null,
+    el('header', {}, m.author.bot || !hasUserApps() ? el('span', { class: 'author', text: m.author.name }) : authorButton(m),
+      m.author.bot ? el('span', { class: 'bot-tag', text: 'APP' }) : null,
+      el('span', { class: 'time', text: m.timestamp }), m.edited ? el('span', { class: 'edited', text: '(edited)' }) : null),
     loading ? el('div', { class: 'loading', text: `${m.author.name} is thinking…` }) : null,
     m.content ? el('div', { class: 'content', html: markdown(m.content) }) : null,
     m.embeds.map(embed),
@@ -197,13 +313,42 @@ function message(m) {
     m.ephemeralFor ? el('div', { class: 'ephemeral-note', text: '👁 Only you can see this' }) : null);
 }
 
-// A user command (the "Apps" menu on a person in Discord) on the author of a message.
-function userCommands(m) {
-  return (state.commands || []).filter((c) => c.type === 2).map((c) => el('button', {
-    type: 'button', class: 'apps',
-    onclick: () => post('/api/user-command', { person: personKey, channelId: m.channelId, name: c.name, targetId: m.author.id }),
-  }, `${c.name}: ${m.author.name}`));
+// User commands live where Discord puts them: on the person (click the name → Apps → the command), not on every message.
+const userApps = () => (state.commands || []).filter((c) => c.type === 2);
+const hasUserApps = () => userApps().length > 0;
+
+function authorButton(m) {
+  return el('button', {
+    type: 'button', class: 'author-button', 'aria-haspopup': 'menu', 'data-key': `${m.id}|author`,
+    onclick: (e) => openApps(e.currentTarget, m),
+  }, m.author.name);
 }
+
+function openApps(anchor, m) {
+  closeApps();
+  const menu = el('div', { class: 'apps-menu', role: 'menu', 'aria-label': `Apps for ${m.author.name}`, id: 'apps-menu',
+    onkeydown: (e) => { if (e.key === 'Escape') { closeApps(); anchor.focus(); } } },
+  el('div', { class: 'menu-title', 'aria-hidden': 'true', text: 'Apps' }),
+  userApps().map((c) => el('button', {
+    type: 'button', role: 'menuitem',
+    onclick: () => { closeApps(); post('/api/user-command', { person: personKey, channelId: m.channelId, name: c.name, targetId: m.author.id }); },
+  }, c.name)));
+  menu.style.left = `${anchor.offsetLeft}px`;
+  menu.style.top = `${anchor.offsetTop + anchor.offsetHeight + 4}px`;
+  anchor.closest('article').append(menu);
+  anchor.setAttribute('aria-expanded', 'true');
+  menu.querySelector('[role="menuitem"]').focus();
+}
+
+function closeApps() {
+  const open = $('apps-menu');
+  if (!open) return;
+  const anchor = open.closest('article').querySelector('.author-button');
+  if (anchor) anchor.setAttribute('aria-expanded', 'false');
+  open.remove();
+}
+
+document.addEventListener('mousedown', (e) => { if (!e.target.closest('#apps-menu')) closeApps(); });
 
 // ---- drawing ----
 
@@ -377,7 +522,33 @@ function commandEntries() {
   return entries;
 }
 
+// ---- choices for the option being typed: the bot's autocomplete answer, or the emulator's member/channel picker ----
+
+let choices = null;
+let choiceTimer = null;
+
+function optionBeingTyped(value) {
+  const m = /\s([a-z_-]+):([^:]*)$/.exec(value);
+  return m ? { name: m[1], typed: m[2] } : null;
+}
+
+function askForChoices() {
+  clearTimeout(choiceTimer);
+  const value = $('message-box').value;
+  const option = value.startsWith('/') ? optionBeingTyped(value) : null;
+  if (!option) { choices = null; return; }
+  choiceTimer = setTimeout(async () => {
+    const response = await fetch('/api/suggest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ person: personKey, channelId, text: value }) });
+    if (!response.ok || $('message-box').value !== value) return;
+    const found = (await response.json()).choices || [];
+    const head = value.slice(0, value.length - option.typed.length);
+    choices = { forText: value, label: `Choices for ${option.name}:`, list: found.map((c) => ({ text: head + c.value + ' ', label: c.name, hint: '', choice: true })) };
+    showSuggestions();
+  }, 120);
+}
+
 function suggestionsFor(value) {
+  if (choices && choices.forText === value && choices.list.length) return choices.list;
   if (!value.startsWith('/') || !state) return [];
   const entries = commandEntries();
   const exact = entries.filter((e) => value.startsWith(e.text + ' ')).sort((a, b) => b.text.length - a.text.length)[0];
@@ -398,6 +569,7 @@ function showSuggestions() {
     role: 'option', id: `suggestion-${i}`, 'aria-selected': i === suggestion ? 'true' : 'false',
     onmousedown: (e) => { e.preventDefault(); accept(s); },
   }, s.label, el('span', { class: 'hint', text: s.hint || '' }))));
+  box.setAttribute('aria-label', choices && choices.forText === $('message-box').value && choices.list.length ? choices.label : 'Commands');
   box.hidden = false;
   $('message-box').setAttribute('aria-activedescendant', suggestion >= 0 ? `suggestion-${suggestion}` : '');
 }
@@ -405,11 +577,13 @@ function showSuggestions() {
 function accept(s) {
   $('message-box').value = s.text;
   suggestion = -1;
+  choices = null;
+  if (!s.choice) askForChoices();
   showSuggestions();
   $('message-box').focus();
 }
 
-$('message-box').addEventListener('input', () => { suggestion = -1; showSuggestions(); });
+$('message-box').addEventListener('input', () => { suggestion = -1; showSuggestions(); askForChoices(); });
 $('message-box').addEventListener('keydown', (e) => {
   const list = suggestionsFor(e.target.value);
   if (!list.length) return;
@@ -439,6 +613,8 @@ for (const button of document.querySelectorAll('[data-minutes]')) {
   button.addEventListener('click', () => post('/api/clock', { minutes: Number(button.dataset.minutes) }));
 }
 $('messages').addEventListener('click', (e) => {
+  const spoiler = e.target.closest('.spoiler');
+  if (spoiler) { spoiler.classList.add('revealed'); spoiler.setAttribute('aria-label', 'Spoiler'); return; }
   const link = e.target.closest('[data-channel]');
   if (!link) return;
   e.preventDefault();
@@ -449,5 +625,5 @@ $('messages').addEventListener('click', (e) => {
 $('bybit-account').addEventListener('change', () => { lastBybit = ''; renderBybit(); });
 
 const events = new EventSource('/events');
-events.onmessage = (e) => { state = JSON.parse(e.data); render(); };
+events.onmessage = (e) => { state = JSON.parse(e.data); receivedAt = Date.now(); render(); };
 events.onerror = () => { $('bot-status').textContent = 'The sandbox stopped (or is restarting): reload the page when it is back.'; };

@@ -6,8 +6,11 @@ using AstraBit.SupportBot.Discord.Rest;
 
 namespace AstraBit.SupportBot.Bot;
 
-/// <summary>`/bybit-error code:&lt;text&gt;`: the explanation from config/bybit-errors.json, privately.</summary>
-public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClient rest) : ICommandHandler
+/// <summary>
+/// `/bybit-error code:&lt;text&gt;`: the explanation from config/bybit-errors.json, privately; the code option is
+/// autocompleted from the catalog (code and title), and anything else typed is still explained.
+/// </summary>
+public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClient rest) : ICommandHandler, IAutocompleteHandler
 {
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.BybitError];
 
@@ -16,6 +19,14 @@ public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClie
         ArgumentNullException.ThrowIfNull(command);
         var input = command.GetOption("code")?.AsString() ?? "";
         return rest.RespondAsync(interaction, Render(catalog.Explain(input)), cancellationToken);
+    }
+
+    public Task AutocompleteAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var typed = command.LeafOptions.FirstOrDefault(o => o.Focused)?.AsString();
+        var choices = catalog.Suggest(typed, DiscordLimits.CommandChoices).Select(Choice).ToList();
+        return rest.AutocompleteAsync(interaction, choices, cancellationToken);
     }
 
     public static MessagePayload Render(ErrorExplanation? explanation)
@@ -42,6 +53,14 @@ public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClie
         }
 
         return new MessageBuilder().AddEmbed(embed.Build()).WithEphemeral().Build();
+    }
+
+    // Shown: "10003 · The API key is wrong"; sent: the code (or, for an entry without one, its first phrase).
+    private static CommandChoice Choice(ErrorCatalogEntry entry)
+    {
+        var shown = entry.Codes.Count > 0 ? $"{string.Join(", ", entry.Codes)} · {entry.Title}" : entry.Title;
+        var sent = entry.Codes.FirstOrDefault() ?? entry.Match.FirstOrDefault() ?? entry.Title;
+        return new CommandChoice(Truncate(shown, DiscordLimits.CommandChoiceText), Truncate(sent, DiscordLimits.CommandChoiceText));
     }
 
     private static string Truncate(string value, int max) => SafeText.Fit(value, max);

@@ -32,7 +32,7 @@ public static class SupportCommands
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new SlashCommandBuilder(BybitError, "Explain a Bybit or AstraBit error code in plain words.")
-            .AddOption(CommandOptionDefinition.String("code", "The code or message, e.g. 10003 or \"position idx not match position mode\".", required: true, maxLength: 500))
+            .AddOption(CommandOptionDefinition.String("code", "The code or message, e.g. 10003 or \"position idx not match position mode\".", required: true, maxLength: 500, autocomplete: true))
             .WithContexts(InteractionContextType.Guild)
             .Build(),
         new SlashCommandBuilder(Ticket, "Support tickets.")

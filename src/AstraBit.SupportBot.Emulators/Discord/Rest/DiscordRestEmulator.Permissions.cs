@@ -30,6 +30,18 @@ public sealed partial class DiscordRestEmulator
     private const ulong AllPermissions = ulong.MaxValue >> 12;
     private const ulong DmPermissions = ViewChannel | SendMessages | ReadMessageHistory | (1UL << 14) | (1UL << 15);
 
+    /// <summary>The guild's members by user name (not the bot), as Discord's member picker lists them.</summary>
+    public IReadOnlyList<string> MemberNames
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _members.Keys.Where(id => id != _options.BotUserId).Select(id => _users.GetValueOrDefault(id) ?? "user" + Id(id)).Order(StringComparer.Ordinal)];
+            }
+        }
+    }
+
     /// <summary>What <paramref name="userId"/> may do in <paramref name="channelId"/>; 0 when they can't see it.</summary>
     public ulong PermissionsIn(ulong userId, ulong channelId)
     {
