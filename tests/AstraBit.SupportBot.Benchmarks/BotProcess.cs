@@ -58,7 +58,10 @@ internal sealed class BotProcess : IAsyncDisposable
     /// runtimeconfig.json, as they do for an operator; the environment only configures the bot. A Native AOT build
     /// (an AstraBit.SupportBot executable and no dll) is started as the executable it is.
     /// </summary>
-    public static BotProcess Start(IReadOnlyDictionary<string, string> environment, string? botDirectory = null)
+    /// <param name="environment">The bot's configuration.</param>
+    /// <param name="botDirectory">The published build to run; this benchmark's own output when null.</param>
+    /// <param name="keepData">Leave the data file's folder when the bot is disposed (the caller measures the file afterwards).</param>
+    public static BotProcess Start(IReadOnlyDictionary<string, string> environment, string? botDirectory = null, bool keepData = false)
     {
         var directory = botDirectory ?? AppContext.BaseDirectory;
         var native = IsNative(directory);
@@ -84,7 +87,7 @@ internal sealed class BotProcess : IAsyncDisposable
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
         // The working folder and the data file's folder are this run's own: deleted when the bot is.
-        var dataFolder = environment.TryGetValue("Storage__Path", out var dataFile) ? Path.GetDirectoryName(dataFile) : null;
+        var dataFolder = !keepData && environment.TryGetValue("Storage__Path", out var dataFile) ? Path.GetDirectoryName(dataFile) : null;
         return new BotProcess(process, process.Id, null, [start.WorkingDirectory, .. dataFolder is null ? Array.Empty<string>() : [dataFolder]]);
     }
 

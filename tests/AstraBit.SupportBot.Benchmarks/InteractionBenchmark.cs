@@ -149,7 +149,7 @@ internal static class InteractionBenchmark
     }
 
     /// <summary>Publishes the current bot (Release) next to this benchmark's output, as an operator or the container would run it.</summary>
-    private static async Task<string> PublishCurrentAsync()
+    public static async Task<string> PublishCurrentAsync()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "AstraBit.SupportBot.sln")))
