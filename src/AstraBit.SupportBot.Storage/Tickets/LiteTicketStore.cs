@@ -23,7 +23,7 @@ public sealed class LiteTicketStore : ITicketStore
     {
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
-        gate = Gates.GetValue(database, _ => new object());
+        gate = GateOf(database);
 
         // New collections in an existing schema: ensuring the indexes is idempotent, so no migration is needed for them.
         Tickets.EnsureIndex(TicketDocuments.MemberStateField);
@@ -32,6 +32,9 @@ public sealed class LiteTicketStore : ITicketStore
         Tickets.EnsureIndex(TicketDocuments.OpenedAtField);
         Tickets.EnsureIndex(TicketDocuments.ClosedAtField);
     }
+
+    /// <summary>The gate every writer of tickets in <paramref name="database"/> holds (the retention's erasure too).</summary>
+    internal static object GateOf(SupportDatabase database) => Gates.GetValue(database, _ => new object());
 
     private ILiteCollection<BsonDocument> Tickets => database.Database.GetCollection(TicketDocuments.Tickets);
 
@@ -126,7 +129,7 @@ public sealed class LiteTicketStore : ITicketStore
     public Task<IReadOnlyList<Ticket>> ListOpenAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var documents = Tickets.Find(Query.Not(TicketDocuments.StateField, Lower(TicketState.Closed)));
+        var documents = Tickets.Find(TicketDocuments.IsOpenQuery());
         return Task.FromResult(ToList(documents));
     }
 
@@ -142,8 +145,6 @@ public sealed class LiteTicketStore : ITicketStore
 
     private static IReadOnlyList<Ticket> ToList(IEnumerable<BsonDocument> documents) =>
         documents.Select(TicketDocuments.ToTicket).OrderBy(t => t.Number).ToList();
-
-    private static string Lower(TicketState state) => state.ToString().ToLowerInvariant();
 
     private Ticket? FindOpen(ulong memberId)
     {

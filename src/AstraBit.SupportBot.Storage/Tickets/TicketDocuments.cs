@@ -26,6 +26,7 @@ internal static class TicketDocuments
     public const string OpenedAtField = "openedAt";
     public const string ClosedAtField = "closedAt";
     public const string BuiltField = "built";
+    public const string DetailsExpiredField = "detailsExpiredAt";
 
     public const string SchemaField = "schema";
     public const string OutcomeField = "outcome";
@@ -41,6 +42,31 @@ internal static class TicketDocuments
     public const string AuditMemberField = "member";
 
     private const string Id = "_id";
+
+    /// <summary>Open or claimed: two seeks in the state index rather than a walk over every closed ticket.</summary>
+    public static BsonExpression IsOpenQuery() => Query.In(StateField, Lower(TicketState.Open), Lower(TicketState.Claimed));
+
+    /// <summary>Whether the ticket still holds the member's details (a card, later checks or staff notes).</summary>
+    public static bool HasMemberDetails(BsonDocument document) =>
+        document["card"].IsDocument
+        || (document["laterChecks"].IsArray && document["laterChecks"].AsArray.Count > 0)
+        || (document[NotesField].IsArray && document[NotesField].AsArray.Count > 0);
+
+    /// <summary>
+    /// The ticket without the member's details, as a privacy erasure leaves it (number, times, outcome, rating and staff
+    /// stay), marked with when its retention ran out rather than with "erased at the member's request".
+    /// </summary>
+    public static BsonDocument WithoutMemberDetails(BsonDocument document, DateTimeOffset at)
+    {
+        var copy = new BsonDocument(document.ToDictionary(p => p.Key, p => p.Value))
+        {
+            ["card"] = BsonValue.Null,
+            ["laterChecks"] = new BsonArray(),
+            [NotesField] = new BsonArray(),
+            [DetailsExpiredField] = BsonDocuments.Time(at),
+        };
+        return copy;
+    }
 
     /// <summary>"{memberId}:open" — one indexed lookup answers "does this member have an open ticket".</summary>
     public static string MemberState(ulong memberId, bool open) => $"{unchecked((long)memberId)}:{(open ? "open" : "closed")}";

@@ -43,6 +43,7 @@ public static class OperationsServices
         services.AddHttpClient(nameof(DiscordRestClient)).AddHttpMessageHandler(sp => new RestLivenessHandler(sp.GetRequiredService<BotLiveness>()));
         services.AddHostedService<ServeWatch>();
         services.AddHostedService<DailyBackupService>();
+        services.AddHostedService<DataCompactionService>();
         return services;
     }
 

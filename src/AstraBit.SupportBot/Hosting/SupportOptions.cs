@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AstraBit.SupportBot.Discord;
+using AstraBit.SupportBot.Storage.Retention;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Hosting;
@@ -32,6 +33,32 @@ public sealed class StorageOptions
 
     /// <summary>How many daily backups to keep in <see cref="BackupDirectory"/>; older ones are deleted.</summary>
     public int BackupCopies { get; set; } = 7;
+
+    /// <summary>How long history is kept (Storage:Retention); the daily compaction deletes what is older.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+}
+
+/// <summary>
+/// Storage:Retention, per kind of history; 0 keeps it for ever. The defaults keep a year of checks and of closed tickets'
+/// details (the `stats` year and a member's history), and the audit log for ever (who did what is the staff's record).
+/// Whatever is set, an open ticket's member keeps their checks and the audit entries about an open ticket stay.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public static readonly TimeSpan Shortest = TimeSpan.FromDays(1);
+
+    /// <summary>Key checks older than this are deleted (default a year).</summary>
+    public TimeSpan Checks { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Audit entries older than this are deleted (default 0: kept for ever).</summary>
+    public TimeSpan Audit { get; set; } = TimeSpan.Zero;
+
+    /// <summary>A ticket closed longer ago than this loses its cards, later checks and notes; its number, times, outcome and rating stay (default a year).</summary>
+    public TimeSpan ClosedTicketDetails { get; set; } = TimeSpan.FromDays(365);
+
+    public RetentionPolicy ToPolicy() => new(Keep(Checks), Keep(Audit), Keep(ClosedTicketDetails));
+
+    private static TimeSpan? Keep(TimeSpan span) => span == TimeSpan.Zero ? null : span;
 }
 
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -48,6 +75,15 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.BackupCopies is < 1 or > 366)
         {
             failures.Add($"Storage:BackupCopies is {options.BackupCopies.ToString(System.Globalization.CultureInfo.InvariantCulture)}: set it to how many daily backups to keep, from 1 to 366 (default 7).");
+        }
+
+        var retention = options.Retention ?? new RetentionOptions();
+        foreach (var (key, span) in new[] { ("Checks", retention.Checks), ("Audit", retention.Audit), ("ClosedTicketDetails", retention.ClosedTicketDetails) })
+        {
+            if (span != TimeSpan.Zero && span < RetentionOptions.Shortest)
+            {
+                failures.Add($"Storage:Retention:{key} is {span.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}: keep at least a day (1.00:00:00), e.g. 365.00:00:00, or 0 to keep it for ever.");
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(options.BackupDirectory) && !string.IsNullOrWhiteSpace(options.Path)

@@ -27,6 +27,8 @@ public sealed class StartupErrorTests : IDisposable
         { "Limits:BybitRequests", "1000", "Limits:BybitRequests per Limits:BybitWindow comes to 1000 requests per 5 seconds" },
         { "Tickets:EscalateAfter", "00:00:00", "Tickets:EscalateAfter must be greater than 00:00:00" },
         { "Storage:BackupCopies", "0", "Storage:BackupCopies is 0: set it to how many daily backups to keep" },
+        { "Storage:Retention:Checks", "00:10:00", "Storage:Retention:Checks is 00:10:00: keep at least a day (1.00:00:00)" },
+        { "Storage:Retention:Audit", "-1.00:00:00", "Storage:Retention:Audit is -1.00:00:00: keep at least a day (1.00:00:00)" },
         { "Logging:Format", "xml", "Logging:Format is 'xml': set it to text or json" },
     };
 
