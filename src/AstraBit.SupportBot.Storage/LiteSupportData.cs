@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
@@ -8,9 +10,38 @@ using LiteDB;
 
 namespace AstraBit.SupportBot.Storage;
 
-/// <summary>Reads across the data file's collections: one member's data (history, privacy) and everything the stats count.</summary>
-public sealed class LiteSupportData(SupportDatabase database) : IMemberDataStore, ISupportStatsSource
+/// <summary>
+/// Reads across the data file's collections: one member's data (history, privacy) and what a period's figures count,
+/// each through an index (docs/data-costs.md says what each read costs).
+/// </summary>
+public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
 {
+    /// <summary>The funnel counts members by when they first started the walkthrough: an index on that mark.</summary>
+    internal const string FunnelStartIndex = "funnelStart";
+
+    /// <summary>Up to this many members are looked up one by one for an earlier check; more, and the earlier range is read once.</summary>
+    private const int MemberLookups = 2_000;
+
+    /// <summary>Up to this long a period, the audit log's claims are read by time; longer, by action.</summary>
+    private static readonly TimeSpan ClaimsByTime = TimeSpan.FromDays(31);
+
+    private static readonly string FunnelStartPath = $"$.{BsonDocuments.MarksField}.reached.{nameof(GuidePosition.BeforeYouBegin)}";
+
+    private readonly SupportDatabase database;
+
+    public LiteSupportData(SupportDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+
+        // Ensuring an index is idempotent (built once, on the first start of a version that asks for it): no migration.
+        database.EnsureCollection(Collections.Walkthroughs);
+        Lite.GetCollection(Collections.Walkthroughs).EnsureIndex(FunnelStartIndex, FunnelStartPath);
+        Lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64).EnsureIndex(TicketDocuments.AuditActionField);
+        Lite.GetCollection(TicketDocuments.Tickets).EnsureIndex(TicketDocuments.MemberField);
+        Lite.GetCollection(Collections.CheckHistory).EnsureIndex(Collections.CheckedAtField);
+    }
+
     private LiteDatabase Lite => database.Database;
 
     public Task<IReadOnlyList<Ticket>> TicketsForMemberAsync(ulong memberId, CancellationToken cancellationToken = default)
@@ -34,6 +65,51 @@ public sealed class LiteSupportData(SupportDatabase database) : IMemberDataStore
         return Task.FromResult(document is null ? null : BsonDocuments.ToMarks(document));
     }
 
+    public Task<(int ClosedErased, IReadOnlyList<int> OpenKept)> EraseClosedTicketDetailsAsync(ulong memberId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tickets = Lite.GetCollection(TicketDocuments.Tickets);
+        var erased = 0;
+        var open = new List<int>();
+
+        // Under the ticket store's gate and in one transaction with one flush: a member with hundreds of closed tickets
+        // is erased in one write, not hundreds of flushed ones.
+        lock (LiteTicketStore.GateOf(database))
+        {
+            if (!Lite.BeginTrans())
+            {
+                throw new InvalidOperationException("A transaction is already open on this thread.");
+            }
+
+            try
+            {
+                foreach (var document in tickets.Find(Query.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId))).ToList())
+                {
+                    if (document[TicketDocuments.StateField].AsString != "closed")
+                    {
+                        open.Add(document["_id"].AsInt32);
+                        continue;
+                    }
+
+                    tickets.Update(TicketDocuments.WithoutMemberDetails(document, TicketDocuments.ErasedField, at));
+                    erased++;
+                }
+
+                Lite.Commit();
+            }
+            catch
+            {
+                Lite.Rollback();
+                throw;
+            }
+
+            Lite.Checkpoint();
+        }
+
+        open.Sort();
+        return Task.FromResult<(int, IReadOnlyList<int>)>((erased, open));
+    }
+
     public Task<int> DeleteChecksAsync(ulong memberId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -42,13 +118,86 @@ public sealed class LiteSupportData(SupportDatabase database) : IMemberDataStore
         return Task.FromResult(deleted);
     }
 
-    public Task<SupportStatsData> LoadAsync(CancellationToken cancellationToken = default)
+    public Task<SupportStatsData> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var tickets = Lite.GetCollection(TicketDocuments.Tickets).FindAll().Select(TicketDocuments.ToTicket).OrderBy(t => t.Number).ToList();
-        var checks = Lite.GetCollection(Collections.CheckHistory).FindAll().Select(BsonDocuments.ToHistory).ToList();
-        var walkthroughs = Lite.GetCollection(Collections.Walkthroughs).FindAll().Select(BsonDocuments.ToMarks).OfType<WalkthroughMarks>().ToList();
-        var audit = Lite.GetCollection(TicketDocuments.Audit).FindAll().Select(TicketDocuments.ToAudit).ToList();
-        return Task.FromResult(new SupportStatsData(tickets, checks, walkthroughs, audit));
+        var start = BsonDocuments.Time(from);
+        var end = BsonDocuments.Time(to);
+
+        // Tickets: open now (two seeks in the state index), opened in the period, closed in the period (time indexes).
+        var ticketCollection = Lite.GetCollection(TicketDocuments.Tickets);
+        var tickets = new Dictionary<int, Ticket>();
+        foreach (var document in ticketCollection.Find(TicketDocuments.IsOpenQuery())
+            .Concat(ticketCollection.Find(Query.And(Query.GTE(TicketDocuments.OpenedAtField, start), Query.LT(TicketDocuments.OpenedAtField, end))))
+            .Concat(ticketCollection.Find(Query.And(Query.GTE(TicketDocuments.ClosedAtField, start), Query.LT(TicketDocuments.ClosedAtField, end)))))
+        {
+            var number = document["_id"].AsInt32;
+            if (!tickets.ContainsKey(number))
+            {
+                tickets[number] = TicketDocuments.ToTicket(document);
+            }
+        }
+
+        var anyTicket = tickets.Count > 0 || ticketCollection.Query().Limit(1).Exists();
+        var checks = ChecksFor(start, end);
+        var walkthroughs = Lite.GetCollection(Collections.Walkthroughs)
+            .Find(Query.And(Query.GTE(FunnelStartPath, start), Query.LT(FunnelStartPath, end)))
+            .Select(BsonDocuments.ToMarks)
+            .OfType<WalkthroughMarks>()
+            .ToList();
+        var audit = ClaimsIn(from, to, start, end);
+        return Task.FromResult(new SupportStatsData([.. tickets.Values.OrderBy(t => t.Number)], checks, walkthroughs, audit, anyTicket));
+    }
+
+    /// <summary>The checks run in the period, and for each of those members one earlier check that could run, if there is one.</summary>
+    private List<CheckHistoryEntry> ChecksFor(BsonValue start, BsonValue end)
+    {
+        var history = Lite.GetCollection(Collections.CheckHistory);
+        var checks = history.Find(Query.And(Query.GTE(Collections.CheckedAtField, start), Query.LT(Collections.CheckedAtField, end)))
+            .Select(BsonDocuments.ToHistory)
+            .ToList();
+        var earliest = history.Query().OrderBy(Collections.CheckedAtField).Limit(1).FirstOrDefault();
+        if (checks.Count == 0 || earliest is null || earliest[Collections.CheckedAtField] >= start)
+        {
+            return checks;
+        }
+
+        var members = checks.Select(c => c.UserId).ToHashSet();
+        var couldRun = Query.Not("verdict", "error");
+        if (members.Count <= MemberLookups)
+        {
+            foreach (var member in members)
+            {
+                var earlier = history.FindOne(Query.And(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(member)), Query.LT(Collections.CheckedAtField, start), couldRun));
+                if (earlier is not null)
+                {
+                    checks.Add(BsonDocuments.ToHistory(earlier));
+                }
+            }
+
+            return checks;
+        }
+
+        var seen = new HashSet<ulong>();
+        foreach (var earlier in history.Find(Query.And(Query.LT(Collections.CheckedAtField, start), couldRun)))
+        {
+            var member = BsonDocuments.Snowflake(earlier[Collections.UserIdField]);
+            if (members.Contains(member) && seen.Add(member))
+            {
+                checks.Add(BsonDocuments.ToHistory(earlier));
+            }
+        }
+
+        return checks;
+    }
+
+    /// <summary>The audit log's claims in the period: by the time index for a short period, by the action index for a long one.</summary>
+    private List<AuditEntry> ClaimsIn(DateTimeOffset from, DateTimeOffset to, BsonValue start, BsonValue end)
+    {
+        var audit = Lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64);
+        var documents = to - from <= ClaimsByTime
+            ? audit.Find(Query.And(Query.GTE(TicketDocuments.AuditAtField, start), Query.LT(TicketDocuments.AuditAtField, end))).Where(d => d[TicketDocuments.AuditActionField] == AuditActions.TicketClaimed)
+            : audit.Find(Query.EQ(TicketDocuments.AuditActionField, AuditActions.TicketClaimed)).Where(d => d[TicketDocuments.AuditAtField] >= start && d[TicketDocuments.AuditAtField] < end);
+        return [.. documents.Select(TicketDocuments.ToAudit)];
     }
 }

@@ -131,7 +131,7 @@ public sealed class DamagedPageSweepTests : IClassFixture<DamagedPageSweepTests.
         {
             tickets.ListOpenAsync().GetAwaiter().GetResult(),
             tickets.ListActiveSinceAsync(DateTimeOffset.MinValue).GetAwaiter().GetResult(),
-            data.LoadAsync().GetAwaiter().GetResult(),
+            data.LoadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).GetAwaiter().GetResult(),
             audit.RecentAsync(int.MaxValue).GetAwaiter().GetResult(),
             reminders.AllAsync().GetAwaiter().GetResult(),
             new LiteTicketOutbox(database).PendingAsync().GetAwaiter().GetResult(),

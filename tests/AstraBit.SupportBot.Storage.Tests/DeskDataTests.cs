@@ -104,7 +104,7 @@ public sealed class DeskDataTests : IDisposable
         var open = (await tickets.OpenOrAppendAsync(Member, TicketOrigin.CheckFailed, TicketSamples.Card(CheckIds.Withdrawal))).Ticket.Number;
         await tickets.AddNoteAsync(open, Staff, "still on it");
         var auditBefore = (await audit.ForMemberAsync(Member)).Count;
-        var service = new MemberDataService(data, walkthroughs, tickets, audit, clock);
+        var service = new MemberDataService(data, walkthroughs, audit, clock);
 
         var deletion = await service.DeleteAsync(Member, requestedBy: Member);
 
@@ -131,7 +131,7 @@ public sealed class DeskDataTests : IDisposable
         await checks.AddAsync(Samples.History(Member, Samples.At));
         var number = (await tickets.OpenOrAppendAsync(Member, TicketOrigin.CheckFailed, TicketSamples.Card())).Ticket.Number;
         await tickets.AddNoteAsync(number, Staff, "private staff remark");
-        var service = new MemberDataService(data, walkthroughs, tickets, audit, clock);
+        var service = new MemberDataService(data, walkthroughs, audit, clock);
 
         var export = await service.ExportAsync(Member);
         var json = export.ToJson();

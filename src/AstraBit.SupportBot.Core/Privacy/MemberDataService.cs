@@ -20,7 +20,7 @@ namespace AstraBit.SupportBot.Core.Privacy;
 /// names those tickets and the stats count them), and the audit log itself (who did what is the staff's record, not
 /// the member's data to delete). The deletion is audited.
 /// </remarks>
-public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, TicketService tickets, IAuditLog audit, TimeProvider clock)
+public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, IAuditLog audit, TimeProvider clock)
 {
     private const int AuditLimit = 500;
 
@@ -43,20 +43,7 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
     {
         var progressDeleted = await walkthroughs.DeleteAsync(memberId, cancellationToken).ConfigureAwait(false);
         var checksDeleted = await data.DeleteChecksAsync(memberId, cancellationToken).ConfigureAwait(false);
-        var erased = 0;
-        var keptOpen = new List<int>();
-        foreach (var ticket in await data.TicketsForMemberAsync(memberId, cancellationToken).ConfigureAwait(false))
-        {
-            if (!ticket.IsClosed)
-            {
-                keptOpen.Add(ticket.Number);
-            }
-            else if ((await tickets.EraseMemberDetailsAsync(ticket.Number, cancellationToken).ConfigureAwait(false)).Succeeded)
-            {
-                erased++;
-            }
-        }
-
+        var (erased, keptOpen) = await data.EraseClosedTicketDetailsAsync(memberId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen);
         var detail = string.Create(
             CultureInfo.InvariantCulture,

@@ -6,18 +6,31 @@ using AstraBit.SupportBot.Core.Walkthrough;
 
 namespace AstraBit.SupportBot.Core.Stats;
 
-/// <summary>Everything the figures are computed from, as stored. Failures throw: an outage must not read as "none".</summary>
+/// <summary>What the figures are computed from, as stored. Failures throw: an outage must not read as "none".</summary>
 public interface ISupportStatsSource
 {
-    Task<SupportStatsData> LoadAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// At least what the figures for [<paramref name="from"/>, <paramref name="to"/>) need, read by time range rather than
+    /// whole (docs/data-costs.md): every ticket open now or opened or closed in the period; the checks run in the period,
+    /// and for each of those members one earlier check that could run, if any (it makes their first check an old one);
+    /// the walkthroughs first started in the period; the audit log's claims in the period. More is allowed: the
+    /// calculator filters by time.
+    /// </summary>
+    Task<SupportStatsData> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The stored tickets, checks, walkthrough funnel marks and audit entries.</summary>
+/// <summary>The stored tickets, checks, walkthrough funnel marks and audit entries a period's figures need.</summary>
+/// <param name="Tickets">The tickets (see <see cref="ISupportStatsSource.LoadAsync"/>).</param>
+/// <param name="Checks">The checks.</param>
+/// <param name="Walkthroughs">The walkthrough funnel marks.</param>
+/// <param name="Audit">The audit entries.</param>
+/// <param name="TicketsEverStored">Whether the data file holds any ticket at all, also outside what was loaded; null: tell from <paramref name="Tickets"/>.</param>
 public sealed record SupportStatsData(
     IReadOnlyList<Ticket> Tickets,
     IReadOnlyList<CheckHistoryEntry> Checks,
     IReadOnlyList<WalkthroughMarks> Walkthroughs,
-    IReadOnlyList<AuditEntry> Audit);
+    IReadOnlyList<AuditEntry> Audit,
+    bool? TicketsEverStored = null);
 
 /// <summary>
 /// The staff desk's numbers for one period [<see cref="From"/>, <see cref="To"/>): the one set of figures /ticket stats

@@ -28,7 +28,7 @@ public static class SupportStatsCalculator
         return new SupportStats(
             from,
             to,
-            data.Tickets.Count == 0 ? null : new OpenTickets(open.Count(t => t.State == TicketState.Open), open.Count(t => t.State == TicketState.Claimed)),
+            !(data.TicketsEverStored ?? data.Tickets.Count > 0) ? null : new OpenTickets(open.Count(t => t.State == TicketState.Open), open.Count(t => t.State == TicketState.Claimed)),
             opened.Count,
             closed.Count,
             Funnel(data, In),

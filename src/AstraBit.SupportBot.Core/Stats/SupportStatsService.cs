@@ -12,8 +12,8 @@ public sealed class SupportStatsService(ISupportStatsSource source, TimeProvider
     public async Task<SupportStats> ComputeAsync(TimeSpan period, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        var data = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
+        var data = await source.LoadAsync(now - period, now, cancellationToken).ConfigureAwait(false);
         return SupportStatsCalculator.Compute(data, now - period, now, options.Value.Calendar());
     }
 }

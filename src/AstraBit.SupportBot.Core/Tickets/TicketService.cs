@@ -414,16 +414,6 @@ public sealed class TicketService : IDisposable
             ? Change(ticket with { RemindedAt = Now }, new Act(null, AuditActions.TicketReminded, $"reminded the member in {ticket.DisplayNumber}"))
             : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due for a reminder.", ticket));
 
-    /// <summary>
-    /// For a member's privacy deletion: erases the member's details (diagnostic cards, later checks, staff notes) from a
-    /// closed ticket, keeping its number, times, outcome, rating and staff ids for the audit log and the stats. Refused
-    /// for an open ticket, which staff still need whole.
-    /// </summary>
-    public Task<TicketOutcome> EraseMemberDetailsAsync(int number, CancellationToken cancellationToken = default) =>
-        ChangeAsync(number, cancellationToken, ticket => ticket.IsClosed
-            ? Change(ticket with { Card = null, LaterChecks = [], Notes = [], ErasedAt = ticket.ErasedAt ?? Now })
-            : Refuse(TicketRefusal.NotClosed, $"Ticket {ticket.DisplayNumber} is open; its details stay until it is closed.", ticket));
-
     public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken = default) => store.GetAsync(number, cancellationToken);
 
     public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken = default) => store.FindByThreadAsync(threadId, cancellationToken);

@@ -146,7 +146,7 @@ public sealed class DataRetention(SupportDatabase database)
                 {
                     if (tickets.FindById(id) is { } current && current[TicketDocuments.StateField].AsString == "closed" && TicketDocuments.HasMemberDetails(current))
                     {
-                        tickets.Update(TicketDocuments.WithoutMemberDetails(current, now));
+                        tickets.Update(TicketDocuments.WithoutMemberDetails(current, TicketDocuments.DetailsExpiredField, now));
                         erased++;
                     }
                 }

@@ -27,6 +27,7 @@ internal static class TicketDocuments
     public const string ClosedAtField = "closedAt";
     public const string BuiltField = "built";
     public const string DetailsExpiredField = "detailsExpiredAt";
+    public const string ErasedField = "erasedAt";
 
     public const string SchemaField = "schema";
     public const string OutcomeField = "outcome";
@@ -40,6 +41,7 @@ internal static class TicketDocuments
 
     public const string AuditAtField = "at";
     public const string AuditMemberField = "member";
+    public const string AuditActionField = "action";
 
     private const string Id = "_id";
 
@@ -53,18 +55,19 @@ internal static class TicketDocuments
         || (document[NotesField].IsArray && document[NotesField].AsArray.Count > 0);
 
     /// <summary>
-    /// The ticket without the member's details, as a privacy erasure leaves it (number, times, outcome, rating and staff
-    /// stay), marked with when its retention ran out rather than with "erased at the member's request".
+    /// The ticket without the member's details (number, times, outcome, rating and staff stay), marked at
+    /// <paramref name="at"/> in <paramref name="markField"/>: <see cref="ErasedField"/> for a privacy erasure (an earlier
+    /// mark stays), <see cref="DetailsExpiredField"/> when the retention ran out.
     /// </summary>
-    public static BsonDocument WithoutMemberDetails(BsonDocument document, DateTimeOffset at)
+    public static BsonDocument WithoutMemberDetails(BsonDocument document, string markField, DateTimeOffset at)
     {
         var copy = new BsonDocument(document.ToDictionary(p => p.Key, p => p.Value))
         {
             ["card"] = BsonValue.Null,
             ["laterChecks"] = new BsonArray(),
             [NotesField] = new BsonArray(),
-            [DetailsExpiredField] = BsonDocuments.Time(at),
         };
+        copy[markField] = copy.TryGetValue(markField, out var earlier) && earlier.IsNumber ? earlier : BsonDocuments.Time(at);
         return copy;
     }
 
@@ -168,7 +171,7 @@ internal static class TicketDocuments
     public static BsonDocument FromAudit(AuditEntry entry) => new()
     {
         ["actor"] = Snowflake(entry.ActorId),
-        ["action"] = entry.Action,
+        [AuditActionField] = entry.Action,
         [AuditMemberField] = Snowflake(entry.TargetMemberId),
         ["ticket"] = entry.TicketNumber is { } number ? new BsonValue(number) : BsonValue.Null,
         ["detail"] = entry.Detail,

@@ -96,7 +96,7 @@ public sealed class SupportStatsServiceTests : IDisposable
 
     private sealed class StoredTickets(TicketHarness harness) : ISupportStatsSource
     {
-        public async Task<SupportStatsData> LoadAsync(CancellationToken cancellationToken = default) =>
+        public async Task<SupportStatsData> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
             new(await harness.Store.ListActiveSinceAsync(DateTimeOffset.MinValue, cancellationToken), [], [], harness.Audit.Entries);
     }
 }
