@@ -3,7 +3,7 @@ using System.Globalization;
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Bot.Privacy;
-using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
 
@@ -171,10 +171,10 @@ internal static class BusyYearBenchmark
             var overview = discord.Rest.Messages.Single(m => m.InteractionId == overviewId);
             figures["privacy-export"] = await MedianAsync(() => CommandAsync(
                 discord,
-                () => discord.ClickButtonAsync(busiest, ComponentId.Build(PrivacyHandler.Prefix, PrivacyHandler.ExportAction), overview.Id, overview.ChannelId),
+                () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.Export).Build(), overview.Id, overview.ChannelId),
                 id => m => m.InteractionId == id && m.Attachments.Count == 1));
             figures["privacy-delete"] = await CommandAsync(
-                discord, () => discord.ClickButtonAsync(busiest, ComponentId.Build(PrivacyHandler.Prefix, PrivacyHandler.ConfirmAction), overview.Id, overview.ChannelId));
+                discord, () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.ConfirmDelete).Build(), overview.Id, overview.ChannelId));
 
             // A member's failed check opens a ticket: complete when the member is told which ticket it went into.
             var copy = BybitEmulatorCommand.Clones(bybit.Scenario("hedge-mode"), 1)[0];
@@ -183,7 +183,7 @@ internal static class BusyYearBenchmark
             discord.Rest.AddMember(member, [], "new.member");
             figures["failed-check-opens-ticket"] = await CommandAsync(
                 discord,
-                () => discord.SubmitModalAsync(member, ComponentId.Build(KeyCheckForms.CommandPrefix, "key"), new Dictionary<string, string> { [KeyModal.KeyField] = copy.ApiKey, [KeyModal.SecretField] = copy.ApiSecret }),
+                () => discord.SubmitModalAsync(member, KeyFormId.For(new KeyCheckOrigin.Command()).Build(), new Dictionary<string, string> { [KeyModal.KeyField] = copy.ApiKey, [KeyModal.SecretField] = copy.ApiSecret }),
                 id => m => m.InteractionId == id && m.Content.Contains("support ticket #", StringComparison.Ordinal));
 
             var backupFolder = Path.Combine(work, "backups-" + Path.GetRandomFileName());
