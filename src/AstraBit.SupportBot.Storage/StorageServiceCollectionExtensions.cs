@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISupportStatsSource>(sp => sp.GetRequiredService<LiteSupportData>());
         services.TryAddSingleton<IPanelLocationStore>(sp => new LitePanelStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IKeyReminderStore>(sp => new LiteKeyReminderStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IInFlightCheckStore>(sp => new LiteInFlightCheckStore(sp.GetRequiredService<SupportDatabase>()));
         return services;
     }
 }

@@ -222,7 +222,7 @@ public sealed class SupportDatabase : IDisposable
     {
         try
         {
-            return new LiteDatabase(connection, CreateMapper());
+            return new LiteDatabase(SerializedWrites.Open(connection), CreateMapper());
         }
         catch (Exception exception) when (exception is LiteException or InvalidCastException or IOException or IndexOutOfRangeException or ArgumentException)
         {

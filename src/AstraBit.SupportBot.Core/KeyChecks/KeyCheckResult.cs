@@ -7,7 +7,9 @@ namespace AstraBit.SupportBot.Core.KeyChecks;
 /// <param name="MemberId">Whose key: the cooldown, history, key memory and ticket are theirs.</param>
 /// <param name="Origin">Where the check came from.</param>
 /// <param name="Credentials">The key the member just entered; null to use the one remembered for them (Diagnostics:KeyMemory).</param>
-public sealed record KeyCheckRequest(ulong MemberId, KeyCheckOrigin Origin, Credentials? Credentials);
+/// <param name="Site">The member's Bybit site ("mainnet", "eu", "testnet", …) as they chose it in the walkthrough; null when they never chose one (bybit.com).</param>
+/// <param name="StoppedAt">Where in the walkthrough the member is, for a ticket's card ("Part 2 of 3 · Step 5 of 6: …"); null when they never started it.</param>
+public sealed record KeyCheckRequest(ulong MemberId, KeyCheckOrigin Origin, Credentials? Credentials, string? Site, string? StoppedAt);
 
 /// <summary>What happens to a ticket after a completed check. Core decides; the host's ticket desk carries it out.</summary>
 public enum KeyCheckTicketAction

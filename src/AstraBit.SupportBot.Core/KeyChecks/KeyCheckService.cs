@@ -10,8 +10,8 @@ namespace AstraBit.SupportBot.Core.KeyChecks;
 
 /// <summary>
 /// The one way a member's key is checked, whatever asked for it (<see cref="KeyCheckOrigin"/>): the remembered key when
-/// none was typed, the member's Bybit site, their cooldown, the bot-wide Bybit request budget, the check itself, the
-/// history entry (verdict and statuses, never the secret), whether to keep the key for "Check it now", and what the
+/// none was typed, the member's Bybit site (carried by the request), their cooldown, the bot-wide Bybit request
+/// budget, the check itself, the history entry (verdict and statuses, never the secret), whether to keep the key for "Check it now", and what the
 /// result means for the member's ticket.
 /// </summary>
 public sealed partial class KeyCheckService(
@@ -21,7 +21,6 @@ public sealed partial class KeyCheckService(
     KeyMemory memory,
     ICheckHistoryStore history,
     ITicketOutbox outbox,
-    IWalkthroughStore progress,
     WalkthroughEngine walkthrough,
     IBybitSites sites,
     IOptions<DiagnosticsOptions> options,
@@ -40,8 +39,7 @@ public sealed partial class KeyCheckService(
             return new KeyCheckResult.KeyNotRemembered();
         }
 
-        var stored = await progress.GetAsync(memberId, cancellationToken);
-        var region = string.IsNullOrWhiteSpace(stored?.RegionKey) ? DefaultRegion : stored.RegionKey;
+        var region = string.IsNullOrWhiteSpace(request.Site) ? DefaultRegion : request.Site;
         if (!sites.TryResolve(region, out var host))
         {
             return new KeyCheckResult.Refused(
@@ -64,8 +62,7 @@ public sealed partial class KeyCheckService(
         }
 
         var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey, credentials.ApiSecret, host), cancellationToken);
-        var stoppedAt = stored is null ? null : walkthrough.Stuck(stored).Where;
-        var ticket = await RecordAsync(memberId, report, region, Ticket(request.Origin, report, region, stoppedAt), cancellationToken);
+        var ticket = await RecordAsync(memberId, report, region, Ticket(request.Origin, report, region, request.StoppedAt), cancellationToken);
         LogChecked(logger, memberId, report.ApiKey, request.Origin.GetType().Name, report.Verdict);
 
         var keptFor = request.Credentials is { } typed && Keep(memberId, typed, report) ? options.Value.KeyMemory : (TimeSpan?)null;

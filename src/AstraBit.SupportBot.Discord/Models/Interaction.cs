@@ -30,8 +30,17 @@ public sealed record Interaction(
     ulong? MessageId,
     InteractionData? Data)
 {
+    /// <summary>How long an interaction's token works for follow-ups and edits of the original response (15 minutes).</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+
     /// <summary>True when the interaction happened in a DM (no guild, no member).</summary>
     public bool IsInDirectMessage => GuildId is null;
+
+    /// <summary>When Discord created the interaction: the time in its snowflake id.</summary>
+    public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds((long)(Id >> 22) + 1_420_070_400_000);
+
+    /// <summary>From then on Discord refuses the token (<see cref="TokenLifetime"/> after <see cref="CreatedAt"/>).</summary>
+    public DateTimeOffset TokenExpiresAt => CreatedAt + TokenLifetime;
 
     /// <summary>Slash / user command data, or null for other types.</summary>
     public ApplicationCommandData? Command => Data as ApplicationCommandData;

@@ -12,7 +12,6 @@ using AstraBit.SupportBot.Core.Answers;
 using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Doctor;
@@ -89,12 +88,8 @@ public static class BotServices
         services.AddSupportWalkthrough();
         services.AddSupportStorage(SupportBotHost.DataFilePath(configuration));
 
-        // The key check: one use case (Core), one flow (host), every way in a KeyCheckAnswer (see Bot/KeyChecks).
-        services.TryAddSingleton<IBybitSites, BybitSites>();
-        services.AddSupportKeyChecks();
-        services.TryAddScoped<KeyCheckFlow>();
-        services.TryAddSingleton<BackgroundChecks>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundChecks>());
+        // The key check: one use case (Core), one flow (host), every way in a presenter (see Bot/KeyChecks).
+        services.AddSupportKeyCheckFlow();
 
         services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ContentLimits>()));
         services.TryAddSingleton<RegistrationState>();

@@ -89,11 +89,12 @@ internal sealed class KillableBot : IAsyncDisposable
         }
     }
 
-    public static async Task<KillableBot> CreateAsync()
+    /// <param name="discord">The Discord emulator's settings (e.g. its clock); the defaults otherwise.</param>
+    public static async Task<KillableBot> CreateAsync(DiscordEmulatorOptions? discord = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"supportbot-crash-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        return new KillableBot(await DiscordEmulator.StartAsync(), await BybitEmulator.StartAsync(), folder);
+        return new KillableBot(await DiscordEmulator.StartAsync(discord), await BybitEmulator.StartAsync(), folder);
     }
 
     /// <summary>Copies of a Bybit scenario with keys of their own, so Bybit's per-key limits don't interfere.</summary>
@@ -124,7 +125,8 @@ internal sealed class KillableBot : IAsyncDisposable
             output.Clear();
         }
 
-        var launchedAt = DateTimeOffset.UtcNow;
+        // As the emulator stamps its requests (a test may run Discord's clock apart from the real one).
+        var launchedAt = Discord.Options.TimeProvider.GetUtcNow();
         // SUPPORTBOT_TEST_BOT names another build of the bot to run instead, e.g. a Native AOT publish's executable.
         var other = Environment.GetEnvironmentVariable(OtherBotVariable) is { Length: > 0 } path ? path : null;
         var start = new ProcessStartInfo(other ?? (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet"))
@@ -175,13 +177,16 @@ internal sealed class KillableBot : IAsyncDisposable
     /// Waits until the bot's outbox step has run once since this process started (it runs at start, before or after
     /// the gateway connects): from then on everything promised before the launch is built and recorded.
     /// </summary>
-    public async Task WaitForOutboxRunAsync()
+    public Task WaitForOutboxRunAsync() => WaitForOutputAsync("Ticket outbox:", "The bot's outbox step did not run");
+
+    /// <summary>Waits until the current bot process has written a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, string? failure = null)
     {
         var deadline = DateTimeOffset.UtcNow + Timeout;
         using var signal = new SemaphoreSlim(0);
         DataReceivedEventHandler onLine = (_, e) =>
         {
-            if (e.Data?.Contains("Ticket outbox:", StringComparison.Ordinal) == true)
+            if (e.Data?.Contains(text, StringComparison.Ordinal) == true)
             {
                 signal.Release();
             }
@@ -189,12 +194,12 @@ internal sealed class KillableBot : IAsyncDisposable
         process!.OutputDataReceived += onLine;
         try
         {
-            while (!Output.Contains("Ticket outbox:", StringComparison.Ordinal))
+            while (!Output.Contains(text, StringComparison.Ordinal))
             {
                 var remaining = deadline - DateTimeOffset.UtcNow;
                 if (remaining <= TimeSpan.Zero || process.HasExited)
                 {
-                    throw new TimeoutException($"The bot's outbox step did not run:\n{Output}");
+                    throw new TimeoutException($"{failure ?? $"The bot never wrote \"{text}\""}:\n{Output}");
                 }
 
                 await signal.WaitAsync(remaining);
@@ -219,6 +224,18 @@ internal sealed class KillableBot : IAsyncDisposable
         var tickets = await store.ListActiveSinceAsync(DateTimeOffset.MinValue);
         var pending = await new LiteTicketOutbox(database).PendingAsync();
         return (tickets, pending);
+    }
+
+    /// <summary>Reads the key checks the data file holds as in flight, once no bot holds it.</summary>
+    public async Task<IReadOnlyList<Core.KeyChecks.InFlightCheck>> ReadInFlightAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            throw new InvalidOperationException("Stop the bot before reading its data file.");
+        }
+
+        using var database = new SupportDatabase(DataFile);
+        return await new LiteInFlightCheckStore(database).AllAsync();
     }
 
     /// <summary>Submits the /diagnose key form as the member; returns the interaction id (once the bot acknowledged it, unless told not to wait).</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace AstraBit.SupportBot.Bot.KeyChecks;
 
 /// <summary>
-/// Runs key checks (<see cref="KeyCheckFlow"/>) after their interaction was acknowledged, each in its own DI scope and off the gateway's
+/// Runs key checks (<see cref="KeyCheckRun{TOrigin}"/>) after their interaction was acknowledged, each in its own DI scope and off the gateway's
 /// handler slots: a check can wait seconds for room in the Bybit budget, and while it waits the next
 /// member's interaction must still be acknowledged within Discord's 3 seconds. On shutdown the checks
 /// still running are cancelled and awaited.
@@ -20,8 +20,12 @@ public sealed partial class BackgroundChecks(IServiceScopeFactory scopes, ILogge
     /// <summary>How many checks are running or waiting for the Bybit budget right now.</summary>
     public int Running => running.Count;
 
-    /// <summary>Starts <paramref name="work"/> in a fresh scope; it gets the scope's services and the bot's stopping token.</summary>
-    public void Start(string what, Func<IServiceProvider, CancellationToken, Task> work)
+    /// <summary>
+    /// Starts <paramref name="work"/> on a <typeparamref name="TWork"/> built in a fresh scope (the one place a background
+    /// check's services are resolved, as the router does for an interaction's handler), with the bot's stopping token.
+    /// </summary>
+    public void Start<TWork>(string what, Func<TWork, CancellationToken, Task> work)
+        where TWork : notnull
     {
         ArgumentNullException.ThrowIfNull(work);
         if (stopping.IsCancellationRequested)
@@ -38,7 +42,7 @@ public sealed partial class BackgroundChecks(IServiceScopeFactory scopes, ILogge
                     var scope = scopes.CreateAsyncScope();
                     await using (scope.ConfigureAwait(false))
                     {
-                        await work(scope.ServiceProvider, stopping.Token).ConfigureAwait(false);
+                        await work(scope.ServiceProvider.GetRequiredService<TWork>(), stopping.Token).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -21,13 +21,19 @@ public static class KeyCheckMessages
     /// <param name="guide">For the names of the steps.</param>
     /// <param name="keptFor">How long the key is kept in memory for "Check it now"; null when it isn't kept.</param>
     /// <param name="reminderOffer">"Remind me before this key expires" (<see cref="MemberHelp.ReminderIds.OfferFor"/>), when the result offers it.</param>
-    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor, MessageComponent? reminderOffer = null)
+    /// <param name="lead">A line above everything else the result says, when there is one.</param>
+    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor, MessageComponent? reminderOffer = null, string? lead = null)
     {
         var message = new MessageBuilder()
             .AddEmbed(DiagnosticMessages.Render(report, guide))
             .WithEphemeral();
 
-        var content = new StringBuilder();
+        var content = new StringBuilder(lead);
+        if (content.Length > 0 && report.Verdict == Verdict.Error)
+        {
+            content.AppendLine();
+        }
+
         if (report.Verdict == Verdict.Error)
         {
             var why = report.Find(CheckIds.Connectivity)?.Detail;
@@ -79,6 +85,20 @@ public static class KeyCheckMessages
 
         return message.Build();
     }
+
+    /// <summary>After a restart: the result of a check that completed just before the bot stopped, before the member saw it.</summary>
+    public static MessagePayload Recovered(DiagnosticReport report, GuideContent guide)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Result(report, guide, keptFor: null, lead: "The bot restarted just before it could show you this result of your key check.");
+    }
+
+    /// <summary>After a restart: the check was still running when the bot stopped; nothing reached Bybit's account settings.</summary>
+    /// <param name="tryAgain">How to run it again from where it came from (<see cref="KeyCheckEntry.TryAgain"/>).</param>
+    public static MessagePayload Interrupted(string tryAgain) => MessagePayload.Text(
+        "⚠️ The bot restarted while it was checking your key, so the check didn't finish and I have no result to show you. "
+        + "Nothing was changed on your Bybit account. " + tryAgain + " to check your key.",
+        ephemeral: true);
 
     /// <summary>The check didn't run (cooldown, Bybit budget, unknown site); the reason says when to come back, in words.</summary>
     public static MessagePayload Refused(string reason) =>

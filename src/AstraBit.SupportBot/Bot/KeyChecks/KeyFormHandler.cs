@@ -1,32 +1,32 @@
 using AstraBit.SupportBot.Bot.Interactions;
-using AstraBit.SupportBot.Bot.Moderation;
-using AstraBit.SupportBot.Bot.Tickets;
-using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 
 namespace AstraBit.SupportBot.Bot.KeyChecks;
 
-/// <summary>Every submitted key form (<see cref="KeyFormId"/>): the check runs with the answer of the way in that opened it.</summary>
-public sealed class KeyFormHandler(KeyCheckFlow flow, DiscordRestClient rest) : IComponentHandler<KeyFormId>
+/// <summary>Every submitted key form (<see cref="KeyFormId"/>): the check starts with the presenter of the way in that opened it.</summary>
+public sealed class KeyFormHandler(
+    KeyCheckStart<KeyCheckOrigin.Command> command,
+    KeyCheckStart<KeyCheckOrigin.Panel> panel,
+    KeyCheckStart<KeyCheckOrigin.ModeratorRequest> requested,
+    KeyCheckStart<KeyCheckOrigin.WalkthroughStep> walkthrough,
+    KeyCheckStart<KeyCheckOrigin.InTicket> ticket,
+    DiscordRestClient rest) : IComponentHandler<KeyFormId>
 {
     public Task HandleAsync(Interaction interaction, KeyFormId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
-        return interaction.Modal is null
-            ? rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken)
-            : flow.SubmitAsync(interaction, AnswerFor(id.Origin), cancellationToken);
+        return (interaction.Modal, id.Origin) switch
+        {
+            (null, _) => rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken),
+            (_, KeyCheckOrigin.Command origin) => command.SubmitAsync(interaction, origin, cancellationToken),
+            (_, KeyCheckOrigin.Panel origin) => panel.SubmitAsync(interaction, origin, cancellationToken),
+            (_, KeyCheckOrigin.ModeratorRequest origin) => requested.SubmitAsync(interaction, origin, cancellationToken),
+            (_, KeyCheckOrigin.WalkthroughStep origin) => walkthrough.SubmitAsync(interaction, origin, cancellationToken),
+            (_, KeyCheckOrigin.InTicket origin) => ticket.SubmitAsync(interaction, origin, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(id), id.Origin, "No presenter for this way into the check."),
+        };
     }
-
-    private static KeyCheckAnswer AnswerFor(KeyCheckOrigin origin) => origin switch
-    {
-        KeyCheckOrigin.Command => PrivateResultAnswer.Command,
-        KeyCheckOrigin.Panel => PrivateResultAnswer.Panel,
-        KeyCheckOrigin.ModeratorRequest => RequestedCheckAnswer.Instance,
-        KeyCheckOrigin.WalkthroughStep step => new WalkthroughKeyCheckAnswer(step.Position),
-        KeyCheckOrigin.InTicket ticket => new TicketRecheckAnswer(ticket.TicketNumber),
-        _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, "No answer for this way into the check."),
-    };
 }

@@ -172,10 +172,10 @@ public sealed partial class KeyLeakGuard(
                 channelId,
                 new MessageBuilder().WithContent(KeyLeakMessages.ChannelNotice(memberId, deleted)).WithAllowedMentions(AllowedMentions.ForUsers(memberId)).Build(),
                 cancellationToken);
-            background.Start("key-leak notice removal", async (services, stopping) =>
+            background.Start<DiscordRestClient>("key-leak notice removal", async (later, stopping) =>
             {
                 await expiry.WaitAsync(stopping);
-                await services.GetRequiredService<DiscordRestClient>().DeleteMessageAsync(channelId, notice.Id, ct: stopping);
+                await later.DeleteMessageAsync(channelId, notice.Id, ct: stopping);
             });
         }
     }

@@ -5,7 +5,7 @@ using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot.Moderation;
 
-/// <summary>The member's "Run the check" under a moderator's prompt opens the key form; its submit is answered by <see cref="RequestedCheckAnswer"/>.</summary>
+/// <summary>The member's "Run the check" under a moderator's prompt opens the key form; its submit is answered by <see cref="RequestedCheckPresenter"/>.</summary>
 public sealed class RequestedCheckHandler(KeyCheckFlow flow) : IComponentHandler<ModerationId>
 {
     public Task HandleAsync(Interaction interaction, ModerationId id, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace AstraBit.SupportBot.Bot.Walkthrough;
 
 /// <summary>
 /// The walkthrough's buttons and selects (<see cref="WalkthroughId"/>); the key form "Check it now" opens is the key
-/// check's (<see cref="KeyFormId"/>), answered by <see cref="WalkthroughKeyCheckAnswer"/>. The member is
+/// check's (<see cref="KeyFormId"/>), answered by <see cref="WalkthroughCheckPresenter"/>. The member is
 /// looked up by whoever clicks, never by what the message says, so an old message or one from before a restart
 /// still works: it is updated in place to the member's current step and becomes the live walkthrough message.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed partial class WalkthroughHandler(
     WalkthroughProgressUpdater progress,
     KeyCheckService checks,
     KeyCheckFlow flow,
+    KeyCheckStart<KeyCheckOrigin.WalkthroughStep> start,
     IStuckEscalation stuck,
     DiscordRestClient rest,
     IOptions<GuideOptions> guideOptions,
@@ -138,7 +139,7 @@ public sealed partial class WalkthroughHandler(
         var userId = interaction.User.Id;
         if (checks.IsRemembered(userId))
         {
-            await flow.RunRememberedAsync(interaction, new WalkthroughKeyCheckAnswer(position), cancellationToken);
+            await start.RunRememberedAsync(interaction, new KeyCheckOrigin.WalkthroughStep(position), cancellationToken);
             return;
         }
 

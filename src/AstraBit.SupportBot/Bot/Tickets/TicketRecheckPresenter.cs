@@ -3,24 +3,22 @@ using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Discord.Models;
+using AstraBit.SupportBot.Discord.Rest;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
 
 /// <summary>The member's "Run the check again" in their ticket: the full result goes into the ticket, the member gets the verdict.</summary>
-public sealed class TicketRecheckAnswer(int number) : KeyCheckAnswer
+public sealed class TicketRecheckPresenter(DiscordRestClient rest) : KeyCheckPresenter<KeyCheckOrigin.InTicket>(rest)
 {
-    public override string Name => "ticket";
+    public override KeyCheckEntry Entry => KeyCheckEntry.Ticket;
 
-    public override string TryAgain => "Press **Run the check again** in the ticket";
-
-    public override KeyCheckOrigin Origin(KeyCheckContext context) => new KeyCheckOrigin.InTicket(number);
-
-    public override Task<MessagePayload> RenderAsync(KeyCheckContext context, KeyCheckResult result, CheckTicketOutcome? ticket, CancellationToken cancellationToken)
+    public override Task<MessagePayload> RenderAsync(KeyCheckOutcome<KeyCheckOrigin.InTicket> outcome, CancellationToken cancellationToken)
     {
-        var answer = result switch
+        ArgumentNullException.ThrowIfNull(outcome);
+        var answer = outcome.Result switch
         {
             KeyCheckResult.Completed completed => Verdict(completed.Report.Verdict)
-                + ticket switch
+                + outcome.Ticket switch
                 {
                     { Posted: true, Ticket: { IsClosed: true, Outcome: Core.Tickets.TicketCloseOutcome.ResolvedVerified } closed } => $" That proves the fix: ticket {closed.DisplayNumber} is closed as resolved — verified.",
                     { Posted: true } => " The full result is posted in your ticket for the support team.",
@@ -29,7 +27,7 @@ public sealed class TicketRecheckAnswer(int number) : KeyCheckAnswer
                 }
                 + (completed.KeyKeptFor is { } kept ? $" I'll keep your key in memory only, for {RetryWording.Duration(kept)}." : ""),
             KeyCheckResult.Refused refused => refused.Message + " Your key wasn't sent to Bybit this time.",
-            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name} for a typed key."),
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name} for a typed key."),
         };
         return Task.FromResult(TicketMessages.Private(answer));
     }
