@@ -22,6 +22,9 @@ public interface ITicketStore
     /// <summary>Every open or claimed ticket, in number order.</summary>
     Task<IReadOnlyList<Ticket>> ListOpenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Closed tickets whose close still has Discord steps to do (<see cref="Ticket.IsClosing"/>), in number order.</summary>
+    Task<IReadOnlyList<Ticket>> ListClosingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Tickets opened or closed at or after <paramref name="since"/>, in number order.</summary>
     Task<IReadOnlyList<Ticket>> ListActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -41,6 +41,30 @@ public enum TicketBuildSteps
 }
 
 /// <summary>
+/// The Discord steps of closing a ticket after the close was decided and recorded. Each is recorded when Discord
+/// confirmed it, so a crash or an outage resumes at the first step not done, and none is done twice.
+/// </summary>
+[Flags]
+public enum TicketCloseSteps
+{
+    None = 0,
+
+    /// <summary>The thread was told the ticket is closed (with the outcome and reason).</summary>
+    Announced = 1,
+
+    /// <summary>The member was asked for a 1–5 rating (a DM, or the thread when their DMs are closed); also set when no rating is asked.</summary>
+    RatingRequested = 2,
+
+    /// <summary>The thread is archived and locked.</summary>
+    Archived = 4,
+
+    /// <summary>The transcript and summary are in the log channel.</summary>
+    TranscriptPosted = 8,
+
+    All = Announced | RatingRequested | Archived | TranscriptPosted,
+}
+
+/// <summary>
 /// A support ticket: one member, one private thread, the diagnosis it opened with and the checks posted since.
 /// Every time is UTC; the timers are computed from these persisted times, so they survive a restart.
 /// </summary>
@@ -66,6 +90,16 @@ public sealed record Ticket(int Number, ulong MemberId, TicketOrigin Origin, Dat
 
     /// <summary>Whether the thread exists and every build step in it is done.</summary>
     public bool IsBuilt => ThreadId is not null && Built == TicketBuildSteps.All;
+
+    /// <summary>
+    /// Which Discord steps of the current close are done. A close decision starts with none (or with
+    /// <see cref="TicketCloseSteps.RatingRequested"/> when nobody is asked for a rating); a ticket written before close steps
+    /// were recorded, or never closed, counts as done.
+    /// </summary>
+    public TicketCloseSteps CloseDone { get; init; } = TicketCloseSteps.All;
+
+    /// <summary>Closed, with Discord steps of the close still to do (the outbox finishes them).</summary>
+    public bool IsClosing => IsClosed && CloseDone != TicketCloseSteps.All;
 
     public ulong? ClaimedBy { get; init; }
 

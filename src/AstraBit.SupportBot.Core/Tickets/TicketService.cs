@@ -178,6 +178,12 @@ public sealed class TicketService : IDisposable
             ? Refuse(TicketRefusal.NotFound, $"Ticket {ticket.DisplayNumber} has no thread yet.", ticket)
             : Change(ticket with { Built = ticket.Built | step }));
 
+    /// <summary>Records that a Discord step of the ticket's close is done (Discord confirmed it); recording it twice is harmless.</summary>
+    public Task<TicketOutcome> RecordCloseStepAsync(int number, TicketCloseSteps step, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, cancellationToken, ticket => ticket.IsClosed
+            ? Change(ticket with { CloseDone = ticket.CloseDone | step })
+            : Refuse(TicketRefusal.NotClosed, $"Ticket {ticket.DisplayNumber} is not closed.", ticket));
+
     public Task<TicketOutcome> ClaimAsync(int number, ulong staffId, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, cancellationToken, ticket => ticket.State switch
         {
@@ -275,6 +281,7 @@ public sealed class TicketService : IDisposable
                 ReopenedAt = now,
                 EscalatedAt = null,
                 RemindedAt = null,
+                CloseDone = TicketCloseSteps.All,
             };
             await CountOpenAsync(cancellationToken).ConfigureAwait(false);
             await store.UpdateAsync(reopened, cancellationToken).ConfigureAwait(false);
@@ -427,6 +434,9 @@ public sealed class TicketService : IDisposable
         return [.. open.Where(t => !t.IsBuilt)];
     }
 
+    /// <summary>Closed tickets whose close still has Discord steps to do, in number order (a crash or a Discord error stopped them).</summary>
+    public Task<IReadOnlyList<Ticket>> ListClosingAsync(CancellationToken cancellationToken = default) => store.ListClosingAsync(cancellationToken);
+
     /// <summary>Open and claimed tickets for /ticket list: unclaimed first, then oldest first.</summary>
     public async Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken = default)
     {
@@ -495,9 +505,9 @@ public sealed class TicketService : IDisposable
 
     private static Decision? Answerable(Ticket ticket, ulong memberId)
     {
-        if (ticket.MemberId != memberId)
+        if (TicketRules.OnlyTheMember(ticket, memberId, "answer whether their problem is fixed") is { } notTheMember)
         {
-            return Refuse(TicketRefusal.NotTheMember, "Only the member the ticket is for can answer this.", ticket);
+            return Refuse(TicketRefusal.NotTheMember, notTheMember, ticket);
         }
 
         if (ticket.IsClosed)
@@ -518,7 +528,7 @@ public sealed class TicketService : IDisposable
         }
 
         return Change(
-            ticket with { State = TicketState.Closed, ClosedAt = Now, ClosedBy = staffId, CloseReason = reason, Outcome = outcome, RemindedAt = null },
+            ticket with { State = TicketState.Closed, ClosedAt = Now, ClosedBy = staffId, CloseReason = reason, Outcome = outcome, RemindedAt = null, CloseDone = TicketRules.FirstCloseSteps(outcome) },
             new Act(staffId, AuditActions.TicketClosed, outcome is TicketCloseOutcome.ResolvedVerified or TicketCloseOutcome.Resolved or TicketCloseOutcome.ResolvedUnconfirmed
                 ? $"closed {ticket.DisplayNumber}: {reason} ({outcome.Label()})"
                 : $"closed {ticket.DisplayNumber}: {reason}"));

@@ -37,6 +37,28 @@ public sealed record MessagePayload
     /// <summary>The message this one replies to (message_reference); whether its author is pinged is <see cref="AllowedMentions.RepliedUser"/>.</summary>
     public ulong? ReplyToMessageId { get; internal init; }
 
+    /// <summary>
+    /// Sent as <c>nonce</c> with <c>enforce_nonce: true</c>: Discord returns the message the bot already created with this
+    /// nonce in the past few minutes instead of creating a second, so a post repeated after a crash or a lost answer
+    /// shows once. At most 25 characters.
+    /// </summary>
+    public string? Nonce
+    {
+        get;
+        init
+        {
+            if (value is { Length: 0 or > 25 })
+            {
+                throw new ArgumentException("A message nonce is 1 to 25 characters.", nameof(value));
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>This message, sent with <paramref name="nonce"/> enforced (see <see cref="Nonce"/>).</summary>
+    public MessagePayload WithNonce(string nonce) => this with { Nonce = nonce };
+
     /// <summary>A plain text message that pings nobody.</summary>
     public static MessagePayload Text(string content, bool ephemeral = false) =>
         new MessageBuilder().WithContent(content).WithEphemeral(ephemeral).Build();
@@ -69,6 +91,12 @@ public sealed record MessagePayload
         if (Flags != MessageFlags.None)
         {
             o["flags"] = (int)Flags;
+        }
+
+        if (Nonce is not null)
+        {
+            o["nonce"] = Nonce;
+            o["enforce_nonce"] = true;
         }
 
         if (Files.Count > 0)

@@ -31,6 +31,7 @@ public sealed class LiteTicketStore : ITicketStore
         Tickets.EnsureIndex(TicketDocuments.ThreadField);
         Tickets.EnsureIndex(TicketDocuments.OpenedAtField);
         Tickets.EnsureIndex(TicketDocuments.ClosedAtField);
+        Tickets.EnsureIndex(TicketDocuments.ClosingField);
     }
 
     /// <summary>The gate every writer of tickets in <paramref name="database"/> holds (the retention's erasure too).</summary>
@@ -131,6 +132,12 @@ public sealed class LiteTicketStore : ITicketStore
         cancellationToken.ThrowIfCancellationRequested();
         var documents = Tickets.Find(TicketDocuments.IsOpenQuery());
         return Task.FromResult(ToList(documents));
+    }
+
+    public Task<IReadOnlyList<Ticket>> ListClosingAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ToList(Tickets.Find(Query.EQ(TicketDocuments.ClosingField, true))));
     }
 
     public Task<IReadOnlyList<Ticket>> ListActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)

@@ -29,6 +29,12 @@ internal static class TicketDocuments
     public const string DetailsExpiredField = "detailsExpiredAt";
     public const string ErasedField = "erasedAt";
 
+    /// <summary>Which close steps are done (absent: all, or never closed).</summary>
+    public const string CloseDoneField = "closeDone";
+
+    /// <summary>True while a close has Discord steps left: one indexed lookup finds what the outbox must finish.</summary>
+    public const string ClosingField = "closing";
+
     public const string SchemaField = "schema";
     public const string OutcomeField = "outcome";
     public const string NotesField = "notes";
@@ -110,6 +116,8 @@ internal static class TicketDocuments
         ["erasedAt"] = Time(ticket.ErasedAt),
         [SchemaField] = CurrentSchema,
         [BuiltField] = (int)ticket.Built,
+        [CloseDoneField] = (int)ticket.CloseDone,
+        [ClosingField] = ticket.IsClosing ? true : BsonValue.Null,
     };
 
     public static Ticket ToTicket(BsonDocument document) => new(
@@ -144,6 +152,8 @@ internal static class TicketDocuments
         ErasedAt = Time(document["erasedAt"]),
         // Written before build steps were recorded: such a ticket was built in one go.
         Built = document[BuiltField].IsNumber ? (TicketBuildSteps)document[BuiltField].AsInt32 : TicketBuildSteps.All,
+        // Written before close steps were recorded: such a close was done in one go.
+        CloseDone = document[CloseDoneField].IsNumber ? (TicketCloseSteps)document[CloseDoneField].AsInt32 : TicketCloseSteps.All,
     };
 
     /// <summary>The outcome a ticket closed by the first release had, told from how it was closed.</summary>

@@ -77,6 +77,14 @@ internal sealed class MemoryTicketStore : ITicketStore
         }
     }
 
+    public Task<IReadOnlyList<Ticket>> ListClosingAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<Ticket>>(tickets.Values.Where(t => t.IsClosing).OrderBy(t => t.Number).ToList());
+        }
+    }
+
     public Task<IReadOnlyList<Ticket>> ListActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -117,9 +117,10 @@ public sealed class TicketConfirmCloseTests
         Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.LogChannelId);
         await people.ListUntilAsync("#0001");
 
-        // A second answer is refused: it no longer waits for one.
-        var (again, _) = await people.ClickAsync(Member, "tk:fixed:1", question);
-        Assert.Contains("not waiting for your answer", await people.DeferredAnswerAsync(again), StringComparison.Ordinal);
+        // A second answer is refused, privately and at once: it no longer waits for one.
+        var (_, again) = await people.ClickAsync(Member, "tk:fixed:1", question);
+        Assert.Equal(Ephemeral, again.Flags & Ephemeral);
+        Assert.Contains("not waiting for your answer", Answer(again), StringComparison.Ordinal);
         Assert.False(thread.Locked);
         await people.DeleteDataAsync();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AstraBit.SupportBot.Emulators.Discord;
@@ -387,9 +388,19 @@ public sealed partial class DiscordRestEmulator
             channel.Archived = false;
         }
 
+        // enforce_nonce (reference §Create Message): a nonce the same author used in the past few minutes returns that
+        // message instead of creating another, so a sender that retries after a lost answer posts once.
+        var nonce = body!["nonce"] is JsonValue value ? value.ToString() : null;
+        var enforced = nonce is not null && body["enforce_nonce"] is JsonValue enforce && enforce.GetValueKind() == JsonValueKind.True;
+        if (enforced && _messages.LastOrDefault(x => x.Nonce == nonce && x.AuthorId == _options.BotUserId && _clock.GetUtcNow() - x.Timestamp < NonceWindow) is { } earlier)
+        {
+            return new Reply(200, MessageJson(earlier));
+        }
+
         var message = NewMessage(channel.Id);
         ApplyMessage(message, body!, files);
         message.Flags &= ~64;
+        message.Nonce = enforced ? nonce : null;
         return new Reply(200, MessageJson(message));
     }
 

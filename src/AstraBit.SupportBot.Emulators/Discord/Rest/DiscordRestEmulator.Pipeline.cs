@@ -198,6 +198,12 @@ public sealed partial class DiscordRestEmulator
             return TooManyRequests(ctx, match, state.Start + window - now, global: false);
         }
 
+        if (match.Route == DiscordRestRoutes.CreateMessage && recorded.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+            && _uploadFailures.TryDequeue(out var uploadStatus))
+        {
+            return Error(uploadStatus, 0, $"{uploadStatus}: Server Error");
+        }
+
         if (_scriptedFailures.TryGetValue(match.Route, out var failures) && failures.TryDequeue(out var status))
         {
             return Error(status, 0, $"{status}: Server Error");

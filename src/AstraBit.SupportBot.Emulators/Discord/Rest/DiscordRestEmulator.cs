@@ -22,6 +22,9 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
 {
     private const long DiscordEpochMs = 1_420_070_400_000;
 
+    /// <summary>How long a message's nonce is remembered for enforce_nonce: Discord documents "the past few minutes".</summary>
+    public static readonly TimeSpan NonceWindow = TimeSpan.FromMinutes(5);
+
     private readonly Lock _lock = new();
     private readonly DiscordRestEmulatorOptions _options;
     private readonly TimeProvider _clock;
@@ -30,6 +33,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly List<RecordedCallback> _callbacks = [];
     private readonly Dictionary<ulong, EmulatedChannel> _channels = [];
     private readonly List<EmulatedMessage> _messages = [];
+    private readonly Queue<int> _uploadFailures = new();
     private readonly List<EmulatedMessage> _deletedMessages = [];
     private readonly Dictionary<ulong, string> _users = [];
     private readonly Dictionary<ulong, (ulong[] Roles, ulong Permissions)> _members = [];
@@ -191,6 +195,21 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
             for (var i = 0; i < count; i++)
             {
                 GetQueue(_scriptedFailures, route).Enqueue(status);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> message posts that upload files (multipart, e.g. a transcript) fail with
+    /// <paramref name="status"/> and take no effect, as when Discord's attachment storage is down; other posts go through.
+    /// </summary>
+    public void FailNextUploads(int count, int status = 500)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _uploadFailures.Enqueue(status);
             }
         }
     }

@@ -105,6 +105,9 @@ public sealed class EmulatedMessage
 
     public DateTimeOffset Timestamp { get; }
 
+    /// <summary>The nonce the message was created with, when it was sent with <c>enforce_nonce</c> (what deduplication compares).</summary>
+    public string? Nonce { get; internal set; }
+
     public string Content { get; internal set; } = "";
 
     public int Flags { get; internal set; }

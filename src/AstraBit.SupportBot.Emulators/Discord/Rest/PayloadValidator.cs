@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -63,6 +64,10 @@ internal static partial class PayloadValidator
     public static void Message(JsonObject body, FormErrors errors)
     {
         errors.MaxLength(Str(body, "content"), 2000, "content");
+        if (body["nonce"] is JsonValue nonce && nonce.GetValueKind() == JsonValueKind.String)
+        {
+            errors.MaxLength(nonce.GetValue<string>(), 25, "nonce");
+        }
         if (body["embeds"] is JsonArray embeds)
         {
             if (embeds.Count > 10)

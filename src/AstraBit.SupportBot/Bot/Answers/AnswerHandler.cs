@@ -15,7 +15,6 @@ namespace AstraBit.SupportBot.Bot.Answers;
 /// </summary>
 public sealed class AnswerHandler(
     AnswerCatalog catalog,
-    TicketService tickets,
     TicketDesk desk,
     SupportRoles roles,
     DiscordRestClient rest,
@@ -35,7 +34,7 @@ public sealed class AnswerHandler(
             return;
         }
 
-        var ticket = interaction.ChannelId is { } channel ? await tickets.FindByThreadAsync(channel, cancellationToken) : null;
+        var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         var typed = command.GetOption(NameOption)?.AsString();
         var answer = catalog.Get(typed);
         var refusal = (ticket, answer) switch

@@ -1,8 +1,8 @@
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Secrets;
-using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
@@ -31,7 +31,7 @@ public sealed partial class KeyLeakGuard(
     DiscordRestClient rest,
     DiscordAttachmentReader attachments,
     KeyLeakClaims claims,
-    TicketService tickets,
+    TicketDesk tickets,
     IAuditLog audit,
     BackgroundChecks background,
     IOptions<DiscordClientOptions> client,

@@ -17,7 +17,6 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// support roles on every use, before anything else, and answered privately.
 /// </summary>
 public sealed class TicketCommandHandler(
-    TicketService tickets,
     TicketDesk desk,
     SupportRoles roles,
     DiscordRestClient rest,
@@ -76,7 +75,7 @@ public sealed class TicketCommandHandler(
         switch (sub)
         {
             case List:
-                await rest.RespondAsync(interaction, TicketMessages.List(await tickets.ListOpenAsync(cancellationToken)), cancellationToken);
+                await rest.RespondAsync(interaction, TicketMessages.List(await desk.ListOpenAsync(cancellationToken)), cancellationToken);
                 break;
             case Stats:
                 await StatsAsync(interaction, command.GetOption("days")?.AsInt64(), cancellationToken);
@@ -101,7 +100,7 @@ public sealed class TicketCommandHandler(
     {
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var memberId = interaction.User.Id;
-        var existing = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
+        var existing = await desk.FindOpenForMemberAsync(memberId, cancellationToken);
         // A half-built ticket (thread missing, member not added, no card or staff notice) is repaired, not pointed at.
         var ticket = existing is { IsBuilt: true }
             ? existing
@@ -116,14 +115,15 @@ public sealed class TicketCommandHandler(
     private async Task InThreadAsync(Interaction interaction, string sub, string? reason, bool force, CancellationToken cancellationToken)
     {
         var staffId = interaction.User.Id;
-        var ticket = interaction.ChannelId is { } channel ? await tickets.FindByThreadAsync(channel, cancellationToken) : null;
+        var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
             await rest.RespondAsync(interaction, TicketMessages.Private($"Use `/ticket {sub}` inside a ticket's thread. `/ticket list` shows the open ones."), cancellationToken);
             return;
         }
 
-        if (sub == Close && !force && TicketInteractionHandler.AsksTheMember(ticket))
+        var closeStep = sub == Close ? TicketRules.StaffClose(ticket, force, reason) : (StaffCloseStep?)null;
+        if (closeStep == StaffCloseStep.AskTheMember)
         {
             // A ticket from a failed check: the member confirms the fix (or the check proves it) before it closes.
             await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
@@ -132,10 +132,18 @@ public sealed class TicketCommandHandler(
             return;
         }
 
-        if (sub == Close && string.IsNullOrWhiteSpace(reason))
+        if (closeStep == StaffCloseStep.AskForReason)
         {
             // No reason given: ask for one in the same form the Close button opens.
             await rest.OpenModalAsync(interaction, TicketInteractionHandler.CloseModal(ticket), cancellationToken);
+            return;
+        }
+
+        if (closeStep == StaffCloseStep.Close)
+        {
+            // Recorded before Discord hears the command was received: a crash right after still closes the ticket.
+            var closed = await desk.CloseAsync(ticket.Number, staffId, reason, (_, ct) => rest.DeferAsync(interaction, ephemeral: true, ct), cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketInteractionHandler.Closed(closed)), cancellationToken);
             return;
         }
 
@@ -143,7 +151,6 @@ public sealed class TicketCommandHandler(
         var answer = sub switch
         {
             Claim => TicketInteractionHandler.Claimed(await desk.ClaimAsync(ticket.Number, staffId, cancellationToken)),
-            Close => TicketInteractionHandler.Closed(await desk.CloseAsync(ticket.Number, staffId, reason, cancellationToken)),
             _ => Reopened(await desk.ReopenAsync(ticket.Number, staffId, cancellationToken)),
         };
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
@@ -165,7 +172,7 @@ public sealed class TicketCommandHandler(
 
     private async Task NoteOrViewAsync(Interaction interaction, string sub, string? text, CancellationToken cancellationToken)
     {
-        var ticket = interaction.ChannelId is { } channel ? await tickets.FindByThreadAsync(channel, cancellationToken) : null;
+        var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
             await rest.RespondAsync(interaction, TicketMessages.Private($"Use `/ticket {sub}` inside a ticket's thread. `/ticket list` shows the open ones."), cancellationToken);

@@ -105,8 +105,9 @@ public sealed partial class TicketDesk(
 
     /// <summary>
     /// The outbox's background step: completes every pending ticket of a failed check (after a restart, or after
-    /// Discord failed the first time), then repairs every open ticket still half-built. What fails stays pending for
-    /// the next run and doesn't stop the rest. Returns how many pieces of work were completed or repaired.
+    /// Discord failed the first time), repairs every open ticket still half-built, and finishes every close whose
+    /// Discord steps are not all recorded. What fails stays pending for the next run and doesn't stop the rest.
+    /// Returns how many pieces of work were completed, repaired or finished.
     /// </summary>
     public async Task<int> CompletePendingAsync(CancellationToken cancellationToken)
     {
@@ -132,6 +133,22 @@ public sealed partial class TicketDesk(
             try
             {
                 if (await RepairAsync(unbuilt.Number, cancellationToken))
+                {
+                    done++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        // Closes a crash or a Discord error interrupted: whatever step is not recorded as done is done now.
+        foreach (var closing in await tickets.ListClosingAsync(cancellationToken))
+        {
+            try
+            {
+                if (await FinishCloseAsync(closing.Number, cancellationToken))
                 {
                     done++;
                 }
@@ -253,12 +270,30 @@ public sealed partial class TicketDesk(
         // A passing check while "Is it fixed?" waits closed the ticket as resolved — verified: finish it like any close.
         if (recorded.Ticket.IsClosed)
         {
-            await FinishCloseAsync(recorded.Ticket, askForRating: true, cancellationToken);
+            await FinishCloseOrLeaveItAsync(recorded.Ticket, cancellationToken);
             return new CheckTicketOutcome(recorded.Ticket, Posted: true);
         }
 
         return new CheckTicketOutcome(ticket, Posted: true);
     }
+
+    /// <summary>The ticket with that number; null when there is none.</summary>
+    public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken) => tickets.GetAsync(number, cancellationToken);
+
+    /// <summary>The ticket whose thread this is; null when the channel is no ticket's thread.</summary>
+    public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken) => tickets.FindByThreadAsync(threadId, cancellationToken);
+
+    /// <summary>The member's open (or claimed) ticket; null when they have none.</summary>
+    public Task<Ticket?> FindOpenForMemberAsync(ulong memberId, CancellationToken cancellationToken) => tickets.FindOpenForMemberAsync(memberId, cancellationToken);
+
+    /// <summary>/ticket list: open tickets, unclaimed first, with their ages and waits in words.</summary>
+    public Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken) => tickets.ListOpenAsync(cancellationToken);
+
+    /// <summary>Runs every ticket timer due now (<see cref="TicketService.RunDueAsync"/>), performing each here.</summary>
+    public Task<int> RunDueTimersAsync(CancellationToken cancellationToken) =>
+        // Stopping cancels an action being performed, never the recording of one performed: a reminder that was sent
+        // but not marked would be sent again by the next bot.
+        tickets.RunDueAsync(action => PerformAsync(action, cancellationToken), CancellationToken.None);
 
     /// <summary>Adds a staff member to the ticket's private thread (they can't find a private thread on their own); returns what to tell them.</summary>
     public async Task<string> JoinAsync(int number, ulong staffId, CancellationToken cancellationToken)
@@ -312,16 +347,15 @@ public sealed partial class TicketDesk(
         return outcome;
     }
 
-    /// <summary>Closes the ticket with a reason, asks the member for a rating and files the transcript.</summary>
-    public async Task<TicketOutcome> CloseAsync(int number, ulong staffId, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes the ticket with a reason, asks the member for a rating and files the transcript. The close is recorded
+    /// before <paramref name="acknowledge"/> tells Discord the button or command was received, so a crash right after
+    /// still ends in a closed ticket: the outbox finishes the Discord steps.
+    /// </summary>
+    public async Task<TicketOutcome> CloseAsync(int number, ulong staffId, string? reason, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
     {
         var outcome = await tickets.CloseAsync(number, staffId, reason, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            await FinishCloseAsync(outcome.Ticket, askForRating: true, cancellationToken);
-        }
-
-        return outcome;
+        return await AfterCloseDecisionAsync(outcome, acknowledge, cancellationToken);
     }
 
     /// <summary>
@@ -339,22 +373,37 @@ public sealed partial class TicketDesk(
         return outcome;
     }
 
-    /// <summary>The member pressed "Yes, close it": closed as resolved, with the transcript and the rating question.</summary>
-    public async Task<TicketOutcome> ConfirmFixedAsync(int number, ulong memberId, CancellationToken cancellationToken)
+    /// <summary>The member pressed "Yes, close it": closed as resolved (recorded before the acknowledgement), with the transcript and the rating question.</summary>
+    public async Task<TicketOutcome> ConfirmFixedAsync(int number, ulong memberId, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
     {
         var outcome = await tickets.ConfirmFixedAsync(number, memberId, cancellationToken);
+        return await AfterCloseDecisionAsync(outcome, acknowledge, cancellationToken);
+    }
+
+    private async Task<TicketOutcome> AfterCloseDecisionAsync(TicketOutcome outcome, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
+    {
+        if (acknowledge is not null)
+        {
+            await acknowledge(outcome, cancellationToken);
+        }
+
         if (outcome.Succeeded)
         {
-            await FinishCloseAsync(outcome.Ticket, askForRating: true, cancellationToken);
+            await FinishCloseOrLeaveItAsync(outcome.Ticket, cancellationToken);
         }
 
         return outcome;
     }
 
     /// <summary>The member pressed "No, I still need help": the ticket stays open and the claimer (or, unclaimed, the support role) is told.</summary>
-    public async Task<TicketOutcome> DeclineCloseAsync(int number, ulong memberId, CancellationToken cancellationToken)
+    public async Task<TicketOutcome> DeclineCloseAsync(int number, ulong memberId, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
     {
         var outcome = await tickets.DeclineCloseAsync(number, memberId, cancellationToken);
+        if (acknowledge is not null)
+        {
+            await acknowledge(outcome, cancellationToken);
+        }
+
         if (outcome.Succeeded)
         {
             var ticket = outcome.Ticket;
@@ -381,7 +430,7 @@ public sealed partial class TicketDesk(
         var outcome = await tickets.MemberLeftAsync(memberId, cancellationToken);
         if (outcome.Succeeded)
         {
-            await FinishCloseAsync(outcome.Ticket, askForRating: false, cancellationToken);
+            await FinishCloseOrLeaveItAsync(outcome.Ticket, cancellationToken);
         }
 
         return outcome;
@@ -414,34 +463,96 @@ public sealed partial class TicketDesk(
     }
 
     /// <summary>
-    /// After the ticket closed: the last word in the thread, the rating question (a DM; in the thread, before it
-    /// locks, when the member's DMs are closed), the transcript and summary to the log channel, then archive and lock
-    /// with the reason in Discord's audit log.
+    /// The Discord side of a recorded close; a failure is logged and left to the outbox, which retries until every step
+    /// is done: the close itself stands, so the caller still answers that the ticket is closed.
     /// </summary>
-    private async Task FinishCloseAsync(Ticket closed, bool askForRating, CancellationToken cancellationToken)
+    private async Task FinishCloseOrLeaveItAsync(Ticket closed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(closed);
-        var thread = closed.ThreadId;
-        if (thread is { } id)
+        try
         {
-            await rest.CreateMessageAsync(id, TicketMessages.ClosedInThread(closed), cancellationToken);
+            await FinishCloseAsync(closed.Number, cancellationToken);
         }
-
-        if (askForRating)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await AskForRatingAsync(closed, cancellationToken);
+            LogCloseLeftForOutbox(logger, closed.Number, ex);
         }
-
-        var messages = thread is { } t ? await ReadThreadAsync(closed, t, cancellationToken) : [];
-        var transcript = TranscriptBuilder.Build(closed, messages);
-        if (thread is { } lockId)
-        {
-            await rest.ArchiveAndLockThreadAsync(lockId, AuditReason($"Ticket {closed.DisplayNumber} closed: {closed.CloseReason}"), cancellationToken);
-        }
-
-        await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript), cancellationToken);
-        LogClosed(logger, closed.Number, closed.MemberId, closed.ClosedBy);
     }
+
+    /// <summary>
+    /// After the ticket closed, one recorded step at a time, skipping what is recorded as done: the last word in the
+    /// thread, the rating question (a DM; in the thread, before it locks, when the member's DMs are closed), archive and
+    /// lock with the reason in Discord's audit log, then the transcript and summary to the log channel. Each message
+    /// carries a nonce Discord enforces, so a step Discord did but the bot had not recorded yet shows once.
+    /// Returns false when there was nothing left to do.
+    /// </summary>
+    private async Task<bool> FinishCloseAsync(int number, CancellationToken cancellationToken)
+    {
+        await deskLock.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            // The live close and the outbox may both reach the same close; whoever comes second finds it done.
+            var closed = await tickets.GetAsync(number, cancellationToken);
+            if (closed is not { IsClosing: true })
+            {
+                return false;
+            }
+
+            var thread = closed.ThreadId;
+            if (!closed.CloseDone.HasFlag(TicketCloseSteps.Announced))
+            {
+                if (thread is { } id)
+                {
+                    await rest.CreateMessageAsync(id, TicketMessages.ClosedInThread(closed).WithNonce(Nonce(closed, TicketCloseSteps.Announced)), cancellationToken);
+                }
+
+                closed = await CloseStepDoneAsync(closed, TicketCloseSteps.Announced, cancellationToken);
+            }
+
+            if (!closed.CloseDone.HasFlag(TicketCloseSteps.RatingRequested))
+            {
+                await AskForRatingAsync(closed, cancellationToken);
+                closed = await CloseStepDoneAsync(closed, TicketCloseSteps.RatingRequested, cancellationToken);
+            }
+
+            if (!closed.CloseDone.HasFlag(TicketCloseSteps.Archived))
+            {
+                if (thread is { } lockId)
+                {
+                    await rest.ArchiveAndLockThreadAsync(lockId, AuditReason($"Ticket {closed.DisplayNumber} closed: {closed.CloseReason}"), cancellationToken);
+                }
+
+                closed = await CloseStepDoneAsync(closed, TicketCloseSteps.Archived, cancellationToken);
+            }
+
+            if (!closed.CloseDone.HasFlag(TicketCloseSteps.TranscriptPosted))
+            {
+                var messages = thread is { } t ? await ReadThreadAsync(closed, t, cancellationToken) : [];
+                var transcript = TranscriptBuilder.Build(closed, messages);
+                await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript).WithNonce(Nonce(closed, TicketCloseSteps.TranscriptPosted)), cancellationToken);
+                await CloseStepDoneAsync(closed, TicketCloseSteps.TranscriptPosted, cancellationToken);
+            }
+
+            LogClosed(logger, closed.Number, closed.MemberId, closed.ClosedBy);
+            return true;
+        }
+        finally
+        {
+            deskLock.Gate.Release();
+        }
+    }
+
+    private async Task<Ticket> CloseStepDoneAsync(Ticket ticket, TicketCloseSteps step, CancellationToken cancellationToken)
+    {
+        var recorded = await tickets.RecordCloseStepAsync(ticket.Number, step, cancellationToken);
+        return recorded.Ticket ?? ticket with { CloseDone = ticket.CloseDone | step };
+    }
+
+    /// <summary>
+    /// The same for every attempt at one step of one close, different for the next close of a reopened ticket:
+    /// "c42.1765123456.8" (ticket, close time, step) — within Discord's 25 characters.
+    /// </summary>
+    internal static string Nonce(Ticket closed, TicketCloseSteps step) =>
+        string.Create(CultureInfo.InvariantCulture, $"c{closed.Number}.{closed.ClosedAt?.ToUnixTimeSeconds()}.{(int)step}");
 
     /// <summary>Performs one due timer for <see cref="TicketService.RunDueAsync"/>.</summary>
     public async Task PerformAsync(TicketAction action, CancellationToken cancellationToken)
@@ -460,7 +571,8 @@ public sealed partial class TicketDesk(
             case TicketActionKind.Remind:
                 break;
             case TicketActionKind.AutoClose or TicketActionKind.CloseUnconfirmed:
-                await FinishCloseAsync(ticket, askForRating: true, cancellationToken);
+                // Recorded as closed by the timer run; a step that fails here is finished by the outbox.
+                await FinishCloseAsync(ticket.Number, cancellationToken);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Unknown ticket timer.");
@@ -531,7 +643,7 @@ public sealed partial class TicketDesk(
         try
         {
             var dm = await rest.CreateDmChannelAsync(closed.MemberId, cancellationToken);
-            await rest.CreateMessageAsync(dm.Id, TicketMessages.RatingPrompt(closed), cancellationToken);
+            await rest.CreateMessageAsync(dm.Id, TicketMessages.RatingPrompt(closed).WithNonce(Nonce(closed, TicketCloseSteps.RatingRequested)), cancellationToken);
             return;
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)
@@ -542,7 +654,7 @@ public sealed partial class TicketDesk(
         // DMs closed: ask in the thread before it is locked; the buttons keep working there.
         if (closed.ThreadId is { } thread)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.RatingPrompt(closed), cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.RatingPrompt(closed).WithNonce(Nonce(closed, TicketCloseSteps.RatingRequested)), cancellationToken);
         }
     }
 
@@ -615,6 +727,9 @@ public sealed partial class TicketDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} of member {MemberId} got a new card ({Origin})")]
     private static partial void LogAppended(ILogger logger, int number, ulong memberId, TicketOrigin origin);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} is closed; finishing it in Discord failed, and the ticket outbox retries what is left")]
+    private static partial void LogCloseLeftForOutbox(ILogger logger, int number, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} of member {MemberId} closed by {ClosedBy}; transcript posted")]
     private static partial void LogClosed(ILogger logger, int number, ulong memberId, ulong? closedBy);

@@ -1,5 +1,4 @@
 using AstraBit.SupportBot.Core;
-using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,6 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// recording a message again changes nothing (it is recorded at its own time), and closing twice is refused by the ticket service.
 /// </summary>
 public sealed partial class TicketGatewayHandler(
-    TicketService tickets,
     TicketDesk desk,
     SupportRoles roles,
     IOptions<SupportDiscordOptions> discord,
@@ -29,7 +27,7 @@ public sealed partial class TicketGatewayHandler(
             return;
         }
 
-        var ticket = await tickets.FindByThreadAsync(gatewayEvent.ChannelId, cancellationToken);
+        var ticket = await desk.FindByThreadAsync(gatewayEvent.ChannelId, cancellationToken);
         if (ticket is null || ticket.IsClosed)
         {
             return;

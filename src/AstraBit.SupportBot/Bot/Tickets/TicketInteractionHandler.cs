@@ -13,7 +13,6 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// is one call on the <see cref="TicketDesk"/>; this only reads what was clicked and answers.
 /// </summary>
 public sealed class TicketInteractionHandler(
-    TicketService tickets,
     TicketDesk desk,
     SupportRoles roles,
     KeyCheckFlow flow,
@@ -47,12 +46,12 @@ public sealed class TicketInteractionHandler(
         var staffId = interaction.User.Id;
         if (id.Kind == TicketIdKind.Close)
         {
-            var ticket = await tickets.GetAsync(id.Number, cancellationToken);
+            var ticket = await desk.GetAsync(id.Number, cancellationToken);
             if (ticket is null)
             {
                 await rest.RespondAsync(interaction, TicketMessages.Private($"There is no ticket {Ticket.Format(id.Number)}."), cancellationToken);
             }
-            else if (AsksTheMember(ticket))
+            else if (TicketRules.StaffClose(ticket, force: false, reason: null) == StaffCloseStep.AskTheMember)
             {
                 await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
                 var asked = await desk.RequestCloseAsync(ticket.Number, staffId, cancellationToken);
@@ -67,13 +66,20 @@ public sealed class TicketInteractionHandler(
             return;
         }
 
+        if (id.Kind == TicketIdKind.CloseReason)
+        {
+            // The close is recorded before Discord hears the form was received: a crash right after still closes it.
+            var closed = await desk.CloseAsync(id.Number, staffId, interaction.Modal?.GetTextInput(TicketIds.ReasonField), Acknowledge(interaction), cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(Closed(closed)), cancellationToken);
+            return;
+        }
+
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var answer = id.Kind switch
         {
             TicketIdKind.Join => await desk.JoinAsync(id.Number, staffId, cancellationToken),
             TicketIdKind.Claim => Claimed(await desk.ClaimAsync(id.Number, staffId, cancellationToken)),
             TicketIdKind.Unclaim => Unclaimed(await desk.UnclaimAsync(id.Number, staffId, cancellationToken)),
-            TicketIdKind.CloseReason => Closed(await desk.CloseAsync(id.Number, staffId, interaction.Modal?.GetTextInput(TicketIds.ReasonField), cancellationToken)),
             _ => "That button belongs to something that has ended.",
         };
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
@@ -91,8 +97,9 @@ public sealed class TicketInteractionHandler(
             .Build();
     }
 
-    /// <summary>Whether staff "Close" asks the member "Is it fixed?" rather than closing: a ticket from a failed check, not already asked.</summary>
-    internal static bool AsksTheMember(Ticket ticket) => ticket.ClosesWithConfirmation && !ticket.AwaitingConfirmation && !ticket.IsClosed;
+    /// <summary>Acknowledges a close decided (or refused) already: privately deferred, answered by editing the reply afterwards.</summary>
+    internal Func<TicketOutcome, CancellationToken, Task> Acknowledge(Interaction interaction) =>
+        (_, cancellationToken) => rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
 
     internal static string Asked(TicketOutcome outcome) =>
         outcome.Succeeded
@@ -112,12 +119,12 @@ public sealed class TicketInteractionHandler(
 
     private async Task RunCheckAsync(Interaction interaction, int number, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.GetAsync(number, cancellationToken);
+        var ticket = await desk.GetAsync(number, cancellationToken);
         var refusal = ticket switch
         {
             null => $"There is no ticket {Ticket.Format(number)}.",
             { IsClosed: true } => $"Ticket {ticket.DisplayNumber} is closed. Run `/diagnose` for a new check.",
-            _ when ticket.MemberId != interaction.User.Id => $"Only {TicketMessages.Mention(ticket.MemberId)} can run their key check here: staff never need anyone's key or secret.",
+            _ when TicketRules.OnlyTheMember(ticket, interaction.User.Id, "run their key check here") is { } notTheMember => $"{notTheMember} Staff never need anyone's key or secret.",
             _ => null,
         };
         await (refusal is null
@@ -127,21 +134,24 @@ public sealed class TicketInteractionHandler(
 
     private async Task AnswerIsItFixedAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.GetAsync(id.Number, cancellationToken);
-        if (ticket is not null && ticket.MemberId != interaction.User.Id)
+        // The answer is recorded before Discord hears the click: a refusal (not the member, not asked) is the reply
+        // itself; a recorded answer is acknowledged privately and the reply says what happened once it is done.
+        Task Acknowledge(TicketOutcome outcome, CancellationToken ct) => outcome.Succeeded
+            ? rest.DeferAsync(interaction, ephemeral: true, ct)
+            : rest.RespondAsync(interaction, TicketMessages.Private(outcome.Message), ct);
+
+        var memberId = interaction.User.Id;
+        var outcome = id.Kind == TicketIdKind.ConfirmFixed
+            ? await desk.ConfirmFixedAsync(id.Number, memberId, Acknowledge, cancellationToken)
+            : await desk.DeclineCloseAsync(id.Number, memberId, Acknowledge, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private($"Only {TicketMessages.Mention(ticket.MemberId)} can answer whether their problem is fixed."), cancellationToken);
             return;
         }
 
-        await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var answer = id.Kind == TicketIdKind.ConfirmFixed
-            ? await desk.ConfirmFixedAsync(id.Number, interaction.User.Id, cancellationToken) is var fixedOutcome && fixedOutcome.Succeeded
-                ? $"Thank you! Ticket {fixedOutcome.Ticket.DisplayNumber} is closed as resolved."
-                : fixedOutcome.Message
-            : await desk.DeclineCloseAsync(id.Number, interaction.User.Id, cancellationToken) is var declined && declined.Succeeded
-                ? $"Ticket {declined.Ticket.DisplayNumber} stays open and the support team has been told. Tell them here what still goes wrong."
-                : declined.Message;
+            ? $"Thank you! Ticket {outcome.Ticket.DisplayNumber} is closed as resolved."
+            : $"Ticket {outcome.Ticket.DisplayNumber} stays open and the support team has been told. Tell them here what still goes wrong.";
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
 

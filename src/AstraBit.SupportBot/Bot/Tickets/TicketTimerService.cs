@@ -1,5 +1,4 @@
 using AstraBit.SupportBot.Core;
-using AstraBit.SupportBot.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,11 +21,7 @@ public sealed partial class TicketTimerService(
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-            // Stopping cancels an action being performed, never the marking of one performed: a reminder that was
-            // sent but not marked would be sent again by the next bot.
-            var performed = await tickets.RunDueAsync(action => desk.PerformAsync(action, cancellationToken), CancellationToken.None);
+            var performed = await scope.ServiceProvider.GetRequiredService<TicketDesk>().RunDueTimersAsync(cancellationToken);
             if (performed > 0)
             {
                 LogPerformed(logger, performed);
