@@ -114,6 +114,7 @@ internal static class BsonDocuments
             ["maskedKey"] = entry.MaskedKey,
             ["region"] = Nullable(entry.RegionKey),
             ["host"] = entry.Host,
+            ["accountType"] = Nullable(entry.AccountType),
         };
     }
 
@@ -132,7 +133,10 @@ internal static class BsonDocuments
             checks,
             document["maskedKey"].AsString,
             NullableString(document["region"]),
-            document["host"].AsString);
+            document["host"].AsString)
+        {
+            AccountType = NullableString(document["accountType"]),
+        };
     }
 
     public static BsonValue Time(DateTimeOffset time) => new(time.UtcTicks);

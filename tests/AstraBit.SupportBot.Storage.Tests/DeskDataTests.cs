@@ -138,7 +138,7 @@ public sealed class DeskDataTests : IDisposable
 
         Assert.Equal(
             [
-                "Walkthrough progress: at Step5, started 2026-11-23, account type Unified, site eu",
+                "Walkthrough progress: at step 5, started 2026-11-23, account type unified, site eu",
                 "Key checks: 1 (the verdicts, which checks failed, the masked key, the site), the latest 2026-11-24 10:00 UTC",
                 "Tickets: 1 (1 open), with their diagnostic cards, times, outcome and rating",
                 "Staff actions about you (audit log): 1; kept for the support team's record",

@@ -35,6 +35,16 @@ public static class GuidePositions
     public static int? StepNumber(this GuidePosition position) =>
         position is >= GuidePosition.Step1 and <= GuidePosition.Step6 ? (int)position : null;
 
+    /// <summary>Where a member is, in words: "before step 1", "step 5", "the final check", "the end of the guide".</summary>
+    public static string Describe(this GuidePosition position) => position switch
+    {
+        GuidePosition.BeforeYouBegin => "before step 1",
+        GuidePosition.FinalCheck => "the final check",
+        GuidePosition.Done => "the end of the guide",
+        _ when position.StepNumber() is { } step => $"step {step}",
+        _ => "an unknown page",
+    };
+
     public static bool IsDefined(GuidePosition position) => position is >= GuidePosition.BeforeYouBegin and <= GuidePosition.Done;
 
     /// <summary>The key written in guide.json and in stored data: "standard", "unified" or "unknown".</summary>

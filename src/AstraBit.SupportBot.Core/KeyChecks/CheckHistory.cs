@@ -28,6 +28,9 @@ public sealed record CheckHistoryEntry(
     string? RegionKey,
     string Host)
 {
+    /// <summary>The account type Bybit reported ("unified" or "classic"); null when the check never read it (or was stored before it was kept).</summary>
+    public string? AccountType { get; init; }
+
     /// <summary>A masked key is "…" plus at most 4 characters; anything longer could be a real key.</summary>
     public static bool IsMasked(string? key) => key is { Length: >= 1 and <= 5 } && key[0] == '…';
 
@@ -41,6 +44,9 @@ public sealed record CheckHistoryEntry(
             report.Checks.ToDictionary(c => c.Id, c => c.Status, StringComparer.Ordinal),
             report.ApiKey,
             regionKey,
-            report.Host);
+            report.Host)
+        {
+            AccountType = report.Account?.Type,
+        };
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
@@ -72,7 +73,7 @@ public sealed record MemberDataExport(
         var lines = new List<string>
         {
             Progress is { } p
-                ? string.Create(CultureInfo.InvariantCulture, $"Walkthrough progress: at {p.Position}, started {p.StartedAt:yyyy-MM-dd}, account type {p.AccountType}, site {p.RegionKey ?? "not chosen"}")
+                ? string.Create(CultureInfo.InvariantCulture, $"Walkthrough progress: at {p.Position.Describe()}, started {p.StartedAt:yyyy-MM-dd}, account type {p.AccountType.Key()}, site {p.RegionKey ?? "not chosen"}")
                 : "Walkthrough progress: none",
             Checks.Count == 0
                 ? "Key checks: none"

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
 
@@ -95,7 +96,8 @@ public sealed record TicketCard(
             check?.Verdict,
             check?.FailingCheckIds.Select(id => Summarised(id, CheckStatus.Fail)).ToList() ?? [],
             check?.WarningCheckIds.Select(id => Summarised(id, CheckStatus.Warn)).ToList() ?? [],
-            context.AccountType == Guide.AccountType.Unknown ? null : context.AccountType.ToString(),
+            // The same words a check's card uses ("unified"), not the enum's name.
+            context.AccountType == Guide.AccountType.Unknown ? null : context.AccountType.Key(),
             context.RegionLabel ?? context.RegionKey,
             check?.MaskedKey,
             context.Where,

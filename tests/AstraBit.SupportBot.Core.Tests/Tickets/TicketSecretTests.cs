@@ -108,7 +108,7 @@ public sealed class TicketSecretTests
 
         Assert.Equal("Part 1 of 3 · Step 3 of 6", card.StoppedAt);
         Assert.Equal("Bybit EU", card.Region);
-        Assert.Equal("Unified", card.AccountType);
+        Assert.Equal("unified", card.AccountType);
         Assert.Equal("…Xy12", card.MaskedKey);
         Assert.Equal([CheckIds.Withdrawal], card.FailingCheckIds);
         Assert.Equal(CheckIds.ExtraPermissions, Assert.Single(card.Warnings).Id);

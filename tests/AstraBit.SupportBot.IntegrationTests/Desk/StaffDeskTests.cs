@@ -70,7 +70,7 @@ public sealed class StaffDeskTests
         Assert.Equal(ChannelMessage, first.Type);
         Assert.Equal(Ephemeral, first.Flags & Ephemeral);
         var text = Answer(first);
-        Assert.Contains("1 tickets · 10 checks · 1 audit entries", text, StringComparison.Ordinal);
+        Assert.Contains("1 ticket · 10 checks · 1 audit entry", text, StringComparison.Ordinal);
         Assert.Contains("Check fail: withdrawal · key …" + account.ApiKey[^4..], text, StringComparison.Ordinal);
         Assert.DoesNotContain(account.ApiSecret, first.Data!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Page 1 of 2, newest first", Footer(first.Data!));

@@ -14,12 +14,8 @@ public sealed class TicketCloseOutboxTests
     [Fact]
     public async Task TranscriptUploadFailing5xxForAWhile_PostedOnceWhenDiscordRecovers()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var people = await StartAsync(clock);
+        var (people, clock, thread) = await TicketFromAFailedCheckAsync();
         await using var bot = people.Bot;
-        await people.FailDiagnoseAsync(bot.Bybit.Scenario("withdrawal-enabled"));
-        await people.StaffNoticeAsync();
-        var thread = people.Thread();
         bot.Discord.Rest.FailNextUploads(3, status: 503);
 
         var closed = await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Withdrawal switched off"), SlashOption.Boolean("force", true));
@@ -50,12 +46,8 @@ public sealed class TicketCloseOutboxTests
     [Fact]
     public async Task PostDoneButItsAnswerLost_OutboxRetriesWithTheSameNonce_ShownOnce()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var people = await StartAsync(clock);
+        var (people, clock, thread) = await TicketFromAFailedCheckAsync();
         await using var bot = people.Bot;
-        await people.FailDiagnoseAsync(bot.Bybit.Scenario("withdrawal-enabled"));
-        await people.StaffNoticeAsync();
-        var thread = people.Thread();
         await people.StaffInThreadAsync("close", thread.Id);
         var question = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && Buttons(m).Any(b => b.CustomId == "tk:fixed:1"), BotHarness.Timeout);
 
@@ -73,6 +65,15 @@ public sealed class TicketCloseOutboxTests
         Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == thread.Id && m.Content.Contains("was closed by", StringComparison.Ordinal));
         Assert.Single(bot.Discord.Rest.Messages, m => Buttons(m).Any(b => b.CustomId == "tk:rate:1:5"));
         await people.DeleteDataAsync();
+    }
+
+    private static async Task<(TicketPeople People, FakeTimeProvider Clock, EmulatedChannel Thread)> TicketFromAFailedCheckAsync()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var people = await StartAsync(clock);
+        await people.FailDiagnoseAsync(people.Bot.Bybit.Scenario("withdrawal-enabled"));
+        await people.StaffNoticeAsync();
+        return (people, clock, people.Thread());
     }
 
     private static int Uploads(BotHarness bot) =>

@@ -5,6 +5,7 @@ using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
+using Humanizer;
 
 namespace AstraBit.SupportBot.Bot.Privacy;
 
@@ -73,7 +74,7 @@ public sealed class MemberHistoryHandler(
         var embed = new EmbedBuilder()
             .WithTitle("Member history")
             .WithColor(Replies.BrandColor)
-            .WithDescription(Shorten($"{member}: {page.Tickets} tickets · {page.Checks} checks · {page.AuditEntries} audit entries · reminders: none stored\n\n"
+            .WithDescription(Shorten($"{member}: {"ticket".ToQuantity(page.Tickets)} · {"check".ToQuantity(page.Checks)} · {"audit entry".ToQuantity(page.AuditEntries)} · reminders: none stored\n\n"
                 + (page.IsEmpty ? "Nothing stored about this member." : lines.ToString()), 4000))
             .WithFooter($"Page {page.Page} of {page.PageCount}, newest first")
             .Build();

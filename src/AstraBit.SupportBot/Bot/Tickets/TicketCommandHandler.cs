@@ -24,6 +24,7 @@ public sealed class TicketCommandHandler(
     IAuditLog audit,
     SupportStatsService figures,
     MemberHistoryHandler memberHistory,
+    Core.Guide.GuideContent guide,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
@@ -212,8 +213,9 @@ public sealed class TicketCommandHandler(
             last.Verdict,
             [.. last.Checks.Where(c => c.Value == CheckStatus.Fail).Select(c => Summarised(c.Key, c.Value))],
             [.. last.Checks.Where(c => c.Value == CheckStatus.Warn).Select(c => Summarised(c.Key, c.Value))],
-            null,
-            last.RegionKey,
+            last.AccountType,
+            // The site's own name, as a check's card shows it ("bybit.com"), not its key ("mainnet").
+            last.RegionKey is { } region ? guide.FindRegion(region)?.Label ?? region : null,
             last.MaskedKey,
             null,
             last.CheckedAt);
