@@ -13,8 +13,10 @@ namespace AstraBit.SupportBot.Storage;
 /// </summary>
 public sealed class SupportDatabase : IDisposable
 {
-    private readonly LiteDatabase database;
+    private readonly ConnectionString connection;
     private readonly DataFileLock fileLock;
+    private readonly Lock reopening = new();
+    private LiteDatabase database;
 
     public SupportDatabase(string path)
         : this(path, SchemaMigrations.All)
@@ -52,7 +54,7 @@ public sealed class SupportDatabase : IDisposable
             }
 
             // One process owns the file (the lock above), so the direct (exclusive) connection is right; shared mode would add a mutex per call.
-            var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
+            connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
             database = Open(connection);
             var before = ReadSchemaVersion(database);
             SchemaVersion = Migrate(migrations);
@@ -74,7 +76,97 @@ public sealed class SupportDatabase : IDisposable
     /// <summary>How many documents each collection held when the file was opened (each was read once, to prove it readable).</summary>
     public IReadOnlyDictionary<string, int> Documents { get; }
 
-    internal LiteDatabase Database => database;
+    /// <summary>The open LiteDB database; a new one after <see cref="Reopen"/>, so stores ask for it on every use.</summary>
+    internal LiteDatabase Database => Volatile.Read(ref database);
+
+    /// <summary>
+    /// Null when the data file answers a read; otherwise why not. LiteDB closes its database for good after a write
+    /// fails (a full disk, an I/O error, a damaged page met at run time): from then on every call repeats that failure,
+    /// even once the disk has room again, until the file is opened afresh (<see cref="Reopen"/>).
+    /// </summary>
+    public string? ProbeRead()
+    {
+        try
+        {
+            _ = Database.GetCollection(Collections.Meta).FindById(Collections.SchemaDocumentId);
+            return null;
+        }
+        catch (Exception exception) when (exception is LiteException or IOException or ObjectDisposedException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return DescribeFailure(exception);
+        }
+    }
+
+    /// <summary>
+    /// Opens the data file afresh and proves that a write reaches the disk (the schema record rewritten and the journal
+    /// folded into the file). Null when it did: stores use the new database from now on. Otherwise why not; the
+    /// database stays open for reads, which need no room on the disk.
+    /// </summary>
+    /// <param name="timeout">How long the proving write may take: LiteDB can wait for ever on a journal writer that died.</param>
+    public string? Reopen(TimeSpan timeout)
+    {
+        lock (reopening)
+        {
+            // The old database is closed before the new one opens, so two never write the file at once; one stuck in
+            // LiteDB's journal writer is left behind (it writes nothing more).
+            var old = Database;
+            try
+            {
+                if (!Task.Run(old.Dispose).Wait(timeout))
+                {
+                    return "the old connection to the data file did not close";
+                }
+            }
+            catch (AggregateException)
+            {
+                // Closing what a failure left half-closed can fail in turn; it is closed all the same.
+            }
+
+            var fresh = new LiteDatabase(connection, CreateMapper());
+            Volatile.Write(ref database, fresh);
+            try
+            {
+                var proof = Task.Run(() =>
+                {
+                    WriteSchemaVersion(fresh, SchemaVersion);
+                    fresh.Checkpoint();
+                });
+                if (!proof.Wait(timeout))
+                {
+                    return "a test write to the data file did not finish";
+                }
+            }
+            catch (AggregateException failed) when (failed.InnerException is { } exception)
+            {
+                // The failed write closed that database too; open one more, unproven, so reads go on working.
+                Volatile.Write(ref database, new LiteDatabase(connection, CreateMapper()));
+                fresh.Dispose();
+                return DescribeFailure(exception);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>One line for a failure of the data file: a full disk named as such.</summary>
+    public static string DescribeFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var inner = exception;
+        while (inner is not IOException && inner.InnerException is { } next)
+        {
+            inner = next;
+        }
+
+        var message = FirstLine(inner.Message);
+        return (inner.HResult & 0xFFFF) switch
+        {
+            // ENOSPC, EDQUOT (Linux); ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL (Windows).
+            28 or 122 or 112 or 39 => $"the disk is full ({message})",
+            30 => $"the disk is read-only ({message})",
+            _ => message,
+        };
+    }
 
     /// <summary>
     /// What is wrong with the data file at <paramref name="path"/>, without changing it: the checks the bot makes at
@@ -153,11 +245,12 @@ public sealed class SupportDatabase : IDisposable
     /// journal queue and writes the queue from a background thread; another process (the backup verb) sees a change
     /// only once it is written. A checkpoint waits for that writer and folds the journal into the data file.
     /// </summary>
-    public void Flush() => database.Checkpoint();
+    public void Flush() => Database.Checkpoint();
 
     /// <summary>Creates the collection <paramref name="name"/> empty when the file has none of that name yet.</summary>
     internal void EnsureCollection(string name)
     {
+        var database = Database;
         if (database.CollectionExists(name))
         {
             return;
@@ -214,8 +307,14 @@ public sealed class SupportDatabase : IDisposable
 
     public void Dispose()
     {
-        database.Dispose();
+        Database.Dispose();
         fileLock.Dispose();
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
     }
 
     private LiteDatabase Open(ConnectionString connection)

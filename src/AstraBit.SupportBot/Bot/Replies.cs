@@ -25,6 +25,12 @@ public static class Replies
         "That button doesn't belong to this message, so nothing was changed. Use the buttons on your own private message, or start again with the command.",
         ephemeral: true);
 
+    /// <summary>The data file takes no writes (a full disk): what the member did was not kept, and what still works.</summary>
+    public static MessagePayload CannotSaveNow() => MessagePayload.Text(
+        "I can't save anything right now: the bot's storage is failing, and the support team has been told. What you just did was not saved; " +
+        "please try again in a few minutes. Looking up a Bybit error with `/bybit-error` still works meanwhile.",
+        ephemeral: true);
+
     public static MessagePayload SomethingWentWrong() => MessagePayload.Text(
         "Something went wrong on our side while handling that. Please try again in a minute; if it keeps happening, tell the support team.",
         ephemeral: true);

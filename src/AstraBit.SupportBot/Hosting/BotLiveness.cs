@@ -31,7 +31,9 @@ public sealed record HealthSnapshot(
     DateTimeOffset? DisconnectedAt,
     DateTimeOffset? LastRestSuccessAt,
     DateTimeOffset? RestFailingSince,
-    int ProcessId)
+    int ProcessId,
+    DateTimeOffset? StorageFailingSince = null,
+    string? StorageProblem = null)
 {
     /// <summary>Longest silence from the gateway (no READY, RESUMED or heartbeat ACK) that still counts as healthy: about three of Discord's 41.25 s heartbeats.</summary>
     public static readonly TimeSpan MaxSilence = TimeSpan.FromMinutes(2);
@@ -47,6 +49,11 @@ public sealed record HealthSnapshot(
                 return $"the Discord gateway connection was lost at {Time(DisconnectedAt ?? WrittenAt)} and is not back";
             case GatewayState.Stopped:
                 return $"the bot stopped at {Time(WrittenAt)}";
+        }
+
+        if (StorageFailingSince is { } storageFailing)
+        {
+            return $"the data file can't be written since {Time(storageFailing)} ({StorageProblem}); members are told their changes can't be saved";
         }
 
         var lastSign = Max(ReadyAt, LastHeartbeatAckAt) ?? WrittenAt;
@@ -139,6 +146,11 @@ public sealed class BotLiveness
 
     public void RestFailed() => Update(s => s with { RestFailingSince = s.RestFailingSince ?? clock.GetUtcNow() }, force: false);
 
+    /// <summary>Writes to the data file fail (a full disk): unhealthy until <see cref="StorageWorks"/>.</summary>
+    public void StorageFailing(string problem) => Update(s => s with { StorageFailingSince = s.StorageFailingSince ?? clock.GetUtcNow(), StorageProblem = problem }, force: true);
+
+    public void StorageWorks() => Update(s => s with { StorageFailingSince = null, StorageProblem = null }, force: true);
+
     /// <summary>Completes when the recorded state meets <paramref name="condition"/> (tests wait on this instead of sleeping).</summary>
     public Task<HealthSnapshot> WaitForAsync(Func<HealthSnapshot, bool> condition)
     {
@@ -158,13 +170,20 @@ public sealed class BotLiveness
     /// <summary>Reads a health file; null when there is none or it can't be read.</summary>
     public static HealthSnapshot? Read(string path)
     {
-        try
+        // Written in place on a full disk, the file can be caught half way: one more read sees it whole.
+        for (var attempt = 0; ; attempt++)
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), SnapshotJson) : null;
-        }
-        catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException)
-        {
-            return null;
+            try
+            {
+                return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), SnapshotJson) : null;
+            }
+            catch (JsonException) when (attempt == 0)
+            {
+            }
+            catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
     }
 
@@ -220,15 +239,49 @@ public sealed class BotLiveness
         }
 
         // Written whole under another name and renamed, so `health` never reads half a file.
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, SnapshotJson);
         var temporary = file + ".tmp";
         try
         {
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, SnapshotJson));
+            File.WriteAllBytes(temporary, json);
             File.Move(temporary, file, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A full disk has no room for a new file, which is exactly when `health` must say so: the old file's own
+            // space takes the news (a few hundred bytes, rewritten in place).
+            TryDelete(temporary);
+            OverwriteInPlace(json);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Nothing to do here: a bot that can't write beside its data file is caught by the storage check on the next pulse.
+        }
+    }
+
+    private void OverwriteInPlace(byte[] json)
+    {
+        try
+        {
+            using var stream = new FileStream(file!, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            stream.Write(json);
+            stream.SetLength(json.Length);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Nothing to do here: a bot that can't write beside its data file is caught by the storage check on the next pulse.
+            // No health file yet, or not even its own space: `health` finds it stale and says the bot is unhealthy.
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the next write replaces it.
         }
     }
 }

@@ -25,7 +25,7 @@ public static class OperationsServices
     /// <summary>
     /// The operator's side of the bot process: Logging and Storage options validated at start, liveness recorded
     /// for `health` (taps on the gateway transport and the Discord REST client), the stop when the data file is
-    /// gone, and the daily backup. Call after the Discord client is registered.
+    /// gone, the watch on writes to it (<see cref="DataFileHealth"/>), and the daily backup. Call after the Discord client is registered.
     /// </summary>
     public static IServiceCollection AddSupportOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,14 @@ public static class OperationsServices
         DecorateGatewayTransport(services);
         services.AddHttpClient(nameof(DiscordRestClient)).AddHttpMessageHandler(sp => new RestLivenessHandler(sp.GetRequiredService<BotLiveness>()));
         services.AddHostedService<ServeWatch>();
+        services.TryAddSingleton(sp => new DataFileHealth(
+            sp.GetRequiredService<SupportDatabase>(),
+            sp.GetRequiredService<BotLiveness>(),
+            sp.GetRequiredKeyedService<TimeProvider>(LivenessClock.Key),
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetRequiredService<IOptions<SupportDiscordOptions>>(),
+            sp.GetRequiredService<ILogger<DataFileHealth>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DataFileHealth>());
         services.AddHostedService<DailyBackupService>();
         services.AddHostedService<DataCompactionService>();
         return services;

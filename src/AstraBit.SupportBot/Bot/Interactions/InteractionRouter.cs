@@ -1,6 +1,7 @@
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
+using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AstraBit.SupportBot.Bot.Interactions;
@@ -59,7 +60,7 @@ public interface IAutocompleteHandler
 /// nobody owns is told so, and a handler that fails leaves the member an apology rather than Discord's "The
 /// application did not respond".
 /// </summary>
-public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IServiceProvider services, DiscordRestClient rest, ILogger<InteractionRouter> logger)
+public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IServiceProvider services, DiscordRestClient rest, DataFileHealth dataFile, ILogger<InteractionRouter> logger)
     : IGatewayEventHandler<InteractionCreatedEvent>
 {
     public async Task HandleAsync(InteractionCreatedEvent gatewayEvent, CancellationToken cancellationToken)
@@ -84,8 +85,18 @@ public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IS
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(logger, interaction.Id, Describe(interaction), ex);
-            await TryApologiseAsync(interaction, cancellationToken);
+            // A data file that takes no writes is logged once by DataFileHealth, not once per member who meets it.
+            var unsaved = dataFile.Explains(ex);
+            if (unsaved)
+            {
+                LogNotSaved(logger, interaction.Id, Describe(interaction));
+            }
+            else
+            {
+                LogFailed(logger, interaction.Id, Describe(interaction), ex);
+            }
+
+            await TryApologiseAsync(interaction, unsaved ? Replies.CannotSaveNow() : Replies.SomethingWentWrong(), cancellationToken);
         }
     }
 
@@ -123,16 +134,16 @@ public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IS
         return handler.HandleAsync(interaction, id, cancellationToken);
     }
 
-    private async Task TryApologiseAsync(Interaction interaction, CancellationToken cancellationToken)
+    private async Task TryApologiseAsync(Interaction interaction, MessagePayload apology, CancellationToken cancellationToken)
     {
         try
         {
-            await rest.RespondAsync(interaction, Replies.SomethingWentWrong(), cancellationToken);
+            await rest.RespondAsync(interaction, apology, cancellationToken);
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
         {
             // Already acknowledged (deferred): the apology goes in as a follow-up instead.
-            await rest.CreateFollowupAsync(interaction, Replies.SomethingWentWrong(), cancellationToken);
+            await rest.CreateFollowupAsync(interaction, apology, cancellationToken);
         }
         catch (DiscordRestException ex)
         {
@@ -145,6 +156,9 @@ public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IS
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: member {UserId} used {CustomId} on message {MessageId}, which is not that button's message; refused, nothing changed")]
     private static partial void LogForeignMessage(ILogger logger, ulong interactionId, ulong userId, string customId, ulong messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} ({Action}) was not saved: the data file takes no writes")]
+    private static partial void LogNotSaved(ILogger logger, ulong interactionId, string action);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about the failure of interaction {InteractionId}: Discord code {Code}, HTTP {Status}")]
     private static partial void LogApologyFailed(ILogger logger, ulong interactionId, int code, System.Net.HttpStatusCode status);
