@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using AstraBit.SupportBot.Cli;
+using AstraBit.SupportBot.Emulators.Discord;
 using Microsoft.Extensions.Hosting;
 
 namespace AstraBit.SupportBot.Tests.Hosting;
@@ -56,6 +58,28 @@ public sealed class BotStart : IDisposable
         BotExecutable.RunAsync(Folder, environment: null, arguments);
 
     public void WriteConfig() => File.WriteAllText(ConfigFile, ToJson(Settings));
+
+    /// <summary>Points the settings at <paramref name="discord"/>, with a support, a staff and a log channel there; returns the staff channel.</summary>
+    public ulong UseDiscord(DiscordEmulator discord)
+    {
+        var staff = discord.Rest.AddTextChannel("staff");
+        Settings["Discord:Token"] = discord.Options.Token;
+        Settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString();
+        Settings["Discord:GatewayUrl"] = discord.GatewayUrl.ToString();
+        Settings["Discord:GuildId"] = discord.Options.GuildId.ToString(CultureInfo.InvariantCulture);
+        Settings["Discord:SupportChannelId"] = discord.Rest.AddTextChannel("support").ToString(CultureInfo.InvariantCulture);
+        Settings["Discord:StaffChannelId"] = staff.ToString(CultureInfo.InvariantCulture);
+        Settings["Discord:LogChannelId"] = discord.Rest.AddTextChannel("support-log").ToString(CultureInfo.InvariantCulture);
+        return staff;
+    }
+
+    /// <summary>The `health` verb on this bot's configuration, at <paramref name="clock"/>'s time: its exit code and line.</summary>
+    public async Task<(int Exit, string Line)> HealthAsync(TimeProvider clock)
+    {
+        using var output = new StringWriter();
+        var exit = await HealthCommand.RunAsync(ConfigFile, new CliConsole(output, TextWriter.Null, _ => null, null), clock);
+        return (exit, output.ToString().Trim());
+    }
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using AstraBit.SupportBot.Cli;
 using AstraBit.SupportBot.Emulators.Discord;
 using AstraBit.SupportBot.Hosting;
@@ -37,7 +36,7 @@ public sealed class FullDiskTests : IDisposable
         }
 
         await using var discord = await DiscordEmulator.StartAsync();
-        var staff = Configure(discord);
+        var staff = bot.UseDiscord(discord);
         var liveness = new BotLiveness(clock, BotLiveness.FileFor(bot.DataFile));
         using var stop = new CancellationTokenSource();
         var run = bot.RunAsync(
@@ -58,7 +57,7 @@ public sealed class FullDiskTests : IDisposable
 
         Assert.StartsWith(CannotSave, first, StringComparison.Ordinal);
         Assert.StartsWith(CannotSave, second, StringComparison.Ordinal);
-        var (exit, line) = await HealthAsync();
+        var (exit, line) = await bot.HealthAsync(clock);
         Assert.Equal(ExitCodes.Failed, exit);
         Assert.StartsWith("unhealthy: the data file can't be written since 2026-12-07 09:00:00Z (the disk is full (", line, StringComparison.Ordinal);
         await discord.Rest.WaitForMessageAsync(m => m.ChannelId == staff && m.Content.Contains("can't save to its data file: the disk is full", StringComparison.Ordinal), Timeout);
@@ -77,7 +76,7 @@ public sealed class FullDiskTests : IDisposable
             throw;
         }
 
-        Assert.Equal(ExitCodes.Ok, (await HealthAsync()).Exit);
+        Assert.Equal(ExitCodes.Ok, (await bot.HealthAsync(clock)).Exit);
         Assert.Contains("sent you", await ConnectAsync(discord, Bob), StringComparison.OrdinalIgnoreCase);
         await discord.Rest.WaitForMessageAsync(m => m.ChannelId == staff && m.Content.Contains("saves to its data file again", StringComparison.Ordinal), Timeout);
         Assert.Single(discord.Rest.Messages, m => m.ChannelId == staff && m.Content.Contains("can't save to its data file", StringComparison.Ordinal));
@@ -124,26 +123,6 @@ public sealed class FullDiskTests : IDisposable
                 // Full at this granularity; a smaller chunk takes what is left.
             }
         }
-    }
-
-    private ulong Configure(DiscordEmulator discord)
-    {
-        var staff = discord.Rest.AddTextChannel("staff");
-        bot.Settings["Discord:Token"] = discord.Options.Token;
-        bot.Settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString();
-        bot.Settings["Discord:GatewayUrl"] = discord.GatewayUrl.ToString();
-        bot.Settings["Discord:GuildId"] = discord.Options.GuildId.ToString(CultureInfo.InvariantCulture);
-        bot.Settings["Discord:SupportChannelId"] = discord.Rest.AddTextChannel("support").ToString(CultureInfo.InvariantCulture);
-        bot.Settings["Discord:StaffChannelId"] = staff.ToString(CultureInfo.InvariantCulture);
-        bot.Settings["Discord:LogChannelId"] = discord.Rest.AddTextChannel("support-log").ToString(CultureInfo.InvariantCulture);
-        return staff;
-    }
-
-    private async Task<(int Exit, string Line)> HealthAsync()
-    {
-        using var output = new StringWriter();
-        var exit = await HealthCommand.RunAsync(bot.ConfigFile, new CliConsole(output, TextWriter.Null, _ => null, null), clock);
-        return (exit, output.ToString().Trim());
     }
 
     private static int Run(string tool, params string[] arguments)

@@ -165,25 +165,26 @@ public sealed class HealthTests : IDisposable
         Assert.Null((ready with { RestFailingSince = null }).Problem(at.AddSeconds(200)));
     }
 
+    [Fact]
+    public void Problem_DataFileTakesNoWrites_UnhealthyNamingWhy()
+    {
+        var at = clock.GetUtcNow();
+        var ready = new HealthSnapshot(GatewayState.Ready, at, at, at, null, at, null, 1);
+
+        Assert.Null(ready.Problem(at));
+        Assert.Equal(
+            "the data file can't be written since 2026-12-02 06:00:00Z (the disk is full); members are told their changes can't be saved",
+            (ready with { StorageFailingSince = at, StorageProblem = "the disk is full" }).Problem(at.AddSeconds(1)));
+    }
+
     public void Dispose() => bot.Dispose();
 
     private async Task<DiscordEmulator> StartDiscordAsync()
     {
         var discord = await DiscordEmulator.StartAsync();
-        bot.Settings["Discord:Token"] = discord.Options.Token;
-        bot.Settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString();
-        bot.Settings["Discord:GatewayUrl"] = discord.GatewayUrl.ToString();
-        bot.Settings["Discord:GuildId"] = discord.Options.GuildId.ToString(CultureInfo.InvariantCulture);
-        bot.Settings["Discord:SupportChannelId"] = discord.Rest.AddTextChannel("support").ToString(CultureInfo.InvariantCulture);
-        bot.Settings["Discord:StaffChannelId"] = discord.Rest.AddTextChannel("staff").ToString(CultureInfo.InvariantCulture);
-        bot.Settings["Discord:LogChannelId"] = discord.Rest.AddTextChannel("support-log").ToString(CultureInfo.InvariantCulture);
+        bot.UseDiscord(discord);
         return discord;
     }
 
-    private async Task<(int Exit, string Line)> HealthAsync()
-    {
-        using var output = new StringWriter();
-        var exit = await HealthCommand.RunAsync(bot.ConfigFile, new CliConsole(output, TextWriter.Null, _ => null, null), clock);
-        return (exit, output.ToString().Trim());
-    }
+    private Task<(int Exit, string Line)> HealthAsync() => bot.HealthAsync(clock);
 }
