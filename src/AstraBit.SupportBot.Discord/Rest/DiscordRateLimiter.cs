@@ -7,12 +7,20 @@ namespace AstraBit.SupportBot.Discord.Rest;
 /// Shared REST rate-limit state for one bot token (register as a singleton): per-route buckets
 /// learned from the <c>X-RateLimit-*</c> headers, the global 50 requests/s limit, and pauses
 /// ordered by 429 answers. All waits go through the injected <see cref="TimeProvider"/>.
+/// With a <see cref="IDiscordRateLimitStore"/> the state outlives the process: a bucket's count is saved before each
+/// request it allows (so even a process killed mid-request leaves a count no higher than Discord's), every answer and
+/// 429 is saved after, and a new process starts from what the last one knew instead of meeting the same 429s again.
 /// </summary>
-public sealed class DiscordRateLimiter(TimeProvider time)
+public sealed class DiscordRateLimiter
 {
     /// <summary>Discord's global limit per bot.</summary>
     public const int GlobalRequestsPerSecond = 50;
 
+    private readonly TimeProvider time;
+    private readonly IDiscordRateLimitStore? store;
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private long _changes;
+    private long _saved;
     private readonly ConcurrentDictionary<string, string> _routeToHash = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
@@ -22,6 +30,18 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     private DateTimeOffset _globalWindowStart = DateTimeOffset.MinValue;
     private int _globalCount;
     private DateTimeOffset _globalPauseUntil = DateTimeOffset.MinValue;
+
+    /// <param name="time">The clock every wait and reset is measured on.</param>
+    /// <param name="store">Where the state is kept between processes; none keeps it in memory only.</param>
+    public DiscordRateLimiter(TimeProvider time, IDiscordRateLimitStore? store = null)
+    {
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.store = store;
+        if (store?.Load() is { } saved)
+        {
+            Restore(saved);
+        }
+    }
 
     /// <summary>
     /// Waits until the route's bucket and the global limit allow one more request. Requests in one
@@ -35,9 +55,16 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         {
             while (true)
             {
-                var wait = bucket.TryTake(time.GetUtcNow());
+                var wait = bucket.TryTake(time.GetUtcNow(), out var counted);
                 if (wait <= TimeSpan.Zero)
                 {
+                    if (counted)
+                    {
+                        // Saved before it is sent: a process that dies now leaves the count Discord will have.
+                        Changed();
+                        await SaveAsync(ct).ConfigureAwait(false);
+                    }
+
                     break;
                 }
 
@@ -56,6 +83,80 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
     private DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>Saves what changed since the last save (one write serves every change made before it); nothing without a store.</summary>
+    internal async Task SaveAsync(CancellationToken ct)
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        var wanted = Interlocked.Read(ref _changes);
+        await _saving.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (Interlocked.Read(ref _saved) >= wanted)
+            {
+                return;
+            }
+
+            var upTo = Interlocked.Read(ref _changes);
+            store.Save(Snapshot());
+            Interlocked.Exchange(ref _saved, upTo);
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    private void Changed() => Interlocked.Increment(ref _changes);
+
+    private DiscordRateLimitState Snapshot()
+    {
+        var now = Now;
+        var buckets = new List<DiscordRateLimitBucket>();
+        foreach (var group in _buckets.GroupBy(entry => entry.Value, ReferenceEqualityComparer.Instance))
+        {
+            if (((Bucket)group.Key!).TryRead(now, out var remaining, out var resetAt))
+            {
+                buckets.Add(new DiscordRateLimitBucket([.. group.Select(entry => entry.Key).Order(StringComparer.Ordinal)], remaining, resetAt));
+            }
+        }
+
+        DateTimeOffset? pause;
+        lock (_globalLock)
+        {
+            pause = _globalPauseUntil > now ? _globalPauseUntil : null;
+        }
+
+        return new DiscordRateLimitState(new Dictionary<string, string>(_routeToHash, StringComparer.Ordinal), buckets, pause);
+    }
+
+    private void Restore(DiscordRateLimitState saved)
+    {
+        var now = Now;
+        foreach (var (route, hash) in saved.RouteHashes ?? new Dictionary<string, string>())
+        {
+            _routeToHash[route] = hash;
+        }
+
+        foreach (var entry in (saved.Buckets ?? []).Where(b => b.ResetAt > now && b.Keys is { Count: > 0 }))
+        {
+            var bucket = new Bucket();
+            bucket.Set(Math.Max(0, entry.Remaining), entry.ResetAt);
+            foreach (var key in entry.Keys)
+            {
+                _buckets[key] = bucket;
+            }
+        }
+
+        if (saved.GlobalPauseUntil is { } until && until > now)
+        {
+            _globalPauseUntil = until;
+        }
+    }
+
     private Bucket Resolve(DiscordRoute route)
     {
         if (route.SingleUse)
@@ -68,7 +169,8 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         var key = _routeToHash.TryGetValue(route.RouteKey, out var hash)
             ? hash + ":" + route.Major
             : route.RouteKey + ":" + route.Major;
-        return _buckets.GetOrAdd(key, static _ => new Bucket());
+        // A webhook route's major parameter holds the interaction token: its buckets are never written to the store.
+        return _buckets.GetOrAdd(key, static (_, kept) => new Bucket(kept), !route.Template.Contains("token}", StringComparison.Ordinal));
     }
 
     private async Task WaitGlobalAsync(bool exempt, CancellationToken ct)
@@ -119,6 +221,8 @@ public sealed class DiscordRateLimiter(TimeProvider time)
                 _globalPauseUntil = until;
             }
         }
+
+        Changed();
     }
 
     internal static bool TryParseSeconds(string? value, out TimeSpan span)
@@ -162,6 +266,7 @@ public sealed class DiscordRateLimiter(TimeProvider time)
             if (remaining is { } remainingValue && resetAfter is { } resetValue)
             {
                 bucket.Set(remainingValue, owner.Now + resetValue);
+                owner.Changed();
             }
         }
 
@@ -178,8 +283,15 @@ public sealed class DiscordRateLimiter(TimeProvider time)
                 {
                     owner._pausedSingleUse[route.Major] = bucket;
                 }
+                else
+                {
+                    owner.Changed();
+                }
             }
         }
+
+        /// <summary>Saves what the answer taught (see <see cref="DiscordRateLimiter.SaveAsync"/>).</summary>
+        public Task SaveAsync(CancellationToken ct) => route.SingleUse ? Task.CompletedTask : owner.SaveAsync(ct);
 
         public void Dispose()
         {
@@ -195,7 +307,7 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         }
     }
 
-    internal sealed class Bucket
+    internal sealed class Bucket(bool kept = true)
     {
         private readonly Lock _lock = new();
         private int? _remaining;
@@ -203,11 +315,12 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        /// <summary>Takes one request from the bucket, or says how long to wait.</summary>
-        public TimeSpan TryTake(DateTimeOffset now)
+        /// <summary>Takes one request from the bucket, or says how long to wait; <paramref name="counted"/> when a known count went down.</summary>
+        public TimeSpan TryTake(DateTimeOffset now, out bool counted)
         {
             lock (_lock)
             {
+                counted = false;
                 if (_remaining is null || now >= _resetAt)
                 {
                     // Unknown or expired: allowed; the answer's headers teach the new state.
@@ -218,10 +331,21 @@ public sealed class DiscordRateLimiter(TimeProvider time)
                 if (_remaining > 0)
                 {
                     _remaining--;
+                    counted = true;
                     return TimeSpan.Zero;
                 }
 
                 return _resetAt - now;
+            }
+        }
+
+        /// <summary>The count and reset while they still apply, for a bucket that may be saved.</summary>
+        public bool TryRead(DateTimeOffset now, out int remaining, out DateTimeOffset resetAt)
+        {
+            lock (_lock)
+            {
+                (remaining, resetAt) = (_remaining ?? 0, _resetAt);
+                return kept && _remaining is not null && now < _resetAt;
             }
         }
 

@@ -416,6 +416,7 @@ public sealed partial class DiscordRestClient(
             using (response)
             {
                 lease.Update(response);
+                await lease.SaveAsync(ct).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 metrics?.RestAnswered(route.Method.Method, route.Template, status);
                 if (response.IsSuccessStatusCode)
@@ -432,6 +433,7 @@ public sealed partial class DiscordRestClient(
                     LogRateLimited(logger, route.Method.Method, route.Template, retryAfter.TotalMilliseconds, global);
                     metrics?.RateLimited(route.Template, global);
                     lease.TooManyRequests(retryAfter, global);
+                    await lease.SaveAsync(ct).ConfigureAwait(false);
                     continue;
                 }
 

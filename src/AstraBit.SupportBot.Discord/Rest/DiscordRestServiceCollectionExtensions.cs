@@ -11,7 +11,8 @@ public static class DiscordRestServiceCollectionExtensions
     internal const int MaxConnections = 64;
 
     /// <summary>
-    /// Adds <see cref="DiscordRestClient"/> as a typed HttpClient plus its shared rate-limit state.
+    /// Adds <see cref="DiscordRestClient"/> as a typed HttpClient plus its shared rate-limit state (kept between
+    /// processes when an <see cref="IDiscordRateLimitStore"/> is registered).
     /// Also registers <c>GET /gateway/bot</c> as the gateway's <see cref="IGatewayUrlSource"/>.
     /// Expects <c>IOptions&lt;DiscordClientOptions&gt;</c> to be bound by the host. No resilience
     /// handler is added: the client retries itself so 429 waits and bucket state stay consistent.
@@ -24,7 +25,8 @@ public static class DiscordRestServiceCollectionExtensions
         services.TryAddSingleton(DiscordRestRetryPolicy.Default);
         services.AddMetrics();
         services.TryAddSingleton<DiscordMetrics>();
-        services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        // With an IDiscordRateLimitStore registered (the bot keeps a DiscordRateLimitFile), the buckets outlive the process.
+        services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetService<IDiscordRateLimitStore>()));
         // The factory's default request logging carries raw headers (the bot token) as structured state: keep it off.
         services.AddHttpClient<DiscordRestClient>(nameof(DiscordRestClient), client => client.Timeout = TimeSpan.FromSeconds(30))
             // One long-lived pool of keep-alive connections instead of the factory's default of a new handler (and new

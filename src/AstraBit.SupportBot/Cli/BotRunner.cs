@@ -1,9 +1,11 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Discord.Gateway;
+using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Hosting;
 using AstraBit.SupportBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,6 +55,10 @@ public static partial class BotRunner
         }
 
         builder.Services.AddSupportBot(builder.Configuration);
+        // Discord's rate limits outlive the process (only the running bot's: doctor writes nothing), so a restart waits
+        // for the buckets the last process emptied instead of meeting their 429s.
+        var rateLimitFile = SupportBotHost.DiscordRateLimitFilePath(builder.Configuration);
+        builder.Services.TryAddSingleton<IDiscordRateLimitStore>(sp => new DiscordRateLimitFile(rateLimitFile, sp.GetService<ILogger<DiscordRateLimitFile>>()));
         configure?.Invoke(builder);
 
         using var host = builder.Build();

@@ -126,6 +126,10 @@ public static class SupportBotHost
     public static string DataFilePath(IConfiguration configuration) =>
         configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)}"] is { Length: > 0 } path ? path : new StorageOptions().Path;
 
+    /// <summary>Where the running bot keeps Discord's rate-limit buckets between processes: beside the data file (supportbot.discord-limits.json).</summary>
+    public static string DiscordRateLimitFilePath(IConfiguration configuration) =>
+        Path.ChangeExtension(Path.GetFullPath(DataFilePath(configuration)), ".discord-limits.json");
+
     private static void ConfigureLogging(LoggerConfiguration logger, IConfiguration configuration, TextWriter? logWriter)
     {
         var level = Enum.TryParse<LogEventLevel>(configuration["Logging:MinimumLevel"], ignoreCase: true, out var parsed)
