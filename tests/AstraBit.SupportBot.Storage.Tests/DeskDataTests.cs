@@ -2,8 +2,10 @@ using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage.MemberHelp;
 using AstraBit.SupportBot.Storage.Tests.Tickets;
 using AstraBit.SupportBot.Storage.Tickets;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,7 @@ public sealed class DeskDataTests : IDisposable
     private readonly LiteWalkthroughStore walkthroughs;
     private readonly LiteCheckHistoryStore checks;
     private readonly LiteSupportData data;
+    private readonly LiteKeyReminderStore reminders;
 
     public DeskDataTests()
     {
@@ -34,6 +37,7 @@ public sealed class DeskDataTests : IDisposable
         walkthroughs = new LiteWalkthroughStore(database);
         checks = new LiteCheckHistoryStore(database);
         data = new LiteSupportData(database);
+        reminders = new LiteKeyReminderStore(database);
         tickets = new TicketService(new LiteTicketStore(database), audit, clock, Options.Create(new TicketOptions()));
     }
 
@@ -74,13 +78,15 @@ public sealed class DeskDataTests : IDisposable
         await tickets.AddNoteAsync(number, Staff, "private: thinks it's a scam");
         await tickets.CloseAsync(number, Staff, "fixed in a call");
         await tickets.RateAsync(number, Member, 4);
-        var history = new MemberHistoryService(data, audit);
+        await reminders.SaveAsync(Reminder(Member, "mainnet"));
+        var history = new MemberHistoryService(data, audit, reminders);
 
         var first = await history.GetPageAsync(Member, 1, pageSize: 5);
         var last = await history.GetPageAsync(Member, 99, pageSize: 5);
 
         Assert.Equal((16, 1, 12, 3), (first.Tickets + first.Checks + first.AuditEntries, first.Tickets, first.Checks, first.AuditEntries));
         Assert.Equal((1, 4), (first.Page, first.PageCount));
+        Assert.Equal(1, first.Reminders);
         Assert.Equal(5, first.Items.Count);
         Assert.True(first.Items.Zip(first.Items.Skip(1)).All(p => p.First.At >= p.Second.At));
         var ticket = Assert.Single(new[] { first, await history.GetPageAsync(Member, 2, 5), await history.GetPageAsync(Member, 3, 5), last }.SelectMany(p => p.Items), i => i.Kind == MemberHistoryKind.Ticket);
@@ -103,12 +109,17 @@ public sealed class DeskDataTests : IDisposable
         await tickets.RateAsync(closed, Member, 5);
         var open = (await tickets.OpenOrAppendAsync(Member, TicketOrigin.CheckFailed, TicketSamples.Card(CheckIds.Withdrawal))).Ticket.Number;
         await tickets.AddNoteAsync(open, Staff, "still on it");
+        await reminders.SaveAsync(Reminder(Member, "mainnet"));
+        await reminders.SaveAsync(Reminder(Member, "eu"));
+        await reminders.SaveAsync(Reminder(Other, "mainnet"));
         var auditBefore = (await audit.ForMemberAsync(Member)).Count;
-        var service = new MemberDataService(data, walkthroughs, audit, clock);
+        var service = new MemberDataService(data, walkthroughs, audit, clock, reminders);
 
         var deletion = await service.DeleteAsync(Member, requestedBy: Member);
 
-        Assert.Equal((true, 2, 1), (deletion.WalkthroughDeleted, deletion.ChecksDeleted, deletion.ClosedTicketsErased));
+        Assert.Equal((true, 2, 1, 2), (deletion.WalkthroughDeleted, deletion.ChecksDeleted, deletion.ClosedTicketsErased, deletion.RemindersDeleted));
+        Assert.Empty(await reminders.ListAsync(Member));
+        Assert.Single(await reminders.ListAsync(Other));
         Assert.Equal([open], deletion.OpenTicketsKept);
         Assert.Null(await walkthroughs.GetAsync(Member));
         Assert.Null(await data.MarksForMemberAsync(Member));
@@ -121,7 +132,7 @@ public sealed class DeskDataTests : IDisposable
         Assert.Equal((CheckIds.Withdrawal, 1), (kept.Card!.Failing[0].Id, kept.Notes.Count));
         var entries = await audit.ForMemberAsync(Member);
         Assert.Equal(auditBefore + 1, entries.Count);
-        Assert.Equal((AuditActions.MemberDataDeleted, "deleted the member's data on request: walkthrough deleted, 2 checks, details of 1 closed tickets"), (entries[0].Action, entries[0].Detail));
+        Assert.Equal((AuditActions.MemberDataDeleted, "deleted the member's data on request: walkthrough deleted, 2 checks, 2 reminders, details of 1 closed tickets"), (entries[0].Action, entries[0].Detail));
     }
 
     [Fact]
@@ -131,7 +142,8 @@ public sealed class DeskDataTests : IDisposable
         await checks.AddAsync(Samples.History(Member, Samples.At));
         var number = (await tickets.OpenOrAppendAsync(Member, TicketOrigin.CheckFailed, TicketSamples.Card())).Ticket.Number;
         await tickets.AddNoteAsync(number, Staff, "private staff remark");
-        var service = new MemberDataService(data, walkthroughs, audit, clock);
+        await reminders.SaveAsync(Reminder(Member, "mainnet"));
+        var service = new MemberDataService(data, walkthroughs, audit, clock, reminders);
 
         var export = await service.ExportAsync(Member);
         var json = export.ToJson();
@@ -142,15 +154,19 @@ public sealed class DeskDataTests : IDisposable
                 "Key checks: 1 (the verdicts, which checks failed, the masked key, the site), the latest 2026-11-24 10:00 UTC",
                 "Tickets: 1 (1 open), with their diagnostic cards, times, outcome and rating",
                 "Staff actions about you (audit log): 1; kept for the support team's record",
-                "Reminders: none (key-expiry reminders are not stored by this version)",
+                "Key-expiry reminders: 1 (your member id, the masked key, its expiry and the Bybit site): key …Xy12 on mainnet, expires 2027-01-05",
                 "Never kept: your API secret, or your key beyond its last 4 characters.",
             ],
             export.Summary());
         Assert.Contains("\"apiKey\": \"…Xy12\"", json, StringComparison.Ordinal);
         Assert.Contains("\"number\": \"#0001\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"reminders\": [\n    {\n      \"memberId\": \"123456789012345678\",\n      \"apiKey\": \"…Xy12\",\n      \"expiresAt\": \"2027-01-05T00:00:00+00:00\",\n      \"site\": \"mainnet\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("private staff remark", json, StringComparison.Ordinal);
         Assert.DoesNotContain(Samples.ApiKey, json, StringComparison.Ordinal);
     }
+
+    private static KeyReminder Reminder(ulong member, string site) =>
+        new(member, "…Xy12", new DateTimeOffset(2027, 1, 5, 0, 0, 0, TimeSpan.Zero), site, TicketSamples.At, []);
 
     public void Dispose()
     {

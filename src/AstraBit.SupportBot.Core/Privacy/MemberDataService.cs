@@ -5,6 +5,7 @@ using System.Text.Json;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 
@@ -15,13 +16,14 @@ namespace AstraBit.SupportBot.Core.Privacy;
 /// </summary>
 /// <remarks>
 /// What is kept, and why (README "Privacy"): never a secret (there is none to keep) and keys only masked.
-/// Deleting removes the walkthrough progress with its funnel marks and every stored check, and erases the member's
+/// Deleting removes the walkthrough progress with its funnel marks, every stored check and the member's key-expiry
+/// reminders (neither an open ticket nor the audit log needs them), and erases the member's
 /// details from closed tickets (the diagnostic cards, later checks and staff notes). It keeps: an open ticket whole
 /// (staff are working on it), each closed ticket's number, times, outcome, rating and staff ids (the audit log
 /// names those tickets and the stats count them), and the audit log itself (who did what is the staff's record, not
 /// the member's data to delete). The deletion is audited.
 /// </remarks>
-public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, IAuditLog audit, TimeProvider clock)
+public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, IAuditLog audit, TimeProvider clock, IKeyReminderStore reminders)
 {
     private const int AuditLimit = 500;
 
@@ -33,7 +35,8 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
         var checks = await data.ChecksForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         var memberTickets = await data.TicketsForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         var entries = await audit.ForMemberAsync(memberId, AuditLimit, cancellationToken).ConfigureAwait(false);
-        return new MemberDataExport(memberId, clock.GetUtcNow(), progress, marks, checks, memberTickets, entries);
+        var memberReminders = await reminders.ListAsync(memberId, cancellationToken).ConfigureAwait(false);
+        return new MemberDataExport(memberId, clock.GetUtcNow(), progress, marks, checks, memberTickets, entries, [.. memberReminders.OrderBy(r => r.ExpiresAt)]);
     }
 
     /// <summary>
@@ -44,18 +47,24 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
     {
         var progressDeleted = await walkthroughs.DeleteAsync(memberId, cancellationToken).ConfigureAwait(false);
         var checksDeleted = await data.DeleteChecksAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var remindersDeleted = 0;
+        foreach (var reminder in await reminders.ListAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            remindersDeleted += await reminders.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
         var (erased, keptOpen) = await data.EraseClosedTicketDetailsAsync(memberId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen);
+        var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen, remindersDeleted);
         var detail = string.Create(
             CultureInfo.InvariantCulture,
-            $"deleted the member's data on request: walkthrough {(progressDeleted ? "deleted" : "none")}, {checksDeleted} checks, details of {erased} closed tickets");
+            $"deleted the member's data on request: walkthrough {(progressDeleted ? "deleted" : "none")}, {checksDeleted} checks, {remindersDeleted} reminders, details of {erased} closed tickets");
         await audit.WriteAsync(new AuditEntry(requestedBy, AuditActions.MemberDataDeleted, memberId, null, detail, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return deletion;
     }
 }
 
 /// <summary>What a deletion removed, and the open tickets it left alone.</summary>
-public sealed record MemberDataDeletion(bool WalkthroughDeleted, int ChecksDeleted, int ClosedTicketsErased, IReadOnlyList<int> OpenTicketsKept);
+public sealed record MemberDataDeletion(bool WalkthroughDeleted, int ChecksDeleted, int ClosedTicketsErased, IReadOnlyList<int> OpenTicketsKept, int RemindersDeleted);
 
 /// <summary>Everything the bot keeps about one member. Never a secret; keys masked; no staff notes.</summary>
 public sealed record MemberDataExport(
@@ -65,7 +74,8 @@ public sealed record MemberDataExport(
     WalkthroughMarks? Marks,
     IReadOnlyList<CheckHistoryEntry> Checks,
     IReadOnlyList<Ticket> Tickets,
-    IReadOnlyList<AuditEntry> AuditEntries)
+    IReadOnlyList<AuditEntry> AuditEntries,
+    IReadOnlyList<KeyReminder> Reminders)
 {
     /// <summary>Short lines for the ephemeral /privacy view.</summary>
     public IReadOnlyList<string> Summary()
@@ -84,7 +94,10 @@ public sealed record MemberDataExport(
             AuditEntries.Count == 0
                 ? "Staff actions about you (audit log): none"
                 : string.Create(CultureInfo.InvariantCulture, $"Staff actions about you (audit log): {AuditEntries.Count}; kept for the support team's record"),
-            "Reminders: none (key-expiry reminders are not stored by this version)",
+            Reminders.Count == 0
+                ? "Key-expiry reminders: none"
+                : string.Create(CultureInfo.InvariantCulture, $"Key-expiry reminders: {Reminders.Count} (your member id, the masked key, its expiry and the Bybit site): ")
+                    + string.Join("; ", Reminders.Select(r => string.Create(CultureInfo.InvariantCulture, $"key {r.MaskedKey} on {r.Site}, expires {r.ExpiresAt:yyyy-MM-dd}"))),
             "Never kept: your API secret, or your key beyond its last 4 characters.",
         };
         return lines;
@@ -181,6 +194,24 @@ public sealed record MemberDataExport(
 
             json.WriteEndArray();
             json.WriteStartArray("reminders");
+            foreach (var reminder in Reminders)
+            {
+                json.WriteStartObject();
+                json.WriteString("memberId", reminder.MemberId.ToString(CultureInfo.InvariantCulture));
+                json.WriteString("apiKey", reminder.MaskedKey);
+                json.WriteString("expiresAt", reminder.ExpiresAt);
+                json.WriteString("site", reminder.Site);
+                json.WriteString("createdAt", reminder.CreatedAt);
+                json.WriteStartArray("sentDaysBefore");
+                foreach (var days in reminder.Done)
+                {
+                    json.WriteNumberValue(days);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
         }

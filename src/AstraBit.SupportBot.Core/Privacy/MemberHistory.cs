@@ -2,6 +2,7 @@ using System.Globalization;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
 
 namespace AstraBit.SupportBot.Core.Privacy;
@@ -22,13 +23,13 @@ public enum MemberHistoryKind
 public sealed record MemberHistoryItem(DateTimeOffset At, MemberHistoryKind Kind, string Text, int? TicketNumber, ulong? ThreadId);
 
 /// <summary>A page of a member's history, newest first, with the totals across all pages.</summary>
-public sealed record MemberHistoryPage(ulong MemberId, int Page, int PageCount, IReadOnlyList<MemberHistoryItem> Items, int Tickets, int Checks, int AuditEntries)
+public sealed record MemberHistoryPage(ulong MemberId, int Page, int PageCount, IReadOnlyList<MemberHistoryItem> Items, int Tickets, int Checks, int AuditEntries, int Reminders)
 {
-    public bool IsEmpty => Tickets + Checks + AuditEntries == 0;
+    public bool IsEmpty => Tickets + Checks + AuditEntries + Reminders == 0;
 }
 
 /// <summary>/ticket history member: (staff and moderators): tickets, checks and audit entries about a member, in pages.</summary>
-public sealed class MemberHistoryService(IMemberDataStore data, IAuditLog audit)
+public sealed class MemberHistoryService(IMemberDataStore data, IAuditLog audit, IKeyReminderStore reminders)
 {
     public const int DefaultPageSize = 10;
 
@@ -41,6 +42,7 @@ public sealed class MemberHistoryService(IMemberDataStore data, IAuditLog audit)
         var tickets = await data.TicketsForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         var checks = await data.ChecksForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         var entries = await audit.ForMemberAsync(memberId, AuditLimit, cancellationToken).ConfigureAwait(false);
+        var reminderCount = (await reminders.ListAsync(memberId, cancellationToken).ConfigureAwait(false)).Count;
 
         var items = tickets.Select(TicketItem)
             .Concat(checks.Select(CheckItem))
@@ -57,7 +59,8 @@ public sealed class MemberHistoryService(IMemberDataStore data, IAuditLog audit)
             items.Skip((current - 1) * pageSize).Take(pageSize).ToList(),
             tickets.Count,
             checks.Count,
-            entries.Count);
+            entries.Count,
+            reminderCount);
     }
 
     private static MemberHistoryItem TicketItem(Ticket ticket)

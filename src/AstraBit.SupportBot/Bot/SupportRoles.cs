@@ -31,9 +31,14 @@ public sealed class SupportRoles(DiscordRestClient rest, IOptions<SupportDiscord
     public async Task<SupportRights> OfUserAsync(ulong userId, CancellationToken cancellationToken) =>
         Rights(await RolesFromGuildAsync(userId, cancellationToken));
 
-    /// <summary>The refusal a member sees when a staff or moderator action isn't theirs to take.</summary>
-    public static MessagePayload Refusal(string action) => MessagePayload.Text(
-        $"Only the support team can {action}. If you need help, use `/ticket open` and someone will be with you.",
+    /// <summary>The refusal a member sees when a support-staff action isn't theirs to take.</summary>
+    public static MessagePayload Refusal(string action) => Refused("the support team", action);
+
+    /// <summary>The refusal for a moderator tool (<see cref="SupportRights.CanModerate"/>): moderators may use it as well as staff, and it says so.</summary>
+    public static MessagePayload ModeratorRefusal(string action) => Refused("moderators and the support team", action);
+
+    private static MessagePayload Refused(string who, string action) => MessagePayload.Text(
+        $"Only {who} can {action}. If you need help, use `/ticket open` and someone will be with you.",
         ephemeral: true);
 
     private SupportRights Rights(IReadOnlyList<ulong> roles) => new(

@@ -91,9 +91,9 @@ public sealed class StaffDeskTests
 
         // Anyone else is refused, by command and by button.
         var (_, refused) = await people.TicketCommandAsync(Outsider, "history", null, SlashOption.User("member", Member));
-        Assert.Contains("Only the support team", Answer(refused), StringComparison.Ordinal);
+        Assert.Contains("Only moderators and the support team can see a member's history", Answer(refused), StringComparison.Ordinal);
         var (_, refusedClick) = await people.ClickAsync(Outsider, buttons[1].CustomId, view);
-        Assert.Contains("Only the support team", Answer(refusedClick), StringComparison.Ordinal);
+        Assert.Contains("Only moderators and the support team can see a member's history", Answer(refusedClick), StringComparison.Ordinal);
 
         // The export is a private JSON file of what is kept, never the secret.
         var (exportId, _) = await people.ClickAsync(Staff, buttons[2].CustomId, view);

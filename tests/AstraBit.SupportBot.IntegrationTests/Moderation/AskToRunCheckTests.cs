@@ -206,7 +206,7 @@ public sealed class AskToRunCheckTests
 
         Assert.Equal(ChannelMessage, callback.Type);
         Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
-        Assert.Contains("Only the support team can ask a member to run the Bybit check", callback.Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Only moderators and the support team can ask a member to run the Bybit check", callback.Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(bot.Discord.Rest.RequestsFor(DiscordRestRoutes.CreateDm));
         Assert.Empty(scene.DirectMessages(Member));
 

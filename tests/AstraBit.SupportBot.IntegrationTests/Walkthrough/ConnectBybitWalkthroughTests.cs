@@ -85,7 +85,9 @@ public sealed class ConnectBybitWalkthroughTests
         Assert.Contains("❌", failed, StringComparison.Ordinal);
         Assert.Contains("BTCUSDT", failed, StringComparison.Ordinal);
         Assert.Contains("ETHUSDT", failed, StringComparison.Ordinal);
-        Assert.Contains("Check it now\" again", member.Message.Content, StringComparison.Ordinal);
+        // The notice names the button as the member sees it.
+        Assert.Contains("then press \"Check my position mode\" again", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains(Diagnose.DiagnoseMember.Buttons(member.Message), b => b.Label == "Check my position mode");
 
         // As the member would on Bybit: close the BTCUSDT position, then switch both symbols to One-Way.
         bot.Bybit.Update("hedge-mode", a => a with { OpenPositions = [] });
@@ -113,7 +115,7 @@ public sealed class ConnectBybitWalkthroughTests
 
         var notice = member.Message.Content;
         Assert.Contains($"under maintenance until {end.UtcDateTime:HH:mm} UTC", notice, StringComparison.Ordinal);
-        Assert.Contains("Check it now", notice, StringComparison.Ordinal);
+        Assert.Contains("Please try \"Check my permissions\" again in a few minutes.", notice, StringComparison.Ordinal);
         Assert.DoesNotContain("couldn't reach Bybit", notice, StringComparison.Ordinal);
         Assert.Equal(Step3, WalkthroughMember.Header(member.Message));
     }

@@ -50,7 +50,7 @@ public static class KeyCheckMessages
             }
 
             content.Append("I'll keep your key in memory only, for ").Append(RetryWording.Duration(kept))
-                .Append(", so the guide's \"Check it now\" doesn't ask again. \"Forget my key\" wipes it now.");
+                .Append(", so the guide's check buttons don't ask for it again. \"Forget my key\" wipes it now.");
         }
 
         if (content.Length > 0)

@@ -64,7 +64,7 @@ public sealed record KeyCheckEntry(string Name, string TryAgain)
 
     public static KeyCheckEntry Panel { get; } = new("panel", "Press **Check my API key** again");
 
-    public static KeyCheckEntry Walkthrough { get; } = new("walkthrough", "Press \"Check it now\" again");
+    public static KeyCheckEntry Walkthrough { get; } = new("walkthrough", "Press the check button on your guide step again");
 
     public static KeyCheckEntry Ticket { get; } = new("ticket", "Press **Run the check again** in the ticket");
 

@@ -34,7 +34,7 @@ public sealed partial class AskToRunCheckHandler(
         if (!rights.CanModerate)
         {
             LogRefused(logger, moderator.Id, command.Name);
-            await rest.RespondAsync(interaction, SupportRoles.Refusal(ModerationMessages.RefusedAction), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal(ModerationMessages.RefusedAction), cancellationToken);
             return;
         }
 

@@ -26,7 +26,7 @@ public sealed class MemberHistoryHandler(
         ArgumentNullException.ThrowIfNull(interaction);
         if (!(await roles.OfAsync(interaction, cancellationToken)).CanModerate)
         {
-            await rest.RespondAsync(interaction, SupportRoles.Refusal("see a member's history"), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal("see a member's history"), cancellationToken);
             return;
         }
 
@@ -45,7 +45,7 @@ public sealed class MemberHistoryHandler(
         ArgumentNullException.ThrowIfNull(id);
         if (!(await roles.OfAsync(interaction, cancellationToken)).CanModerate)
         {
-            await rest.RespondAsync(interaction, SupportRoles.Refusal("see a member's history"), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal("see a member's history"), cancellationToken);
             return;
         }
 
@@ -74,7 +74,7 @@ public sealed class MemberHistoryHandler(
         var embed = new EmbedBuilder()
             .WithTitle("Member history")
             .WithColor(Replies.BrandColor)
-            .WithDescription(Shorten($"{member}: {"ticket".ToQuantity(page.Tickets)} · {"check".ToQuantity(page.Checks)} · {"audit entry".ToQuantity(page.AuditEntries)} · reminders: none stored\n\n"
+            .WithDescription(Shorten($"{member}: {"ticket".ToQuantity(page.Tickets)} · {"check".ToQuantity(page.Checks)} · {"audit entry".ToQuantity(page.AuditEntries)} · {"key-expiry reminder".ToQuantity(page.Reminders)}\n\n"
                 + (page.IsEmpty ? "Nothing stored about this member." : lines.ToString()), 4000))
             .WithFooter($"Page {page.Page} of {page.PageCount}, newest first")
             .Build();

@@ -2,6 +2,7 @@ using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
+using Humanizer;
 
 namespace AstraBit.SupportBot.Bot.Privacy;
 
@@ -60,7 +61,7 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
 
     private static MessagePayload Confirm() =>
         new MessageBuilder()
-            .WithContent("**Delete your data?** This removes your walkthrough progress, every stored key check and, from closed tickets, " +
+            .WithContent("**Delete your data?** This removes your walkthrough progress, every stored key check, your key-expiry reminders and, from closed tickets, " +
                 "the diagnostic cards and later checks. An open ticket stays whole (the team is working on it), and the audit log of " +
                 "staff actions stays. This can't be undone.")
             .AddActionRow(
@@ -75,8 +76,8 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
             ? ""
             : $" Kept: your open ticket {string.Join(", ", deletion.OpenTicketsKept.Select(Core.Tickets.Ticket.Format))}, which the team still needs.";
         return new MessageBuilder()
-            .WithContent($"Deleted: walkthrough progress {(deletion.WalkthroughDeleted ? "(yes)" : "(there was none)")}, {deletion.ChecksDeleted} key checks, " +
-                $"the details of {deletion.ClosedTicketsErased} closed tickets.{kept} The audit log keeps its record, including this deletion.")
+            .WithContent($"Deleted: walkthrough progress {(deletion.WalkthroughDeleted ? "(yes)" : "(there was none)")}, {"key check".ToQuantity(deletion.ChecksDeleted)}, {"key-expiry reminder".ToQuantity(deletion.RemindersDeleted)}, " +
+                $"the details of {"closed ticket".ToQuantity(deletion.ClosedTicketsErased)}.{kept} The audit log keeps its record, including this deletion.")
             .ClearComponents()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();

@@ -69,7 +69,7 @@ public sealed class WalkthroughCheckPresenter(
                 return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.Refused(refused.Message)));
 
             case KeyCheckResult.KeyNotRemembered:
-                return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.KeyGone));
+                return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.KeyGone(engine.View(shown, keyRemembered: false))));
 
             default:
                 throw new InvalidOperationException($"Unexpected check result {outcome.Result.GetType().Name}.");

@@ -47,7 +47,7 @@ public static class WalkthroughMessages
         ArgumentNullException.ThrowIfNull(guide);
         var verdict = CheckSummary.From(report, null, checkedAt, checkIds).Verdict;
         var result = DiagnosticMessages.Render(report, guide, checkIds);
-        var notice = Outcome(verdict, checkedAt, report) + (keyNote is null ? "" : "\n" + keyNote);
+        var notice = Outcome(verdict, checkedAt, report, CheckButton(view)) + (keyNote is null ? "" : "\n" + keyNote);
         if (checklist is not null)
         {
             var ticked = checklist with { Description = checklist.Description.Replace(UncheckedBox, CheckedBox, StringComparison.Ordinal) };
@@ -83,34 +83,46 @@ public static class WalkthroughMessages
             : null;
 
     public static string KeyKept(TimeSpan keptFor) =>
-        $"I'll keep your key in memory only, for {RetryWording.Duration(keptFor)}, so \"Check it now\" doesn't ask again. \"Forget my key\" wipes it now.";
+        $"I'll keep your key in memory only, for {RetryWording.Duration(keptFor)}, so the guide's check buttons don't ask for it again. \"Forget my key\" wipes it now.";
 
     public static string Refused(string reason) => reason + " Nothing was checked this time.";
 
-    public const string KeyGone = "I no longer have your key in memory (it is wiped after a few minutes). Press \"Check it now\" again to enter it.";
+    /// <summary>The key was wiped before a check could use it; <paramref name="view"/> is the page shown with this notice.</summary>
+    public static string KeyGone(WalkthroughView view) =>
+        "I no longer have your key in memory (it is wiped after a few minutes). " +
+        (CheckButton(view) is { } label ? $"Press \"{label}\" again to enter it." : "Check again to enter it.");
 
     public static string Forgot(bool hadKey) => hadKey
-        ? "Done: I've wiped your key from memory. \"Check it now\" will ask for it again."
-        : "I wasn't holding your key any more, so there was nothing to wipe. \"Check it now\" will ask for it again.";
+        ? "Done: I've wiped your key from memory. The guide's check buttons will ask for it again."
+        : "I wasn't holding your key any more, so there was nothing to wipe. The guide's check buttons will ask for it again.";
 
     public const string MovedHere = "Here's the guide at that step. It stays in this private message now; `/connect-bybit` sends it back to your DMs.";
 
     public const string ChoiceGone = "That choice is no longer offered; please pick again.";
 
-    private static string Outcome(Verdict verdict, GuidePosition checkedAt, DiagnosticReport report) => (verdict, checkedAt) switch
+    private static string Outcome(Verdict verdict, GuidePosition checkedAt, DiagnosticReport report, string? checkButton) => (verdict, checkedAt) switch
     {
         (Verdict.Pass or Verdict.Warn, GuidePosition.FinalCheck) => "🎉 Everything checks out: your Bybit account is ready for AstraBit.",
         (Verdict.Pass, _) => "✅ This step checks out. Press Next to carry on.",
         (Verdict.Warn, _) => "✅ This step works; have a look at the ⚠️ below, then press Next to carry on.",
-        (Verdict.Error, _) => CouldNotRun(report),
-        _ => "Fix what's marked ❌ below, then press \"Check it now\" again.",
+        (Verdict.Error, _) => CouldNotRun(report, checkButton),
+        _ => checkButton is null ? "Fix what's marked ❌ below, then check again." : $"Fix what's marked ❌ below, then press \"{checkButton}\" again.",
     };
 
     // Why the check couldn't run as the connectivity check says it (maintenance with its end, rate limit, …), as /diagnose shows it.
-    private static string CouldNotRun(DiagnosticReport report) =>
-        report.Find(CheckIds.Connectivity)?.Detail is { } why && !string.IsNullOrWhiteSpace(why)
-            ? $"⚠️ {why.Trim()} Please try \"Check it now\" again in a few minutes."
-            : "⚠️ I couldn't reach Bybit to check. This says nothing about your key; please try \"Check it now\" again in a few minutes.";
+    private static string CouldNotRun(DiagnosticReport report, string? checkButton)
+    {
+        var again = checkButton is null ? "check again" : $"try \"{checkButton}\" again";
+        return report.Find(CheckIds.Connectivity)?.Detail is { } why && !string.IsNullOrWhiteSpace(why)
+            ? $"⚠️ {why.Trim()} Please {again} in a few minutes."
+            : $"⚠️ I couldn't reach Bybit to check. This says nothing about your key; please {again} in a few minutes.";
+    }
+
+    // The check button as the member sees it on this page ("Check my position mode", "Run the full check"): the text
+    // names the button by its label, never by a name the member can't find.
+    private static string? CheckButton(WalkthroughView view) =>
+        view.Buttons.FirstOrDefault(b => b.Action.Kind == WalkthroughActionKind.CheckNow)?.Label;
+
 
     private static MessagePayload Compose(WalkthroughView view, string? notice, IEnumerable<Embed> embeds)
     {
