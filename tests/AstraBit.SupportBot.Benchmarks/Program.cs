@@ -1,7 +1,7 @@
 using AstraBit.SupportBot.Benchmarks;
 using AstraBit.SupportBot.Benchmarks.BusyYear;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
@@ -9,11 +9,12 @@ return which switch
     "interactions" => await InteractionBenchmark.RunAsync(args[1..]),
     "checks" => await CheckBurstBenchmark.RunAsync(),
     "busy-year" => await BusyYearBenchmark.RunAsync(args[1..]),
+    "leak-guard" => LeakGuardBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard]");
     return 2;
 }

@@ -30,7 +30,8 @@ public sealed class KeyLeakEditsForwardsAttachmentsTests
             // An edit that puts the key and secret into a harmless message.
             await member.SayAsync(bot.SupportChannelId, "my bot stopped trading, any idea?");
             var asked = rest.Messages.Last(m => m.AuthorId == Member);
-            await member.EditAsync(asked.Id, $"my bot stopped trading. key {account.ApiKey} secret {account.ApiSecret}");
+            var edit = rest.EditMemberMessage(Member, asked.Id, $"my bot stopped trading. key {account.ApiKey} secret {account.ApiSecret}");
+            await bot.Discord.Gateway.DispatchAsync("MESSAGE_UPDATE", edit);
             await DeletedAsync(bot, asked.Id);
             var warning = await WarningAsync(bot, "edited a message");
             Assert.Contains("deleted that message", warning.Content, StringComparison.Ordinal);
@@ -47,6 +48,9 @@ public sealed class KeyLeakEditsForwardsAttachmentsTests
             Assert.Contains("deleted that message", forwardWarning.Content, StringComparison.Ordinal);
             await AuditShowsAsync(people, $"channel {Id(bot.SupportChannelId)}; key not posted; message deleted; in a forwarded message");
 
+            // The same edit delivered again (a resumed session replays events) changes nothing: one warning, one delete.
+            await bot.Discord.Gateway.DispatchAsync("MESSAGE_UPDATE", edit);
+
             // A harmless edit (a key alone is not a secret) stays; then a barrier.
             await member.SayAsync(bot.SupportChannelId, "thanks, trying again");
             var harmless = rest.Messages.Last(m => m.AuthorId == Member);
@@ -59,6 +63,8 @@ public sealed class KeyLeakEditsForwardsAttachmentsTests
             Assert.Contains(rest.Messages, m => m.Id == harmless.Id && m.Content.EndsWith(account.ApiKey, StringComparison.Ordinal));
             Assert.DoesNotContain(rest.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/messages/" + Id(harmless.Id), StringComparison.Ordinal));
             Assert.Equal(3, rest.DeletedMessages.Count(m => m.AuthorId == Member));
+            Assert.Single(rest.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/messages/" + Id(asked.Id), StringComparison.Ordinal));
+            Assert.Single(rest.Messages, m => m.InDirectMessage && m.Content.Contains("edited a message", StringComparison.Ordinal));
             people.AssertSecretNowhere(account.ApiSecret);
             Assert.DoesNotContain(split, bot.Logs, StringComparison.Ordinal);
         }
