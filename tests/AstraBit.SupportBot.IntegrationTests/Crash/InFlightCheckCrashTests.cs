@@ -55,6 +55,8 @@ public sealed class InFlightCheckCrashTests
             Assert.Contains("Run `/diagnose` again to check your key.", reply.Content, StringComparison.Ordinal);
         }
 
+        // Each record is removed after its reply is edited: the last removal follows the last edit.
+        await bot.WaitForOutputAsync("Key checks left by the last run: all");
         await bot.KillAsync();
         foreach (var id in interrupted)
         {
@@ -86,6 +88,7 @@ public sealed class InFlightCheckCrashTests
         var restartedAt = DateTimeOffset.UtcNow;
         await bot.LaunchAsync();
         var reply = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == check && m.EditCount > 0, KillableBot.Timeout);
+        await bot.WaitForOutputAsync("Key checks left by the last run: all");
         await bot.WaitForOutboxRunAsync();
         await bot.KillAsync();
 

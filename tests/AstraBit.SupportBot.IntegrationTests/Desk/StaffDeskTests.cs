@@ -138,7 +138,7 @@ public sealed class StaffDeskTests
         var (_, deleted) = await people.ClickAsync(Member, "pv:confirm", message);
         var result = Answer(deleted);
         Assert.Contains("2 key checks", result, StringComparison.Ordinal);
-        Assert.Contains("the details of 1 closed tickets", result, StringComparison.Ordinal);
+        Assert.Contains("the details of 1 closed ticket.", result, StringComparison.Ordinal);
         Assert.Contains("Kept: your open ticket #0002", result, StringComparison.Ordinal);
 
         // The open ticket is whole, the closed one lost its card, the audit log is intact and records the deletion.

@@ -42,6 +42,11 @@ public sealed partial class InFlightCheckRecovery(
         {
             await AnswerAsync(check, stoppingToken);
         }
+
+        if (left.Count > 0)
+        {
+            LogDone(logger, left.Count);
+        }
     }
 
     private async Task AnswerAsync(InFlightCheck check, CancellationToken cancellationToken)
@@ -76,6 +81,9 @@ public sealed partial class InFlightCheckRecovery(
             LogNotRemoved(logger, check.MemberId, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Key checks left by the last run: all {Count} answered or expired and removed")]
+    private static partial void LogDone(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not remove the answered key check of member {UserId} left by the last run")]
     private static partial void LogNotRemoved(ILogger logger, ulong userId, Exception exception);
