@@ -46,7 +46,7 @@ public sealed class TicketConfirmCloseTests
         Assert.Contains("resolved — verified", Text(log), StringComparison.Ordinal);
         Assert.Contains("Outcome: resolved — verified", Encoding.UTF8.GetString(log.Attachments[0].Content), StringComparison.Ordinal);
         Assert.Contains("resolved — verified", Text(people.MessagesIn(thread.Id).Last(m => m.Content.Contains("was closed", StringComparison.Ordinal))), StringComparison.Ordinal);
-        Assert.Matches(@"resolved — verified\s+1\n", Answer((await people.TicketCommandAsync(Staff, "stats")).Callback));
+        Assert.Matches(@"resolved — verified\s+1\n", (await people.StatsAsync()).Text);
 
         await bot.StopAsync();
         people.AssertSecretNowhere(healthy.ApiSecret);
@@ -73,8 +73,8 @@ public sealed class TicketConfirmCloseTests
         Assert.Contains("Outcome: resolved\n", transcript.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         // /ticket stats [days] carries the desk's figures: outcomes, staff, and "none" where nothing was stored.
-        var (_, statsCallback) = await people.TicketCommandAsync(Staff, "stats", null, SlashOption.Integer("days", 7));
-        var stats = Answer(statsCallback);
+        var (statsCallback, stats) = await people.StatsAsync(SlashOption.Integer("days", 7));
+        Assert.Equal(DeferredChannelMessage, statsCallback.Type);
         Assert.Equal(Ephemeral, statsCallback.Flags & Ephemeral);
         Assert.Contains("Support figures for the last 7 days", stats, StringComparison.Ordinal);
         Assert.Matches(@"\n  resolved\s+1\n", stats);

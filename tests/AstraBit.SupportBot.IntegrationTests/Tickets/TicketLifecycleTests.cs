@@ -111,9 +111,8 @@ public sealed class TicketLifecycleTests
         await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Content.Contains("rated ticket #0001 4/5", StringComparison.Ordinal), BotHarness.Timeout);
         var (_, again) = await people.ClickAsync(Member, "tk:rate:1:1", prompt, inDm: true);
         Assert.Contains("already been rated", Answer(again), StringComparison.Ordinal);
-        var (_, stats) = await people.TicketCommandAsync(Staff, "stats");
+        var (stats, statsText) = await people.StatsAsync();
         Assert.Equal(Ephemeral, stats.Flags & Ephemeral);
-        var statsText = Answer(stats);
         Assert.Matches(@"average rating\s+4\.0 from 1 rating\n", statsText);
         Assert.Matches(@"\n  withdrawal\s+1\n", statsText);
 

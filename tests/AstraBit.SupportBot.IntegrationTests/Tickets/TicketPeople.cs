@@ -99,6 +99,13 @@ internal sealed class TicketPeople
         return (id, await Bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout));
     }
 
+    /// <summary>`/ticket stats` as staff: acknowledged privately at once (the callback), the figures then edited in (the text).</summary>
+    public async Task<(RecordedCallback Callback, string Text)> StatsAsync(params SlashOption[] options)
+    {
+        var (id, callback) = await TicketCommandAsync(Staff, "stats", null, options);
+        return (callback, await DeferredAnswerAsync(id));
+    }
+
     /// <summary>What the member (or staff member) sees in the private answer of a deferred interaction.</summary>
     public async Task<string> DeferredAnswerAsync(ulong interactionId) =>
         DiagnoseMember.Text(await Bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == interactionId && m.EditCount > 0, BotHarness.Timeout));

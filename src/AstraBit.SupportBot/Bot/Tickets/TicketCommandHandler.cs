@@ -166,9 +166,11 @@ public sealed class TicketCommandHandler(
         }
 
         // A read of the local data file: quick enough to answer without deferring.
+        // A year of a large community's tickets takes longer than Discord's 3 seconds to read: acknowledge first.
+        await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var period = days is { } d ? TimeSpan.FromDays(d) : StatsPeriod;
         var report = SupportStatsReport.Text(await figures.ComputeAsync(period, cancellationToken));
-        await rest.RespondAsync(interaction, TicketMessages.Stats(report), cancellationToken);
+        await rest.EditOriginalResponseAsync(interaction, TicketMessages.Stats(report), cancellationToken);
     }
 
     private async Task NoteOrViewAsync(Interaction interaction, string sub, string? text, CancellationToken cancellationToken)
