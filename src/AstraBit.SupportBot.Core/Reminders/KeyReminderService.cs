@@ -41,8 +41,12 @@ public enum ReminderCheckFinding
 /// Key-expiry reminders (PRODUCT.md §9, `/reminders`): opt in after a check, list and cancel, the 14/7/1-day DMs due
 /// on the one clock from persisted times, and the end of a key's reminders when a check shows it is gone.
 /// </summary>
-public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider time, SupportMetrics? metrics = null)
+public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider time, SupportMetrics? metrics = null) : IDisposable
 {
+    // Every change is read, decided and written under one gate: a member's "Stop reminders" landing between the timer
+    // reading a reminder and recording it as sent would otherwise be undone by that write.
+    private readonly SemaphoreSlim gate = new(1, 1);
+
     /// <summary>
     /// Reminders one member may keep: one per key and site, and a member rarely uses more than a few keys with AstraBit
     /// (a main account and some sub-accounts, on one or two sites). Ten covers that with room to spare, keeps
@@ -53,7 +57,10 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Sets (or resets, for the same member, site and key) a reminder for a key that expires at <paramref name="expiresAt"/>.</summary>
-    public async Task<ReminderOutcome> SubscribeAsync(ulong memberId, string maskedKey, DateTimeOffset expiresAt, string site, CancellationToken cancellationToken = default)
+    public Task<ReminderOutcome> SubscribeAsync(ulong memberId, string maskedKey, DateTimeOffset expiresAt, string site, CancellationToken cancellationToken = default) =>
+        LockedAsync(() => SubscribeLockedAsync(memberId, maskedKey, expiresAt, site, cancellationToken), cancellationToken);
+
+    private async Task<ReminderOutcome> SubscribeLockedAsync(ulong memberId, string maskedKey, DateTimeOffset expiresAt, string site, CancellationToken cancellationToken)
     {
         var now = Now;
         if (expiresAt <= now)
@@ -83,14 +90,20 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
     public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default) => store.ListAsync(memberId, cancellationToken);
 
     /// <summary>Cancels one of the member's reminders ("Stop reminders", `/reminders`); false when it isn't theirs or is gone.</summary>
-    public async Task<bool> CancelAsync(ulong memberId, string reminderId, CancellationToken cancellationToken = default)
+    public Task<bool> CancelAsync(ulong memberId, string reminderId, CancellationToken cancellationToken = default) =>
+        LockedAsync(() => CancelLockedAsync(memberId, reminderId, cancellationToken), cancellationToken);
+
+    private async Task<bool> CancelLockedAsync(ulong memberId, string reminderId, CancellationToken cancellationToken)
     {
         var reminder = await store.GetAsync(reminderId, cancellationToken).ConfigureAwait(false);
         return reminder is not null && reminder.MemberId == memberId && await store.DeleteAsync(reminderId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Cancels all of the member's reminders; returns how many there were.</summary>
-    public async Task<int> CancelAllAsync(ulong memberId, CancellationToken cancellationToken = default)
+    public Task<int> CancelAllAsync(ulong memberId, CancellationToken cancellationToken = default) =>
+        LockedAsync(() => CancelAllLockedAsync(memberId, cancellationToken), cancellationToken);
+
+    private async Task<int> CancelAllLockedAsync(ulong memberId, CancellationToken cancellationToken)
     {
         var count = 0;
         foreach (var reminder in await store.ListAsync(memberId, cancellationToken).ConfigureAwait(false))
@@ -106,7 +119,10 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
     /// an expired key or one that no longer expires ends its reminders; a new expiry date moves them. Returns the
     /// reminders ended.
     /// </summary>
-    public async Task<int> ApplyCheckAsync(ulong memberId, string site, string maskedKey, ReminderCheckFinding finding, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    public Task<int> ApplyCheckAsync(ulong memberId, string site, string maskedKey, ReminderCheckFinding finding, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
+        LockedAsync(() => ApplyCheckLockedAsync(memberId, site, maskedKey, finding, expiresAt, cancellationToken), cancellationToken);
+
+    private async Task<int> ApplyCheckLockedAsync(ulong memberId, string site, string maskedKey, ReminderCheckFinding finding, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var reminder = await store.GetAsync(KeyReminder.IdOf(memberId, site, maskedKey), cancellationToken).ConfigureAwait(false);
         if (reminder is null)
@@ -131,7 +147,10 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
     }
 
     /// <summary>Every reminder due now, most urgent first. Expired keys' reminders are removed on the way.</summary>
-    public async Task<IReadOnlyList<KeyReminderDue>> DueAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KeyReminderDue>> DueAsync(CancellationToken cancellationToken = default) =>
+        LockedAsync(() => DueLockedAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<KeyReminderDue>> DueLockedAsync(CancellationToken cancellationToken)
     {
         var now = Now;
         var due = new List<KeyReminderDue>();
@@ -158,9 +177,14 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
     }
 
     /// <summary>Records that the reminder for <paramref name="due"/> was sent (and any earlier one it overtook); false when the reminder is gone.</summary>
-    public async Task<bool> MarkSentAsync(KeyReminderDue due, CancellationToken cancellationToken = default)
+    public Task<bool> MarkSentAsync(KeyReminderDue due, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(due);
+        return LockedAsync(() => MarkSentLockedAsync(due, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> MarkSentLockedAsync(KeyReminderDue due, CancellationToken cancellationToken)
+    {
         var current = await store.GetAsync(due.Reminder.Id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
@@ -171,5 +195,20 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
         await store.SaveAsync(current with { Done = done }, cancellationToken).ConfigureAwait(false);
         metrics?.ReminderSent(due.DaysBefore);
         return true;
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task<T> LockedAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await change().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 }

@@ -152,9 +152,34 @@ public sealed class KeyReminderServiceTests
         Assert.Contains("expires tomorrow", ReminderTexts.Reminder(new KeyReminderDue(reminder, 1, Start)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cancel_WhileTheSentReminderIsBeingRecorded_StaysCancelled()
+    {
+        using var service = new KeyReminderService(store, time);
+        await service.SubscribeAsync(Member, "…Xy12", Start.AddDays(10), "mainnet");
+        time.Advance(TimeSpan.FromDays(3));
+        var due = Assert.Single(await service.DueAsync());
+
+        // The timer has sent the DM and is recording it when the member presses "Stop reminders" under that DM.
+        store.HoldSave = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recording = service.MarkSentAsync(due, TestContext.Current.CancellationToken);
+        await store.SaveReached.Task.WaitAsync(TestContext.Current.CancellationToken);
+        var stopping = service.CancelAsync(Member, due.Reminder.Id, TestContext.Current.CancellationToken);
+        store.HoldSave.SetResult();
+
+        Assert.True(await recording);
+        Assert.True(await stopping);
+        Assert.Empty(store.Items);
+    }
+
     private sealed class MemoryReminderStore : IKeyReminderStore
     {
         public Dictionary<string, KeyReminder> Items { get; } = [];
+
+        /// <summary>When set, a save waits for it (after saying so through <see cref="SaveReached"/>).</summary>
+        public TaskCompletionSource? HoldSave { get; set; }
+
+        public TaskCompletionSource SaveReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task<KeyReminder?> GetAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(Items.GetValueOrDefault(id));
 
@@ -163,10 +188,15 @@ public sealed class KeyReminderServiceTests
 
         public Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<KeyReminder>>(Items.Values.ToList());
 
-        public Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default)
+        public async Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default)
         {
+            if (HoldSave is { } hold)
+            {
+                SaveReached.TrySetResult();
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+
             Items[reminder.Id] = reminder;
-            return Task.CompletedTask;
         }
 
         public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(Items.Remove(id));
