@@ -15,7 +15,7 @@ namespace AstraBit.SupportBot.Core.Privacy;
 /// /privacy and the staff export: what the bot keeps about a member, and deleting what nothing still needs.
 /// </summary>
 /// <remarks>
-/// What is kept, and why (README "Privacy"): never a secret (there is none to keep) and keys only masked.
+/// What is kept, and why (docs/staff-guide.md, "Privacy"): never a secret (there is none to keep) and keys only masked.
 /// Deleting removes the walkthrough progress with its funnel marks, every stored check and the member's key-expiry
 /// reminders (neither an open ticket nor the audit log needs them), and erases the member's
 /// details from closed tickets (the diagnostic cards, later checks and staff notes). It keeps: an open ticket whole

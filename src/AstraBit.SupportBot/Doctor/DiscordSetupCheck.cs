@@ -25,7 +25,7 @@ public sealed class DiscordSetupCheck(DiscordRestClient rest, IOptions<DiscordCl
     public const DiscordPermissions PostingChannelNeeds = DiscordPermissions.ViewChannel | DiscordPermissions.SendMessages
         | DiscordPermissions.EmbedLinks | DiscordPermissions.AttachFiles;
 
-    /// <summary>Everything the bot needs, for the invite link (README's permissions integer).</summary>
+    /// <summary>Everything the bot needs, for the invite link (the permissions integer in docs/operations.md).</summary>
     public const DiscordPermissions InvitePermissions = SupportChannelNeeds | PostingChannelNeeds;
 
     private const int GuildMembersIntent = 1 << 1;

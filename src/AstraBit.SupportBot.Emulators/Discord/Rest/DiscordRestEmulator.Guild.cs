@@ -11,7 +11,7 @@ public sealed record EmulatedOverwrite(ulong Id, int Type, ulong Allow, ulong De
 
 public sealed partial class DiscordRestEmulator
 {
-    /// <summary>What the bot's own role grants by default: the permissions README's invite link asks for.</summary>
+    /// <summary>What the bot's own role grants by default: the permissions the invite link in docs/operations.md asks for.</summary>
     public const ulong DefaultBotPermissions = 360_777_370_624;
 
     /// <summary>GATEWAY_GUILD_MEMBERS_LIMITED | GATEWAY_MESSAGE_CONTENT_LIMITED: both intents switched on in the portal.</summary>
