@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Emulators.Discord;
+using AstraBit.SupportBot.IntegrationTests.Diagnose;
 using Microsoft.Extensions.Time.Testing;
 using static AstraBit.SupportBot.IntegrationTests.Tickets.TicketPeople;
 
@@ -64,6 +65,34 @@ public sealed class TicketCloseOutboxTests
         Assert.Equal(2, bot.Discord.Rest.RequestsFor(DiscordRestRoutes.CreateMessage).Count(r => r.Body?.Contains("was closed by", StringComparison.Ordinal) == true));
         Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == thread.Id && m.Content.Contains("was closed by", StringComparison.Ordinal));
         Assert.Single(bot.Discord.Rest.Messages, m => Buttons(m).Any(b => b.CustomId == "tk:rate:1:5"));
+        await people.DeleteDataAsync();
+    }
+
+    [Fact]
+    public async Task TicketClosedWhileDiscordStillBuildsIt_OutboxDoesNotOpenASecondOne()
+    {
+        // Discord refuses to add the member to the thread: the ticket is recorded, its thread and card are there, and
+        // the rest is left for the outbox. Staff close it at once, before the outbox's next run.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var people = await StartAsync(clock);
+        await using var bot = people.Bot;
+        bot.Discord.Rest.FailNext(DiscordRestRoutes.AddThreadMember, status: 403);
+        var (id, _) = await DiagnoseMember.SubmitKeyAsync(bot, Member, bot.Bybit.Scenario("withdrawal-enabled").ApiKey, bot.Bybit.Scenario("withdrawal-enabled").ApiSecret);
+        await DiagnoseMember.WaitForResultAsync(bot, id);
+        await bot.Discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.AddThreadMember, BotHarness.Timeout);
+        var thread = people.Thread();
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && Text(m).Contains("Withdrawal", StringComparison.OrdinalIgnoreCase), BotHarness.Timeout);
+
+        var closed = await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Sorted in DMs"), SlashOption.Boolean("force", true));
+        Assert.Contains("is closed", closed, StringComparison.Ordinal);
+
+        // The outbox's run takes the check's promised ticket before it finishes closes: the promise was this ticket,
+        // so by the time the transcript is posted nothing has opened again.
+        clock.Advance(TicketOutboxService.Interval);
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Attachments.Count == 1, BotHarness.Timeout);
+        Assert.Contains("No open tickets", Answer((await people.TicketCommandAsync(Staff, "list")).Callback), StringComparison.Ordinal);
+        Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
+        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0002", StringComparison.Ordinal));
         await people.DeleteDataAsync();
     }
 

@@ -183,9 +183,7 @@ public sealed partial class TicketDesk(
             // only what is missing is built, and the card isn't posted twice.
             var open = await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
             var card = open is not null && open.AllCards.Any(c => SameCheck(c, work.Card)) ? null : work.Card;
-            var ticket = await OpenOrAppendLockedAsync(work.MemberId, work.Origin, card, work.RequestedBy, cancellationToken);
-            await outbox.CompleteAsync(work.Id, cancellationToken);
-            return ticket;
+            return await OpenOrAppendLockedAsync(work.MemberId, work.Origin, card, work.RequestedBy, cancellationToken, completes: work.Id);
         }
         finally
         {
@@ -216,9 +214,17 @@ public sealed partial class TicketDesk(
         }
     }
 
-    private async Task<Ticket> OpenOrAppendLockedAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy, CancellationToken cancellationToken)
+    // completes: the failed check's promise this keeps, done as soon as the ticket holds the card, before any
+    // Discord step. What Discord has not built yet is RepairAsync's to finish; keeping the promise until then would let
+    // a staff close in between leave it pending, and the next outbox run open the member a second ticket.
+    private async Task<Ticket> OpenOrAppendLockedAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy, CancellationToken cancellationToken, long? completes = null)
     {
         var opening = await tickets.OpenOrAppendAsync(memberId, origin, card, requestedBy, cancellationToken);
+        if (completes is { } work)
+        {
+            await outbox.CompleteAsync(work, cancellationToken);
+        }
+
         var ticket = opening.Ticket;
         if (!ticket.IsBuilt)
         {
