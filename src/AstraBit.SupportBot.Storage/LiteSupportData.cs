@@ -65,51 +65,6 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         return Task.FromResult(document is null ? null : BsonDocuments.ToMarks(document));
     }
 
-    public Task<(int ClosedErased, IReadOnlyList<int> OpenKept)> EraseClosedTicketDetailsAsync(ulong memberId, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var tickets = Lite.GetCollection(TicketDocuments.Tickets);
-        var erased = 0;
-        var open = new List<int>();
-
-        // Under the ticket store's gate and in one transaction with one flush: a member with hundreds of closed tickets
-        // is erased in one write, not hundreds of flushed ones.
-        lock (LiteTicketStore.GateOf(database))
-        {
-            if (!Lite.BeginTrans())
-            {
-                throw new InvalidOperationException("A transaction is already open on this thread.");
-            }
-
-            try
-            {
-                foreach (var document in tickets.Find(Query.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId))).ToList())
-                {
-                    if (document[TicketDocuments.StateField].AsString != "closed")
-                    {
-                        open.Add(document["_id"].AsInt32);
-                        continue;
-                    }
-
-                    tickets.Update(TicketDocuments.WithoutMemberDetails(document, TicketDocuments.ErasedField, at));
-                    erased++;
-                }
-
-                Lite.Commit();
-            }
-            catch
-            {
-                Lite.Rollback();
-                throw;
-            }
-
-            Lite.Checkpoint();
-        }
-
-        open.Sort();
-        return Task.FromResult<(int, IReadOnlyList<int>)>((erased, open));
-    }
-
     public Task<int> DeleteChecksAsync(ulong memberId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

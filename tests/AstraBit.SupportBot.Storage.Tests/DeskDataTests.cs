@@ -23,7 +23,7 @@ public sealed class DeskDataTests : IDisposable
     private readonly TempFolder folder = new();
     private readonly FakeTimeProvider clock = new(TicketSamples.At);
     private readonly SupportDatabase database;
-    private readonly TicketService tickets;
+    private readonly TicketLedgerDriver tickets;
     private readonly LiteAuditLog audit;
     private readonly LiteWalkthroughStore walkthroughs;
     private readonly LiteCheckHistoryStore checks;
@@ -38,7 +38,7 @@ public sealed class DeskDataTests : IDisposable
         checks = new LiteCheckHistoryStore(database);
         data = new LiteSupportData(database);
         reminders = new LiteKeyReminderStore(database);
-        tickets = new TicketService(new LiteTicketStore(database), audit, clock, Options.Create(new TicketOptions()));
+        tickets = new TicketLedgerDriver(new LiteTicketStore(database), audit, clock, Options.Create(new TicketOptions()));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class DeskDataTests : IDisposable
         await reminders.SaveAsync(Reminder(Member, "eu"));
         await reminders.SaveAsync(Reminder(Other, "mainnet"));
         var auditBefore = (await audit.ForMemberAsync(Member)).Count;
-        var service = new MemberDataService(data, walkthroughs, audit, clock, reminders);
+        var service = new MemberDataService(data, walkthroughs, audit, clock, reminders, tickets);
 
         var deletion = await service.DeleteAsync(Member, requestedBy: Member);
 
@@ -143,7 +143,7 @@ public sealed class DeskDataTests : IDisposable
         var number = (await tickets.OpenOrAppendAsync(Member, TicketOrigin.CheckFailed, TicketSamples.Card())).Ticket.Number;
         await tickets.AddNoteAsync(number, Staff, "private staff remark");
         await reminders.SaveAsync(Reminder(Member, "mainnet"));
-        var service = new MemberDataService(data, walkthroughs, audit, clock, reminders);
+        var service = new MemberDataService(data, walkthroughs, audit, clock, reminders, tickets);
 
         var export = await service.ExportAsync(Member);
         var json = export.ToJson();

@@ -98,8 +98,8 @@ public sealed class DeskMigrationTests : IDisposable
 
         var tickets = raw.GetCollection("tickets");
         tickets.Insert(Ticket(1, "closed", closedBy: (long)Staff, reason: "switched to one-way mode", rating: 5));
-        tickets.Insert(Ticket(2, "closed", closedBy: null, reason: TicketService.AutoCloseReason, rating: null));
-        tickets.Insert(Ticket(3, "closed", closedBy: null, reason: TicketService.MemberLeftReason, rating: null));
+        tickets.Insert(Ticket(2, "closed", closedBy: null, reason: TicketStateMachine.AutoCloseReason, rating: null));
+        tickets.Insert(Ticket(3, "closed", closedBy: null, reason: TicketStateMachine.MemberLeftReason, rating: null));
         tickets.Insert(Ticket(4, "open", closedBy: null, reason: null, rating: null));
         raw.GetCollection("counters").Insert(new BsonDocument { ["_id"] = "ticketNumber", ["value"] = 4 });
         raw.GetCollection("audit", BsonAutoId.Int64).Insert(new BsonDocument

@@ -23,7 +23,7 @@ namespace AstraBit.SupportBot.Core.Privacy;
 /// names those tickets and the stats count them), and the audit log itself (who did what is the staff's record, not
 /// the member's data to delete). The deletion is audited.
 /// </remarks>
-public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, IAuditLog audit, TimeProvider clock, IKeyReminderStore reminders)
+public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, IAuditLog audit, TimeProvider clock, IKeyReminderStore reminders, IClosedTicketEraser tickets)
 {
     private const int AuditLimit = 500;
 
@@ -53,7 +53,7 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
             remindersDeleted += await reminders.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        var (erased, keptOpen) = await data.EraseClosedTicketDetailsAsync(memberId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var (erased, keptOpen) = await tickets.EraseClosedTicketDetailsAsync(memberId, cancellationToken).ConfigureAwait(false);
         var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen, remindersDeleted);
         var detail = string.Create(
             CultureInfo.InvariantCulture,

@@ -27,4 +27,11 @@ public interface ITicketStore
 
     /// <summary>Tickets opened or closed at or after <paramref name="since"/>, in number order.</summary>
     Task<IReadOnlyList<Ticket>> ListActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the member's details (diagnostic cards, later checks, staff notes) from every closed ticket of theirs at
+    /// once, keeping each one's number, times, outcome, rating and staff ids, and marking it erased at <paramref name="at"/>
+    /// (an earlier mark stays). Open tickets stay whole. Returns how many closed tickets it went through and the open ones.
+    /// </summary>
+    Task<(int ClosedErased, IReadOnlyList<int> OpenKept)> EraseClosedTicketDetailsAsync(ulong memberId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

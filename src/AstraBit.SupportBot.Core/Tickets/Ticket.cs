@@ -84,7 +84,7 @@ public sealed record Ticket(int Number, ulong MemberId, TicketOrigin Origin, Dat
 
     /// <summary>
     /// Which build steps are done in <see cref="ThreadId"/>'s thread. A new thread starts with none
-    /// (<see cref="TicketService.AttachThreadAsync"/>); a ticket written before steps were recorded counts as built.
+    /// (<see cref="TicketCommand.AttachThread"/>); a ticket written before steps were recorded counts as built.
     /// </summary>
     public TicketBuildSteps Built { get; init; } = TicketBuildSteps.All;
 

@@ -58,8 +58,8 @@ public sealed record TicketOutcome
     public static TicketOutcome Refused(TicketRefusal refusal, string message, Ticket? ticket = null) => new(ticket, refusal, message);
 }
 
-/// <summary>The result of <see cref="TicketService.OpenOrAppendAsync"/>.</summary>
+/// <summary>The result of <see cref="TicketLedger.OpenOrAppendAsync"/>.</summary>
 /// <param name="Ticket">The new ticket, or the member's open one.</param>
-/// <param name="IsNew">True when a ticket was opened: the caller creates its thread and then calls <see cref="TicketService.AttachThreadAsync"/>.</param>
+/// <param name="IsNew">True when a ticket was opened: the caller creates its thread and then calls <see cref="TicketCommand.AttachThread"/>.</param>
 /// <param name="AppendedCard">The card added to the existing ticket's later checks, for the caller to post into its thread.</param>
 public sealed record TicketOpening(Ticket Ticket, bool IsNew, TicketCard? AppendedCard);

@@ -2,18 +2,18 @@ namespace AstraBit.SupportBot.Core.Tickets;
 
 public enum TicketActionKind
 {
-    /// <summary>Ping the support role again in the staff channel; then <see cref="TicketService.MarkEscalatedAsync"/>.</summary>
+    /// <summary>Ping the support role again in the staff channel; then <see cref="TicketCommand.MarkEscalated"/>.</summary>
     Escalate,
 
-    /// <summary>Remind the member in the thread; then <see cref="TicketService.MarkRemindedAsync"/>.</summary>
+    /// <summary>Remind the member in the thread; then <see cref="TicketCommand.MarkReminded"/>.</summary>
     Remind,
 
-    /// <summary>Close the ticket with <see cref="TicketService.AutoCloseAsync"/>, then archive the thread.</summary>
+    /// <summary>Close the ticket with <see cref="TicketCommand.AutoClose"/>, then archive the thread.</summary>
     AutoClose,
 
     /// <summary>
     /// The member did not answer "Is it fixed?" within <see cref="TicketOptions.CloseConfirmAfter"/>: recorded by
-    /// <see cref="TicketService.CloseUnconfirmedAsync"/> (as resolved — unconfirmed), then archive the thread like an auto-close.
+    /// <see cref="TicketCommand.CloseUnconfirmed"/> (as resolved — unconfirmed), then archive the thread like an auto-close.
     /// </summary>
     CloseUnconfirmed,
 }

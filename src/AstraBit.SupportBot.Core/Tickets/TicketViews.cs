@@ -47,3 +47,48 @@ public static class TicketWording
         ? string.Create(Culture, $"{value:0.0} from {"rating".ToQuantity(count)}")
         : None;
 }
+
+/// <summary>/ticket list from the open tickets: unclaimed first, then oldest first, with ages and waits in words.</summary>
+public static class TicketListing
+{
+    public static IReadOnlyList<TicketListItem> Of(IEnumerable<Ticket> open, DateTimeOffset now, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(options);
+        var calendar = options.Calendar();
+        return open
+            .OrderBy(t => t.State == TicketState.Open ? 0 : 1)
+            .ThenBy(t => t.ReopenedAt ?? t.OpenedAt)
+            .ThenBy(t => t.Number)
+            .Select(t => WithWorkingWait(Item(t, now), calendar, now))
+            .ToList();
+    }
+
+    private static TicketListItem Item(Ticket ticket, DateTimeOffset now)
+    {
+        var since = ticket.ReopenedAt ?? ticket.OpenedAt;
+        var age = now - since;
+        var ageText = (ticket.ReopenedAt is null ? "opened " : "reopened ") + TicketWording.Ago(since, now);
+        if (ticket.WaitingForMember)
+        {
+            var wait = now - ticket.LastStaffMessageAt!.Value;
+            return new TicketListItem(ticket, age, ageText, wait, $"waiting for the member for {TicketWording.Duration(wait)}");
+        }
+
+        var waitingSince = ticket.LastMemberMessageAt is { } spoke && spoke > since ? spoke : since;
+        var staffWait = now - waitingSince;
+        return new TicketListItem(ticket, age, ageText, staffWait, $"waiting for staff for {TicketWording.Duration(staffWait)}");
+    }
+
+    // Outside always-open hours the wait says how much of it staff could have answered: "waiting for staff for 2 days (3 hours in working hours)".
+    private static TicketListItem WithWorkingWait(TicketListItem item, WorkingHours.WorkingCalendar calendar, DateTimeOffset now)
+    {
+        if (calendar.IsAlwaysOpen)
+        {
+            return item;
+        }
+
+        var working = calendar.WorkingTimeBetween(now - item.Wait, now);
+        return item with { WorkingWait = working, WaitText = $"{item.WaitText} ({TicketWording.Duration(working)} in working hours)" };
+    }
+}

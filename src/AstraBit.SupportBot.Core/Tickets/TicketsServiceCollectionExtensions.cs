@@ -11,8 +11,9 @@ namespace AstraBit.SupportBot.Core.Tickets;
 public static class TicketsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="TicketService"/> and the validation of its options. The host binds the "Tickets"
-    /// section and registers an <see cref="ITicketStore"/> and an <see cref="IAuditLog"/> (AddSupportStorage does).
+    /// Registers <see cref="TicketLedger"/> (for the ticket desk alone) and the validation of its options. The host binds
+    /// the "Tickets" section, registers an <see cref="ITicketStore"/> and an <see cref="IAuditLog"/> (AddSupportStorage
+    /// does) and the desk, which is also the <see cref="IClosedTicketEraser"/> a deletion goes through.
     /// </summary>
     public static IServiceCollection AddSupportTickets(this IServiceCollection services, Action<TicketOptions>? configure = null)
     {
@@ -26,11 +27,12 @@ public static class TicketsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSupportMetrics();
-        services.TryAddSingleton<TicketService>();
+        services.TryAddSingleton<TicketLedger>();
 
         // The desk's reads over the same stores; the host's storage registers IMemberDataStore and ISupportStatsSource.
         services.TryAddSingleton<MemberHistoryService>();
-        services.TryAddSingleton<MemberDataService>();
+        // Scoped: it erases closed tickets through the desk, which is scoped like the REST client it uses.
+        services.TryAddScoped<MemberDataService>();
         services.TryAddSingleton<SupportStatsService>();
         return services;
     }

@@ -32,6 +32,7 @@ public sealed class LiteTicketStore : ITicketStore
         Tickets.EnsureIndex(TicketDocuments.OpenedAtField);
         Tickets.EnsureIndex(TicketDocuments.ClosedAtField);
         Tickets.EnsureIndex(TicketDocuments.ClosingField);
+        Tickets.EnsureIndex(TicketDocuments.MemberField);
     }
 
     /// <summary>The gate every writer of tickets in <paramref name="database"/> holds (the retention's erasure too).</summary>
@@ -162,4 +163,49 @@ public sealed class LiteTicketStore : ITicketStore
     // LiteDB commits to its log file from a background writer, so a commit can still be in memory when the process
     // dies. A checkpoint waits for that writer and flushes to the data file; tickets change at human pace, so it is cheap.
     private void MakeDurable() => database.Database.Checkpoint();
+
+    public Task<(int ClosedErased, IReadOnlyList<int> OpenKept)> EraseClosedTicketDetailsAsync(ulong memberId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tickets = Tickets;
+        var erased = 0;
+        var open = new List<int>();
+
+        // Under the ticket store's gate and in one transaction with one flush: a member with hundreds of closed tickets
+        // is erased in one write, not hundreds of flushed ones.
+        lock (gate)
+        {
+            if (!database.Database.BeginTrans())
+            {
+                throw new InvalidOperationException("A transaction is already open on this thread.");
+            }
+
+            try
+            {
+                foreach (var document in tickets.Find(Query.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId))).ToList())
+                {
+                    if (document[TicketDocuments.StateField].AsString != "closed")
+                    {
+                        open.Add(document["_id"].AsInt32);
+                        continue;
+                    }
+
+                    tickets.Update(TicketDocuments.WithoutMemberDetails(document, TicketDocuments.ErasedField, at));
+                    erased++;
+                }
+
+                database.Database.Commit();
+            }
+            catch
+            {
+                database.Database.Rollback();
+                throw;
+            }
+
+            database.Database.Checkpoint();
+        }
+
+        open.Sort();
+        return Task.FromResult<(int, IReadOnlyList<int>)>((erased, open));
+    }
 }

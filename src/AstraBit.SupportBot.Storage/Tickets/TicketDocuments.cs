@@ -159,8 +159,8 @@ internal static class TicketDocuments
     /// <summary>The outcome a ticket closed by the first release had, told from how it was closed.</summary>
     public static TicketCloseOutcome? OutcomeOfLegacyClose(BsonDocument document) =>
         Text(document[StateField]) != "closed" ? null
-        : Text(document["closeReason"]) == TicketService.AutoCloseReason ? TicketCloseOutcome.NoReply
-        : Text(document["closeReason"]) == TicketService.MemberLeftReason && !document["closedBy"].IsNumber ? TicketCloseOutcome.MemberLeft
+        : Text(document["closeReason"]) == TicketStateMachine.AutoCloseReason ? TicketCloseOutcome.NoReply
+        : Text(document["closeReason"]) == TicketStateMachine.MemberLeftReason && !document["closedBy"].IsNumber ? TicketCloseOutcome.MemberLeft
         : TicketCloseOutcome.ClosedByStaff;
 
     public static BsonDocument FromPending(PendingTicket work) => new()

@@ -381,8 +381,8 @@ internal sealed class YearGenerator(int seed, YearSize size)
 
             var reason = outcome switch
             {
-                TicketCloseOutcome.NoReply => TicketService.AutoCloseReason,
-                TicketCloseOutcome.MemberLeft => TicketService.MemberLeftReason,
+                TicketCloseOutcome.NoReply => TicketStateMachine.AutoCloseReason,
+                TicketCloseOutcome.MemberLeft => TicketStateMachine.MemberLeftReason,
                 TicketCloseOutcome.ClosedByStaff => "Explained the setup; nothing wrong with the key",
                 _ => null,
             };

@@ -11,7 +11,7 @@ public sealed class SupportStatsServiceTests : IDisposable
 {
     private readonly TicketHarness harness = new();
 
-    private TicketService Tickets => harness.Service;
+    private TicketLedgerDriver Tickets => harness.Service;
 
     [Fact]
     public async Task Compute_Nothing_NoneNotZero()

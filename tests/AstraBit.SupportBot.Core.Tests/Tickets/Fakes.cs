@@ -92,6 +92,20 @@ internal sealed class MemoryTicketStore : ITicketStore
             return Task.FromResult<IReadOnlyList<Ticket>>(tickets.Values.Where(t => t.OpenedAt >= since || t.ClosedAt >= since).OrderBy(t => t.Number).ToList());
         }
     }
+
+    public Task<(int ClosedErased, IReadOnlyList<int> OpenKept)> EraseClosedTicketDetailsAsync(ulong memberId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var mine = tickets.Values.Where(t => t.MemberId == memberId).ToList();
+            foreach (var closed in mine.Where(t => t.IsClosed))
+            {
+                tickets[closed.Number] = closed with { Card = null, LaterChecks = [], Notes = [], ErasedAt = closed.ErasedAt ?? at };
+            }
+
+            return Task.FromResult<(int, IReadOnlyList<int>)>((mine.Count(t => t.IsClosed), [.. mine.Where(t => !t.IsClosed).Select(t => t.Number).Order()]));
+        }
+    }
 }
 
 internal sealed class MemoryAuditLog : IAuditLog
@@ -137,7 +151,7 @@ internal sealed class TicketHarness : IDisposable
 
     public TicketOptions Options { get; }
 
-    public TicketService Service { get; private set; }
+    public TicketLedgerDriver Service { get; private set; }
 
     public static TicketCard Card(string failing = CheckIds.PositionMode, string maskedKey = "…Xy12") => new(
         Verdict.Fail,
@@ -166,5 +180,5 @@ internal sealed class TicketHarness : IDisposable
 
     public void Dispose() => Service.Dispose();
 
-    private TicketService NewService() => new(Store, Audit, Clock, Microsoft.Extensions.Options.Options.Create(Options));
+    private TicketLedgerDriver NewService() => new(Store, Audit, Clock, Microsoft.Extensions.Options.Options.Create(Options));
 }

@@ -9,7 +9,7 @@ public sealed class TicketConfirmCloseTests : IDisposable
 {
     private readonly TicketHarness harness = new(new TicketOptions { CloseConfirmAfter = TimeSpan.FromDays(1) });
 
-    private TicketService Service => harness.Service;
+    private TicketLedgerDriver Service => harness.Service;
 
     [Fact]
     public async Task RequestClose_FailedCheckTicket_StaysOpenAwaitingTheMember()

@@ -6,7 +6,7 @@ public sealed class TicketListTests : IDisposable
 {
     private readonly TicketHarness harness = new();
 
-    private TicketService Service => harness.Service;
+    private TicketLedgerDriver Service => harness.Service;
 
     [Fact]
     public async Task ListOpen_Mixed_UnclaimedFirstThenOldestFirstClosedLeftOut()

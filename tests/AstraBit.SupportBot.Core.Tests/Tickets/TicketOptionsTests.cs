@@ -46,6 +46,6 @@ public sealed class TicketOptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TicketOptions>>().Value);
 
         Assert.Contains("Tickets:StaleAfter", error.Message, StringComparison.Ordinal);
-        Assert.NotNull(provider.GetRequiredService<TicketService>());
+        Assert.NotNull(provider.GetRequiredService<TicketLedger>());
     }
 }

@@ -6,7 +6,7 @@ public sealed class TicketTimerRunTests : IDisposable
 {
     private readonly TicketHarness harness = new();
 
-    private TicketService Service => harness.Service;
+    private TicketLedgerDriver Service => harness.Service;
 
     [Fact]
     public async Task RunDue_EscalationDue_PerformedThenMarkedOnce()
@@ -38,7 +38,7 @@ public sealed class TicketTimerRunTests : IDisposable
 
         Assert.Equal(1, count);
         Assert.Equal(TicketState.Closed, seen!.State);
-        Assert.Equal(TicketService.AutoCloseReason, seen.CloseReason);
+        Assert.Equal(TicketStateMachine.AutoCloseReason, seen.CloseReason);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class TicketTimerTests : IDisposable
         AutoCloseAfter = TimeSpan.FromDays(2),
     });
 
-    private TicketService Service => harness.Service;
+    private TicketLedgerDriver Service => harness.Service;
 
     [Fact]
     public async Task DueActions_UnclaimedJustBeforeEscalateAfter_Nothing()
@@ -149,7 +149,7 @@ public sealed class TicketTimerTests : IDisposable
         var closed = await Service.AutoCloseAsync(ticket.Number);
         Assert.Equal(TicketState.Closed, closed.Ticket!.State);
         Assert.Null(closed.Ticket.ClosedBy);
-        Assert.Equal(TicketService.AutoCloseReason, closed.Ticket.CloseReason);
+        Assert.Equal(TicketStateMachine.AutoCloseReason, closed.Ticket.CloseReason);
         Assert.Empty(await Service.DueActionsAsync());
     }
 

@@ -85,7 +85,7 @@ public sealed class TranscriptBuilderTests
         {
             State = TicketState.Closed,
             ClosedAt = Start.AddDays(3),
-            CloseReason = TicketService.MemberLeftReason,
+            CloseReason = TicketStateMachine.MemberLeftReason,
         };
 
         var transcript = TranscriptBuilder.Build(ticket, []);

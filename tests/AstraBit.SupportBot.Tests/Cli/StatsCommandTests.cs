@@ -234,7 +234,7 @@ public sealed class StatsCommandTests : IDisposable
         await history.AddAsync(Check(7, t0.AddHours(1), Verdict.Fail));
 
         var clock = new FakeTimeProvider(t0.AddHours(1));
-        using var tickets = new TicketService(new LiteTicketStore(database), new LiteAuditLog(database), clock, Options.Create(new TicketOptions()));
+        using var tickets = new TicketLedgerDriver(new LiteTicketStore(database), new LiteAuditLog(database), clock, Options.Create(new TicketOptions()));
         var b = (await tickets.OpenOrAppendAsync(8, TicketOrigin.CheckFailed, Card(Verdict.Fail, CheckIds.Balance))).Ticket.Number;
         clock.SetUtcNow(t0.AddHours(1).AddMinutes(10));
         await tickets.RequestCloseAsync(b, StaffB);

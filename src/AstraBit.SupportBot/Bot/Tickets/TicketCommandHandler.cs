@@ -123,7 +123,7 @@ public sealed class TicketCommandHandler(
             return;
         }
 
-        var closeStep = sub == Close ? TicketRules.StaffClose(ticket, force, reason) : (StaffCloseStep?)null;
+        var closeStep = sub == Close ? TicketStateMachine.StaffClose(ticket, force, reason) : (StaffCloseStep?)null;
         if (closeStep == StaffCloseStep.AskTheMember)
         {
             // A ticket from a failed check: the member confirms the fix (or the check proves it) before it closes.

@@ -7,6 +7,7 @@ using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -29,14 +30,15 @@ public sealed class TicketDeskLock : IDisposable
 }
 
 /// <summary>
-/// The one way into tickets (PRODUCT.md §6): every operation changes the state (<see cref="TicketService"/>, which
-/// also writes the audit log) and does the Discord side in one call: the private thread in the support channel with
+/// The one way into tickets (PRODUCT.md §6), for reads and writes: every change is a <see cref="TicketCommand"/> the
+/// ledger decides with <see cref="TicketStateMachine"/> and stores with its audit entry, and does the Discord side in one call: the private thread in the support channel with
 /// the member added and the card first, the staff notice with Join and Claim, claiming, closing (archive, lock,
 /// transcript to the log channel, rating), reopening, ratings, check results and the timers' messages. Handlers only
 /// parse what was clicked and answer with the outcome.
 /// </summary>
 public sealed partial class TicketDesk(
-    TicketService tickets,
+    TicketLedger ledger,
+    ITicketStore store,
     ITicketOutbox outbox,
     DiscordRestClient rest,
     TicketDeskLock deskLock,
@@ -45,7 +47,7 @@ public sealed partial class TicketDesk(
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     IOptions<SupportDiscordOptions> discord,
     IOptions<TicketOptions> options,
-    ILogger<TicketDesk> logger) : ITicketDesk
+    ILogger<TicketDesk> logger) : ITicketDesk, IClosedTicketEraser
 {
     /// <summary>Audit action for a staff member joining a ticket's thread from the staff notice.</summary>
     public const string JoinedAction = "ticket.join";
@@ -128,7 +130,7 @@ public sealed partial class TicketDesk(
             }
         }
 
-        foreach (var unbuilt in await tickets.ListUnbuiltAsync(cancellationToken))
+        foreach (var unbuilt in (await store.ListOpenAsync(cancellationToken)).Where(t => !t.IsBuilt))
         {
             try
             {
@@ -144,7 +146,7 @@ public sealed partial class TicketDesk(
         }
 
         // Closes a crash or a Discord error interrupted: whatever step is not recorded as done is done now.
-        foreach (var closing in await tickets.ListClosingAsync(cancellationToken))
+        foreach (var closing in await store.ListClosingAsync(cancellationToken))
         {
             try
             {
@@ -176,12 +178,12 @@ public sealed partial class TicketDesk(
             // The live check and the background step may both reach the same work; whoever comes second finds it done.
             if (!await outbox.IsPendingAsync(work.Id, cancellationToken))
             {
-                return await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
+                return await store.FindOpenForMemberAsync(work.MemberId, cancellationToken);
             }
 
             // The card may be on the ticket already (a crash after adding it, before the work was marked done): then
             // only what is missing is built, and the card isn't posted twice.
-            var open = await tickets.FindOpenForMemberAsync(work.MemberId, cancellationToken);
+            var open = await store.FindOpenForMemberAsync(work.MemberId, cancellationToken);
             var card = open is not null && open.AllCards.Any(c => SameCheck(c, work.Card)) ? null : work.Card;
             return await OpenOrAppendLockedAsync(work.MemberId, work.Origin, card, work.RequestedBy, cancellationToken, completes: work.Id);
         }
@@ -198,7 +200,7 @@ public sealed partial class TicketDesk(
         await deskLock.Gate.WaitAsync(cancellationToken);
         try
         {
-            var ticket = await tickets.GetAsync(number, cancellationToken);
+            var ticket = await store.GetAsync(number, cancellationToken);
             if (ticket is null || ticket.IsClosed || ticket.IsBuilt)
             {
                 return false;
@@ -219,7 +221,7 @@ public sealed partial class TicketDesk(
     // a staff close in between leave it pending, and the next outbox run open the member a second ticket.
     private async Task<Ticket> OpenOrAppendLockedAsync(ulong memberId, TicketOrigin origin, TicketCard? card, ulong? requestedBy, CancellationToken cancellationToken, long? completes = null)
     {
-        var opening = await tickets.OpenOrAppendAsync(memberId, origin, card, requestedBy, cancellationToken);
+        var opening = await ledger.OpenOrAppendAsync(memberId, origin, card, requestedBy, cancellationToken);
         if (completes is { } work)
         {
             await outbox.CompleteAsync(work, cancellationToken);
@@ -258,13 +260,13 @@ public sealed partial class TicketDesk(
     private async Task<CheckTicketOutcome> PostCheckAsync(ulong memberId, DiagnosticReport report, string regionKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var ticket = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
+        var ticket = await store.FindOpenForMemberAsync(memberId, cancellationToken);
         if (ticket is null)
         {
             return new CheckTicketOutcome(null, Posted: false);
         }
 
-        var recorded = await tickets.AddCheckAsync(ticket.Number, TicketCard.FromReport(report, RegionLabel(regionKey)), cancellationToken);
+        var recorded = await ledger.ApplyAsync(ticket.Number, new TicketCommand.AddCheck(TicketCard.FromReport(report, RegionLabel(regionKey))), cancellationToken);
         if (!recorded.Succeeded || ticket.ThreadId is not { } thread)
         {
             return new CheckTicketOutcome(null, Posted: false);
@@ -284,27 +286,45 @@ public sealed partial class TicketDesk(
     }
 
     /// <summary>The ticket with that number; null when there is none.</summary>
-    public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken) => tickets.GetAsync(number, cancellationToken);
+    public Task<Ticket?> GetAsync(int number, CancellationToken cancellationToken) => store.GetAsync(number, cancellationToken);
 
     /// <summary>The ticket whose thread this is; null when the channel is no ticket's thread.</summary>
-    public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken) => tickets.FindByThreadAsync(threadId, cancellationToken);
+    public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken) => store.FindByThreadAsync(threadId, cancellationToken);
 
     /// <summary>The member's open (or claimed) ticket; null when they have none.</summary>
-    public Task<Ticket?> FindOpenForMemberAsync(ulong memberId, CancellationToken cancellationToken) => tickets.FindOpenForMemberAsync(memberId, cancellationToken);
+    public Task<Ticket?> FindOpenForMemberAsync(ulong memberId, CancellationToken cancellationToken) => store.FindOpenForMemberAsync(memberId, cancellationToken);
 
     /// <summary>/ticket list: open tickets, unclaimed first, with their ages and waits in words.</summary>
-    public Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken) => tickets.ListOpenAsync(cancellationToken);
+    public async Task<IReadOnlyList<TicketListItem>> ListOpenAsync(CancellationToken cancellationToken) =>
+        TicketListing.Of(await store.ListOpenAsync(cancellationToken), clock.GetUtcNow(), options.Value);
 
-    /// <summary>Runs every ticket timer due now (<see cref="TicketService.RunDueAsync"/>), performing each here.</summary>
+    /// <summary>
+    /// A deletion's erasure of the member's closed tickets: under the desk's lock (no close being finished posts a
+    /// transcript from the old details meanwhile) and the ledger's gate (no reopen or close step writes them back).
+    /// </summary>
+    public async Task<(int ClosedErased, IReadOnlyList<int> OpenKept)> EraseClosedTicketDetailsAsync(ulong memberId, CancellationToken cancellationToken = default)
+    {
+        await deskLock.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await ledger.EraseClosedDetailsAsync(memberId, cancellationToken);
+        }
+        finally
+        {
+            deskLock.Gate.Release();
+        }
+    }
+
+    /// <summary>Runs every ticket timer due now (<see cref="TicketLedger.RunDueAsync"/>), performing each here.</summary>
     public Task<int> RunDueTimersAsync(CancellationToken cancellationToken) =>
         // Stopping cancels an action being performed, never the recording of one performed: a reminder that was sent
         // but not marked would be sent again by the next bot.
-        tickets.RunDueAsync(action => PerformAsync(action, cancellationToken), CancellationToken.None);
+        ledger.RunDueAsync(action => PerformAsync(action, cancellationToken), CancellationToken.None);
 
     /// <summary>Adds a staff member to the ticket's private thread (they can't find a private thread on their own); returns what to tell them.</summary>
     public async Task<string> JoinAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.GetAsync(number, cancellationToken);
+        var ticket = await store.GetAsync(number, cancellationToken);
         if (ticket is null)
         {
             return $"There is no ticket {Ticket.Format(number)}.";
@@ -327,12 +347,12 @@ public sealed partial class TicketDesk(
 
     /// <summary>A message in the ticket's thread, for the first-response and stale times (no Discord side).</summary>
     public Task<TicketOutcome> RecordMessageAsync(int number, ulong authorId, bool isStaff, DateTimeOffset at, CancellationToken cancellationToken) =>
-        tickets.RecordMessageAsync(number, authorId, isStaff, at, cancellationToken);
+        ledger.ApplyAsync(number, new TicketCommand.RecordMessage(authorId, isStaff, at), cancellationToken);
 
     /// <summary>Claims the ticket for <paramref name="staffId"/>, adds them to the thread (when they claimed from the staff channel) and tells the thread.</summary>
     public async Task<TicketOutcome> ClaimAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.ClaimAsync(number, staffId, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.Claim(staffId), cancellationToken);
         if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
             await rest.AddThreadMemberAsync(thread, staffId, cancellationToken);
@@ -344,7 +364,7 @@ public sealed partial class TicketDesk(
 
     public async Task<TicketOutcome> UnclaimAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.UnclaimAsync(number, staffId, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.Unclaim(staffId), cancellationToken);
         if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
             await rest.CreateMessageAsync(thread, TicketMessages.Unclaimed(staffId, outcome.Ticket), cancellationToken);
@@ -360,7 +380,7 @@ public sealed partial class TicketDesk(
     /// </summary>
     public async Task<TicketOutcome> CloseAsync(int number, ulong staffId, string? reason, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.CloseAsync(number, staffId, reason, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.Close(staffId, reason), cancellationToken);
         return await AfterCloseDecisionAsync(outcome, acknowledge, cancellationToken);
     }
 
@@ -370,7 +390,7 @@ public sealed partial class TicketDesk(
     /// </summary>
     public async Task<TicketOutcome> RequestCloseAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.RequestCloseAsync(number, staffId, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.RequestClose(staffId), cancellationToken);
         if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
             await rest.CreateMessageAsync(thread, TicketMessages.IsItFixed(outcome.Ticket, staffId, options.Value.CloseConfirmAfter), cancellationToken);
@@ -382,7 +402,7 @@ public sealed partial class TicketDesk(
     /// <summary>The member pressed "Yes, close it": closed as resolved (recorded before the acknowledgement), with the transcript and the rating question.</summary>
     public async Task<TicketOutcome> ConfirmFixedAsync(int number, ulong memberId, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.ConfirmFixedAsync(number, memberId, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.ConfirmFixed(memberId), cancellationToken);
         return await AfterCloseDecisionAsync(outcome, acknowledge, cancellationToken);
     }
 
@@ -404,7 +424,7 @@ public sealed partial class TicketDesk(
     /// <summary>The member pressed "No, I still need help": the ticket stays open and the claimer (or, unclaimed, the support role) is told.</summary>
     public async Task<TicketOutcome> DeclineCloseAsync(int number, ulong memberId, Func<TicketOutcome, CancellationToken, Task>? acknowledge, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.DeclineCloseAsync(number, memberId, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.DeclineClose(memberId), cancellationToken);
         if (acknowledge is not null)
         {
             await acknowledge(outcome, cancellationToken);
@@ -428,12 +448,15 @@ public sealed partial class TicketDesk(
 
     /// <summary>A staff-only note: stored with the ticket, never posted anywhere the member can see it.</summary>
     public Task<TicketOutcome> AddNoteAsync(int number, ulong staffId, string? text, CancellationToken cancellationToken) =>
-        tickets.AddNoteAsync(number, staffId, text, cancellationToken);
+        ledger.ApplyAsync(number, new TicketCommand.AddNote(staffId, text), cancellationToken);
 
     /// <summary>The member left the server: their open ticket closes with its transcript; nobody is asked for a rating.</summary>
     public async Task<TicketOutcome> MemberLeftAsync(ulong memberId, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.MemberLeftAsync(memberId, cancellationToken);
+        var open = await store.FindOpenForMemberAsync(memberId, cancellationToken);
+        var outcome = open is null
+            ? TicketOutcome.Refused(TicketRefusal.NotFound, "The member has no open ticket.")
+            : await ledger.ApplyAsync(open.Number, new TicketCommand.MemberLeft(), cancellationToken);
         if (outcome.Succeeded)
         {
             await FinishCloseOrLeaveItAsync(outcome.Ticket, cancellationToken);
@@ -445,7 +468,7 @@ public sealed partial class TicketDesk(
     /// <summary>Reopens the ticket: unlocks and unarchives the thread and says so in it.</summary>
     public async Task<TicketOutcome> ReopenAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.ReopenAsync(number, staffId, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.Reopen(staffId), cancellationToken);
         if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
             var reopened = outcome.Ticket;
@@ -459,7 +482,7 @@ public sealed partial class TicketDesk(
     /// <summary>Stores the member's rating; the log channel hears it too, next to the transcript.</summary>
     public async Task<TicketOutcome> RateAsync(int number, ulong memberId, int stars, CancellationToken cancellationToken)
     {
-        var outcome = await tickets.RateAsync(number, memberId, stars, cancellationToken);
+        var outcome = await ledger.ApplyAsync(number, new TicketCommand.Rate(memberId, stars), cancellationToken);
         if (outcome.Succeeded)
         {
             await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.RatingLogged(outcome.Ticket, stars), cancellationToken);
@@ -497,7 +520,7 @@ public sealed partial class TicketDesk(
         try
         {
             // The live close and the outbox may both reach the same close; whoever comes second finds it done.
-            var closed = await tickets.GetAsync(number, cancellationToken);
+            var closed = await store.GetAsync(number, cancellationToken);
             if (closed is not { IsClosing: true })
             {
                 return false;
@@ -549,7 +572,7 @@ public sealed partial class TicketDesk(
 
     private async Task<Ticket> CloseStepDoneAsync(Ticket ticket, TicketCloseSteps step, CancellationToken cancellationToken)
     {
-        var recorded = await tickets.RecordCloseStepAsync(ticket.Number, step, cancellationToken);
+        var recorded = await ledger.ApplyAsync(ticket.Number, new TicketCommand.RecordCloseStep(step), cancellationToken);
         return recorded.Ticket ?? ticket with { CloseDone = ticket.CloseDone | step };
     }
 
@@ -560,11 +583,11 @@ public sealed partial class TicketDesk(
     internal static string Nonce(Ticket closed, TicketCloseSteps step) =>
         string.Create(CultureInfo.InvariantCulture, $"c{closed.Number}.{closed.ClosedAt?.ToUnixTimeSeconds()}.{(int)step}");
 
-    /// <summary>Performs one due timer for <see cref="TicketService.RunDueAsync"/>.</summary>
+    /// <summary>Performs one due timer for <see cref="TicketLedger.RunDueAsync"/>.</summary>
     public async Task PerformAsync(TicketAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var ticket = await tickets.GetAsync(action.Number, cancellationToken)
+        var ticket = await store.GetAsync(action.Number, cancellationToken)
             ?? throw new InvalidOperationException($"Ticket {Ticket.Format(action.Number)} vanished while its timer ran.");
         switch (action.Kind)
         {
@@ -603,7 +626,7 @@ public sealed partial class TicketDesk(
                 invitable: false,
                 reason: AuditReason($"Support ticket {ticket.DisplayNumber}"),
                 ct: cancellationToken);
-            var attached = await tickets.AttachThreadAsync(ticket.Number, created.Id, cancellationToken);
+            var attached = await ledger.ApplyAsync(ticket.Number, new TicketCommand.AttachThread(created.Id), cancellationToken);
             ticket = attached.Ticket ?? ticket with { ThreadId = created.Id, Built = TicketBuildSteps.None };
         }
 
@@ -640,7 +663,7 @@ public sealed partial class TicketDesk(
 
     private async Task<Ticket> StepDoneAsync(Ticket ticket, TicketBuildSteps step, CancellationToken cancellationToken)
     {
-        var recorded = await tickets.RecordBuildStepAsync(ticket.Number, step, cancellationToken);
+        var recorded = await ledger.ApplyAsync(ticket.Number, new TicketCommand.RecordBuildStep(step), cancellationToken);
         return recorded.Ticket ?? ticket with { Built = ticket.Built | step };
     }
 

@@ -51,7 +51,7 @@ public sealed class TicketInteractionHandler(
             {
                 await rest.RespondAsync(interaction, TicketMessages.Private($"There is no ticket {Ticket.Format(id.Number)}."), cancellationToken);
             }
-            else if (TicketRules.StaffClose(ticket, force: false, reason: null) == StaffCloseStep.AskTheMember)
+            else if (TicketStateMachine.StaffClose(ticket, force: false, reason: null) == StaffCloseStep.AskTheMember)
             {
                 await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
                 var asked = await desk.RequestCloseAsync(ticket.Number, staffId, cancellationToken);
@@ -124,7 +124,7 @@ public sealed class TicketInteractionHandler(
         {
             null => $"There is no ticket {Ticket.Format(number)}.",
             { IsClosed: true } => $"Ticket {ticket.DisplayNumber} is closed. Run `/diagnose` for a new check.",
-            _ when TicketRules.OnlyTheMember(ticket, interaction.User.Id, "run their key check here") is { } notTheMember => $"{notTheMember} Staff never need anyone's key or secret.",
+            _ when TicketStateMachine.OnlyTheMember(ticket, interaction.User.Id, "run their key check here") is { } notTheMember => $"{notTheMember} Staff never need anyone's key or secret.",
             _ => null,
         };
         await (refusal is null

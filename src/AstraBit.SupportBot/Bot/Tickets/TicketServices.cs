@@ -1,6 +1,7 @@
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Gateway;
@@ -14,7 +15,7 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 public static class TicketServices
 {
     /// <summary>
-    /// Tickets in Discord: the "Tickets" section, <see cref="TicketService"/> on the ticket clock, the desk, the
+    /// Tickets in Discord: the "Tickets" section, the desk's <see cref="TicketLedger"/> on the ticket clock, the desk, the
     /// /ticket command, the ticket buttons, the thread and member-left events, the timers.
     /// Expects storage (ITicketStore, IAuditLog) to be registered.
     /// </summary>
@@ -22,7 +23,7 @@ public static class TicketServices
     {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.SectionName));
         services.AddSupportClock();
-        services.TryAddSingleton(sp => new TicketService(
+        services.TryAddSingleton(sp => new TicketLedger(
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<IAuditLog>(),
             SupportClock.Of(sp),
@@ -39,6 +40,7 @@ public static class TicketServices
         services.TryAddSingleton<TicketDeskLock>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<ITicketDesk>(sp => sp.GetRequiredService<TicketDesk>());
+        services.TryAddScoped<IClosedTicketEraser>(sp => sp.GetRequiredService<TicketDesk>());
         services.AddInteractionHandler<TicketCommandHandler>();
         services.AddInteractionHandler<TicketInteractionHandler>();
         services.AddInteractionHandler<Privacy.MemberHistoryHandler>();

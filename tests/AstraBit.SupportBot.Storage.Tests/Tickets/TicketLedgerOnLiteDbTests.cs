@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AstraBit.SupportBot.Storage.Tests.Tickets;
 
 /// <summary>The service over the real data file, closed and reopened between steps as a restart would.</summary>
-public sealed class TicketServiceOnLiteDbTests : IDisposable
+public sealed class TicketLedgerOnLiteDbTests : IDisposable
 {
     private const ulong Member = 123456789012345678;
     private const ulong Staff = 876543210987654321;
@@ -56,7 +56,7 @@ public sealed class TicketServiceOnLiteDbTests : IDisposable
         using (var run = Open())
         {
             var ticket = (await run.Service.FindByThreadAsync(5555))!;
-            Assert.Equal((TicketState.Closed, 3, TicketService.AutoCloseReason), (ticket.State, ticket.Rating!.Value, ticket.CloseReason!));
+            Assert.Equal((TicketState.Closed, 3, TicketStateMachine.AutoCloseReason), (ticket.State, ticket.Rating!.Value, ticket.CloseReason!));
             Assert.Empty(await run.Service.DueActionsAsync());
             var next = await run.Service.OpenOrAppendAsync(Member, TicketOrigin.Command, null);
             Assert.Equal(number + 1, next.Ticket.Number);
@@ -121,12 +121,12 @@ public sealed class TicketServiceOnLiteDbTests : IDisposable
         {
             database = new SupportDatabase(path);
             Audit = new LiteAuditLog(database);
-            Service = new TicketService(new LiteTicketStore(database), Audit, clock, Options.Create(new TicketOptions()));
+            Service = new TicketLedgerDriver(new LiteTicketStore(database), Audit, clock, Options.Create(new TicketOptions()));
         }
 
         public LiteAuditLog Audit { get; }
 
-        public TicketService Service { get; }
+        public TicketLedgerDriver Service { get; }
 
         public void Dispose()
         {

@@ -4,11 +4,11 @@ using AstraBit.SupportBot.Core.Tickets;
 
 namespace AstraBit.SupportBot.Core.Tests.Tickets;
 
-public sealed class TicketServiceLifecycleTests : IDisposable
+public sealed class TicketLedgerLifecycleTests : IDisposable
 {
     private readonly TicketHarness harness = new();
 
-    private TicketService Service => harness.Service;
+    private TicketLedgerDriver Service => harness.Service;
 
     [Fact]
     public async Task OpenOrAppend_NoOpenTicket_OpensNumberOneWithCard()
