@@ -27,7 +27,11 @@ public static class AnswerCatalogLoader
         return limits.Message - SenderRoom;
     }
 
-    public static AnswerCatalog Load(Stream json, string sourceName, GuideContent guide, string supportEmail, ContentLimits limits)
+    /// <summary>
+    /// Reads the answers from <paramref name="json"/>; <paramref name="locale"/> names the language they are written in
+    /// (a translation beside answers.json), which decides how {guideStep:N} reads ("step 5 (…)", "paso 5 (…)").
+    /// </summary>
+    public static AnswerCatalog Load(Stream json, string sourceName, GuideContent guide, string supportEmail, ContentLimits limits, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
@@ -59,10 +63,11 @@ public static class AnswerCatalogLoader
             }
 
             var answers = new List<SavedAnswer>();
+            var stepFormat = AnswerTemplate.StepFormat(locale);
             var index = 0;
             foreach (var item in list.EnumerateArray())
             {
-                var answer = ReadAnswer(item, $"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}]", guide, supportEmail, limits);
+                var answer = ReadAnswer(item, $"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}]", guide, supportEmail, limits, stepFormat);
                 if (answers.Any(a => string.Equals(a.Name, answer.Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     throw new AnswerCatalogException($"{sourceName}: answers[{index.ToString(CultureInfo.InvariantCulture)}] (\"{answer.Name}\").name is used by an earlier answer too; names must be unique");
@@ -72,12 +77,12 @@ public static class AnswerCatalogLoader
                 index++;
             }
 
-            return new AnswerCatalog(answers, guide, supportEmail.Trim());
+            return new AnswerCatalog(answers, guide, supportEmail.Trim(), stepFormat);
         }
     }
 
     /// <summary>Loads the file at <paramref name="path"/>, naming it as given in errors.</summary>
-    public static AnswerCatalog LoadFile(string path, GuideContent guide, string supportEmail, ContentLimits limits)
+    public static AnswerCatalog LoadFile(string path, GuideContent guide, string supportEmail, ContentLimits limits, string? locale = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -86,10 +91,10 @@ public static class AnswerCatalogLoader
         }
 
         using var stream = File.OpenRead(path);
-        return Load(stream, path, guide, supportEmail, limits);
+        return Load(stream, path, guide, supportEmail, limits, locale);
     }
 
-    private static SavedAnswer ReadAnswer(JsonElement item, string where, GuideContent guide, string supportEmail, ContentLimits limits)
+    private static SavedAnswer ReadAnswer(JsonElement item, string where, GuideContent guide, string supportEmail, ContentLimits limits, string stepFormat)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -137,7 +142,7 @@ public static class AnswerCatalogLoader
         {
             AnswerHoleKind.Member => new string('x', LongestMention),
             AnswerHoleKind.SupportEmail => supportEmail.Trim(),
-            _ => string.Create(CultureInfo.InvariantCulture, $"step {hole.Step} ({guide.Step(hole.Step!.Value).Title})"),
+            _ => AnswerTemplate.StepText(stepFormat, hole.Step!.Value, guide.Step(hole.Step!.Value).Title),
         }).Length;
         var maxLength = MaxTextLength(limits);
         if (longest > maxLength)

@@ -36,12 +36,14 @@ public sealed class AnswerCatalog
 {
     private readonly GuideContent guide;
     private readonly string supportEmail;
+    private readonly string stepFormat;
 
-    internal AnswerCatalog(IReadOnlyList<SavedAnswer> answers, GuideContent guide, string supportEmail)
+    internal AnswerCatalog(IReadOnlyList<SavedAnswer> answers, GuideContent guide, string supportEmail, string stepFormat)
     {
         Answers = answers;
         this.guide = guide;
         this.supportEmail = supportEmail;
+        this.stepFormat = stepFormat;
     }
 
     /// <summary>Every answer in file order.</summary>
@@ -80,7 +82,7 @@ public sealed class AnswerCatalog
         });
     }
 
-    internal string StepText(int step) => string.Create(CultureInfo.InvariantCulture, $"step {step} ({guide.Step(step).Title})");
+    internal string StepText(int step) => AnswerTemplate.StepText(stepFormat, step, guide.Step(step).Title);
 }
 
 internal enum AnswerHoleKind
@@ -99,6 +101,25 @@ internal static class AnswerTemplate
     public const string Member = "member";
     public const string GuideStepPrefix = "guideStep:";
     public const string SupportEmail = "supportEmail";
+
+    // How {guideStep:N} reads in each language of the answers files: {0} the step's number, {1} its title in that
+    // language's guide. English is the default; a translated answers file is written around its language's form.
+    private static readonly Dictionary<string, string> StepFormats = new(StringComparer.Ordinal)
+    {
+        ["en-US"] = "step {0} ({1})",
+        ["es-ES"] = "paso {0} ({1})",
+        ["pt-BR"] = "passo {0} ({1})",
+        ["ru"] = "шаг {0} ({1})",
+        ["tr"] = "{0}. adım ({1})",
+        ["vi"] = "bước {0} ({1})",
+        ["de"] = "Schritt {0} ({1})",
+        ["fr"] = "étape {0} ({1})",
+    };
+
+    /// <summary>The form of {guideStep:N} in <paramref name="locale"/>'s answers; English's for any other.</summary>
+    public static string StepFormat(string? locale) => StepFormats.GetValueOrDefault(locale ?? string.Empty) ?? StepFormats["en-US"];
+
+    public static string StepText(string format, int step, string title) => string.Format(CultureInfo.InvariantCulture, format, step, title);
 
     public static IEnumerable<AnswerHole> Holes(string text) => TextHoles.In(text).Select(Parse);
 

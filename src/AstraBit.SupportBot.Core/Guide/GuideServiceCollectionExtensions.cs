@@ -25,7 +25,12 @@ public static class GuideServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuideOptions>, ContentFileStartupCheck<GuideOptions, GuideContent, GuideContentException>>(
             sp => new(sp, $"The guide file ({guidePath})")));
 
-        services.TryAddSingleton(sp => GuideContentLoader.LoadFile(guidePath, sp.GetRequiredService<ContentLimits>()));
+        // Every translation beside the guide (guide.es-ES.json, …) is held to it and loaded with it: English is read as GuideContent.
+        services.TryAddSingleton(sp => ContentVariants.Load(
+            guidePath,
+            (path, _) => GuideContentLoader.LoadFile(path, sp.GetRequiredService<ContentLimits>()),
+            static message => new GuideContentException(message)));
+        services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<GuideContent>>().English);
         services.TryAddSingleton(sp => GuideValues.From(
             sp.GetRequiredService<IOptions<DiagnosticsOptions>>().Value,
             sp.GetRequiredService<IOptions<GuideOptions>>().Value));

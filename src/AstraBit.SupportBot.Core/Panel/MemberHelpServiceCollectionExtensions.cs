@@ -32,7 +32,11 @@ public static class MemberHelpServiceCollectionExtensions
             sp => new(sp, $"The panel file ({panelPath})")));
         services.TryAddSingleton(TimeProvider.System);
         // Not through IOptions<PanelFileOptions>: its validation loads the panel, so that would be a cycle.
-        services.TryAddSingleton(sp => PanelContentLoader.LoadFile(panelPath, sp.GetRequiredService<ContentLimits>()));
+        services.TryAddSingleton(sp => ContentVariants.Load(
+            panelPath,
+            (path, _) => PanelContentLoader.LoadFile(path, sp.GetRequiredService<ContentLimits>()),
+            static message => new PanelContentException(message)));
+        services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<PanelContent>>().English);
         services.TryAddSingleton<PastedErrorThrottle>();
         services.AddSupportClock();
         services.AddSupportMetrics();

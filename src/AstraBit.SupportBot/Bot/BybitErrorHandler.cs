@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
@@ -8,9 +9,10 @@ namespace AstraBit.SupportBot.Bot;
 
 /// <summary>
 /// `/bybit-error code:&lt;text&gt;`: the explanation from config/bybit-errors.json, privately; the code option is
-/// autocompleted from the catalog (code and title), and anything else typed is still explained.
+/// autocompleted from the catalog (code and title), and anything else typed is still explained. Both in the language of
+/// the member who asks (config/bybit-errors.es-ES.json, …), English where there is none.
 /// </summary>
-public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClient rest) : ICommandHandler, IAutocompleteHandler
+public sealed class BybitErrorHandler(LocalizedContent<BybitErrorCatalog> catalogs, DiscordRestClient rest) : ICommandHandler, IAutocompleteHandler
 {
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.BybitError];
 
@@ -18,14 +20,14 @@ public sealed class BybitErrorHandler(BybitErrorCatalog catalog, DiscordRestClie
     {
         ArgumentNullException.ThrowIfNull(command);
         var input = command.GetOption("code")?.AsString() ?? "";
-        return rest.RespondAsync(interaction, Render(catalog.Explain(input)), cancellationToken);
+        return rest.RespondAsync(interaction, Render(catalogs.For(ContentLocale.Of(interaction)).Explain(input)), cancellationToken);
     }
 
     public Task AutocompleteAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var typed = command.LeafOptions.FirstOrDefault(o => o.Focused)?.AsString();
-        var choices = catalog.Suggest(typed, DiscordLimits.CommandChoices).Select(Choice).ToList();
+        var choices = catalogs.For(ContentLocale.Of(interaction)).Suggest(typed, DiscordLimits.CommandChoices).Select(Choice).ToList();
         return rest.AutocompleteAsync(interaction, choices, cancellationToken);
     }
 

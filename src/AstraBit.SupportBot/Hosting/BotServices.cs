@@ -92,6 +92,7 @@ public static class BotServices
         services.AddSupportKeyCheckFlow();
 
         services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ContentLimits>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<BybitErrorCatalog>>().English);
         services.TryAddSingleton<RegistrationState>();
         services.AddScoped<IGatewayEventHandler<ReadyEvent>, CommandRegistrar>();
 
@@ -120,7 +121,8 @@ public static class BotServices
         return services;
     }
 
-    private static BybitErrorCatalog LoadErrorCatalog(ContentOptions content, ContentLimits limits)
+    // The catalog and its translations beside it (bybit-errors.es-ES.json, …), each held to the English file.
+    private static LocalizedContent<BybitErrorCatalog> LoadErrorCatalog(ContentOptions content, ContentLimits limits)
     {
         var path = Path.Combine(content.Directory, "bybit-errors.json");
         if (!File.Exists(path))
@@ -128,7 +130,13 @@ public static class BotServices
             throw new ErrorCatalogException($"{path}: the file is missing (Content:Directory is '{content.Directory}').");
         }
 
-        using var stream = File.OpenRead(path);
-        return BybitErrorCatalog.Load(stream, path, limits);
+        return ContentVariants.Load(
+            path,
+            (file, _) =>
+            {
+                using var stream = File.OpenRead(file);
+                return BybitErrorCatalog.Load(stream, file, limits);
+            },
+            static message => new ErrorCatalogException(message));
     }
 }

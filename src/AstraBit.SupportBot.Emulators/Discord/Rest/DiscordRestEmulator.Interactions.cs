@@ -177,7 +177,7 @@ public sealed partial class DiscordRestEmulator
             ["version"] = 1,
             ["channel_id"] = Id(channel),
             ["channel"] = new JsonObject { ["id"] = Id(channel), ["type"] = inDm ? 1 : _channels.GetValueOrDefault(channel)?.Type ?? 0 },
-            ["locale"] = "en-US",
+            ["locale"] = _locales.GetValueOrDefault(userId) ?? "en-US",
             ["app_permissions"] = "2248473465835073",
             ["entitlements"] = new JsonArray(),
             ["attachment_size_limit"] = 10_485_760,

@@ -36,6 +36,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly Queue<int> _uploadFailures = new();
     private readonly List<EmulatedMessage> _deletedMessages = [];
     private readonly Dictionary<ulong, string> _users = [];
+    private readonly Dictionary<ulong, string> _locales = [];
     private readonly Dictionary<ulong, (ulong[] Roles, ulong Permissions)> _members = [];
     private readonly HashSet<ulong> _closedDms = [];
     private readonly Dictionary<ulong, EmulatedInteraction> _interactions = [];
@@ -129,6 +130,16 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         {
             _users[userId] = username ?? _users.GetValueOrDefault(userId) ?? "user" + Id(userId);
             _members[userId] = ([.. roles], permissions);
+        }
+    }
+
+    /// <summary>The language this user's Discord client is set to: the <c>locale</c> of their interactions from now on (default en-US).</summary>
+    public void SetLocale(ulong userId, string locale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locale);
+        lock (_lock)
+        {
+            _locales[userId] = locale;
         }
     }
 

@@ -17,15 +17,27 @@ public static class AnswerServices
     /// </summary>
     public static IServiceCollection AddSupportAnswers(this IServiceCollection services, string answersPath)
     {
-        services.TryAddSingleton(sp => AnswerCatalogLoader.LoadFile(
+        services.TryAddSingleton(sp => Load(
+            sp,
             answersPath,
-            sp.GetRequiredService<GuideContent>(),
             // From the configuration, not IOptions<GuideOptions>: the catalog is loaded while those options are validated.
-            sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? "",
-            sp.GetRequiredService<ContentLimits>()));
+            sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? ""));
+        services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<AnswerCatalog>>().English);
         services.AddSingleton<IValidateOptions<GuideOptions>>(sp => new AnswerFileStartupCheck(sp, answersPath));
         services.AddInteractionHandler<AnswerHandler>();
         return services;
+    }
+
+    // The answers and their translations beside them (answers.es-ES.json, …); a translation's {guideStep:N} names the
+    // step as that language's guide titles it.
+    private static LocalizedContent<AnswerCatalog> Load(IServiceProvider services, string answersPath, string supportEmail)
+    {
+        var guide = services.GetRequiredService<LocalizedContent<GuideContent>>();
+        var limits = services.GetRequiredService<ContentLimits>();
+        return ContentVariants.Load(
+            answersPath,
+            (path, locale) => AnswerCatalogLoader.LoadFile(path, guide.For(locale), supportEmail, limits, locale),
+            static message => new AnswerCatalogException(message));
     }
 
     // Loading the answers while the options are validated at start stops the host on a broken answers.json, not the first /answer.
@@ -42,16 +54,21 @@ public static class AnswerServices
                 {
                     // Guide:SupportEmail's own check already says it is missing; an answer using {supportEmail} is not a
                     // second problem to report, but everything else in the file still is.
-                    AnswerCatalogLoader.LoadFile(answersPath, services.GetRequiredService<GuideContent>(), StandInEmail, services.GetRequiredService<ContentLimits>());
+                    Load(services, answersPath, StandInEmail);
                     return ValidateOptionsResult.Success;
                 }
 
-                services.GetRequiredService<AnswerCatalog>();
+                services.GetRequiredService<LocalizedContent<AnswerCatalog>>();
                 return ValidateOptionsResult.Success;
             }
             catch (AnswerCatalogException exception)
             {
                 return ValidateOptionsResult.Fail(exception.Message);
+            }
+            catch (GuideContentException)
+            {
+                // The answers name the guide's steps, so they can't be read without it; the guide's own check says what is wrong with it, once.
+                return ValidateOptionsResult.Success;
             }
             catch (IOException exception)
             {

@@ -1,6 +1,7 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Panel;
 using AstraBit.SupportBot.Discord.Models;
@@ -16,8 +17,8 @@ namespace AstraBit.SupportBot.Bot.Panel;
 public sealed class PanelButtonsHandler(
     ConnectBybitHandler connect,
     TicketCommandHandler tickets,
-    BybitErrorCatalog catalog,
-    PanelContent content,
+    LocalizedContent<BybitErrorCatalog> catalogs,
+    LocalizedContent<PanelContent> panels,
     DiscordRestClient rest) : IComponentHandler<PanelId>
 {
     public Task HandleAsync(Interaction interaction, PanelId id, CancellationToken cancellationToken)
@@ -28,10 +29,10 @@ public sealed class PanelButtonsHandler(
         {
             (PanelIdKind.Connect, null) => connect.StartAsync(interaction, cancellationToken),
             (PanelIdKind.TalkToSupport, null) => tickets.OpenAsync(interaction, cancellationToken),
-            (PanelIdKind.ExplainError, null) => rest.OpenModalAsync(interaction, PanelMessages.ErrorForm(content.ErrorForm), cancellationToken),
+            (PanelIdKind.ExplainError, null) => rest.OpenModalAsync(interaction, PanelMessages.ErrorForm(panels.For(ContentLocale.Of(interaction)).ErrorForm), cancellationToken),
             (PanelIdKind.ExplainSubmit, { } form) => rest.RespondAsync(
                 interaction,
-                BybitErrorHandler.Render(catalog.Explain(form.GetTextInput(PanelMessages.ErrorField) ?? "")),
+                BybitErrorHandler.Render(catalogs.For(ContentLocale.Of(interaction)).Explain(form.GetTextInput(PanelMessages.ErrorField) ?? "")),
                 cancellationToken),
             _ => rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken),
         };
