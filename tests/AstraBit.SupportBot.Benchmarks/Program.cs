@@ -10,6 +10,7 @@ return which switch
     "checks" => await CheckBurstBenchmark.RunAsync(),
     "busy-year" => await BusyYearBenchmark.RunAsync(args[1..]),
     "leak-guard" => LeakGuardBenchmark.Run(),
+    "transcript" => TranscriptBenchmark.Run(),
     _ => Usage(),
 };
 

@@ -5,7 +5,63 @@ using AstraBit.SupportBot.Core.Text;
 namespace AstraBit.SupportBot.Core.Tickets;
 
 /// <summary>A message in the ticket's thread, as the transcript needs it. IsBot marks the bot's own messages.</summary>
-public sealed record TranscriptMessage(string AuthorName, ulong AuthorId, bool IsStaff, DateTimeOffset At, string Content, bool IsBot = false);
+public sealed record TranscriptMessage(string AuthorName, ulong AuthorId, bool IsStaff, DateTimeOffset At, string Content, bool IsBot = false)
+{
+    /// <summary>The names of the files attached to it (the files themselves are never copied).</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+
+    /// <summary>What it shows besides its content: embeds, Components V2 content, forwarded messages.</summary>
+    public IReadOnlyList<TranscriptBlock> Blocks { get; init; } = [];
+}
+
+/// <summary>What a <see cref="TranscriptBlock"/> stands for on Discord.</summary>
+public enum TranscriptBlockKind
+{
+    /// <summary>A Text Display (V2), or an embed's description or field value: <see cref="TranscriptBlock.Text"/>.</summary>
+    Text,
+
+    /// <summary>A V2 Section: its texts as children, its accessory (a button or thumbnail) last.</summary>
+    Section,
+
+    /// <summary>A V2 Container, with its accent colour.</summary>
+    Container,
+
+    /// <summary>A V2 Separator.</summary>
+    Separator,
+
+    /// <summary>An image (Thumbnail, a Media Gallery item): its file name or description as <see cref="TranscriptBlock.Text"/>.</summary>
+    Media,
+
+    /// <summary>A V2 File component: its file name.</summary>
+    File,
+
+    /// <summary>A button or select, by its label: shown, never clickable.</summary>
+    Control,
+
+    /// <summary>An embed: title as <see cref="TranscriptBlock.Text"/>, description, fields and footer as children, its colour.</summary>
+    Embed,
+
+    /// <summary>An embed field: name as <see cref="TranscriptBlock.Text"/>, value as its child.</summary>
+    Field,
+
+    /// <summary>An embed's footer or author line.</summary>
+    Note,
+
+    /// <summary>A forwarded message's copy: its content as <see cref="TranscriptBlock.Text"/>, attachments as File children.</summary>
+    Forwarded,
+}
+
+/// <summary>
+/// A piece of a message's rich content, in words only: Core knows nothing of Discord's JSON, the desk translates it.
+/// Rendered as text, never as markup; URLs are never kept as links.
+/// </summary>
+public sealed record TranscriptBlock(TranscriptBlockKind Kind, string Text = "")
+{
+    public IReadOnlyList<TranscriptBlock> Children { get; init; } = [];
+
+    /// <summary>An embed's colour or a container's accent colour (0xRRGGBB).</summary>
+    public int? Color { get; init; }
+}
 
 /// <summary>
 /// The plain-text transcript posted to the log channel on close: a header, the diagnostic cards, then every message.

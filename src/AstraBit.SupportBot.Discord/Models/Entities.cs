@@ -88,8 +88,17 @@ public sealed record DiscordMessage(
     IReadOnlyList<MessageAttachment> Attachments,
     DateTimeOffset? Timestamp)
 {
+    /// <summary>The message's embeds, in words.</summary>
+    public IReadOnlyList<ReceivedEmbed> Embeds { get; init; } = [];
+
+    /// <summary>The message's components: buttons and selects, or its Components V2 content.</summary>
+    public IReadOnlyList<ReceivedComponent> Components { get; init; } = [];
+
+    /// <summary>What a forward carries (<c>message_snapshots[].message</c>); empty for any other message.</summary>
+    public IReadOnlyList<Gateway.MessageSnapshot> Forwarded { get; init; } = [];
+
     internal static DiscordMessage Parse(JsonElement e) =>
-        new(
+        new DiscordMessage(
             e.RequiredSnowflake("id"),
             e.Snowflake("channel_id") ?? 0,
             e.Prop("author") is { } a ? DiscordUser.Parse(a) : null,
@@ -97,7 +106,12 @@ public sealed record DiscordMessage(
             (MessageFlags)(e.Int("flags") ?? 0),
             e.Array("embeds").Count(),
             [.. e.Array("attachments").Select(MessageAttachment.Parse)],
-            DateTimeOffset.TryParse(e.Str("timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var ts) ? ts : null);
+            DateTimeOffset.TryParse(e.Str("timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var ts) ? ts : null)
+        {
+            Embeds = [.. e.Array("embeds").Where(x => x.ValueKind == JsonValueKind.Object).Select(ReceivedEmbed.Parse)],
+            Components = ReceivedComponent.ParseAll(e),
+            Forwarded = Gateway.MessageSnapshot.ParseForwarded(e),
+        };
 }
 
 /// <summary>Identify budget from GET /gateway/bot.</summary>

@@ -44,7 +44,7 @@ public sealed class TicketConfirmCloseTests
         var log = await TranscriptAsync(bot);
         Assert.True(thread.Locked);
         Assert.Contains("resolved — verified", Text(log), StringComparison.Ordinal);
-        Assert.Contains("Outcome: resolved — verified", Encoding.UTF8.GetString(log.Attachments[0].Content), StringComparison.Ordinal);
+        Assert.Contains("Outcome: resolved — verified", TranscriptFile.Text(log.Attachments[0]), StringComparison.Ordinal);
         Assert.Contains("resolved — verified", Text(people.MessagesIn(thread.Id).Last(m => m.Content.Contains("was closed", StringComparison.Ordinal))), StringComparison.Ordinal);
         Assert.Matches(@"resolved — verified\s+1\n", (await people.StatsAsync()).Text);
 
@@ -69,8 +69,8 @@ public sealed class TicketConfirmCloseTests
 
         var log = await TranscriptAsync(bot);
         Assert.True(thread.Locked);
-        var transcript = Encoding.UTF8.GetString(log.Attachments[0].Content);
-        Assert.Contains("Outcome: resolved\n", transcript.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var transcript = TranscriptFile.Text(log.Attachments[0]);
+        Assert.Contains("Outcome: resolved\n", transcript, StringComparison.Ordinal);
 
         // /ticket stats [days] carries the desk's figures: outcomes, staff, and "none" where nothing was stored.
         var (statsCallback, stats) = await people.StatsAsync(SlashOption.Integer("days", 7));
@@ -143,7 +143,7 @@ public sealed class TicketConfirmCloseTests
         var log = await TranscriptAsync(bot);
         Assert.True(thread.Locked);
         Assert.Contains("resolved — unconfirmed", Text(log), StringComparison.Ordinal);
-        Assert.Contains("Outcome: resolved — unconfirmed", Encoding.UTF8.GetString(log.Attachments[0].Content), StringComparison.Ordinal);
+        Assert.Contains("Outcome: resolved — unconfirmed", TranscriptFile.Text(log.Attachments[0]), StringComparison.Ordinal);
         await people.DeleteDataAsync();
     }
 
@@ -161,7 +161,7 @@ public sealed class TicketConfirmCloseTests
         Assert.True(thread.Locked);
         Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == thread.Id && m.Content.Contains("Is it fixed?", StringComparison.Ordinal));
         Assert.Contains("closed by staff", Text(log), StringComparison.Ordinal);
-        var transcript = Encoding.UTF8.GetString(log.Attachments[0].Content);
+        var transcript = TranscriptFile.Text(log.Attachments[0]);
         Assert.Contains("Outcome: closed by staff", transcript, StringComparison.Ordinal);
         Assert.Contains("Close reason: Member moved to another exchange", transcript, StringComparison.Ordinal);
         await people.DeleteDataAsync();
@@ -193,8 +193,8 @@ public sealed class TicketConfirmCloseTests
 
         await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Sorted"), SlashOption.Boolean("force", true));
         var log = await TranscriptAsync(bot);
-        var transcript = Encoding.UTF8.GetString(log.Attachments[0].Content);
-        Assert.True(transcript.IndexOf("Staff notes (staff only)", StringComparison.Ordinal) < transcript.IndexOf(note, StringComparison.Ordinal));
+        var transcript = TranscriptFile.Text(log.Attachments[0]);
+        Assert.Contains($"staff note · user {Id(Staff)} · {note}", transcript, StringComparison.Ordinal);
         await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && Buttons(m).Any(b => b.CustomId == "tk:rate:1:5"), BotHarness.Timeout);
 
         // Nowhere else: not in the thread, not in a DM, not in the staff channel, not in any request to Discord but the log's transcript and the staff answers.

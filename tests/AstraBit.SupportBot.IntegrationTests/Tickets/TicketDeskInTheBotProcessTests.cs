@@ -1,4 +1,3 @@
-using System.Text;
 using AstraBit.SupportBot.Emulators.Discord;
 using AstraBit.SupportBot.IntegrationTests.Crash;
 using static AstraBit.SupportBot.IntegrationTests.Tickets.TicketPeople;
@@ -37,11 +36,11 @@ public sealed class TicketDeskInTheBotProcessTests
         await bot.Discord.Rest.WaitForCallbackAsync(close, KillableBot.Timeout);
 
         var log = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Attachments.Count == 1, KillableBot.Timeout);
-        var transcript = Encoding.UTF8.GetString(log.Attachments[0].Content);
+        var transcript = TranscriptFile.Text(log.Attachments[0]);
         Assert.Contains("Ticket #0001", transcript, StringComparison.Ordinal);
         Assert.Contains("Close reason: Switched to One-Way", transcript, StringComparison.Ordinal);
-        Assert.Contains("\"sam.support\": Switch Position Mode to One-Way", transcript, StringComparison.Ordinal);
-        Assert.Contains("\"alice.trader\": Done, thanks!", transcript, StringComparison.Ordinal);
+        Assert.Matches($"sam\\.support staff {Id(Staff)} [^\n]*\nSwitch Position Mode to One-Way", transcript);
+        Assert.Matches($"alice\\.trader member {Id(Member)} [^\n]*\nDone, thanks!", transcript);
         Assert.Contains("position-mode", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(account.ApiSecret, transcript, StringComparison.Ordinal);
         Assert.True(thread.Archived && thread.Locked);

@@ -1,4 +1,3 @@
-using System.Text;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
 using static AstraBit.SupportBot.IntegrationTests.Tickets.TicketPeople;
@@ -90,18 +89,18 @@ public sealed class TicketLifecycleTests
         Assert.Contains($"<@{Id(Staff)}>", summary, StringComparison.Ordinal);
         Assert.Contains("`withdrawal`", summary, StringComparison.Ordinal);
         Assert.Contains("Explained how to remove Withdrawal", summary, StringComparison.Ordinal);
-        var transcript = Encoding.UTF8.GetString(log.Attachments[0].Content);
-        Assert.EndsWith(".txt", log.Attachments[0].FileName, StringComparison.Ordinal);
+        var transcript = TranscriptFile.Text(log.Attachments[0]);
         Assert.Contains("Ticket #0001", transcript, StringComparison.Ordinal);
         Assert.Contains("Close reason: Explained how to remove Withdrawal", transcript, StringComparison.Ordinal);
-        Assert.Contains($"staff {Id(Staff)} \"sam.support\": Hi! Your key still allows withdrawals", transcript, StringComparison.Ordinal);
-        Assert.Contains($"member {Id(Member)} \"alice.trader\": Done, I think.", transcript, StringComparison.Ordinal);
+        Assert.Matches($"sam\\.support staff {Id(Staff)} [^\n]*\nHi! Your key still allows withdrawals", transcript);
+        Assert.Matches($"alice\\.trader member {Id(Member)} [^\n]*\nDone, I think.", transcript);
         Assert.Contains("withdrawal", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("In case you need it", transcript, StringComparison.Ordinal);
         Assert.Contains("posted an API secret", transcript, StringComparison.Ordinal);
-        Assert.Matches(@"\] bot \d+ ""Support bot"": .*ran the key check again", transcript);
-        Assert.DoesNotMatch(@"\] other \d+ ", transcript);
-        Assert.True(transcript.IndexOf("Diagnosis at opening", StringComparison.Ordinal) < transcript.IndexOf("Messages", StringComparison.Ordinal));
+        Assert.Matches(@"Support bot bot \d+ [^\n]*\n.*ran the key check again", transcript);
+        Assert.DoesNotMatch(@"\n[^\n]* other \d+ \d{4}-\d\d-\d\d ", transcript);
+        Assert.True(transcript.IndexOf("Diagnosis at opening", StringComparison.Ordinal) < transcript.IndexOf("\nMessages\n", StringComparison.Ordinal));
+        Assert.Contains($"claimed · sam.support (user {Id(Staff)}) · claimed #0001", transcript, StringComparison.Ordinal);
         var prompt = await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && Buttons(m).Any(b => b.CustomId == "tk:rate:1:4"), BotHarness.Timeout);
         Assert.Equal(5, Buttons(prompt).Count);
 
@@ -226,7 +225,7 @@ public sealed class TicketLifecycleTests
         Assert.True(thread.Archived);
         Assert.True(thread.Locked);
         Assert.Contains("member left the server", Text(log), StringComparison.Ordinal);
-        Assert.Matches(@"Closed: .* by the bot", Encoding.UTF8.GetString(log.Attachments[0].Content));
+        Assert.Matches(@"Closed: .* by the bot", TranscriptFile.Text(log.Attachments[0]));
         Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.InDirectMessage && Buttons(m).Any(b => b.CustomId.StartsWith("tk:rate", StringComparison.Ordinal)));
         await people.DeleteDataAsync();
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using static AstraBit.SupportBot.IntegrationTests.Tickets.TicketPeople;
 
@@ -50,7 +49,7 @@ public sealed class TicketTimerTests
         Assert.True(thread.Archived);
         Assert.True(thread.Locked);
         Assert.Contains("no reply", Text(log), StringComparison.Ordinal);
-        Assert.Matches(@"Closed: .* by the bot", Encoding.UTF8.GetString(log.Attachments[0].Content));
+        Assert.Matches(@"Closed: .* by the bot", TranscriptFile.Text(log.Attachments[0]));
         Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("nobody has claimed it", StringComparison.Ordinal));
         Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == thread.Id && m.Content.Contains("waiting for you", StringComparison.Ordinal));
 

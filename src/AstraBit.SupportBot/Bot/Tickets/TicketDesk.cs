@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Audit;
@@ -9,7 +8,6 @@ using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,9 +49,6 @@ public sealed partial class TicketDesk(
 {
     /// <summary>Audit action for a staff member joining a ticket's thread from the staff notice.</summary>
     public const string JoinedAction = "ticket.join";
-
-    // A transcript reads at most this many messages (10 pages of 100); a ticket longer than that is rare and the tail is what matters least.
-    private const int TranscriptPages = 10;
 
     /// <remarks>
     /// A ticket whose thread is missing or half-built (a crash or an outage stopped it) is repaired here: whatever
@@ -555,8 +550,7 @@ public sealed partial class TicketDesk(
 
             if (!closed.CloseDone.HasFlag(TicketCloseSteps.TranscriptPosted))
             {
-                var messages = thread is { } t ? await ReadThreadAsync(closed, t, cancellationToken) : [];
-                var transcript = TranscriptBuilder.Build(closed, messages);
+                var transcript = await TicketTranscript.BuildAsync(rest, audit, closed, cancellationToken);
                 await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript).WithNonce(Nonce(closed, TicketCloseSteps.TranscriptPosted)), cancellationToken);
                 await CloseStepDoneAsync(closed, TicketCloseSteps.TranscriptPosted, cancellationToken);
             }
@@ -685,45 +679,6 @@ public sealed partial class TicketDesk(
         {
             await rest.CreateMessageAsync(thread, TicketMessages.RatingPrompt(closed).WithNonce(Nonce(closed, TicketCloseSteps.RatingRequested)), cancellationToken);
         }
-    }
-
-    private async Task<List<TranscriptMessage>> ReadThreadAsync(Ticket ticket, ulong thread, CancellationToken cancellationToken)
-    {
-        var all = new List<DiscordMessage>();
-        ulong? before = null;
-        for (var page = 0; page < TranscriptPages; page++)
-        {
-            var batch = await rest.GetChannelMessagesAsync(thread, 100, before, cancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < 100)
-            {
-                break;
-            }
-
-            before = batch.Min(m => m.Id);
-        }
-
-        return [.. all.OrderBy(m => m.Id).Select(m => Transcribed(ticket, m))];
-    }
-
-    private static TranscriptMessage Transcribed(Ticket ticket, DiscordMessage message)
-    {
-        var author = message.Author;
-        var name = author is null ? "unknown" : author.IsBot ? "Support bot" : author.GlobalName ?? author.Username;
-        var text = new StringBuilder(message.Content);
-        if (message.EmbedCount > 0)
-        {
-            text.Append(text.Length > 0 ? " " : "").Append("[card, see the diagnosis above]");
-        }
-
-        foreach (var attachment in message.Attachments)
-        {
-            text.Append(" [attachment: ").Append(attachment.FileName).Append(']');
-        }
-
-        // Only the member and staff can be in a ticket's private thread, so anyone else who isn't the bot is staff.
-        var isStaff = author is { IsBot: false } && author.Id != ticket.MemberId;
-        return new TranscriptMessage(name, author?.Id ?? 0, isStaff, message.Timestamp ?? DateTimeOffset.MinValue, text.ToString(), IsBot: author?.IsBot ?? false);
     }
 
     private async Task<string> MemberSlugAsync(ulong memberId, CancellationToken cancellationToken)

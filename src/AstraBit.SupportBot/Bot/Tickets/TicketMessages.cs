@@ -16,7 +16,6 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// </summary>
 public static class TicketMessages
 {
-    public const string TranscriptContentType = "text/plain; charset=utf-8";
 
     /// <summary>The diagnosis the ticket opened with (or a later one), as an embed.</summary>
     public static Embed Card(Ticket ticket, TicketCard? card, string heading)
@@ -275,8 +274,8 @@ public static class TicketMessages
     public static MessagePayload RatingLogged(Ticket ticket, int stars) =>
         Plain($"⭐ {Mention(ticket.MemberId)} rated ticket {ticket.DisplayNumber} {stars.ToString(CultureInfo.InvariantCulture)}/5.");
 
-    /// <summary>The summary and transcript file for the log channel.</summary>
-    public static MessagePayload Transcript(Ticket ticket, string transcript)
+    /// <summary>The summary and transcript file for the log channel: the outcome readable without opening the file.</summary>
+    public static MessagePayload Transcript(Ticket ticket, HtmlTranscript transcript)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(transcript);
@@ -293,13 +292,22 @@ public static class TicketMessages
             .AddField("Outcome", ticket.Outcome?.Label() ?? "none", inline: true)
             .AddField("Reason", Shorten(ticket.CloseReason ?? "none given", 1024))
             .AddField("Failing checks", failing.Count == 0 ? "none" : Shorten(string.Join(", ", failing.Select(id => $"`{id}`")), 1024))
-            .WithFooter("Transcript attached. Secrets are never in it: anything that looks like one is replaced with [hidden].")
+            .AddField("Transcript", TranscriptCounts(transcript))
+            .WithFooter("Transcript attached as a web page (opens offline, on a phone too). Secrets are never in it: anything that looks like one is replaced with [hidden].")
             .Build();
         return new MessageBuilder()
             .AddEmbed(embed)
-            .AddFile(new FileUpload($"ticket-{ticket.Number.ToString("0000", CultureInfo.InvariantCulture)}-transcript.txt", Encoding.UTF8.GetBytes(transcript), $"Transcript of ticket {ticket.DisplayNumber}", TranscriptContentType))
+            .AddFile(new FileUpload(transcript.FileName, transcript.Content, $"Transcript of ticket {ticket.DisplayNumber}", HtmlTranscript.ContentType))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
+
+    private static string TranscriptCounts(HtmlTranscript transcript)
+    {
+        var counts = $"{TranscriptLabels.Count(transcript.MessageCount, "message")} · {TranscriptLabels.Count(transcript.CheckCount, "check")} · {TranscriptLabels.Count(transcript.TimelineCount, "staff action")}";
+        return transcript.MessagesLeftOut > 0
+            ? $"{counts} · the oldest {TranscriptLabels.Count(transcript.MessagesLeftOut, "message")} left out (upload limit)"
+            : counts;
     }
 
     /// <summary>/ticket list.</summary>
