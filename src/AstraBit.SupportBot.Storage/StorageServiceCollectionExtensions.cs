@@ -3,6 +3,8 @@ using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Core.Text;
+using AstraBit.SupportBot.Storage.Languages;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
@@ -32,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPanelLocationStore>(sp => new LitePanelStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IKeyReminderStore>(sp => new LiteKeyReminderStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<IInFlightCheckStore>(sp => new LiteInFlightCheckStore(sp.GetRequiredService<SupportDatabase>()));
+        services.TryAddSingleton<IMemberLocaleStore>(sp => new LiteMemberLocaleStore(sp.GetRequiredService<SupportDatabase>()));
         return services;
     }
 }

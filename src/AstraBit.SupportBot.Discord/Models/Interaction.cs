@@ -57,6 +57,9 @@ public sealed record Interaction(
     /// </summary>
     public InteractionMessage? Message { get; init; }
 
+    /// <summary>The guild's preferred locale (<c>guild_locale</c>), on interactions in a guild; <see cref="Locale"/> is the user's own.</summary>
+    public string? GuildLocale { get; init; }
+
     /// <summary>Parses an INTERACTION_CREATE payload (the dispatch's <c>d</c>).</summary>
     /// <exception cref="JsonException">A required field is missing.</exception>
     public static Interaction Parse(JsonElement d)
@@ -89,6 +92,7 @@ public sealed record Interaction(
             data)
         {
             Message = d.Prop("message") is { } message ? InteractionMessage.Parse(message) : null,
+            GuildLocale = d.Str("guild_locale"),
         };
     }
 }

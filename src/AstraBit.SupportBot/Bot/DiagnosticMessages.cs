@@ -16,9 +16,12 @@ public static class DiagnosticMessages
 {
     /// <param name="report">The check's report.</param>
     /// <param name="guide">For the names of the steps that fix problems.</param>
+    /// <param name="texts">The reader's language: the member's on their own answer, the staff language on a ticket's card.</param>
     /// <param name="onlyChecks">When set (a step's "Check it now"), only these checks plus connectivity and api-key are shown.</param>
-    public static Embed Render(DiagnosticReport report, GuideContent guide, IReadOnlyCollection<string>? onlyChecks = null)
+    public static Embed Render(DiagnosticReport report, GuideContent guide, LocaleTexts texts, IReadOnlyCollection<string>? onlyChecks = null)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(texts);
         var shown = report.Checks
             .Where(c => onlyChecks is null || onlyChecks.Contains(c.Id) || c.Id is CheckIds.Connectivity or CheckIds.ApiKey)
             .ToList();
@@ -27,7 +30,7 @@ public static class DiagnosticMessages
         var lines = new StringBuilder();
         foreach (var check in shown)
         {
-            lines.Append(Icon(check.Status)).Append(' ').Append(check.Title);
+            lines.Append(Icon(check.Status)).Append(' ').Append(Name(check, texts));
             if (check.Status == CheckStatus.Pass && check.Id is CheckIds.AccountType or CheckIds.KeyExpiry or CheckIds.Balance)
             {
                 lines.Append(" · ").Append(Shorten(check.Detail, 120));
@@ -39,7 +42,7 @@ public static class DiagnosticMessages
         // A step's "Check it now" is judged on the checks it shows, not on problems that belong to other steps.
         var verdict = onlyChecks is null ? report.Verdict : ShownVerdict(report.Verdict, shown);
         var embed = new EmbedBuilder()
-            .WithTitle(onlyChecks is not null && verdict == Verdict.Pass ? "✅ Everything this step checks is right" : Headline(verdict, problems.Count))
+            .WithTitle(onlyChecks is not null && verdict == Verdict.Pass ? texts.Get(TextIds.Report.StepPassTitle) : Headline(verdict, problems.Count, texts))
             .WithColor(verdict switch
             {
                 Verdict.Pass => Replies.GoodColor,
@@ -47,19 +50,23 @@ public static class DiagnosticMessages
                 _ => Replies.ProblemColor,
             })
             .WithDescription(Shorten(lines.ToString(), 4096))
-            .WithFooter($"Key {report.ApiKey} · {report.Host} · checked in {report.DurationMs.ToString(CultureInfo.InvariantCulture)} ms · technical set-up help, not trading advice");
+            .WithFooter(texts.Get(
+                TextIds.Report.Footer,
+                ("key", report.ApiKey),
+                ("host", report.Host),
+                ("ms", report.DurationMs.ToString(CultureInfo.InvariantCulture))));
 
         // Discord allows 25 fields; a report has 11 checks, so every problem fits.
         foreach (var problem in problems.Take(20))
         {
-            var step = StepName(problem, guide);
+            var step = StepName(problem, guide, texts);
             var value = new StringBuilder(Shorten(problem.Detail, 500));
             if (!string.IsNullOrWhiteSpace(problem.Fix))
             {
-                value.Append("\n**Fix").Append(step is null ? "" : $" ({step})").Append(":** ").Append(problem.Fix);
+                value.Append('\n').Append(step is null ? texts.Get(TextIds.Report.Fix) : texts.Get(TextIds.Report.FixAt, ("step", step))).Append(' ').Append(problem.Fix);
             }
 
-            embed.AddField($"{Icon(problem.Status)} {Shorten(problem.Title, 240)}", Shorten(value.ToString(), 1024));
+            embed.AddField($"{Icon(problem.Status)} {Shorten(Name(problem, texts), 240)}", Shorten(value.ToString(), 1024));
         }
 
         return embed.Build();
@@ -86,25 +93,27 @@ public static class DiagnosticMessages
         : shown.Any(c => c.Status == CheckStatus.Warn) ? Verdict.Warn
         : Verdict.Pass;
 
-    private static string Headline(Verdict verdict, int problems) => verdict switch
+    private static string Headline(Verdict verdict, int problems, LocaleTexts texts) => verdict switch
     {
-        Verdict.Pass => "✅ Your Bybit key is ready for AstraBit",
-        Verdict.Warn => $"⚠️ Your key works, with {Count(problems, "thing")} to look at",
-        Verdict.Fail => $"❌ {Count(problems, "problem")} to fix before AstraBit can trade",
-        _ => "⚠️ The check couldn't run right now",
+        Verdict.Pass => texts.Get(TextIds.Report.PassTitle),
+        Verdict.Warn => texts.Count(TextIds.Report.WarnTitle, problems),
+        Verdict.Fail => texts.Count(TextIds.Report.FailTitle, problems),
+        _ => texts.Get(TextIds.Report.ErrorTitle),
     };
 
-    private static string? StepName(CheckResult check, GuideContent guide)
+    // A check this version names has its name in the reader's language; another keeps the title the report carries.
+    private static string Name(CheckResult check, LocaleTexts texts) =>
+        texts.Has(TextIds.Report.CheckName(check.Id)) ? texts.Get(TextIds.Report.CheckName(check.Id)) : check.Title;
+
+    private static string? StepName(CheckResult check, GuideContent guide, LocaleTexts texts)
     {
         if (check.GuideStep is not (>= 1 and <= 6) || check.GuideStep is not { } number)
         {
-            return guide.LinkFor(check.Id) is { } link && link.Position == GuidePosition.BeforeYouBegin ? "before you begin" : null;
+            return guide.LinkFor(check.Id) is { } link && link.Position == GuidePosition.BeforeYouBegin ? texts.Get(TextIds.Report.BeforeYouBegin) : null;
         }
 
-        return $"step {number}: {guide.Step(number).Title}";
+        return texts.Get(TextIds.Report.Step, ("number", number.ToString(CultureInfo.InvariantCulture)), ("title", guide.Step(number).Title));
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Shorten(string value, int max) => SafeText.Fit(value, max);
 }

@@ -3,6 +3,7 @@ using AstraBit.SupportBot.Bot.Answers;
 using AstraBit.SupportBot.Bot.Diagnose;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Bot.Panel;
 using AstraBit.SupportBot.Bot.Tickets;
@@ -13,6 +14,7 @@ using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Doctor;
 using AstraBit.SupportBot.Metrics;
@@ -85,6 +87,7 @@ public static class BotServices
         // The content files are held to Discord's limits where they are shown (Core names the places, not the numbers).
         services.TryAddSingleton(DiscordContentLimits.Value);
         services.AddSupportGuide(Path.Combine(contentDirectory, "guide.json"));
+        services.AddSupportLanguages(configuration, Path.Combine(contentDirectory, TextCatalogLoader.FolderName));
         services.AddSupportWalkthrough();
         services.AddSupportStorage(SupportBotHost.DataFilePath(configuration));
 

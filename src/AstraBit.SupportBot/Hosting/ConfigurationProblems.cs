@@ -7,7 +7,9 @@ using AstraBit.SupportBot.Bybit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord;
 using Microsoft.Extensions.Configuration;
@@ -41,7 +43,9 @@ public static class ConfigurationProblems
         OptionsCheck.Section<StorageOptions>(StorageOptions.SectionName, static (c, o) => c.Bind(o)),
         OptionsCheck.Section<ContentOptions>(ContentOptions.SectionName, static (c, o) => c.Bind(o)),
         OptionsCheck.Section<LoggingOptions>(LoggingOptions.SectionName, static (c, o) => c.Bind(o)),
+        OptionsCheck.Section<SupportLanguageOptions>(SupportLanguageOptions.SectionName, static (c, o) => c.Bind(o)),
         OptionsCheck.Validated<PanelFileOptions>(),
+        OptionsCheck.Validated<TextFileOptions>(),
     ];
 
     /// <summary>

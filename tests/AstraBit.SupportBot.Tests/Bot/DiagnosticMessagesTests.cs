@@ -2,6 +2,7 @@ using System.Text;
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Tests.Languages;
 
 namespace AstraBit.SupportBot.Tests.Bot;
 
@@ -14,7 +15,7 @@ public sealed class DiagnosticMessagesTests
     {
         var report = Report(Verdict.Fail, ("read-write", CheckStatus.Pass), ("withdrawal", CheckStatus.Pass), ("position-mode", CheckStatus.Fail));
 
-        var embed = DiagnosticMessages.Render(report, Guide, onlyChecks: ["read-write", "withdrawal"]);
+        var embed = DiagnosticMessages.Render(report, Guide, ShippedTexts.English, onlyChecks: ["read-write", "withdrawal"]);
 
         Assert.StartsWith("✅", embed.Title, StringComparison.Ordinal);
         Assert.DoesNotContain("position", embed.Description, StringComparison.OrdinalIgnoreCase);
@@ -26,7 +27,7 @@ public sealed class DiagnosticMessagesTests
     {
         var report = Report(Verdict.Fail, ("read-write", CheckStatus.Pass), ("position-mode", CheckStatus.Fail));
 
-        var embed = DiagnosticMessages.Render(report, Guide);
+        var embed = DiagnosticMessages.Render(report, Guide, ShippedTexts.English);
 
         Assert.Equal("❌ 1 problem to fix before AstraBit can trade", embed.Title);
         var field = Assert.Single(embed.Fields);
@@ -40,12 +41,40 @@ public sealed class DiagnosticMessagesTests
         var report = Report(Verdict.Fail, ("read-write", CheckStatus.Pass), ("position-mode", CheckStatus.Fail));
         report = report with { Checks = [.. report.Checks.Select(c => c.Id == "position-mode" ? c with { Detail = new string('a', 498) + "😀 and more" } : c)] };
 
-        var embed = DiagnosticMessages.Render(report, Guide);
+        var embed = DiagnosticMessages.Render(report, Guide, ShippedTexts.English);
 
         var value = Assert.Single(embed.Fields).Value;
         Assert.StartsWith(new string('a', 498) + "…", value, StringComparison.Ordinal);
         // Half a surrogate pair is not valid text: Discord refuses the message.
         _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetBytes(value);
+    }
+
+    [Fact]
+    public void Render_SpanishReader_HeadlineCheckNamesFixAndFooterInSpanishCountedInSpanish()
+    {
+        var report = Report(Verdict.Fail, ("read-write", CheckStatus.Fail), ("position-mode", CheckStatus.Fail));
+
+        var embed = DiagnosticMessages.Render(report, Guide, ShippedTexts.Catalog.For("es-ES"));
+
+        Assert.Equal("❌ Hay 2 problemas que resolver antes de que AstraBit pueda operar", embed.Title);
+        Assert.Contains("❌ Acceso de lectura y escritura", embed.Description, StringComparison.Ordinal);
+        Assert.Contains(embed.Fields, f => f.Name == "❌ Modo de posición unidireccional" && f.Value.Contains("**Solución (paso 5: ", StringComparison.Ordinal));
+        Assert.StartsWith("Clave …Xy12 · https://api.bybit.com · comprobada en 100 ms", embed.Footer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ru", 1, "❌ Нужно исправить 1 проблему, прежде чем AstraBit сможет торговать")]
+    [InlineData("ru", 3, "❌ Нужно исправить 3 проблемы, прежде чем AstraBit сможет торговать")]
+    [InlineData("ru", 5, "❌ Нужно исправить 5 проблем, прежде чем AstraBit сможет торговать")]
+    [InlineData("en-US", 3, "❌ 3 problems to fix before AstraBit can trade")]
+    public void Render_CountedHeadline_TakesTheLanguagesPluralForm(string locale, int failing, string expected)
+    {
+        var ids = new[] { "read-write", "withdrawal", "transfer", "position-mode", "balance" };
+        var report = Report(Verdict.Fail, [.. ids.Select((id, i) => (id, i < failing ? CheckStatus.Fail : CheckStatus.Pass))]);
+
+        var embed = DiagnosticMessages.Render(report, Guide, ShippedTexts.Catalog.For(locale));
+
+        Assert.Equal(expected, embed.Title);
     }
 
     private static DiagnosticReport Report(Verdict verdict, params (string Id, CheckStatus Status)[] checks) => new(

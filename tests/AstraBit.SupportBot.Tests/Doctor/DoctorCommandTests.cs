@@ -292,9 +292,12 @@ public sealed class DoctorCommandTests
         await using var h = await DoctorHarness.StartAsync();
         var content = Path.Combine(h.Folder, "config");
         Directory.CreateDirectory(content);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config")))
+        var shipped = Path.Combine(AppContext.BaseDirectory, "config");
+        foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+            var copy = Path.Combine(content, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
 
         // answers.json, panel.json and guide.json are loaded at start (a broken one is a configuration error, exit 2);

@@ -126,12 +126,7 @@ public sealed class StartupErrorTests : IDisposable
     [InlineData("bybit-errors.json")]
     public async Task Start_ContentFileIsAFolder_OneLineNamingIt(string file)
     {
-        var content = Path.Combine(bot.Folder, "content");
-        Directory.CreateDirectory(content);
-        foreach (var shipped in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config")))
-        {
-            File.Copy(shipped, Path.Combine(content, Path.GetFileName(shipped)));
-        }
+        var content = CopyShippedContent();
 
         File.Delete(Path.Combine(content, file));
         Directory.CreateDirectory(Path.Combine(content, file));
@@ -142,6 +137,48 @@ public sealed class StartupErrorTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains(Path.Combine(content, file), Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_TextMissingInALocale_OneLineNamingFileLocaleAndKey()
+    {
+        var content = CopyShippedContent();
+        var russian = Path.Combine(content, "texts", "ru.json");
+        var lines = (await File.ReadAllLinesAsync(russian)).Where(l => !l.Contains("\"keyForm.formTitle\"", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(russian, lines);
+        bot.Settings["Content:Directory"] = content;
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{russian}: locale ru, key 'keyForm.formTitle' is missing", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        AssertNoExceptionText(run);
+    }
+
+    [Fact]
+    public async Task Start_StaffLocaleNotADiscordLocale_OneLineNamingTheKey()
+    {
+        bot.Settings["Support:StaffLocale"] = "sp";
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Support:StaffLocale is 'sp', which is not a Discord locale", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    // The release's config/ folder (its texts/ included) in a folder of the test's own.
+    private string CopyShippedContent()
+    {
+        var content = Path.Combine(bot.Folder, "content");
+        var shipped = Path.Combine(AppContext.BaseDirectory, "config");
+        foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(content, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return content;
     }
 
     [Fact]

@@ -191,7 +191,7 @@ public sealed partial class DiscordRestEmulator
         else
         {
             payload["guild_id"] = Id(_options.GuildId);
-            payload["guild_locale"] = "en-US";
+            payload["guild_locale"] = _guildLocale;
             payload["member"] = MemberJson(userId, withUser: true);
             payload["authorizing_integration_owners"] = new JsonObject { ["0"] = Id(_options.GuildId) };
         }

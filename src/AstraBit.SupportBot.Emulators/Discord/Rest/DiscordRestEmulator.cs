@@ -37,6 +37,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly List<EmulatedMessage> _deletedMessages = [];
     private readonly Dictionary<ulong, string> _users = [];
     private readonly Dictionary<ulong, string> _locales = [];
+    private string _guildLocale = "en-US";
     private readonly Dictionary<ulong, (ulong[] Roles, ulong Permissions)> _members = [];
     private readonly HashSet<ulong> _closedDms = [];
     private readonly Dictionary<ulong, EmulatedInteraction> _interactions = [];
@@ -133,13 +134,46 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The language this user's Discord client is set to: the <c>locale</c> of their interactions from now on (default en-US).</summary>
+    /// <summary>
+    /// The language of this user's Discord client (e.g. "es-ES", "pt-BR", "ja"): their interactions carry it as
+    /// <c>locale</c> from now on. Users start in en-US.
+    /// </summary>
     public void SetLocale(ulong userId, string locale)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locale);
         lock (_lock)
         {
             _locales[userId] = locale;
+        }
+    }
+
+    /// <summary>The locale a user's interactions carry (en-US unless <see cref="SetLocale"/> changed it).</summary>
+    public string LocaleOf(ulong userId)
+    {
+        lock (_lock)
+        {
+            return _locales.GetValueOrDefault(userId) ?? "en-US";
+        }
+    }
+
+    /// <summary>The guild's preferred locale, carried as <c>guild_locale</c> by interactions in the guild (en-US by default).</summary>
+    public string GuildLocale
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _guildLocale;
+            }
+        }
+
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            lock (_lock)
+            {
+                _guildLocale = value;
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -60,7 +61,13 @@ public interface IAutocompleteHandler
 /// nobody owns is told so, and a handler that fails leaves the member an apology rather than Discord's "The
 /// application did not respond".
 /// </summary>
-public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IServiceProvider services, DiscordRestClient rest, DataFileHealth dataFile, ILogger<InteractionRouter> logger)
+public sealed partial class InteractionRouter(
+    InteractionHandlerMap handlers,
+    IServiceProvider services,
+    DiscordRestClient rest,
+    DataFileHealth dataFile,
+    SupportLanguages languages,
+    ILogger<InteractionRouter> logger)
     : IGatewayEventHandler<InteractionCreatedEvent>
 {
     public async Task HandleAsync(InteractionCreatedEvent gatewayEvent, CancellationToken cancellationToken)
@@ -69,6 +76,8 @@ public sealed partial class InteractionRouter(InteractionHandlerMap handlers, IS
         var interaction = gatewayEvent.Interaction;
         try
         {
+            // First, so whatever this interaction sends the member later without one (a ticket's welcome) is in their language.
+            await languages.SeenAsync(interaction, cancellationToken);
             var routed = interaction.Data switch
             {
                 ApplicationCommandData typing when interaction.Type == InteractionType.ApplicationCommandAutocomplete =>

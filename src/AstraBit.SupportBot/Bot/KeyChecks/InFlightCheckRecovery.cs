@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Rest;
@@ -16,6 +17,7 @@ public sealed partial class InFlightCheckRecovery(
     IInFlightCheckStore inFlight,
     DiscordRestClient rest,
     GuideContent guide,
+    SupportLanguages languages,
     TimeProvider clock,
     ILogger<InFlightCheckRecovery> logger) : BackgroundService
 {
@@ -58,9 +60,11 @@ public sealed partial class InFlightCheckRecovery(
         else
         {
             var entry = KeyCheckEntry.Find(check.Origin) ?? KeyCheckEntry.Command;
-            var answer = check.Result is { } report ? KeyCheckMessages.Recovered(report, guide) : KeyCheckMessages.Interrupted(entry.TryAgain);
             try
             {
+                // No interaction now: the member's language as last seen.
+                var texts = await languages.ForMemberAsync(check.MemberId, cancellationToken);
+                var answer = check.Result is { } report ? KeyCheckMessages.Recovered(report, guide, texts) : KeyCheckMessages.Interrupted(entry, texts);
                 await rest.EditOriginalResponseAsync(check.ApplicationId, check.Token, answer, cancellationToken);
                 LogAnswered(logger, check.MemberId, check.Origin, check.Result is not null);
             }

@@ -2,7 +2,7 @@ using System.Text;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot.KeyChecks;
@@ -21,11 +21,14 @@ public static class KeyCheckMessages
     /// <param name="guide">For the names of the steps.</param>
     /// <param name="keptFor">How long the key is kept in memory for "Check it now"; null when it isn't kept.</param>
     /// <param name="reminderOffer">"Remind me before this key expires" (<see cref="MemberHelp.ReminderIds.OfferFor"/>), when the result offers it.</param>
+    /// <param name="texts">The member's language.</param>
     /// <param name="lead">A line above everything else the result says, when there is one.</param>
-    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor, MessageComponent? reminderOffer = null, string? lead = null)
+    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, TimeSpan? keptFor, LocaleTexts texts, MessageComponent? reminderOffer = null, string? lead = null)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(texts);
         var message = new MessageBuilder()
-            .AddEmbed(DiagnosticMessages.Render(report, guide))
+            .AddEmbed(DiagnosticMessages.Render(report, guide, texts))
             .WithEphemeral();
 
         var content = new StringBuilder(lead);
@@ -37,9 +40,7 @@ public static class KeyCheckMessages
         if (report.Verdict == Verdict.Error)
         {
             var why = report.Find(CheckIds.Connectivity)?.Detail;
-            content.Append("I couldn't run the check: ");
-            content.Append(string.IsNullOrWhiteSpace(why) ? "Bybit didn't give a usable answer." : why.Trim());
-            content.Append(" Please try again in a few minutes; if it keeps happening, tell the support team.");
+            content.Append(texts.Get(TextIds.KeyCheck.CouldNotRun, ("why", string.IsNullOrWhiteSpace(why) ? texts.Get(TextIds.KeyCheck.NoUsableAnswer) : why.Trim())));
         }
 
         if (keptFor is { } kept)
@@ -49,8 +50,7 @@ public static class KeyCheckMessages
                 content.AppendLine();
             }
 
-            content.Append("I'll keep your key in memory only, for ").Append(RetryWording.Duration(kept))
-                .Append(", so the guide's check buttons don't ask for it again. \"Forget my key\" wipes it now.");
+            content.Append(texts.Get(TextIds.KeyCheck.KeptFor, ("duration", texts.Duration(kept))));
         }
 
         if (content.Length > 0)
@@ -61,12 +61,13 @@ public static class KeyCheckMessages
         var buttons = new List<MessageComponent>();
         foreach (var step in DiagnosticMessages.StepsToFix(report).Take(MaxStepButtons))
         {
-            buttons.Add(Button.Create(ButtonStyle.Primary, WalkthroughIds.GoTo(GuidePositions.FromStep(step)), $"Open the guide at step {step}"));
+            buttons.Add(Button.Create(ButtonStyle.Primary, WalkthroughIds.GoTo(GuidePositions.FromStep(step)),
+                texts.Get(TextIds.KeyCheck.OpenStepButton, ("step", texts.Number(step)))));
         }
 
         if (keptFor is not null)
         {
-            buttons.Add(Button.Create(ButtonStyle.Danger, WalkthroughIds.ForgetKey, "Forget my key"));
+            buttons.Add(Button.Create(ButtonStyle.Danger, WalkthroughIds.ForgetKey, texts.Get(TextIds.KeyCheck.ForgetKeyButton)));
         }
 
         if (reminderOffer is not null)
@@ -87,23 +88,27 @@ public static class KeyCheckMessages
     }
 
     /// <summary>After a restart: the result of a check that completed just before the bot stopped, before the member saw it.</summary>
-    public static MessagePayload Recovered(DiagnosticReport report, GuideContent guide)
+    public static MessagePayload Recovered(DiagnosticReport report, GuideContent guide, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Result(report, guide, keptFor: null, lead: "The bot restarted just before it could show you this result of your key check.");
+        ArgumentNullException.ThrowIfNull(texts);
+        return Result(report, guide, keptFor: null, texts, lead: texts.Get(TextIds.KeyCheck.Recovered));
     }
 
     /// <summary>After a restart: the check was still running when the bot stopped; nothing reached Bybit's account settings.</summary>
-    /// <param name="tryAgain">How to run it again from where it came from (<see cref="KeyCheckEntry.TryAgain"/>).</param>
-    public static MessagePayload Interrupted(string tryAgain) => MessagePayload.Text(
-        "⚠️ The bot restarted while it was checking your key, so the check didn't finish and I have no result to show you. "
-        + "Nothing was changed on your Bybit account. " + tryAgain + " to check your key.",
-        ephemeral: true);
+    /// <param name="entry">Where it came from, to say how to run it again.</param>
+    /// <param name="texts">The member's language.</param>
+    public static MessagePayload Interrupted(KeyCheckEntry entry, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(texts);
+        return MessagePayload.Text(texts.Get(TextIds.KeyCheck.Interrupted, ("tryAgain", texts.Get(entry.TryAgainId))), ephemeral: true);
+    }
 
     /// <summary>The check didn't run (cooldown, Bybit budget, unknown site); the reason says when to come back, in words.</summary>
-    public static MessagePayload Refused(string reason) =>
+    public static MessagePayload Refused(string reason, LocaleTexts texts) =>
         new MessageBuilder()
-            .WithContent(reason + " Your key wasn't sent to Bybit this time.")
+            .WithContent(texts.Get(TextIds.KeyCheck.Refused, ("reason", reason)))
             .WithEphemeral()
             .ClearComponents()
             .Build();

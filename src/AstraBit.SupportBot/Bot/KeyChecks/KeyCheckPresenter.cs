@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -57,18 +58,18 @@ public sealed record KeyCheckOutcome<TOrigin>(Interaction Interaction, TOrigin O
 
 /// <summary>A way into the key check as members and logs know it.</summary>
 /// <param name="Name">For logs and in-flight records: "/diagnose", "panel", "walkthrough", "ticket", "requested".</param>
-/// <param name="TryAgain">How to open the form again, e.g. "Run `/diagnose` again".</param>
-public sealed record KeyCheckEntry(string Name, string TryAgain)
+/// <param name="TryAgainId">The text saying how to open the form again, e.g. "Run `/diagnose` again" (<see cref="TextIds.KeyCheck"/>).</param>
+public sealed record KeyCheckEntry(string Name, string TryAgainId)
 {
-    public static KeyCheckEntry Command { get; } = new("/diagnose", "Run `/diagnose` again");
+    public static KeyCheckEntry Command { get; } = new("/diagnose", TextIds.KeyCheck.TryAgainCommand);
 
-    public static KeyCheckEntry Panel { get; } = new("panel", "Press **Check my API key** again");
+    public static KeyCheckEntry Panel { get; } = new("panel", TextIds.KeyCheck.TryAgainPanel);
 
-    public static KeyCheckEntry Walkthrough { get; } = new("walkthrough", "Press the check button on your guide step again");
+    public static KeyCheckEntry Walkthrough { get; } = new("walkthrough", TextIds.KeyCheck.TryAgainWalkthrough);
 
-    public static KeyCheckEntry Ticket { get; } = new("ticket", "Press **Run the check again** in the ticket");
+    public static KeyCheckEntry Ticket { get; } = new("ticket", TextIds.KeyCheck.TryAgainTicket);
 
-    public static KeyCheckEntry Requested { get; } = new("requested", "Press **Run the check** again");
+    public static KeyCheckEntry Requested { get; } = new("requested", TextIds.KeyCheck.TryAgainRequested);
 
     public static IReadOnlyList<KeyCheckEntry> All { get; } = [Command, Panel, Walkthrough, Ticket, Requested];
 

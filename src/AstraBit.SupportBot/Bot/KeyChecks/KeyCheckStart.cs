@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
@@ -18,6 +19,7 @@ public sealed partial class KeyCheckStart<TOrigin>(
     DiscordRestClient rest,
     BackgroundChecks background,
     IInFlightCheckStore inFlight,
+    SupportLanguages languages,
     TimeProvider clock,
     ILogger<KeyCheckStart<TOrigin>> logger)
     where TOrigin : KeyCheckOrigin
@@ -32,7 +34,7 @@ public sealed partial class KeyCheckStart<TOrigin>(
         if (input.Credentials is not { } credentials)
         {
             LogInputRejected(logger, interaction.User.Id, presenter.Entry.Name, string.Join(", ", input.Problems.Select(p => p.Field).Distinct()));
-            await rest.RespondAsync(interaction, KeyModal.InputProblems(input.Problems, presenter.Entry.TryAgain), cancellationToken);
+            await rest.RespondAsync(interaction, KeyModal.InputProblems(input.Problems, presenter.Entry, languages.For(interaction)), cancellationToken);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot.KeyChecks;
@@ -14,17 +15,21 @@ public static class KeyModal
     public const string SecretField = "api-secret";
 
     /// <param name="customId">Says what the submit is for (<see cref="KeyFormId"/>).</param>
-    public static Modal Build(string customId) =>
-        new ModalBuilder(customId, "Check your Bybit API key")
+    /// <param name="texts">The member's language.</param>
+    public static Modal Build(string customId, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return new ModalBuilder(customId, texts.Get(TextIds.KeyForm.FormTitle))
             .AddTextInput(
-                "API key",
-                new TextInput(KeyField, TextInputStyle.Short, minLength: 1, maxLength: 200, placeholder: "The key from Bybit's API Management"),
-                "Read-only check: the bot never trades, withdraws or transfers.")
+                texts.Get(TextIds.KeyForm.KeyLabel),
+                new TextInput(KeyField, TextInputStyle.Short, minLength: 1, maxLength: 200, placeholder: texts.Get(TextIds.KeyForm.KeyPlaceholder)),
+                texts.Get(TextIds.KeyForm.KeyHint))
             .AddTextInput(
-                "API secret",
-                new TextInput(SecretField, TextInputStyle.Short, minLength: 1, maxLength: 200, placeholder: "Shown once by Bybit when you created the key"),
-                "Kept in memory for a few minutes at most, never stored or shown.")
+                texts.Get(TextIds.KeyForm.SecretLabel),
+                new TextInput(SecretField, TextInputStyle.Short, minLength: 1, maxLength: 200, placeholder: texts.Get(TextIds.KeyForm.SecretPlaceholder)),
+                texts.Get(TextIds.KeyForm.SecretHint))
             .Build();
+    }
 
     public static (string? Key, string? Secret) Read(ModalSubmitData submit) =>
         (submit.GetTextInput(KeyField), submit.GetTextInput(SecretField));
@@ -34,18 +39,28 @@ public static class KeyModal
     /// again from where the form came from. Nothing has been sent to Bybit at this point.
     /// </summary>
     /// <param name="problems">From <see cref="CredentialInput.Validate"/>.</param>
-    /// <param name="tryAgain">How to open the form again, e.g. "Run `/diagnose` again".</param>
-    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems, string tryAgain)
+    /// <param name="entry">Where the form came from, to say how to open it again.</param>
+    /// <param name="texts">The member's language.</param>
+    public static MessagePayload InputProblems(IReadOnlyList<CredentialProblem> problems, KeyCheckEntry entry, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var text = new StringBuilder("I haven't sent anything to Bybit: ");
-        text.Append(problems.Count == 1 ? "one thing in what you entered needs fixing." : "some things in what you entered need fixing.");
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(texts);
+        var text = new StringBuilder(texts.Count(TextIds.KeyForm.Problems, problems.Count));
         foreach (var problem in problems)
         {
-            text.Append("\n• **").Append(problem.Field).Append(":** ").Append(problem.Message);
+            text.Append('\n').Append(texts.Get(TextIds.KeyForm.Problem, ("field", FieldName(problem.Field, texts)), ("message", problem.Message)));
         }
 
-        text.Append('\n').Append(tryAgain).Append(" to enter the key and secret from Bybit's API Management page (steps 1–4 of `/connect-bybit`).");
+        text.Append('\n').Append(texts.Get(TextIds.KeyForm.ProblemsTryAgain, ("tryAgain", texts.Get(entry.TryAgainId))));
         return MessagePayload.Text(text.ToString(), ephemeral: true);
     }
+
+    // Core names the field as the form labels it in English; the member reads the label of their own form.
+    private static string FieldName(string field, LocaleTexts texts) => field switch
+    {
+        "API key" => texts.Get(TextIds.KeyForm.KeyLabel),
+        "API secret" => texts.Get(TextIds.KeyForm.SecretLabel),
+        _ => field,
+    };
 }

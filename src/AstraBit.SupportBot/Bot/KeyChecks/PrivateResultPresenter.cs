@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.MemberHelp;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core;
@@ -13,20 +14,22 @@ namespace AstraBit.SupportBot.Bot.KeyChecks;
 /// The member's own check with a private answer: the report with buttons to the guide steps that fix it and, when the
 /// key's expiry allows, a reminder offer; when the check failed, a follow-up names the ticket it went into.
 /// </summary>
-public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, GuideContent guide, TimeProvider supportClock) : KeyCheckPresenter<TOrigin>(rest)
+public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, GuideContent guide, SupportLanguages languages, TimeProvider supportClock) : KeyCheckPresenter<TOrigin>(rest)
     where TOrigin : KeyCheckOrigin
 {
     public override Task<MessagePayload> RenderAsync(KeyCheckOutcome<TOrigin> outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        var texts = languages.For(outcome.Interaction);
         return Task.FromResult(outcome.Result switch
         {
             KeyCheckResult.Completed completed => KeyCheckMessages.Result(
                 completed.Report,
                 guide,
                 completed.KeyKeptFor,
+                texts,
                 ReminderIds.OfferFor(completed.Report, completed.RegionKey, supportClock.GetUtcNow())),
-            KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message),
+            KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message, texts),
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name} for a typed key."),
         });
     }
@@ -42,15 +45,15 @@ public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, Gu
 }
 
 /// <summary>`/diagnose`.</summary>
-public sealed class DiagnosePresenter(DiscordRestClient rest, GuideContent guide, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
-    : PrivateResultPresenter<KeyCheckOrigin.Command>(rest, guide, supportClock)
+public sealed class DiagnosePresenter(DiscordRestClient rest, GuideContent guide, SupportLanguages languages, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
+    : PrivateResultPresenter<KeyCheckOrigin.Command>(rest, guide, languages, supportClock)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Command;
 }
 
 /// <summary>"Check my API key" on a support panel or under a reply to a pasted error.</summary>
-public sealed class PanelCheckPresenter(DiscordRestClient rest, GuideContent guide, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
-    : PrivateResultPresenter<KeyCheckOrigin.Panel>(rest, guide, supportClock)
+public sealed class PanelCheckPresenter(DiscordRestClient rest, GuideContent guide, SupportLanguages languages, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
+    : PrivateResultPresenter<KeyCheckOrigin.Panel>(rest, guide, languages, supportClock)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Panel;
 }

@@ -4,6 +4,7 @@ using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using Humanizer;
 
@@ -99,10 +100,10 @@ public static class ModerationMessages
     }
 
     /// <summary>The member's result, with who asked for it.</summary>
-    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, CheckRequest? request, TimeSpan? keptFor)
+    public static MessagePayload Result(DiagnosticReport report, GuideContent guide, CheckRequest? request, TimeSpan? keptFor, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var result = KeyCheckMessages.Result(report, guide, keptFor);
+        var result = KeyCheckMessages.Result(report, guide, keptFor, texts);
         var content = new StringBuilder();
         content.Append(request is null
             ? "Here is the result of the check. Nobody asked for it any more, so it stays with you."
@@ -134,7 +135,7 @@ public static class ModerationMessages
     }
 
     /// <summary>The staff channel notice when the member has no open ticket. Names people with mentions that ping nobody.</summary>
-    public static MessagePayload StaffNotice(ulong memberId, ulong moderatorId, DiagnosticReport report, string regionKey, GuideContent guide)
+    public static MessagePayload StaffNotice(ulong memberId, ulong moderatorId, DiagnosticReport report, string regionKey, GuideContent guide, LocaleTexts staff)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder(string.Create(
@@ -156,7 +157,7 @@ public static class ModerationMessages
         text.AppendLine().Append("They have no open ticket; the full result is below.");
         return new MessageBuilder()
             .WithContent(text.ToString())
-            .AddEmbed(DiagnosticMessages.Render(report, guide))
+            .AddEmbed(DiagnosticMessages.Render(report, guide, staff))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
     }

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
@@ -11,7 +12,7 @@ namespace AstraBit.SupportBot.Bot.Moderation;
 /// through the desk (a failure opens or joins the member's ticket; anything else goes into the open ticket or the staff
 /// channel). A check with no pending request (an old prompt, or after a restart) is the member's own: nobody is waiting.
 /// </summary>
-public sealed class RequestedCheckPresenter(DiscordRestClient rest, GuideContent guide, CheckRequests requests)
+public sealed class RequestedCheckPresenter(DiscordRestClient rest, GuideContent guide, CheckRequests requests, SupportLanguages languages)
     : KeyCheckPresenter<KeyCheckOrigin.ModeratorRequest>(rest)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Requested;
@@ -25,11 +26,12 @@ public sealed class RequestedCheckPresenter(DiscordRestClient rest, GuideContent
     public override Task<MessagePayload> RenderAsync(KeyCheckOutcome<KeyCheckOrigin.ModeratorRequest> outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        var texts = languages.For(outcome.Interaction);
         return Task.FromResult(outcome.Result switch
         {
             // The request is answered; a refused check leaves it pending so the member can try again.
-            KeyCheckResult.Completed completed => ModerationMessages.Result(completed.Report, guide, requests.Take(outcome.MemberId), completed.KeyKeptFor),
-            KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message),
+            KeyCheckResult.Completed completed => ModerationMessages.Result(completed.Report, guide, requests.Take(outcome.MemberId), completed.KeyKeptFor, texts),
+            KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message, texts),
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name} for a typed key."),
         });
     }

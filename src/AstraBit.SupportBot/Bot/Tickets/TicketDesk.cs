@@ -3,6 +3,7 @@ using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
@@ -41,6 +42,7 @@ public sealed partial class TicketDesk(
     DiscordRestClient rest,
     TicketDeskLock deskLock,
     GuideContent guide,
+    SupportLanguages languages,
     IAuditLog audit,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     IOptions<SupportDiscordOptions> discord,
@@ -91,7 +93,7 @@ public sealed partial class TicketDesk(
 
                 await rest.CreateMessageAsync(
                     discord.Value.StaffChannelId,
-                    ModerationMessages.StaffNotice(memberId, moderatorId, check.Report, check.RegionKey, guide),
+                    ModerationMessages.StaffNotice(memberId, moderatorId, check.Report, check.RegionKey, guide, languages.Staff),
                     cancellationToken);
                 LogCheckToStaffChannel(logger, memberId, moderatorId);
                 return new CheckTicketOutcome(null, Posted: false);
@@ -267,7 +269,7 @@ public sealed partial class TicketDesk(
             return new CheckTicketOutcome(null, Posted: false);
         }
 
-        await rest.CreateMessageAsync(thread, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide)), cancellationToken);
+        await rest.CreateMessageAsync(thread, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide, languages.Staff)), cancellationToken);
         LogCheckPosted(logger, ticket.Number, memberId);
 
         // A passing check while "Is it fixed?" waits closed the ticket as resolved — verified: finish it like any close.

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
@@ -19,7 +20,8 @@ public sealed class WalkthroughCheckPresenter(
     DiscordRestClient rest,
     WalkthroughEngine engine,
     WalkthroughProgressUpdater progress,
-    KeyCheckService checks) : KeyCheckPresenter<KeyCheckOrigin.WalkthroughStep>(rest)
+    KeyCheckService checks,
+    SupportLanguages languages) : KeyCheckPresenter<KeyCheckOrigin.WalkthroughStep>(rest)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Walkthrough;
 
@@ -62,7 +64,7 @@ public sealed class WalkthroughCheckPresenter(
 
                     var checklist = Finished(outcome) ? engine.View(shown with { Position = GuidePosition.FinalCheck }, keyRemembered: false).Page : null;
                     var view = engine.View(shown, checks.IsRemembered(outcome.MemberId));
-                    return Task.FromResult(WalkthroughMessages.AfterCheck(view, report, engine.Guide, position, checkIds, notes.Count == 0 ? null : string.Join("\n", notes), checklist));
+                    return Task.FromResult(WalkthroughMessages.AfterCheck(view, report, engine.Guide, languages.For(outcome.Interaction), position, checkIds, notes.Count == 0 ? null : string.Join("\n", notes), checklist));
                 }
 
             case KeyCheckResult.Refused refused:

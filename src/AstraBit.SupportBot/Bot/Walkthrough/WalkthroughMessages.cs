@@ -40,13 +40,13 @@ public static class WalkthroughMessages
     /// After a passing final check (<paramref name="checklist"/> set, the view on the Done page) it is the ticked
     /// checklist, the result, then the next step.
     /// </summary>
-    public static MessagePayload AfterCheck(WalkthroughView view, DiagnosticReport report, GuideContent guide, GuidePosition checkedAt, IReadOnlyCollection<string>? checkIds, string? keyNote, GuidePage? checklist = null)
+    public static MessagePayload AfterCheck(WalkthroughView view, DiagnosticReport report, GuideContent guide, LocaleTexts texts, GuidePosition checkedAt, IReadOnlyCollection<string>? checkIds, string? keyNote, GuidePage? checklist = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(guide);
         var verdict = CheckSummary.From(report, null, checkedAt, checkIds).Verdict;
-        var result = DiagnosticMessages.Render(report, guide, checkIds);
+        var result = DiagnosticMessages.Render(report, guide, texts, checkIds);
         var notice = Outcome(verdict, checkedAt, report, CheckButton(view)) + (keyNote is null ? "" : "\n" + keyNote);
         if (checklist is not null)
         {

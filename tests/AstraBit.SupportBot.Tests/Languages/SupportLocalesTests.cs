@@ -1,0 +1,36 @@
+using AstraBit.SupportBot.Core.Text;
+
+namespace AstraBit.SupportBot.Tests.Languages;
+
+public sealed class SupportLocalesTests
+{
+    [Theory]
+    [InlineData("es-ES", "es-ES")]
+    [InlineData("es-419", "es-ES")]
+    [InlineData("pt-PT", "pt-BR")]
+    [InlineData("pt-BR", "pt-BR")]
+    [InlineData("en-GB", "en-US")]
+    [InlineData("ru", "ru")]
+    [InlineData("tr", "tr")]
+    [InlineData("vi", "vi")]
+    [InlineData("de", "de")]
+    [InlineData("fr", "fr")]
+    [InlineData("ja", "en-US")]
+    [InlineData("zh-TW", "en-US")]
+    [InlineData("uk", "en-US")]
+    [InlineData("", "en-US")]
+    [InlineData(null, "en-US")]
+    public void Resolve_DiscordLocale_GivesTheShippedLocaleItReads(string? locale, string expected) =>
+        Assert.Equal(expected, SupportLocales.Resolve(locale));
+
+    [Theory]
+    [InlineData(1, "one")]
+    [InlineData(2, "few")]
+    [InlineData(5, "many")]
+    [InlineData(11, "many")]
+    [InlineData(21, "one")]
+    [InlineData(22, "few")]
+    [InlineData(112, "many")]
+    public void PluralCategory_Russian_FollowsCldr(int count, string expected) =>
+        Assert.Equal(expected, PluralRules.Category("ru", count));
+}
