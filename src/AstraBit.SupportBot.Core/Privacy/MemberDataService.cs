@@ -6,6 +6,7 @@ using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 
@@ -23,7 +24,14 @@ namespace AstraBit.SupportBot.Core.Privacy;
 /// names those tickets and the stats count them), and the audit log itself (who did what is the staff's record, not
 /// the member's data to delete). The deletion is audited.
 /// </remarks>
-public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore walkthroughs, IAuditLog audit, TimeProvider clock, IKeyReminderStore reminders, IClosedTicketEraser tickets)
+public sealed class MemberDataService(
+    IMemberDataStore data,
+    IWalkthroughStore walkthroughs,
+    IAuditLog audit,
+    TimeProvider clock,
+    IKeyReminderStore reminders,
+    IClosedTicketEraser tickets,
+    IMemberLocaleStore? locales = null)
 {
     private const int AuditLimit = 500;
 
@@ -36,7 +44,11 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
         var memberTickets = await data.TicketsForMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         var entries = await audit.ForMemberAsync(memberId, AuditLimit, cancellationToken).ConfigureAwait(false);
         var memberReminders = await reminders.ListAsync(memberId, cancellationToken).ConfigureAwait(false);
-        return new MemberDataExport(memberId, clock.GetUtcNow(), progress, marks, checks, memberTickets, entries, [.. memberReminders.OrderBy(r => r.ExpiresAt)]);
+        var locale = locales is null ? null : await locales.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
+        return new MemberDataExport(memberId, clock.GetUtcNow(), progress, marks, checks, memberTickets, entries, [.. memberReminders.OrderBy(r => r.ExpiresAt)])
+        {
+            Locale = locale,
+        };
     }
 
     /// <summary>
@@ -53,8 +65,9 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
             remindersDeleted += await reminders.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
+        var localeDeleted = locales is not null && await locales.DeleteAsync(memberId, cancellationToken).ConfigureAwait(false);
         var (erased, keptOpen) = await tickets.EraseClosedTicketDetailsAsync(memberId, cancellationToken).ConfigureAwait(false);
-        var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen, remindersDeleted);
+        var deletion = new MemberDataDeletion(progressDeleted, checksDeleted, erased, keptOpen, remindersDeleted) { LocaleDeleted = localeDeleted };
         var detail = string.Create(
             CultureInfo.InvariantCulture,
             $"deleted the member's data on request: walkthrough {(progressDeleted ? "deleted" : "none")}, {checksDeleted} checks, {remindersDeleted} reminders, details of {erased} closed tickets");
@@ -64,7 +77,11 @@ public sealed class MemberDataService(IMemberDataStore data, IWalkthroughStore w
 }
 
 /// <summary>What a deletion removed, and the open tickets it left alone.</summary>
-public sealed record MemberDataDeletion(bool WalkthroughDeleted, int ChecksDeleted, int ClosedTicketsErased, IReadOnlyList<int> OpenTicketsKept, int RemindersDeleted);
+public sealed record MemberDataDeletion(bool WalkthroughDeleted, int ChecksDeleted, int ClosedTicketsErased, IReadOnlyList<int> OpenTicketsKept, int RemindersDeleted)
+{
+    /// <summary>Whether the member's last seen Discord language was stored and is now deleted.</summary>
+    public bool LocaleDeleted { get; init; }
+}
 
 /// <summary>Everything the bot keeps about one member. Never a secret; keys masked; no staff notes.</summary>
 public sealed record MemberDataExport(
@@ -77,6 +94,9 @@ public sealed record MemberDataExport(
     IReadOnlyList<AuditEntry> AuditEntries,
     IReadOnlyList<KeyReminder> Reminders)
 {
+    /// <summary>The member's Discord language as last seen ("es-419"), kept for DMs sent without an interaction; null when none.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>Short lines for the ephemeral /privacy view.</summary>
     public IReadOnlyList<string> Summary()
     {
@@ -100,6 +120,11 @@ public sealed record MemberDataExport(
                     + string.Join("; ", Reminders.Select(r => string.Create(CultureInfo.InvariantCulture, $"key {r.MaskedKey} on {r.Site}, expires {r.ExpiresAt:yyyy-MM-dd}"))),
             "Never kept: your API secret, or your key beyond its last 4 characters.",
         };
+        if (Locale is { } locale)
+        {
+            lines.Insert(lines.Count - 1, $"Your Discord language as last seen: {locale} (so reminders and other messages sent without you asking are in it)");
+        }
+
         return lines;
     }
 
@@ -112,6 +137,7 @@ public sealed record MemberDataExport(
             json.WriteStartObject();
             json.WriteString("memberId", MemberId.ToString(CultureInfo.InvariantCulture));
             json.WriteString("exportedAt", ExportedAt);
+            json.WriteString("locale", Locale);
             json.WritePropertyName("walkthrough");
             if (Progress is { } p)
             {

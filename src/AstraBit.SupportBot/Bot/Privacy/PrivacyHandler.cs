@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -11,7 +12,7 @@ namespace AstraBit.SupportBot.Bot.Privacy;
 /// deletion asks to confirm first (<see cref="PrivacyId"/>). The buttons act only on whoever presses them, so nobody can touch another
 /// member's data. Open tickets and the audit log stay (MemberDataService).
 /// </summary>
-public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClient rest) : ICommandHandler, IComponentHandler<PrivacyId>
+public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClient rest, SupportLanguages languages) : ICommandHandler, IComponentHandler<PrivacyId>
 {
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.Privacy];
 
@@ -37,6 +38,7 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
                 break;
             case PrivacyIdKind.ConfirmDelete:
                 var deletion = await memberData.DeleteAsync(memberId, memberId, cancellationToken);
+                languages.Forget(memberId);
                 await rest.UpdateMessageAsync(interaction, Deleted(deletion), cancellationToken);
                 break;
             default:
@@ -77,7 +79,7 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
             : $" Kept: your open ticket {string.Join(", ", deletion.OpenTicketsKept.Select(Core.Tickets.Ticket.Format))}, which the team still needs.";
         return new MessageBuilder()
             .WithContent($"Deleted: walkthrough progress {(deletion.WalkthroughDeleted ? "(yes)" : "(there was none)")}, {"key check".ToQuantity(deletion.ChecksDeleted)}, {"key-expiry reminder".ToQuantity(deletion.RemindersDeleted)}, " +
-                $"the details of {"closed ticket".ToQuantity(deletion.ClosedTicketsErased)}.{kept} The audit log keeps its record, including this deletion.")
+                $"the details of {"closed ticket".ToQuantity(deletion.ClosedTicketsErased)}{(deletion.LocaleDeleted ? ", your Discord language as last seen" : "")}.{kept} The audit log keeps its record, including this deletion.")
             .ClearComponents()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
