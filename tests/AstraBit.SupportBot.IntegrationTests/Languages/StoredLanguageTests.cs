@@ -26,7 +26,7 @@ public sealed class StoredLanguageTests
 
         Assert.Contains("Your Discord language as last seen: es-419", listed, StringComparison.Ordinal);
         Assert.Contains("\"locale\": \"es-419\"", Encoding.UTF8.GetString(export.Attachments[0].Content), StringComparison.Ordinal);
-        Assert.Contains(", your Discord language as last seen.", deleted, StringComparison.Ordinal);
+        Assert.Contains(" Your Discord language as last seen is deleted too.", deleted, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
             : $" Kept: your open ticket {string.Join(", ", deletion.OpenTicketsKept.Select(Core.Tickets.Ticket.Format))}, which the team still needs.";
         return new MessageBuilder()
             .WithContent($"Deleted: walkthrough progress {(deletion.WalkthroughDeleted ? "(yes)" : "(there was none)")}, {"key check".ToQuantity(deletion.ChecksDeleted)}, {"key-expiry reminder".ToQuantity(deletion.RemindersDeleted)}, " +
-                $"the details of {"closed ticket".ToQuantity(deletion.ClosedTicketsErased)}{(deletion.LocaleDeleted ? ", your Discord language as last seen" : "")}.{kept} The audit log keeps its record, including this deletion.")
+                $"the details of {"closed ticket".ToQuantity(deletion.ClosedTicketsErased)}.{kept}{(deletion.LocaleDeleted ? " Your Discord language as last seen is deleted too." : "")} The audit log keeps its record, including this deletion.")
             .ClearComponents()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
