@@ -1,12 +1,13 @@
 using AstraBit.SupportBot.Core.Content;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot;
 
 /// <summary>
 /// Which language of the content files (guide, error explanations, saved answers, panel) a reader gets. The one
-/// person an interaction answers reads its <c>locale</c> when that is a shipped name as Discord writes it ("es-ES",
-/// "ru"); anything else is English. Messages several people read use <see cref="Shared"/>.
+/// person an interaction answers reads its <c>locale</c> resolved as the bot's texts resolve it ("es-419" reads
+/// "es-ES"; <see cref="SupportLocales.Resolve"/>); anything else is English. Messages several people read use <see cref="Shared"/>.
 /// </summary>
 public static class ContentLocale
 {
@@ -14,7 +15,8 @@ public static class ContentLocale
     public static string Of(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        return ContentVariants.Shipped(interaction.Locale);
+        // The same fallbacks as the bot's own texts (es-419 reads es-ES, pt-PT reads pt-BR): SupportLocales.Resolve.
+        return ContentVariants.Shipped(SupportLocales.Resolve(interaction.Locale));
     }
 
     /// <summary>The language of what several people read (the public panel, a ticket thread's saved answers until the member's language is kept).</summary>
