@@ -1,6 +1,7 @@
 using System.Reflection;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Storage.Tickets;
 
 namespace AstraBit.SupportBot.Tests.Bot;
@@ -25,5 +26,14 @@ public sealed class TicketDeskSeamTests
 
         // The desk takes the ledger (its writes) and the store (its reads); the ledger takes the store it writes.
         Assert.Equal([typeof(TicketDesk).FullName, typeof(TicketLedger).FullName], takers);
+    }
+
+    [Fact]
+    public void TicketDesk_ReachesDiscordOnlyThroughItsPort()
+    {
+        var parameters = typeof(TicketDesk).GetConstructors().Single().GetParameters().Select(p => p.ParameterType).ToList();
+
+        Assert.Contains(typeof(ITicketDiscord), parameters);
+        Assert.DoesNotContain(typeof(DiscordRestClient), parameters);
     }
 }

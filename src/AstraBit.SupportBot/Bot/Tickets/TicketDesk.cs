@@ -1,16 +1,11 @@
 using System.Globalization;
-using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
-using AstraBit.SupportBot.Bot.Languages;
-using AstraBit.SupportBot.Bot.Moderation;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Discord.Rest;
-using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,23 +24,22 @@ public sealed class TicketDeskLock : IDisposable
 }
 
 /// <summary>
-/// The one way into tickets (PRODUCT.md §6), for reads and writes: every change is a <see cref="TicketCommand"/> the
-/// ledger decides with <see cref="TicketStateMachine"/> and stores with its audit entry, and does the Discord side in one call: the private thread in the support channel with
-/// the member added and the card first, the staff notice with Join and Claim, claiming, closing (archive, lock,
-/// transcript to the log channel, rating), reopening, ratings, check results and the timers' messages. Handlers only
-/// parse what was clicked and answer with the outcome.
+/// The one way into tickets (PRODUCT.md §6), for reads and writes. Every change is a <see cref="TicketCommand"/> the
+/// ledger decides with <see cref="TicketStateMachine"/> and stores with its audit entry; the desk then does the Discord
+/// side through its port (<see cref="ITicketDiscord"/>), recording each step Discord confirmed: the private thread in
+/// the support channel with the member added and the card first, the staff notice with Join and Claim, claiming,
+/// closing (announce, rating, archive and lock, transcript to the log channel), reopening, ratings, check results and
+/// the timers' messages. Handlers only parse what was clicked and answer with the outcome.
 /// </summary>
 public sealed partial class TicketDesk(
     TicketLedger ledger,
     ITicketStore store,
     ITicketOutbox outbox,
-    DiscordRestClient rest,
+    ITicketDiscord discordSide,
     TicketDeskLock deskLock,
     GuideContent guide,
-    SupportLanguages languages,
     IAuditLog audit,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
-    IOptions<SupportDiscordOptions> discord,
     IOptions<TicketOptions> options,
     ILogger<TicketDesk> logger) : ITicketDesk, IClosedTicketEraser
 {
@@ -91,10 +85,7 @@ public sealed partial class TicketDesk(
                     return posted;
                 }
 
-                await rest.CreateMessageAsync(
-                    discord.Value.StaffChannelId,
-                    ModerationMessages.StaffNotice(memberId, moderatorId, check.Report, check.RegionKey, guide, languages.Staff),
-                    cancellationToken);
+                await discordSide.PostCheckToStaffAsync(memberId, moderatorId, check.Report, check.RegionKey, cancellationToken);
                 LogCheckToStaffChannel(logger, memberId, moderatorId);
                 return new CheckTicketOutcome(null, Posted: false);
             default:
@@ -246,7 +237,7 @@ public sealed partial class TicketDesk(
 
         if (opening.AppendedCard is { } appended && ticket.ThreadId is { } thread)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.AppendedCard(ticket, appended, origin), cancellationToken);
+            await discordSide.PostAppendedCardAsync(ticket with { ThreadId = thread }, appended, origin, cancellationToken);
             LogAppended(logger, ticket.Number, memberId, origin);
         }
 
@@ -269,7 +260,7 @@ public sealed partial class TicketDesk(
             return new CheckTicketOutcome(null, Posted: false);
         }
 
-        await rest.CreateMessageAsync(thread, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide, languages.Staff)), cancellationToken);
+        await discordSide.PostCheckAsync(thread, memberId, report, cancellationToken);
         LogCheckPosted(logger, ticket.Number, memberId);
 
         // A passing check while "Is it fixed?" waits closed the ticket as resolved — verified: finish it like any close.
@@ -334,10 +325,10 @@ public sealed partial class TicketDesk(
 
         if (ticket.IsClosed)
         {
-            return $"Ticket {ticket.DisplayNumber} is closed; its transcript is in {TicketMessages.Channel(discord.Value.LogChannelId)}.";
+            return $"Ticket {ticket.DisplayNumber} is closed; its transcript is in {discordSide.TranscriptChannel}.";
         }
 
-        await rest.AddThreadMemberAsync(thread, staffId, cancellationToken);
+        await discordSide.AddToThreadAsync(thread, staffId, cancellationToken);
         await audit.WriteAsync(new AuditEntry(staffId, JoinedAction, ticket.MemberId, ticket.Number, $"joined {ticket.DisplayNumber}", clock.GetUtcNow()), cancellationToken);
         return $"You're in: {TicketMessages.Channel(thread)}.";
     }
@@ -352,8 +343,8 @@ public sealed partial class TicketDesk(
         var outcome = await ledger.ApplyAsync(number, new TicketCommand.Claim(staffId), cancellationToken);
         if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
         {
-            await rest.AddThreadMemberAsync(thread, staffId, cancellationToken);
-            await rest.CreateMessageAsync(thread, TicketMessages.Claimed(staffId, outcome.Ticket), cancellationToken);
+            await discordSide.AddToThreadAsync(thread, staffId, cancellationToken);
+            await discordSide.AnnounceClaimedAsync(outcome.Ticket, staffId, cancellationToken);
         }
 
         return outcome;
@@ -362,9 +353,9 @@ public sealed partial class TicketDesk(
     public async Task<TicketOutcome> UnclaimAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
         var outcome = await ledger.ApplyAsync(number, new TicketCommand.Unclaim(staffId), cancellationToken);
-        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is not null)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.Unclaimed(staffId, outcome.Ticket), cancellationToken);
+            await discordSide.AnnounceUnclaimedAsync(outcome.Ticket, staffId, cancellationToken);
         }
 
         return outcome;
@@ -388,9 +379,9 @@ public sealed partial class TicketDesk(
     public async Task<TicketOutcome> RequestCloseAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
         var outcome = await ledger.ApplyAsync(number, new TicketCommand.RequestClose(staffId), cancellationToken);
-        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is not null)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.IsItFixed(outcome.Ticket, staffId, options.Value.CloseConfirmAfter), cancellationToken);
+            await discordSide.AskIsItFixedAsync(outcome.Ticket, staffId, cancellationToken);
         }
 
         return outcome;
@@ -429,15 +420,7 @@ public sealed partial class TicketDesk(
 
         if (outcome.Succeeded)
         {
-            var ticket = outcome.Ticket;
-            if (ticket.ClaimedBy is { } claimer && ticket.ThreadId is { } thread)
-            {
-                await rest.CreateMessageAsync(thread, TicketMessages.StillNeedsHelp(ticket, claimer), cancellationToken);
-            }
-            else
-            {
-                await rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StillNeedsHelpUnclaimed(ticket, discord.Value.SupportRoleIds), cancellationToken);
-            }
+            await discordSide.TellStillNeedsHelpAsync(outcome.Ticket, cancellationToken);
         }
 
         return outcome;
@@ -466,11 +449,9 @@ public sealed partial class TicketDesk(
     public async Task<TicketOutcome> ReopenAsync(int number, ulong staffId, CancellationToken cancellationToken)
     {
         var outcome = await ledger.ApplyAsync(number, new TicketCommand.Reopen(staffId), cancellationToken);
-        if (outcome.Succeeded && outcome.Ticket.ThreadId is { } thread)
+        if (outcome.Succeeded && outcome.Ticket.ThreadId is not null)
         {
-            var reopened = outcome.Ticket;
-            await rest.ModifyThreadAsync(thread, archived: false, locked: false, reason: AuditReason($"Ticket {reopened.DisplayNumber} reopened"), ct: cancellationToken);
-            await rest.CreateMessageAsync(thread, TicketMessages.Reopened(staffId, reopened), cancellationToken);
+            await discordSide.ReopenThreadAsync(outcome.Ticket, staffId, cancellationToken);
         }
 
         return outcome;
@@ -482,7 +463,7 @@ public sealed partial class TicketDesk(
         var outcome = await ledger.ApplyAsync(number, new TicketCommand.Rate(memberId, stars), cancellationToken);
         if (outcome.Succeeded)
         {
-            await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.RatingLogged(outcome.Ticket, stars), cancellationToken);
+            await discordSide.LogRatingAsync(outcome.Ticket, stars, cancellationToken);
         }
 
         return outcome;
@@ -526,9 +507,9 @@ public sealed partial class TicketDesk(
             var thread = closed.ThreadId;
             if (!closed.CloseDone.HasFlag(TicketCloseSteps.Announced))
             {
-                if (thread is { } id)
+                if (thread is not null)
                 {
-                    await rest.CreateMessageAsync(id, TicketMessages.ClosedInThread(closed).WithNonce(Nonce(closed, TicketCloseSteps.Announced)), cancellationToken);
+                    await discordSide.AnnounceClosedAsync(closed, Nonce(closed, TicketCloseSteps.Announced), cancellationToken);
                 }
 
                 closed = await CloseStepDoneAsync(closed, TicketCloseSteps.Announced, cancellationToken);
@@ -536,15 +517,15 @@ public sealed partial class TicketDesk(
 
             if (!closed.CloseDone.HasFlag(TicketCloseSteps.RatingRequested))
             {
-                await AskForRatingAsync(closed, cancellationToken);
+                await discordSide.AskForRatingAsync(closed, Nonce(closed, TicketCloseSteps.RatingRequested), cancellationToken);
                 closed = await CloseStepDoneAsync(closed, TicketCloseSteps.RatingRequested, cancellationToken);
             }
 
             if (!closed.CloseDone.HasFlag(TicketCloseSteps.Archived))
             {
-                if (thread is { } lockId)
+                if (thread is not null)
                 {
-                    await rest.ArchiveAndLockThreadAsync(lockId, AuditReason($"Ticket {closed.DisplayNumber} closed: {closed.CloseReason}"), cancellationToken);
+                    await discordSide.ArchiveThreadAsync(closed, cancellationToken);
                 }
 
                 closed = await CloseStepDoneAsync(closed, TicketCloseSteps.Archived, cancellationToken);
@@ -552,8 +533,7 @@ public sealed partial class TicketDesk(
 
             if (!closed.CloseDone.HasFlag(TicketCloseSteps.TranscriptPosted))
             {
-                var transcript = await TicketTranscript.BuildAsync(rest, audit, closed, cancellationToken);
-                await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript).WithNonce(Nonce(closed, TicketCloseSteps.TranscriptPosted)), cancellationToken);
+                await discordSide.PostTranscriptAsync(closed, Nonce(closed, TicketCloseSteps.TranscriptPosted), cancellationToken);
                 await CloseStepDoneAsync(closed, TicketCloseSteps.TranscriptPosted, cancellationToken);
             }
 
@@ -588,10 +568,10 @@ public sealed partial class TicketDesk(
         switch (action.Kind)
         {
             case TicketActionKind.Escalate:
-                await rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.Escalation(ticket, discord.Value.SupportRoleIds, clock.GetUtcNow()), cancellationToken);
+                await discordSide.EscalateAsync(ticket, clock.GetUtcNow(), cancellationToken);
                 break;
-            case TicketActionKind.Remind when ticket.ThreadId is { } thread:
-                await rest.CreateMessageAsync(thread, TicketMessages.Reminder(ticket, options.Value.AutoCloseAfter), cancellationToken);
+            case TicketActionKind.Remind when ticket.ThreadId is not null:
+                await discordSide.RemindAsync(ticket, cancellationToken);
                 break;
             case TicketActionKind.Remind:
                 break;
@@ -614,16 +594,9 @@ public sealed partial class TicketDesk(
     {
         if (ticket.ThreadId is null)
         {
-            var name = $"ticket-{ticket.Number.ToString("0000", CultureInfo.InvariantCulture)}-{await MemberSlugAsync(ticket.MemberId, cancellationToken)}";
-            var created = await rest.CreatePrivateThreadAsync(
-                discord.Value.SupportChannelId,
-                name,
-                ThreadArchiveDuration.OneWeek,
-                invitable: false,
-                reason: AuditReason($"Support ticket {ticket.DisplayNumber}"),
-                ct: cancellationToken);
-            var attached = await ledger.ApplyAsync(ticket.Number, new TicketCommand.AttachThread(created.Id), cancellationToken);
-            ticket = attached.Ticket ?? ticket with { ThreadId = created.Id, Built = TicketBuildSteps.None };
+            var created = await discordSide.CreateThreadAsync(ticket, cancellationToken);
+            var attached = await ledger.ApplyAsync(ticket.Number, new TicketCommand.AttachThread(created), cancellationToken);
+            ticket = attached.Ticket ?? ticket with { ThreadId = created, Built = TicketBuildSteps.None };
         }
 
         var thread = ticket.ThreadId!.Value;
@@ -631,26 +604,21 @@ public sealed partial class TicketDesk(
         // The card comes first, so whoever opens the thread starts from the diagnosis.
         if (!ticket.Built.HasFlag(TicketBuildSteps.CardPosted))
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.OpeningCard(ticket), cancellationToken);
-            await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket), cancellationToken);
-            if (options.Value.Calendar().WhenStaffReturn(clock.GetUtcNow()) is { } back)
-            {
-                // Outside working hours the member hears honestly when someone will be there.
-                await rest.CreateMessageAsync(thread, TicketMessages.OutsideWorkingHours(ticket, back), cancellationToken);
-            }
+            // Outside working hours the member hears honestly when someone will be there.
+            await discordSide.PostOpeningAsync(ticket, options.Value.Calendar().WhenStaffReturn(clock.GetUtcNow()), cancellationToken);
 
             ticket = await StepDoneAsync(ticket, TicketBuildSteps.CardPosted, cancellationToken);
         }
 
         if (!ticket.Built.HasFlag(TicketBuildSteps.MemberAdded))
         {
-            await rest.AddThreadMemberAsync(thread, ticket.MemberId, cancellationToken);
+            await discordSide.AddToThreadAsync(thread, ticket.MemberId, cancellationToken);
             ticket = await StepDoneAsync(ticket, TicketBuildSteps.MemberAdded, cancellationToken);
         }
 
         if (!ticket.Built.HasFlag(TicketBuildSteps.StaffNotified))
         {
-            await rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StaffNotice(ticket, requestedBy), cancellationToken);
+            await discordSide.NotifyStaffAsync(ticket, requestedBy, cancellationToken);
             ticket = await StepDoneAsync(ticket, TicketBuildSteps.StaffNotified, cancellationToken);
         }
 
@@ -663,47 +631,7 @@ public sealed partial class TicketDesk(
         return recorded.Ticket ?? ticket with { Built = ticket.Built | step };
     }
 
-    private async Task AskForRatingAsync(Ticket closed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var dm = await rest.CreateDmChannelAsync(closed.MemberId, cancellationToken);
-            await rest.CreateMessageAsync(dm.Id, TicketMessages.RatingPrompt(closed).WithNonce(Nonce(closed, TicketCloseSteps.RatingRequested)), cancellationToken);
-            return;
-        }
-        catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)
-        {
-            LogDmClosed(logger, closed.Number, closed.MemberId);
-        }
-
-        // DMs closed: ask in the thread before it is locked; the buttons keep working there.
-        if (closed.ThreadId is { } thread)
-        {
-            await rest.CreateMessageAsync(thread, TicketMessages.RatingPrompt(closed).WithNonce(Nonce(closed, TicketCloseSteps.RatingRequested)), cancellationToken);
-        }
-    }
-
-    private async Task<string> MemberSlugAsync(ulong memberId, CancellationToken cancellationToken)
-    {
-        string? name;
-        try
-        {
-            var member = await rest.GetGuildMemberAsync(discord.Value.GuildId, memberId, cancellationToken);
-            name = member.User?.Username;
-        }
-        catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.UnknownMember)
-        {
-            name = null;
-        }
-
-        var slug = new string([.. (name ?? "").ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_').Take(32)]);
-        return slug.Length == 0 ? "member" : slug;
-    }
-
     private string RegionLabel(string regionKey) => guide.FindRegion(regionKey)?.Label ?? regionKey;
-
-    // X-Audit-Log-Reason holds at most 512 characters.
-    private static string AuditReason(string reason) => SecretGuard.Scrub(SafeText.Fit(reason, 500));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} opened for member {MemberId} ({Origin})")]
     private static partial void LogOpened(ILogger logger, int number, ulong memberId, TicketOrigin origin);
@@ -719,9 +647,6 @@ public sealed partial class TicketDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} of member {MemberId} closed by {ClosedBy}; transcript posted")]
     private static partial void LogClosed(ILogger logger, int number, ulong memberId, ulong? closedBy);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} has DMs closed; the rating for ticket {Number} is asked in the thread")]
-    private static partial void LogDmClosed(ILogger logger, int number, ulong memberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Check of member {MemberId} posted into ticket {Number}")]
     private static partial void LogCheckPosted(ILogger logger, int number, ulong memberId);

@@ -38,6 +38,7 @@ public static class TicketServices
 
         services.TryAddScoped<SupportRoles>();
         services.TryAddSingleton<TicketDeskLock>();
+        services.TryAddScoped<ITicketDiscord, TicketDiscord>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<ITicketDesk>(sp => sp.GetRequiredService<TicketDesk>());
         services.TryAddScoped<IClosedTicketEraser>(sp => sp.GetRequiredService<TicketDesk>());
