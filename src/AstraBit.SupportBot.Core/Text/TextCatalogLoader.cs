@@ -80,6 +80,7 @@ public static class TextCatalogLoader
             "footer" => limits.Footer,
             "description" => limits.Text,
             "hint" => new TextLimit(limits.InputPlaceholder.Length, "Discord label description limit"),
+            "summary" => new TextLimit(limits.Suggestion, "Discord command description limit"),
             _ => new TextLimit(limits.Message, "Discord message limit"),
         };
     }

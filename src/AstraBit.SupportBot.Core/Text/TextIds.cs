@@ -102,4 +102,21 @@ public static class TextIds
         public const string Problem = "keyForm.problem";
         public const string ProblemsTryAgain = "keyForm.problems.tryAgain";
     }
+
+    /// <summary>
+    /// What Discord shows for a command, subcommand or option in the reader's language, by its path ("ticket.close.reason"):
+    /// its description (<c>command.&lt;path&gt;.summary</c>) and, for the user command, its name. Slash command and option
+    /// names stay as PRODUCT.md §3 has them in every language: texts, guides and staff name them.
+    /// </summary>
+    public static class Commands
+    {
+        public const string Prefix = "command.";
+
+        public static string Summary(string path) => Prefix + Key(path) + ".summary";
+
+        public static string Name(string path) => Prefix + Key(path) + ".name";
+
+        // "Ask to run Bybit check" → "ask-to-run-bybit-check".
+        private static string Key(string path) => path.Replace(' ', '-').ToLowerInvariant();
+    }
 }

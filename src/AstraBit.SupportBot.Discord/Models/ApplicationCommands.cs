@@ -73,6 +73,12 @@ public sealed partial record CommandOptionDefinition
 
     public bool Autocomplete { get; }
 
+    /// <summary>The option's name per Discord locale (<c>name_localizations</c>); empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> NameLocalizations { get; private init; } = CommandLocalizations.None;
+
+    /// <summary>The option's description per Discord locale (<c>description_localizations</c>); empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> DescriptionLocalizations { get; private init; } = CommandLocalizations.None;
+
     public static CommandOptionDefinition String(string name, string description, bool required = false, int? maxLength = null, IEnumerable<CommandChoice>? choices = null, bool autocomplete = false) =>
         new(CommandOptionType.String, name, description, required, [.. choices ?? []], [], maxLength, autocomplete);
 
@@ -96,9 +102,34 @@ public sealed partial record CommandOptionDefinition
 
     internal int Size => Name.Length + Description.Length + Choices.Sum(c => c.Name.Length + c.Value.Length) + Options.Sum(o => o.Size);
 
+    /// <summary>This option and those under it with their names and descriptions per locale; <paramref name="path"/> names it ("ticket.close.reason").</summary>
+    internal CommandOptionDefinition Localize(string path, CommandLocalizations localizations)
+    {
+        var names = localizations.Names(path);
+        var descriptions = localizations.Descriptions(path);
+        foreach (var (locale, name) in names)
+        {
+            ApplicationCommandDefinition.ValidateChatInputName(name, $"option.name_localizations[{locale}] of {path}");
+        }
+
+        foreach (var (locale, description) in descriptions)
+        {
+            DiscordLimits.Length(description, 1, DiscordLimits.CommandDescription, $"option.description_localizations[{locale}] of {path}");
+        }
+
+        var options = Options.Select(o => o.Localize(path + "." + o.Name, localizations)).ToList();
+        CommandLocalizations.EnsureUnique(options.Select(o => (o.Name, o.NameLocalizations)), path);
+        return new CommandOptionDefinition(Type, Name, Description, Required, Choices, options, MaxLength, Autocomplete)
+        {
+            NameLocalizations = names,
+            DescriptionLocalizations = descriptions,
+        };
+    }
+
     internal JsonObject ToJson()
     {
         var o = new JsonObject { ["type"] = (int)Type, ["name"] = Name, ["description"] = Description };
+        CommandLocalizations.Write(o, NameLocalizations, DescriptionLocalizations);
         if (Required)
         {
             o["required"] = true;
@@ -156,6 +187,49 @@ public sealed partial record ApplicationCommandDefinition
     /// <summary>Global commands only; the guild bulk-overwrite route does not send it.</summary>
     public IReadOnlyList<InteractionContextType>? Contexts { get; }
 
+    /// <summary>The command's name per Discord locale (<c>name_localizations</c>); empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> NameLocalizations { get; private init; } = CommandLocalizations.None;
+
+    /// <summary>The command's description per Discord locale (<c>description_localizations</c>); empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> DescriptionLocalizations { get; private init; } = CommandLocalizations.None;
+
+    /// <summary>
+    /// The command with names and descriptions per locale for itself, its subcommands and options, from
+    /// <paramref name="localizations"/> (asked by path: "ticket", "ticket.close", "ticket.close.reason"). The default
+    /// names stay as they are.
+    /// </summary>
+    /// <exception cref="ArgumentException">A localized name breaks Discord's rules (1–32 characters, lowercase, unique among siblings per locale), or a description is not 1–100 characters.</exception>
+    public ApplicationCommandDefinition Localize(CommandLocalizations localizations)
+    {
+        ArgumentNullException.ThrowIfNull(localizations);
+        var names = localizations.Names(Name);
+        foreach (var (locale, name) in names)
+        {
+            if (Type == ApplicationCommandType.ChatInput)
+            {
+                ValidateChatInputName(name, $"command.name_localizations[{locale}] of {Name}");
+            }
+            else
+            {
+                DiscordLimits.Length(name, 1, DiscordLimits.CommandName, $"command.name_localizations[{locale}] of {Name}");
+            }
+        }
+
+        var descriptions = Description is null ? CommandLocalizations.None : localizations.Descriptions(Name);
+        foreach (var (locale, description) in descriptions)
+        {
+            DiscordLimits.Length(description, 1, DiscordLimits.CommandDescription, $"command.description_localizations[{locale}] of {Name}");
+        }
+
+        var options = Options.Select(o => o.Localize(Name + "." + o.Name, localizations)).ToList();
+        CommandLocalizations.EnsureUnique(options.Select(o => (o.Name, o.NameLocalizations)), Name);
+        return new ApplicationCommandDefinition(Type, Name, Description, options, DefaultMemberPermissions, Contexts)
+        {
+            NameLocalizations = names,
+            DescriptionLocalizations = descriptions,
+        };
+    }
+
     [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]
     private static partial Regex ChatInputName();
 
@@ -205,6 +279,8 @@ public sealed partial record ApplicationCommandDefinition
         {
             o["description"] = Description;
         }
+
+        CommandLocalizations.Write(o, NameLocalizations, DescriptionLocalizations);
 
         if (Options.Count > 0)
         {
@@ -303,4 +379,61 @@ public sealed class UserCommandBuilder
 
     public ApplicationCommandDefinition Build() =>
         new(ApplicationCommandType.User, _name, null, [], _permissions, _contexts);
+}
+
+/// <summary>
+/// Where a command's names and descriptions per Discord locale come from: asked by path ("diagnose", "ticket.close",
+/// "ticket.close.reason"), each answers locale → text (empty for none).
+/// </summary>
+public sealed class CommandLocalizations(
+    Func<string, IReadOnlyDictionary<string, string>> names,
+    Func<string, IReadOnlyDictionary<string, string>> descriptions)
+{
+    internal static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> Names(string path) => names(path);
+
+    public IReadOnlyDictionary<string, string> Descriptions(string path) => descriptions(path);
+
+    /// <summary>Siblings' names must differ in every locale, as their default names do (Discord refuses the command otherwise).</summary>
+    /// <exception cref="ArgumentException">Two siblings share a name in one locale.</exception>
+    public static void EnsureUnique(IEnumerable<(string Name, IReadOnlyDictionary<string, string> Localized)> siblings, string under)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        var list = siblings.ToList();
+        foreach (var locale in list.SelectMany(s => s.Localized.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var clash = list.Select(s => s.Localized.GetValueOrDefault(locale) ?? s.Name)
+                .GroupBy(n => n, StringComparer.Ordinal)
+                .FirstOrDefault(g => g.Count() > 1);
+            if (clash is not null)
+            {
+                throw new ArgumentException($"Two names under {under} are both '{clash.Key}' in locale {locale}: names must be unique per locale.", nameof(siblings));
+            }
+        }
+    }
+
+    internal static void Write(JsonObject o, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, string> descriptions)
+    {
+        if (names.Count > 0)
+        {
+            o["name_localizations"] = Object(names);
+        }
+
+        if (descriptions.Count > 0)
+        {
+            o["description_localizations"] = Object(descriptions);
+        }
+    }
+
+    private static JsonObject Object(IReadOnlyDictionary<string, string> values)
+    {
+        var o = new JsonObject();
+        foreach (var (locale, text) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            o[locale] = text;
+        }
+
+        return o;
+    }
 }

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Hosting;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AstraBit.SupportBot.Bot;
 
 /// <summary>
-/// On the first READY of the process, replaces the guild's commands with <see cref="SupportCommands.All"/>
+/// On the first READY of the process, replaces the guild's commands with <see cref="SupportCommands.All"/>, described in every shipped language (<see cref="LocalizedCommands"/>)
 /// (bulk overwrite: commands removed from the code disappear from Discord too). Guild commands update at
 /// once, unlike global ones.
 /// </summary>
@@ -15,6 +16,7 @@ public sealed partial class CommandRegistrar(
     DiscordRestClient rest,
     IOptions<SupportDiscordOptions> support,
     RegistrationState state,
+    LocalizedCommands commands,
     ILogger<CommandRegistrar> logger) : IGatewayEventHandler<ReadyEvent>
 {
     public async Task HandleAsync(ReadyEvent gatewayEvent, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed partial class CommandRegistrar(
 
         try
         {
-            var registered = await rest.BulkOverwriteGuildCommandsAsync(gatewayEvent.ApplicationId, support.Value.GuildId, SupportCommands.All, cancellationToken);
+            var registered = await rest.BulkOverwriteGuildCommandsAsync(gatewayEvent.ApplicationId, support.Value.GuildId, commands.All, cancellationToken);
             LogRegistered(logger, registered.Count, support.Value.GuildId);
         }
         catch

@@ -37,11 +37,13 @@ public sealed class TextCatalogTests
     public void TextIds_EveryIdInTheCode_IsAnEnglishKeyAndEveryEnglishKeyIsUsed()
     {
         var inCode = typeof(TextIds).GetNestedTypes()
+            .Where(t => t != typeof(TextIds.Commands))
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToHashSet(StringComparer.Ordinal);
-        var inFile = ShippedTexts.English.Ids.ToHashSet(StringComparer.Ordinal);
+        // Commands' texts are named by their command's path (TextIds.Commands), checked against the commands below.
+        var inFile = ShippedTexts.English.Ids.Where(id => !id.StartsWith(TextIds.Commands.Prefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
 
         Assert.Empty(inCode.Except(inFile).Order(StringComparer.Ordinal));
         Assert.Empty(inFile.Except(inCode).Order(StringComparer.Ordinal));

@@ -266,11 +266,13 @@ internal static partial class PayloadValidator
                 }
 
                 errors.Length(Str(c, "description"), 1, 100, $"{i}.description");
+                Localizations(c, $"{i}", chatInput: true, errors);
                 Options(c?["options"] as JsonArray, $"{i}.options", errors);
             }
             else
             {
                 errors.Length(name, 1, 32, $"{i}.name");
+                Localizations(c, $"{i}", chatInput: false, errors);
                 if (!string.IsNullOrEmpty(Str(c, "description")))
                 {
                     errors.Add($"{i}.description", "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION", "Context menu commands cannot have description");
@@ -311,7 +313,49 @@ internal static partial class PayloadValidator
             }
 
             errors.Length(Str(o, "description"), 1, 100, $"{p}.{i}.description");
+            Localizations(o, $"{p}.{i}", chatInput: true, errors);
             Options(o?["options"] as JsonArray, $"{p}.{i}.options", errors);
+        }
+    }
+
+    // Discord's locales; a localization under any other key is refused (reference/discord-api.md §13).
+    private static readonly HashSet<string> Locales = new(
+        ["id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl", "pt-BR",
+         "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko"],
+        StringComparer.Ordinal);
+
+    // name_localizations follow the name's rule (lowercase 1–32 for slash commands and options), description_localizations 1–100.
+    private static void Localizations(JsonNode? c, string p, bool chatInput, FormErrors errors)
+    {
+        if (c?["name_localizations"] is JsonObject names)
+        {
+            foreach (var (locale, value) in names)
+            {
+                var name = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+                if (!Locales.Contains(locale))
+                {
+                    errors.Add($"{p}.name_localizations.{locale}", "LOCALE_INVALID", "Invalid locale");
+                }
+                else if (chatInput ? name is null || !ChatInputName().IsMatch(name) || name != name.ToLowerInvariant() : name is not { Length: >= 1 and <= 32 })
+                {
+                    errors.Add($"{p}.name_localizations.{locale}", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+                }
+            }
+        }
+
+        if (c?["description_localizations"] is JsonObject descriptions)
+        {
+            foreach (var (locale, value) in descriptions)
+            {
+                if (!Locales.Contains(locale))
+                {
+                    errors.Add($"{p}.description_localizations.{locale}", "LOCALE_INVALID", "Invalid locale");
+                }
+                else
+                {
+                    errors.Length(value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null, 1, 100, $"{p}.description_localizations.{locale}");
+                }
+            }
         }
     }
 }

@@ -19,6 +19,8 @@ public static class LanguageServices
         services.AddOptions<SupportLanguageOptions>().Bind(configuration.GetSection(SupportLanguageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportLanguageOptions>, SupportLanguageOptionsValidator>());
         services.TryAddSingleton<SupportLanguages>();
+        services.TryAddSingleton<LocalizedCommands>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TextFileOptions>, LocalizedCommandsStartupCheck>());
         return services;
     }
 }

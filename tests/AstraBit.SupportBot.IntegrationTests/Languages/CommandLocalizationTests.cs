@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using AstraBit.SupportBot.Core.Text;
+
+namespace AstraBit.SupportBot.IntegrationTests.Languages;
+
+/// <summary>The commands the bot registers with Discord carry a description in every shipped language (PRODUCT.md §12).</summary>
+public sealed class CommandLocalizationTests
+{
+    [Fact]
+    public async Task Ready_RegisteredCommands_CarryEveryShippedLocalesDescriptionsAndTheUserCommandsNames()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var commands = bot.Discord.Rest.GetRegisteredCommands(bot.Discord.Options.GuildId).OfType<JsonObject>().ToList();
+
+        var described = commands.SelectMany(c => Described(c)).ToList();
+        Assert.NotEmpty(described);
+        Assert.All(described, d => Assert.Equal(
+            SupportLocales.Shipped.Order(StringComparer.Ordinal),
+            ((d["description_localizations"] as JsonObject)?.Select(p => p.Key) ?? []).Order(StringComparer.Ordinal)));
+        var diagnose = commands.Single(c => c["name"]!.GetValue<string>() == "diagnose");
+        Assert.Equal("diagnose", diagnose["name"]!.GetValue<string>());
+        Assert.StartsWith("Comprueba ahora tu clave API de Bybit", diagnose["description_localizations"]!["es-ES"]!.GetValue<string>(), StringComparison.Ordinal);
+        var ask = commands.Single(c => c["type"]!.GetValue<int>() == 2);
+        Assert.Equal("Попросить проверить ключ Bybit", ask["name_localizations"]!["ru"]!.GetValue<string>());
+    }
+
+    // A slash command and every subcommand and option under it.
+    private static IEnumerable<JsonObject> Described(JsonObject node)
+    {
+        if (node["description"] is null)
+        {
+            yield break;
+        }
+
+        yield return node;
+        foreach (var option in node["options"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            foreach (var inner in Described(option))
+            {
+                yield return inner;
+            }
+        }
+    }
+}
