@@ -12,6 +12,7 @@ internal sealed class BotProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string? _container;
     private readonly string[] _folders;
+    private readonly Queue<string> _tail = new();
 
     private BotProcess(Process process, int id, string? container = null, params string[] folders)
     {
@@ -22,7 +23,7 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>The bot's process id on this machine (for a container, its main process as the host sees it).</summary>
-    public int Id { get; }
+    public int Id { get; private set; }
 
     /// <summary>
     /// What an operator sets to run the bot against this Discord emulator (channels created in it), with a data
@@ -83,12 +84,21 @@ internal sealed class BotProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
-        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var process = new Process { StartInfo = start };
         // The working folder and the data file's folder are this run's own: deleted when the bot is.
         var dataFolder = !keepData && environment.TryGetValue("Storage__Path", out var dataFile) ? Path.GetDirectoryName(dataFile) : null;
-        return new BotProcess(process, process.Id, null, [start.WorkingDirectory, .. dataFolder is null ? Array.Empty<string>() : [dataFolder]]);
+        var bot = new BotProcess(process, 0, null, [start.WorkingDirectory, .. dataFolder is null ? Array.Empty<string>() : [dataFolder]]);
+        process.OutputDataReceived += (_, line) => bot.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => bot.Keep(line.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start the bot.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        bot.Id = process.Id;
+        return bot;
     }
 
     /// <summary>
@@ -147,6 +157,18 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Resident set size from /proc (Linux), in bytes.</summary>
+    /// <summary>The last lines the bot wrote (standard output and error), to show when a benchmark step fails.</summary>
+    public string Tail
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return string.Join('\n', _tail);
+            }
+        }
+    }
+
     public long ResidentBytes() => Memory().Resident;
 
     /// <summary>Resident memory from /proc/&lt;pid&gt;/status (Linux): the whole set and its anonymous, file-backed and shared parts.</summary>
@@ -196,6 +218,23 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         return [.. sums.OrderByDescending(s => s.Value).Take(count).Select(s => (s.Key, s.Value))];
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_tail)
+        {
+            _tail.Enqueue(line);
+            while (_tail.Count > 60)
+            {
+                _tail.Dequeue();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

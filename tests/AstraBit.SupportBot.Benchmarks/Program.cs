@@ -1,7 +1,7 @@
 using AstraBit.SupportBot.Benchmarks;
 using AstraBit.SupportBot.Benchmarks.BusyYear;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard|transcript|soak [--compressed]]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
@@ -11,11 +11,12 @@ return which switch
     "busy-year" => await BusyYearBenchmark.RunAsync(args[1..]),
     "leak-guard" => LeakGuardBenchmark.Run(),
     "transcript" => TranscriptBenchmark.Run(),
+    "soak" => await SoakBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard|transcript|soak [--compressed]]");
     return 2;
 }

@@ -152,44 +152,52 @@ internal static class BusyYearBenchmark
         double startupMs, idleMb, afterMb;
         await using (var bot = BotProcess.Start(environment, botDirectory, keepData: true))
         {
-            await discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, Timeout);
-            startupMs = startup.Elapsed.TotalMilliseconds;
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            idleMb = Mb(bot.ResidentBytes());
-
-            foreach (var days in new[] { 7, 30, 365 })
+            try
             {
-                figures[$"ticket-stats-{days}d"] = await MedianAsync(() => CommandAsync(discord, () => discord.RunSlashCommandAsync(StaffId, "ticket", [SlashOption.Subcommand("stats", SlashOption.Integer("days", days))])));
+                await discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, Timeout);
+                startupMs = startup.Elapsed.TotalMilliseconds;
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                idleMb = Mb(bot.ResidentBytes());
+
+                foreach (var days in new[] { 7, 30, 365 })
+                {
+                    figures[$"ticket-stats-{days}d"] = await MedianAsync(() => CommandAsync(discord, () => discord.RunSlashCommandAsync(StaffId, "ticket", [SlashOption.Subcommand("stats", SlashOption.Integer("days", days))])));
+                }
+
+                figures["ticket-list"] = await MedianAsync(() => CommandAsync(discord, () => discord.RunSlashCommandAsync(StaffId, "ticket", [SlashOption.Subcommand("list")])));
+                figures["ticket-history-busiest"] = await MedianAsync(() => CommandAsync(discord, () => discord.RunSlashCommandAsync(StaffId, "ticket", [SlashOption.Subcommand("history", SlashOption.User("member", busiest))])));
+
+                discord.Rest.AddMember(busiest, [], "busiest.member");
+                var overviewId = 0UL;
+                figures["privacy-overview"] = await MedianAsync(() => CommandAsync(discord, async () => overviewId = await discord.RunSlashCommandAsync(busiest, SupportCommands.Privacy)));
+                var overview = discord.Rest.Messages.Single(m => m.InteractionId == overviewId);
+                figures["privacy-export"] = await MedianAsync(() => CommandAsync(
+                    discord,
+                    () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.Export).Build(), overview.Id, overview.ChannelId),
+                    id => m => m.InteractionId == id && m.Attachments.Count == 1));
+                figures["privacy-delete"] = await CommandAsync(
+                    discord, () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.ConfirmDelete).Build(), overview.Id, overview.ChannelId));
+
+                // A member's failed check opens a ticket: complete when the member is told which ticket it went into.
+                var copy = BybitEmulatorCommand.Clones(bybit.Scenario("hedge-mode"), 1)[0];
+                bybit.Accounts[copy.ApiKey] = copy;
+                var member = NewMember;
+                discord.Rest.AddMember(member, [], "new.member");
+                figures["failed-check-opens-ticket"] = await CommandAsync(
+                    discord,
+                    () => discord.SubmitModalAsync(member, KeyFormId.For(new KeyCheckOrigin.Command()).Build(), new Dictionary<string, string> { [KeyModal.KeyField] = copy.ApiKey, [KeyModal.SecretField] = copy.ApiSecret }),
+                    id => m => m.InteractionId == id && m.Content.Contains("support ticket #", StringComparison.Ordinal));
+
+                var backupFolder = Path.Combine(work, "backups-" + Path.GetRandomFileName());
+                Directory.CreateDirectory(backupFolder);
+                figures["verb-backup-while-running"] = await VerbAsync(botDirectory, new Dictionary<string, string> { ["Storage__Path"] = dataFile }, "backup", backupFolder);
+                afterMb = Mb(bot.ResidentBytes());
             }
-
-            figures["ticket-list"] = await MedianAsync(() => CommandAsync(discord, () => discord.RunSlashCommandAsync(StaffId, "ticket", [SlashOption.Subcommand("list")])));
-            figures["ticket-history-busiest"] = await MedianAsync(() => CommandAsync(discord, () => discord.RunSlashCommandAsync(StaffId, "ticket", [SlashOption.Subcommand("history", SlashOption.User("member", busiest))])));
-
-            discord.Rest.AddMember(busiest, [], "busiest.member");
-            var overviewId = 0UL;
-            figures["privacy-overview"] = await MedianAsync(() => CommandAsync(discord, async () => overviewId = await discord.RunSlashCommandAsync(busiest, SupportCommands.Privacy)));
-            var overview = discord.Rest.Messages.Single(m => m.InteractionId == overviewId);
-            figures["privacy-export"] = await MedianAsync(() => CommandAsync(
-                discord,
-                () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.Export).Build(), overview.Id, overview.ChannelId),
-                id => m => m.InteractionId == id && m.Attachments.Count == 1));
-            figures["privacy-delete"] = await CommandAsync(
-                discord, () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.ConfirmDelete).Build(), overview.Id, overview.ChannelId));
-
-            // A member's failed check opens a ticket: complete when the member is told which ticket it went into.
-            var copy = BybitEmulatorCommand.Clones(bybit.Scenario("hedge-mode"), 1)[0];
-            bybit.Accounts[copy.ApiKey] = copy;
-            var member = NewMember;
-            discord.Rest.AddMember(member, [], "new.member");
-            figures["failed-check-opens-ticket"] = await CommandAsync(
-                discord,
-                () => discord.SubmitModalAsync(member, KeyFormId.For(new KeyCheckOrigin.Command()).Build(), new Dictionary<string, string> { [KeyModal.KeyField] = copy.ApiKey, [KeyModal.SecretField] = copy.ApiSecret }),
-                id => m => m.InteractionId == id && m.Content.Contains("support ticket #", StringComparison.Ordinal));
-
-            var backupFolder = Path.Combine(work, "backups-" + Path.GetRandomFileName());
-            Directory.CreateDirectory(backupFolder);
-            figures["verb-backup-while-running"] = await VerbAsync(botDirectory, new Dictionary<string, string> { ["Storage__Path"] = dataFile }, "backup", backupFolder);
-            afterMb = Mb(bot.ResidentBytes());
+            catch (TimeoutException)
+            {
+                Console.Error.WriteLine($"busy-year: a step timed out on {dataFile}; the bot's last lines:\n{bot.Tail}");
+                throw;
+            }
         }
 
         figures["verb-stats-30d"] = await VerbAsync(botDirectory, new Dictionary<string, string>(), "stats", "--data", dataFile, "--days", "30");

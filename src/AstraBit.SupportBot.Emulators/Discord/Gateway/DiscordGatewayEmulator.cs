@@ -34,6 +34,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Session? _latestSession;
     private Connection? _current;
+    private bool _unavailable;
     private int _identifyCount;
     private int _readyCount;
     private int _resumeCount;
@@ -122,6 +123,23 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
 
         await sent.ConfigureAwait(false);
         return sequence;
+    }
+
+    /// <summary>
+    /// While true, the gateway refuses new connections (HTTP 503 to the upgrade request), as during an outage of
+    /// Discord's gateway; setting it drops the connection that is open. Sessions stay resumable.
+    /// </summary>
+    public bool Unavailable
+    {
+        get => Volatile.Read(ref _unavailable);
+        set
+        {
+            Volatile.Write(ref _unavailable, value);
+            if (value && Read(() => _current) is { IsOpen: true } open)
+            {
+                open.Drop();
+            }
+        }
     }
 
     /// <summary>Sends op 7 Reconnect on the current connection.</summary>
@@ -268,6 +286,12 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (Unavailable)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 

@@ -173,6 +173,11 @@ public sealed partial class DiscordRestEmulator
             return Error(404, 0, "404: Not Found");
         }
 
+        if (_outage)
+        {
+            return Error(503, 0, "503: Service Unavailable");
+        }
+
         var exemptFromAuth = match.Route.Contains("{interaction_token}", StringComparison.Ordinal);
         if (!exemptFromAuth && recorded.Authorization != "Bot " + _options.Token)
         {

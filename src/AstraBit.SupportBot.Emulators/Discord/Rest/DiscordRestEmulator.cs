@@ -31,6 +31,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<Exception> _serverErrors = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<RecordedCallback> _callbacks = [];
+    private bool _outage;
     private readonly Dictionary<ulong, EmulatedChannel> _channels = [];
     private readonly List<EmulatedMessage> _messages = [];
     private readonly Queue<int> _uploadFailures = new();
@@ -268,6 +269,30 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         lock (_lock)
         {
             GetQueue(_scriptedFailuresAfter, route).Enqueue(status);
+        }
+    }
+
+    /// <summary>
+    /// While true, every API request is answered 503 and takes no effect, as during an outage of Discord's API
+    /// (the gateway's side is <see cref="DiscordGatewayEmulator.Unavailable"/>).
+    /// </summary>
+    public bool Outage
+    {
+        get => Volatile.Read(ref _outage);
+        set => Volatile.Write(ref _outage, value);
+    }
+
+    /// <summary>
+    /// Forgets the recorded requests and callbacks (what tests inspect), keeping the state Discord holds: channels,
+    /// messages, members, interactions. A long run calls it once it has checked what it recorded, so the emulator's
+    /// records don't grow for the length of the run.
+    /// </summary>
+    public void ForgetRecords()
+    {
+        lock (_lock)
+        {
+            _requests.Clear();
+            _callbacks.Clear();
         }
     }
 

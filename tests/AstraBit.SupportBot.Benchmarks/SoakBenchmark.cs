@@ -1,0 +1,37 @@
+using AstraBit.SupportBot.IntegrationTests.Soak;
+
+namespace AstraBit.SupportBot.Benchmarks;
+
+/// <summary>
+/// The soak as a benchmark: a full day of a busy server (<see cref="SoakShape.FullDay"/>, 288 five-minute steps) on a
+/// fake support clock, the bot host in this process against the emulators (also in this process: the figures are the
+/// whole process's), with the before/after figures and what was promised and is missing. The same day in small is the
+/// CI test SoakDayTests. Exit 1 when a promise is missing or a figure is past the test's tolerance.
+/// </summary>
+internal static class SoakBenchmark
+{
+    private const int ThreadTolerance = 12;
+    private const int HandleTolerance = 20;
+    private const long ManagedToleranceBytes = 64L << 20;
+    private const long BytesPerWrite = 2 << 10;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var shape = args.Contains("--compressed") ? SoakShape.Compressed : SoakShape.FullDay;
+        Console.WriteLine($"soak: {shape.Steps} steps of {shape.Step} on the support clock");
+        var report = await SoakDay.RunAsync(shape, Console.WriteLine);
+        foreach (var line in report.Lines())
+        {
+            Console.WriteLine(line);
+        }
+
+        var (before, after) = (report.Baseline, report.After);
+        var ok = report.Missing.Count == 0
+            && after.Threads - before.Threads <= ThreadTolerance
+            && after.Handles - before.Handles <= HandleTolerance
+            && after.ManagedBytes - before.ManagedBytes <= ManagedToleranceBytes
+            && after.DataBytes - before.DataBytes <= report.WritesAfterBaseline * BytesPerWrite;
+        Console.WriteLine(ok ? "soak: every promise kept, every figure within tolerance" : "soak: a promise is missing or a figure is past its tolerance (see above)");
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,56 @@
+namespace AstraBit.SupportBot.IntegrationTests.Soak;
+
+/// <summary>
+/// A compressed day of a busy server (<see cref="SoakShape.Compressed"/>) against the real host on a fake support
+/// clock: nothing a member or staff member was promised is missing, and the process's threads, handles, managed memory
+/// and data file are back within a stated tolerance of the baseline taken after the first hours. The figures read the
+/// whole test process, so this class runs alone (<see cref="SoakCollection"/>).
+/// </summary>
+[Collection(SoakCollection.Name)]
+public sealed class SoakDayTests(ITestOutputHelper output)
+{
+    /// <summary>More threads than at the baseline: the thread pool keeps a few it grew for a burst (it retires them after 20 s idle).</summary>
+    private const int ThreadTolerance = 12;
+
+    /// <summary>More handles than at the baseline: pooled connections to the emulators opened in a later burst. One leaked per reconnect would be 24 and more (the outage alone makes several attempts).</summary>
+    private const int HandleTolerance = 20;
+
+    /// <summary>More managed memory than at the baseline: the emulator keeps every channel and message Discord would.</summary>
+    private const long ManagedToleranceBytes = 24L << 20;
+
+    /// <summary>Data file growth allowed per write after the baseline (about 300 bytes are used): a page (8 KiB) lost per write fails it.</summary>
+    private const long BytesPerWrite = 2 << 10;
+
+    [Fact]
+    public async Task ACompressedDay_EveryPromiseKept_TheProcessBackToItsBaseline()
+    {
+        var report = await SoakDay.RunAsync(SoakShape.Compressed, output.WriteLine);
+        foreach (var line in report.Lines())
+        {
+            output.WriteLine(line);
+        }
+
+        Assert.Empty(report.Missing);
+
+        // The day happened: every step's traffic, reconnects and resumes, the outage, the reminders falling due.
+        var steps = SoakShape.Compressed.Steps;
+        Assert.Equal(steps, report.Counts["tickets"]);
+        Assert.Equal(steps, report.Counts["resumes"]);
+        Assert.Equal(1, report.Counts["outages"]);
+        Assert.True(report.Counts["closes"] >= steps / 2, $"{report.Counts["closes"]} closes");
+        Assert.Equal(report.Counts["reminders"], report.Counts["reminder DMs"]);
+
+        var (before, after) = (report.Baseline, report.After);
+        Assert.True(after.Threads - before.Threads <= ThreadTolerance, $"threads {before.Threads} → {after.Threads}");
+        Assert.True(after.Handles - before.Handles <= HandleTolerance, $"handles {before.Handles} → {after.Handles}");
+        Assert.True(after.ManagedBytes - before.ManagedBytes <= ManagedToleranceBytes, $"managed {before.ManagedBytes} → {after.ManagedBytes} bytes");
+        Assert.True(after.DataBytes - before.DataBytes <= report.WritesAfterBaseline * BytesPerWrite, $"data file {before.DataBytes} → {after.DataBytes} bytes for {report.WritesAfterBaseline} writes");
+    }
+}
+
+/// <summary>Tests that read the whole process's threads, handles and memory: run after the parallel ones, alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoakCollection
+{
+    public const string Name = "Soak";
+}
