@@ -22,7 +22,20 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        services.TryAddSingleton(_ => new SupportDatabase(path));
+        services.TryAddSingleton(_ =>
+        {
+            var database = new SupportDatabase(path);
+            try
+            {
+                LiteSupportData.EnsureIndexes(database);
+                return database;
+            }
+            catch
+            {
+                database.Dispose();
+                throw;
+            }
+        });
         services.TryAddSingleton<IWalkthroughStore>(sp => new LiteWalkthroughStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ITicketStore>(sp => new LiteTicketStore(sp.GetRequiredService<SupportDatabase>()));

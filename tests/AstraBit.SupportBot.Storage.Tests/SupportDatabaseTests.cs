@@ -117,6 +117,23 @@ public sealed class SupportDatabaseTests : IDisposable
         Assert.NotNull(await new LiteWalkthroughStore(reopened).GetAsync(3));
     }
 
+    [Fact]
+    public async Task AddSupportStorage_OpeningTheFile_BuildsTheIndexesTheFiguresRead_BeforeAnyStatsAreAsked()
+    {
+        // On a year's file an index built on the first /ticket stats kept that staff member waiting for a minute.
+        var services = new ServiceCollection();
+        services.AddSupportStorage(folder.File("indexes/bot.db"));
+        await using var provider = services.BuildServiceProvider();
+
+        var database = provider.GetRequiredService<SupportDatabase>();
+
+        var indexes = database.Database.GetCollection("$indexes").FindAll().Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToList();
+        Assert.Contains($"{Collections.Walkthroughs}.{LiteSupportData.FunnelStartIndex}", indexes);
+        Assert.Contains($"{Collections.CheckHistory}.{Collections.CheckedAtField}", indexes);
+        Assert.Contains($"{Storage.Tickets.TicketDocuments.Tickets}.{Storage.Tickets.TicketDocuments.MemberField}", indexes);
+        Assert.Contains($"{Storage.Tickets.TicketDocuments.Audit}.{Storage.Tickets.TicketDocuments.AuditActionField}", indexes);
+    }
+
     public void Dispose() => folder.Dispose();
 
     // The layout version 1 of the bot wrote: the position as a number in "step".

@@ -126,6 +126,10 @@ public static class SupportStatsCalculator
     {
         var members = new HashSet<ulong>();
         var served = new HashSet<ulong>();
+
+        // Each member's tickets looked up once: asking every ticket for every member was quadratic (a year's 30,000
+        // tickets against its members took 90 s; docs/data-costs.md).
+        var ticketsOf = data.Tickets.ToLookup(t => t.MemberId);
         foreach (var member in data.Checks.Where(c => c.CheckedAt < to).GroupBy(c => c.UserId))
         {
             var firstFailure = member.Where(c => c.Verdict == Verdict.Fail && inPeriod(c.CheckedAt)).OrderBy(c => c.CheckedAt).FirstOrDefault();
@@ -136,7 +140,7 @@ public static class SupportStatsCalculator
 
             members.Add(member.Key);
             var pass = member.Where(c => c.CheckedAt > firstFailure.CheckedAt && Passed(c)).OrderBy(c => c.CheckedAt).FirstOrDefault();
-            if (pass is not null && !data.Tickets.Any(t => t.MemberId == member.Key && t.OpenedAt >= firstFailure.CheckedAt && t.OpenedAt <= pass.CheckedAt))
+            if (pass is not null && !ticketsOf[member.Key].Any(t => t.OpenedAt >= firstFailure.CheckedAt && t.OpenedAt <= pass.CheckedAt))
             {
                 served.Add(member.Key);
             }

@@ -95,6 +95,9 @@ internal sealed class YearGenerator(int seed, YearSize size)
             var keyReminders = new LiteKeyReminderStore(database);
             await InBatchesAsync(database, reminders, (r, t) => keyReminders.SaveAsync(r, t));
             WriteTickets(database, tickets);
+
+            // The indexes a running bot builds on its first start, so the year's file is one the bot has already opened.
+            LiteSupportData.EnsureIndexes(database);
             database.Database.Pragma("CHECKPOINT", 1000);
             database.Flush();
         }

@@ -61,6 +61,9 @@ public sealed class SoakReport
 
     public required SoakFigures After { get; init; }
 
+    /// <summary>The figures after the emulator forgot the day's messages and interactions: the bot's own growth (and the emulators' members, channels and accounts).</summary>
+    public required SoakFigures AfterEmulatorHistory { get; init; }
+
     public required TimeSpan Took { get; init; }
 
     public required IReadOnlyDictionary<string, int> Counts { get; init; }
@@ -75,9 +78,10 @@ public sealed class SoakReport
         yield return string.Create(CultureInfo.InvariantCulture, $"soak: day of {string.Join(", ", Counts.Select(c => $"{c.Value} {c.Key}"))} in {Took.TotalSeconds:F1} s");
         yield return $"soak: baseline {Baseline}";
         yield return $"soak: after    {After}";
+        yield return $"soak: after, the emulator's messages and interactions forgotten: {AfterEmulatorHistory}";
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"soak: growth managed {(After.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB, RSS {(After.ResidentBytes - Baseline.ResidentBytes) / 1048576.0:+0.0;-0.0} MB, threads {After.Threads - Baseline.Threads:+0;-0}, handles {After.Handles - Baseline.Handles:+0;-0}, data file {(After.DataBytes - Baseline.DataBytes) / 1024.0:+0;-0} KiB for {WritesAfterBaseline} writes");
+            $"soak: growth managed {(After.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB ({(AfterEmulatorHistory.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB without the emulator's history), RSS {(After.ResidentBytes - Baseline.ResidentBytes) / 1048576.0:+0.0;-0.0} MB, threads {After.Threads - Baseline.Threads:+0;-0}, handles {After.Handles - Baseline.Handles:+0;-0}, data file {(After.DataBytes - Baseline.DataBytes) / 1024.0:+0;-0} KiB for {WritesAfterBaseline} writes");
         yield return Missing.Count == 0 ? "soak: nothing a member or staff member was promised is missing" : $"soak: MISSING {Missing.Count}: {string.Join(" | ", Missing.Take(20))}";
     }
 }
@@ -191,11 +195,17 @@ public sealed partial class SoakDay
         await QuietAsync();
         bot.Discord.Rest.ForgetRecords();
         var after = SoakFigures.Take(_dataFolder);
+
+        // The emulator keeps every message and interaction of the day, as Discord does; forgotten, what is left of the
+        // day in this process is the bot's (and the emulators' members, channels and Bybit accounts).
+        bot.Discord.Rest.ForgetHistory();
+        var afterEmulatorHistory = SoakFigures.Take(_dataFolder);
         await bot.StopAsync();
         return new SoakReport
         {
             Baseline = baseline ?? after,
             After = after,
+            AfterEmulatorHistory = afterEmulatorHistory,
             Took = took.Elapsed,
             Counts = new Dictionary<string, int>(_counts, StringComparer.Ordinal),
             WritesAfterBaseline = _writes - writesAtBaseline,

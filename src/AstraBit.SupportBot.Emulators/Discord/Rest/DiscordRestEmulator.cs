@@ -296,6 +296,23 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Forgets every message and interaction as well as the records (channels, members and commands stay): for a long
+    /// run that measures its own process after it has checked everything, so what the emulator kept of the run is not
+    /// counted as the bot's.
+    /// </summary>
+    public void ForgetHistory()
+    {
+        lock (_lock)
+        {
+            _requests.Clear();
+            _callbacks.Clear();
+            _messages.Clear();
+            _deletedMessages.Clear();
+            _interactions.Clear();
+        }
+    }
+
     // ---- inspection ----
 
     public IReadOnlyList<RecordedRequest> Requests
