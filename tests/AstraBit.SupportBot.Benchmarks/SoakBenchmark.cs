@@ -11,7 +11,7 @@ namespace AstraBit.SupportBot.Benchmarks;
 internal static class SoakBenchmark
 {
     private const int ThreadTolerance = 12;
-    private const int HandleTolerance = 20;
+    private const int HandleTolerance = 30;
     private const long ManagedToleranceBytes = 16L << 20;
     private const long BytesPerWrite = 2 << 10;
 

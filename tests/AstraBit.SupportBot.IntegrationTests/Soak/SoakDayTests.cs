@@ -12,8 +12,12 @@ public sealed class SoakDayTests(ITestOutputHelper output)
     /// <summary>More threads than at the baseline: the thread pool keeps a few it grew for a burst (it retires them after 20 s idle).</summary>
     private const int ThreadTolerance = 12;
 
-    /// <summary>More handles than at the baseline: pooled connections to the emulators opened in a later burst. One leaked per reconnect would be 24 and more (the outage alone makes several attempts).</summary>
-    private const int HandleTolerance = 20;
+    /// <summary>
+    /// More handles than at the baseline: pooled connections opened in a later burst, counted twice because both ends
+    /// (the bot's and the in-process emulator's) are this process's; up to +15 seen. A socket leaked per gateway
+    /// connection keeps both its ends open: 2 × 25 connections, 50.
+    /// </summary>
+    private const int HandleTolerance = 30;
 
     /// <summary>More managed memory than at the baseline once the emulator has forgotten the day's messages: the emulators' new members, threads and accounts, the bot's caches.</summary>
     private const long ManagedToleranceBytes = 8L << 20;
