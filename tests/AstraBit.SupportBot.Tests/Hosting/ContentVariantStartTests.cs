@@ -60,10 +60,13 @@ public sealed class ContentVariantStartTests : IDisposable
 
     private static string CopyShippedContent(string content)
     {
-        Directory.CreateDirectory(content);
-        foreach (var shipped in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config")))
+        // Every file of the release's config/ folder, its subfolders too (the bot's own texts live in config/texts/).
+        var shippedFolder = Path.Combine(AppContext.BaseDirectory, "config");
+        foreach (var shipped in Directory.GetFiles(shippedFolder, "*", SearchOption.AllDirectories))
         {
-            File.Copy(shipped, Path.Combine(content, Path.GetFileName(shipped)));
+            var copy = Path.Combine(content, Path.GetRelativePath(shippedFolder, shipped));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(shipped, copy);
         }
 
         return content;
