@@ -1,8 +1,6 @@
 using AstraBit.SupportBot.Cli;
-using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Emulators.Discord;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using AstraBit.SupportBot.Hosting;
 
 namespace AstraBit.SupportBot.Sandbox;
 
@@ -31,7 +29,7 @@ public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEm
         _startErrors.GetStringBuilder().Clear();
         var console = new CliConsole(TextWriter.Null, _startErrors, _ => null, Prompt: null);
         var stop = _stop.Token;
-        _run = Task.Run(() => BotRunner.RunAsync(configFile, console, UseSandboxClock, stop, log, configFileOnly: true));
+        _run = Task.Run(() => BotRunner.RunAsync(configFile, console, configure: null, stop, log, configFileOnly: true, clocks: BotClocks.WithSupport(clock)));
         var registered = discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands && r.ReceivedAt >= launchedAt, StartTimeout);
         if (await Task.WhenAny(registered, _run) == _run)
         {
@@ -63,13 +61,6 @@ public sealed class BotInstance(string configFile, SandboxClock clock, DiscordEm
     {
         await _stop.CancelAsync();
         await _run.WaitAsync(StartTimeout);
-    }
-
-    private void UseSandboxClock(HostApplicationBuilder builder)
-    {
-        // Only what "advance time by …" is meant to move: the Discord and Bybit clients keep real time, as the
-        // emulators do, so signatures and interaction deadlines stay valid.
-        builder.Services.AddKeyedSingleton<TimeProvider>(SupportClock.Key, clock);
     }
 
     private void SetStatus(string status)

@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using AstraBit.SupportBot.Cli;
-using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
-using Microsoft.Extensions.DependencyInjection;
+using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace AstraBit.SupportBot.IntegrationTests;
@@ -185,11 +184,8 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var console = new CliConsole(TextWriter.Null, _console, _ => null, Prompt: null);
         var stop = _stop.Token;
-        Action<HostApplicationBuilder>? configure = _supportClock is { } clock
-            ? builder => builder.Services.AddKeyedSingleton<TimeProvider>(SupportClock.Key, new OneTickPerJumpClock(clock))
-            : null;
-        configure += _configureHost;
-        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, configure, stop, TextWriter.Synchronized(_logs)));
+        var clocks = _supportClock is { } clock ? BotClocks.WithSupport(new OneTickPerJumpClock(clock)) : null;
+        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, _configureHost, stop, TextWriter.Synchronized(_logs), clocks: clocks));
     }
 
     private static string ToJson(Dictionary<string, object?> flat)

@@ -21,7 +21,6 @@ public static class DiagnosticsServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiagnosticsOptions>, DiagnosticsOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSupportMetrics();
         services.TryAddSingleton<DiagnosticEngine>();
         return services;

@@ -21,7 +21,6 @@ public static class KeyCheckServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<LimitsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
-        services.AddSupportClock();
         services.TryAddSingleton(sp => new KeyMemory(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), SupportClock.Of(sp)));
         services.TryAddSingleton(sp => new CheckCooldown(sp.GetRequiredService<IOptions<DiagnosticsOptions>>(), SupportClock.Of(sp)));
         services.TryAddSingleton<BybitRequestBudget>();

@@ -30,7 +30,6 @@ public static class MemberHelpServiceCollectionExtensions
         services.AddOptions<PanelFileOptions>().Configure(o => o.Path = panelPath).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PanelFileOptions>, ContentFileStartupCheck<PanelFileOptions, PanelContent, PanelContentException>>(
             sp => new(sp, $"The panel file ({panelPath})")));
-        services.TryAddSingleton(TimeProvider.System);
         // Not through IOptions<PanelFileOptions>: its validation loads the panel, so that would be a cycle.
         services.TryAddSingleton(sp => ContentVariants.Load(
             panelPath,
@@ -38,7 +37,6 @@ public static class MemberHelpServiceCollectionExtensions
             static message => new PanelContentException(message)));
         services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<PanelContent>>().English);
         services.TryAddSingleton<PastedErrorThrottle>();
-        services.AddSupportClock();
         services.AddSupportMetrics();
         services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), SupportClock.Of(sp), sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         return services;

@@ -13,7 +13,8 @@ public static class TicketsServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="TicketLedger"/> (for the ticket desk alone) and the validation of its options. The host binds
     /// the "Tickets" section, registers an <see cref="ITicketStore"/> and an <see cref="IAuditLog"/> (AddSupportStorage
-    /// does) and the desk, which is also the <see cref="IClosedTicketEraser"/> a deletion goes through.
+    /// does) the desk, which is also the <see cref="IClosedTicketEraser"/> a deletion goes through, and the support clock
+    /// (<see cref="SupportClock.Key"/>) the ledger and the figures run on.
     /// </summary>
     public static IServiceCollection AddSupportTickets(this IServiceCollection services, Action<TicketOptions>? configure = null)
     {
@@ -25,15 +26,23 @@ public static class TicketsServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSupportMetrics();
-        services.TryAddSingleton<TicketLedger>();
+        // On the support clock (ticket timers and waits are the desk's time); the host registers the clocks.
+        services.TryAddSingleton(sp => new TicketLedger(
+            sp.GetRequiredService<ITicketStore>(),
+            sp.GetRequiredService<IAuditLog>(),
+            SupportClock.Of(sp),
+            sp.GetRequiredService<IOptions<TicketOptions>>(),
+            sp.GetService<SupportMetrics>()));
 
         // The desk's reads over the same stores; the host's storage registers IMemberDataStore and ISupportStatsSource.
         services.TryAddSingleton<MemberHistoryService>();
         // Scoped: it erases closed tickets through the desk, which is scoped like the REST client it uses.
         services.TryAddScoped<MemberDataService>();
-        services.TryAddSingleton<SupportStatsService>();
+        services.TryAddSingleton(sp => new SupportStatsService(
+            sp.GetRequiredService<ISupportStatsSource>(),
+            SupportClock.Of(sp),
+            sp.GetRequiredService<IOptions<TicketOptions>>()));
         return services;
     }
 }

@@ -14,7 +14,6 @@ public static class WalkthroughServiceCollectionExtensions
     public static IServiceCollection AddSupportWalkthrough(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new WalkthroughEngine(
             sp.GetRequiredService<GuideContent>(),
             sp.GetRequiredService<GuideValues>(),

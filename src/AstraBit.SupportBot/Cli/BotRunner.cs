@@ -26,17 +26,19 @@ public static partial class BotRunner
 
     /// <param name="configFile">Optional JSON file given with --config.</param>
     /// <param name="console">Where start-up problems are written.</param>
-    /// <param name="configure">Lets tests replace services (clock, transports) before the host is built.</param>
+    /// <param name="configure">Lets tests replace services (transports) before the host is built.</param>
     /// <param name="cancellationToken">Stops the bot.</param>
     /// <param name="logWriter">Where logs go instead of the console (tests capture them to search for secrets).</param>
     /// <param name="configFileOnly">Read <paramref name="configFile"/> alone, no environment variables (the sandbox's bot).</param>
+    /// <param name="clocks">The bot's clocks; real time unless given (the sandbox and tests move the support clock).</param>
     public static async Task<int> RunAsync(
         string? configFile,
         CliConsole console,
         Action<HostApplicationBuilder>? configure,
         CancellationToken cancellationToken,
         TextWriter? logWriter = null,
-        bool configFileOnly = false)
+        bool configFileOnly = false,
+        BotClocks? clocks = null)
     {
         var broken = SupportBotHost.CheckConfigurationFiles(configFile, configFileOnly);
         if (broken.Count > 0)
@@ -54,7 +56,7 @@ public static partial class BotRunner
             return await RefuseAsync(console, "Configuration error", [Flatten(ex)]);
         }
 
-        builder.Services.AddSupportBot(builder.Configuration);
+        builder.Services.AddSupportBot(builder.Configuration, clocks);
         // Discord's rate limits outlive the process (only the running bot's: doctor writes nothing), so a restart waits
         // for the buckets the last process emptied instead of meeting their 429s.
         var rateLimitFile = SupportBotHost.DiscordRateLimitFilePath(builder.Configuration);

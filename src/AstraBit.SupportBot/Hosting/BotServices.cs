@@ -64,8 +64,12 @@ public sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>
 public static class BotServices
 {
     /// <summary>Everything the bot process needs: our Discord client, the handlers, the key check and the content.</summary>
-    public static IServiceCollection AddSupportBot(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The host's services, with no clock registered yet.</param>
+    /// <param name="configuration">The bot's configuration.</param>
+    /// <param name="clocks">The bot's clocks (real time unless given: tests and the sandbox move the support clock).</param>
+    public static IServiceCollection AddSupportBot(this IServiceCollection services, IConfiguration configuration, BotClocks? clocks = null)
     {
+        services.AddBotClocks(clocks ?? BotClocks.System);
         services.AddOptions<DiscordClientOptions>().Bind(configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
         services.AddOptions<SupportDiscordOptions>().Bind(configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, DiscordSettingsValidator>());
@@ -85,7 +89,7 @@ public static class BotServices
             ? directory
             : new ContentOptions().Directory;
         // The content files are held to Discord's limits where they are shown (Core names the places, not the numbers).
-        services.TryAddSingleton(DiscordContentLimits.Value);
+        services.AddSingleton(DiscordContentLimits.Value);
         services.AddSupportGuide(Path.Combine(contentDirectory, "guide.json"));
         services.AddSupportLanguages(configuration, Path.Combine(contentDirectory, TextCatalogLoader.FolderName));
         services.AddSupportWalkthrough();
@@ -94,18 +98,18 @@ public static class BotServices
         // The key check: one use case (Core), one flow (host), every way in a presenter (see Bot/KeyChecks).
         services.AddSupportKeyCheckFlow();
 
-        services.TryAddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ContentLimits>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<BybitErrorCatalog>>().English);
-        services.TryAddSingleton<RegistrationState>();
+        services.AddSingleton(sp => LoadErrorCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ContentLimits>()));
+        services.AddSingleton(sp => sp.GetRequiredService<LocalizedContent<BybitErrorCatalog>>().English);
+        services.AddSingleton<RegistrationState>();
         services.AddScoped<IGatewayEventHandler<ReadyEvent>, CommandRegistrar>();
 
         // Interactions: commands by name, buttons and forms by custom_id prefix (InteractionHandlerMap, a clash stops the
         // start); each interaction builds only the handler that owns it.
-        services.TryAddSingleton<InteractionHandlerMap>();
+        services.AddSingleton<InteractionHandlerMap>();
         services.AddScoped<IGatewayEventHandler<InteractionCreatedEvent>, InteractionRouter>();
-        services.TryAddSingleton<WalkthroughLocks>();
-        services.TryAddScoped<WalkthroughProgressUpdater>();
-        services.TryAddScoped<IStuckEscalation, TicketStuckEscalation>();
+        services.AddSingleton<WalkthroughLocks>();
+        services.AddScoped<WalkthroughProgressUpdater>();
+        services.AddScoped<IStuckEscalation, TicketStuckEscalation>();
         services.AddInteractionHandler<ConnectBybitHandler>();
         services.AddInteractionHandler<WalkthroughHandler>();
         services.AddInteractionHandler<BybitErrorHandler>();
@@ -114,7 +118,7 @@ public static class BotServices
         services.AddInteractionHandler<KeyFormHandler>();
         services.AddSupportTicketDesk(configuration);
         services.AddSupportAnswers(Path.Combine(contentDirectory, AnswerCatalogLoader.FileName));
-        services.TryAddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));
+        services.AddSingleton(sp => new CheckRequests(SupportClock.Of(sp)));
         services.AddInteractionHandler<AskToRunCheckHandler>();
         services.AddInteractionHandler<RequestedCheckHandler>();
         services.AddSupportOperations(configuration);

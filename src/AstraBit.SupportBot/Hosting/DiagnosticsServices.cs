@@ -3,7 +3,6 @@ using AstraBit.SupportBot.Bybit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AstraBit.SupportBot.Hosting;
 
@@ -15,7 +14,7 @@ public static class DiagnosticsServices
         services.AddBybitClient(configuration.GetSection("Bybit"));
         services.AddOptions<DiagnosticsOptions>().Bind(configuration.GetSection(DiagnosticsOptions.SectionName));
         services.AddSupportDiagnostics();
-        services.TryAddSingleton<IBybitAccountReaderFactory, BybitAccountReaderFactory>();
+        services.AddSingleton<IBybitAccountReaderFactory, BybitAccountReaderFactory>();
         return services;
     }
 }

@@ -34,15 +34,14 @@ public static class OperationsServices
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
-        services.TryAddKeyedSingleton(LivenessClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
-        services.TryAddSingleton(sp => new BotLiveness(
+        services.AddSingleton(sp => new BotLiveness(
             sp.GetRequiredKeyedService<TimeProvider>(LivenessClock.Key),
             BotLiveness.FileFor(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path)));
-        services.TryAddSingleton<ServeStatus>();
+        services.AddSingleton<ServeStatus>();
         DecorateGatewayTransport(services);
         services.AddHttpClient(nameof(DiscordRestClient)).AddHttpMessageHandler(sp => new RestLivenessHandler(sp.GetRequiredService<BotLiveness>()));
         services.AddHostedService<ServeWatch>();
-        services.TryAddSingleton(sp => new DataFileHealth(
+        services.AddSingleton(sp => new DataFileHealth(
             sp.GetRequiredService<SupportDatabase>(),
             sp.GetRequiredService<BotLiveness>(),
             sp.GetRequiredKeyedService<TimeProvider>(LivenessClock.Key),

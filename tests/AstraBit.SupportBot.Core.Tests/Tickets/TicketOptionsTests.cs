@@ -40,6 +40,7 @@ public sealed class TicketOptionsTests
         var services = new ServiceCollection();
         services.AddSingleton<ITicketStore, MemoryTicketStore>();
         services.AddSingleton<IAuditLog, MemoryAuditLog>();
+        services.AddKeyedSingleton(SupportClock.Key, TimeProvider.System);
         services.AddSupportTickets(o => o.StaleAfter = TimeSpan.Zero);
         using var provider = services.BuildServiceProvider();
 

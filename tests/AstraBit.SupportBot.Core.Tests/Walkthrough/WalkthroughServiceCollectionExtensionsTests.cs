@@ -70,6 +70,9 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(TestLimits.Discord);
+        // The host registers the clocks (the wall clock, and the support clock the key memory runs on).
+        services.AddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(SupportClock.Key, TimeProvider.System);
         services.AddSupportGuide(guidePath).AddSupportWalkthrough().AddSupportKeyChecks();
         services.Configure<GuideOptions>(o =>
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AstraBit.SupportBot.Cli;
 using AstraBit.SupportBot.Emulators.Discord;
+using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace AstraBit.SupportBot.Tests.Hosting;
@@ -43,13 +44,13 @@ public sealed class BotStart : IDisposable
     public StringWriter Logs { get; } = new();
 
     /// <summary>Writes the settings to <see cref="ConfigFile"/> and runs the bot until it exits or <paramref name="stop"/> fires.</summary>
-    public async Task<StartRun> RunAsync(Action<HostApplicationBuilder>? configure = null, CancellationToken stop = default)
+    public async Task<StartRun> RunAsync(Action<HostApplicationBuilder>? configure = null, CancellationToken stop = default, BotClocks? clocks = null)
     {
         WriteConfig();
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole(output, error, _ => null, Prompt: null);
-        var exit = await BotRunner.RunAsync(ConfigFile, console, configure, stop, TextWriter.Synchronized(Logs));
+        var exit = await BotRunner.RunAsync(ConfigFile, console, configure, stop, TextWriter.Synchronized(Logs), clocks: clocks);
         return new StartRun(exit, error.ToString(), Logs.ToString());
     }
 

@@ -40,12 +40,9 @@ public sealed class FullDiskTests : IDisposable
         var liveness = new BotLiveness(clock, BotLiveness.FileFor(bot.DataFile));
         using var stop = new CancellationTokenSource();
         var run = bot.RunAsync(
-            b =>
-            {
-                b.Services.AddSingleton(liveness);
-                b.Services.AddKeyedSingleton<TimeProvider>(LivenessClock.Key, clock);
-            },
-            stop.Token);
+            b => b.Services.AddSingleton(liveness),
+            stop.Token,
+            BotClocks.WithLiveness(clock));
         await liveness.WaitForAsync(s => s.Gateway == GatewayState.Ready).WaitAsync(Timeout);
         Assert.Contains("sent you", await ConnectAsync(discord, Alice), StringComparison.OrdinalIgnoreCase);
 

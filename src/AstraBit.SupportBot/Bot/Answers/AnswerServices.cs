@@ -4,7 +4,6 @@ using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AstraBit.SupportBot.Bot.Answers;
@@ -17,12 +16,12 @@ public static class AnswerServices
     /// </summary>
     public static IServiceCollection AddSupportAnswers(this IServiceCollection services, string answersPath)
     {
-        services.TryAddSingleton(sp => Load(
+        services.AddSingleton(sp => Load(
             sp,
             answersPath,
             // From the configuration, not IOptions<GuideOptions>: the catalog is loaded while those options are validated.
             sp.GetRequiredService<IConfiguration>().GetSection(GuideOptions.SectionName)[nameof(GuideOptions.SupportEmail)]?.Trim() ?? ""));
-        services.TryAddSingleton(sp => sp.GetRequiredService<LocalizedContent<AnswerCatalog>>().English);
+        services.AddSingleton(sp => sp.GetRequiredService<LocalizedContent<AnswerCatalog>>().English);
         services.AddSingleton<IValidateOptions<GuideOptions>>(sp => new AnswerFileStartupCheck(sp, answersPath));
         services.AddInteractionHandler<AnswerHandler>();
         return services;

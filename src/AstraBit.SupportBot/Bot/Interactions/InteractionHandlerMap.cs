@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AstraBit.SupportBot.Bot.Interactions;
 
@@ -104,7 +103,7 @@ public static class InteractionHandlerServices
             throw new ArgumentException($"{typeof(T).Name} is neither an ICommandHandler nor an IComponentHandler.", nameof(T));
         }
 
-        services.TryAddScoped<T>();
+        services.AddScoped<T>();
         if (isCommand)
         {
             services.AddScoped(sp => (ICommandHandler)sp.GetRequiredService<T>());

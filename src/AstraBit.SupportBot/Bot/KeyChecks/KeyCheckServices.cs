@@ -4,7 +4,6 @@ using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.KeyChecks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AstraBit.SupportBot.Bot.KeyChecks;
 
@@ -18,12 +17,12 @@ public static class KeyCheckServices
     public static IServiceCollection AddSupportKeyCheckFlow(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IBybitSites, BybitSites>();
+        services.AddSingleton<IBybitSites, BybitSites>();
         services.AddSupportKeyChecks();
-        services.TryAddSingleton<BackgroundChecks>();
+        services.AddSingleton<BackgroundChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundChecks>());
         services.AddHostedService<InFlightCheckRecovery>();
-        services.TryAddScoped<KeyCheckFlow>();
+        services.AddScoped<KeyCheckFlow>();
 
         services.AddKeyCheckPresenter<KeyCheckOrigin.Command, DiagnosePresenter>();
         services.AddKeyCheckPresenter<KeyCheckOrigin.Panel, PanelCheckPresenter>();
@@ -41,9 +40,9 @@ public static class KeyCheckServices
         where TOrigin : KeyCheckOrigin
         where TPresenter : KeyCheckPresenter<TOrigin>
     {
-        services.TryAddScoped<KeyCheckPresenter<TOrigin>, TPresenter>();
-        services.TryAddScoped<KeyCheckStart<TOrigin>>();
-        services.TryAddScoped<KeyCheckRun<TOrigin>>();
+        services.AddScoped<KeyCheckPresenter<TOrigin>, TPresenter>();
+        services.AddScoped<KeyCheckStart<TOrigin>>();
+        services.AddScoped<KeyCheckRun<TOrigin>>();
         return services;
     }
 }

@@ -18,8 +18,8 @@ public static class LanguageServices
         services.AddSupportTexts(textsDirectory);
         services.AddOptions<SupportLanguageOptions>().Bind(configuration.GetSection(SupportLanguageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportLanguageOptions>, SupportLanguageOptionsValidator>());
-        services.TryAddSingleton<SupportLanguages>();
-        services.TryAddSingleton<LocalizedCommands>();
+        services.AddSingleton<SupportLanguages>();
+        services.AddSingleton<LocalizedCommands>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TextFileOptions>, LocalizedCommandsStartupCheck>());
         return services;
     }

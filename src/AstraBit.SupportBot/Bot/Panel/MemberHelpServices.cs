@@ -1,14 +1,9 @@
-using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.MemberHelp;
-using AstraBit.SupportBot.Bot.Tickets;
-using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Panel;
-using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AstraBit.SupportBot.Bot.Panel;
 
@@ -21,19 +16,16 @@ public static class MemberHelpServices
     public static IServiceCollection AddSupportMemberHelpBot(this IServiceCollection services, string panelPath)
     {
         // Reminders run on the bot's one clock (the ticket clock, which tests replace with a fake one).
-        services.TryAddSingleton(sp => new KeyReminderService(sp.GetRequiredService<IKeyReminderStore>(), sp.GetRequiredKeyedService<TimeProvider>(SupportClock.Key), sp.GetService<AstraBit.SupportBot.Core.Telemetry.SupportMetrics>()));
         services.AddSupportMemberHelp(panelPath);
         // The panel's buttons run the commands' own code; these are the same handlers the router holds, resolved apart.
-        services.TryAddScoped<ConnectBybitHandler>();
-        services.TryAddScoped<TicketCommandHandler>();
         services.AddInteractionHandler<SupportPanelCommand>();
         services.AddInteractionHandler<PanelButtonsHandler>();
 
         // Reading members' messages: the key-leak guard and answers to pasted errors (both need Message Content).
         services.AddHostedService<LeakGuardOffNotice>();
         services.AddDiscordAttachments();
-        services.TryAddSingleton<KeyLeakClaims>();
-        services.TryAddScoped<KeyLeakGuard>();
+        services.AddSingleton<KeyLeakClaims>();
+        services.AddScoped<KeyLeakGuard>();
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>>(sp => sp.GetRequiredService<KeyLeakGuard>());
         services.AddScoped<IGatewayEventHandler<MessageUpdatedEvent>>(sp => sp.GetRequiredService<KeyLeakGuard>());
         services.AddScoped<IGatewayEventHandler<MessageCreatedEvent>, PastedErrorResponder>();
