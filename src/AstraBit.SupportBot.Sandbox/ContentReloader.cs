@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Sandbox;
 
@@ -62,6 +63,17 @@ public sealed class ContentReloader : IAsyncDisposable
             if (!Files.Contains(name, StringComparer.Ordinal))
             {
                 File.Copy(path, Path.Combine(target, name), overwrite: true);
+            }
+        }
+
+        // The bot's own texts in every language (texts/<locale>.json) go as they are too: without them it won't start.
+        var texts = Path.Combine(source, TextCatalogLoader.FolderName);
+        if (Directory.Exists(texts))
+        {
+            var targetTexts = Directory.CreateDirectory(Path.Combine(target, TextCatalogLoader.FolderName)).FullName;
+            foreach (var path in Directory.EnumerateFiles(texts, "*.json"))
+            {
+                File.Copy(path, Path.Combine(targetTexts, Path.GetFileName(path)), overwrite: true);
             }
         }
     }

@@ -42,10 +42,14 @@ public sealed class SandboxFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(ContentFolder);
-        // Every content file the bot reads (the guide, errors, saved answers, the panel), so the edits stay out of the repository.
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "config"), "*.json"))
+        // Every content file the bot reads (the guide, errors, saved answers, the panel, their translations and the bot's
+        // own texts in texts/), so the edits stay out of the repository.
+        var config = Path.Combine(RepositoryRoot, "config");
+        foreach (var file in Directory.GetFiles(config, "*.json", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(ContentFolder, Path.GetFileName(file)));
+            var copy = Path.Combine(ContentFolder, Path.GetRelativePath(config, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
 
         var started = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AstraBit.SupportBot.Emulators.Bybit;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -70,7 +71,7 @@ public sealed class TourTests(SandboxFixture fixture)
 
         // The transcript lands in the log channel, and the file opens.
         await page.OpenChannelAsync("support-log");
-        var transcript = page.Message("closed", "alice.trader", "Switched to One-Way Mode").GetByRole(AriaRole.Link, new() { Name = "-transcript.txt" });
+        var transcript = page.Message("closed", "alice.trader", "Switched to One-Way Mode").GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"ticket-\d{4}\.html") });
         await Expect(transcript).ToBeVisibleAsync();
         var href = await transcript.GetAttributeAsync("href") ?? throw new InvalidOperationException("The transcript link has no address.");
         var file = await page.Page.APIRequest.GetAsync(new Uri(fixture.Sandbox.PageUrl, href).ToString());
