@@ -16,7 +16,9 @@ public sealed class BotHarness : IAsyncDisposable
 {
     public const ulong SupportRoleId = 1_300_000_000_000_000_001;
     public const ulong ModeratorRoleId = 1_300_000_000_000_000_002;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    // The most a test waits for something the bot does (never a pause: waits end as soon as it happens). Generous, since
+    // CI runs the test assemblies side by side with the browser tests on two cores.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     /// <summary>The name every integration test's data folder starts with; the harness deletes such a folder when it is disposed.</summary>
     public const string DataFolderPrefix = "supportbot-it-";

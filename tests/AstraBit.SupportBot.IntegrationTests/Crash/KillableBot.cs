@@ -17,7 +17,9 @@ namespace AstraBit.SupportBot.IntegrationTests.Crash;
 /// </summary>
 internal sealed class KillableBot : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    // The most a test waits for the bot process (never a pause). Generous: each round starts a new process while CI runs
+    // the other test assemblies and the browser tests beside it on two cores.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>An environment variable naming a bot executable to run instead of this build's AstraBit.SupportBot.dll.</summary>
     public const string OtherBotVariable = "SUPPORTBOT_TEST_BOT";
