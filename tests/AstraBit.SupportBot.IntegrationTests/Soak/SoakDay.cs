@@ -116,6 +116,7 @@ public sealed partial class SoakDay
     private BotHarness _bot = null!;
     private ulong _nextMember = 1_800_000_000_000_100_000;
     private int _writes;
+    private int _accounts;
 
     private SoakDay(SoakShape shape, Action<string> log)
     {
@@ -516,7 +517,10 @@ public sealed partial class SoakDay
         return member;
     }
 
-    private BybitAccountScenario Clone(string scenario) => BybitEmulatorCommand.Clones(_bot.Bybit.Scenario(scenario), 1)[0];
+    // Each member's key is a Bybit account of its own (its own UID): Bybit limits requests per UID and endpoint, so
+    // a day of members sharing one UID met "Too many visits!" whenever the day ran fast, and their checks ended in error.
+    private BybitAccountScenario Clone(string scenario) =>
+        BybitEmulatorCommand.Clones(_bot.Bybit.Scenario(scenario), 1)[0] with { Uid = 300_000_000 + Interlocked.Increment(ref _accounts) };
 
     private void Miss(string what)
     {
