@@ -5,7 +5,7 @@ namespace AstraBit.SupportBot.Core.Text;
 /// An id's last part says where the text is shown and so its limit (<see cref="TextCatalogLoader.LimitFor"/>): button,
 /// label, hint, placeholder, formTitle, title, footer, field; anything else is message text.
 /// </summary>
-public static class TextIds
+public static partial class TextIds
 {
     public static class Language
     {
