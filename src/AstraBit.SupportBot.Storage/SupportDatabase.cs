@@ -122,7 +122,7 @@ public sealed class SupportDatabase : IDisposable
                 // Closing what a failure left half-closed can fail in turn; it is closed all the same.
             }
 
-            var fresh = new LiteDatabase(connection, CreateMapper());
+            var fresh = Open(connection);
             Volatile.Write(ref database, fresh);
             try
             {
@@ -139,7 +139,7 @@ public sealed class SupportDatabase : IDisposable
             catch (AggregateException failed) when (failed.InnerException is { } exception)
             {
                 // The failed write closed that database too; open one more, unproven, so reads go on working.
-                Volatile.Write(ref database, new LiteDatabase(connection, CreateMapper()));
+                Volatile.Write(ref database, Open(connection));
                 fresh.Dispose();
                 return DescribeFailure(exception);
             }

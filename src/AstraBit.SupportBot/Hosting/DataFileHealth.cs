@@ -106,7 +106,7 @@ public sealed partial class DataFileHealth(
         {
             reason = database.Reopen(ProofTimeout);
         }
-        catch (Exception exception) when (exception is LiteDB.LiteException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is LiteDB.LiteException or StorageException or IOException or UnauthorizedAccessException)
         {
             reason = SupportDatabase.DescribeFailure(exception);
         }
