@@ -31,6 +31,9 @@ public sealed record DiscordEmulatorOptions
     /// session that didn't ask for it.
     /// </summary>
     public bool MessageContentIntent { get; init; } = true;
+
+    /// <summary>How long after an interaction its first response is accepted (Discord: 3 seconds).</summary>
+    public TimeSpan InteractionResponseDeadline { get; init; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>
@@ -89,6 +92,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
                     GatewayUrl = gateway.GatewayUrl,
                     TimeProvider = options.TimeProvider,
                     MessageContentIntent = options.MessageContentIntent,
+                    InteractionResponseDeadline = options.InteractionResponseDeadline,
                 },
                 cancellationToken).ConfigureAwait(false);
             return new DiscordEmulator(options, gateway, rest);

@@ -47,7 +47,7 @@ public sealed class TicketCrashCampaignTests
                 interactions[members[i]] = await bot.SubmitKeyAsync(members[i], accounts[i], waitForAcknowledgement: false);
             }
 
-            await kill;
+            await WaitForKillPointAsync(bot, kill, round, killAfter, started);
             await bot.KillAsync();
         }
 
@@ -69,5 +69,23 @@ public sealed class TicketCrashCampaignTests
         // Checks recorded but not yet answered when a bot died still got their ticket, whole, and only one each.
         Assert.All(tickets, t => Assert.True(t.IsBuilt, $"{context}: {t.DisplayNumber} is {t.Built}."));
         Assert.Equal(tickets.Count, tickets.Select(t => t.MemberId).Distinct().Count());
+    }
+
+    /// <summary>A kill point never reached says what the bot did and wrote instead (a CI run once stopped here with nothing more).</summary>
+    private static async Task WaitForKillPointAsync(KillableBot bot, Task kill, int round, int killAfter, DateTimeOffset started)
+    {
+        try
+        {
+            await kill;
+        }
+        catch (TimeoutException timeout)
+        {
+            var requests = bot.Discord.Rest.Requests.Where(r => r.ReceivedAt >= started).Select(r => $"{r.Method} {r.Route ?? r.Path}");
+            var callbacks = bot.Discord.Rest.Callbacks.Select(c => $"{c.InteractionId}: {c.Status} after {c.SinceCreation.TotalMilliseconds:F0} ms");
+            throw new TimeoutException(
+                $"Round {round}: the bot made {requests.Count()} of the {killAfter} requests awaited ({(bot.HasExited ? "it had exited" : "it was running")}).\n"
+                + $"Requests: {string.Join(", ", requests)}\nCallbacks: {string.Join(", ", callbacks)}\nOutput:\n{bot.Output}",
+                timeout);
+        }
     }
 }
