@@ -79,10 +79,16 @@ public sealed class InFlightCheckCrashTests
         await bot.LaunchAsync();
         var started = DateTimeOffset.UtcNow;
 
-        // The thread is the ticket's first Discord step; the result was saved with the in-flight record before it.
-        var check = await bot.SubmitKeyAsync(FirstMember + 10, account);
-        await bot.Discord.Rest.WaitForRequestAsync(r => r.ReceivedAt >= started && r.Route == DiscordRestRoutes.StartThread, KillableBot.Timeout);
-        await bot.KillAsync();
+        // The thread is the ticket's first Discord step; the result was saved with the in-flight record before it. The
+        // thread's request is held unanswered, so the kill lands there and not a moment later.
+        ulong check;
+        using (bot.Discord.Rest.Hold(DiscordRestRoutes.StartThread))
+        {
+            check = await bot.SubmitKeyAsync(FirstMember + 10, account);
+            await bot.Discord.Rest.WaitForRequestAsync(r => r.ReceivedAt >= started && r.Route == DiscordRestRoutes.StartThread, KillableBot.Timeout);
+            await bot.KillAsync();
+        }
+
         Assert.Equal(0, bot.Discord.Rest.Messages.Single(m => m.InteractionId == check).EditCount);
 
         var restartedAt = DateTimeOffset.UtcNow;

@@ -101,10 +101,29 @@ public sealed partial class DiscordRestEmulator
             files,
             _clock.GetUtcNow());
 
+        TaskCompletionSource? held = null;
+        lock (_lock)
+        {
+            if (match is not null && _holds.TryGetValue(match.Route, out held))
+            {
+                _requests.Add(recorded);
+            }
+        }
+
+        if (held is not null)
+        {
+            Pulse();
+            await held.Task.WaitAsync(ctx.RequestAborted).ConfigureAwait(false);
+        }
+
         Reply reply;
         lock (_lock)
         {
-            _requests.Add(recorded);
+            if (held is null)
+            {
+                _requests.Add(recorded);
+            }
+
             reply = Dispatch(ctx, match, recorded, body, files);
             recorded.Status = reply.Status;
             recorded.ErrorCode = reply.ErrorCode;

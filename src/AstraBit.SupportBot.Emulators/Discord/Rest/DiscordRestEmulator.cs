@@ -50,6 +50,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private readonly Dictionary<string, Queue<(TimeSpan RetryAfter, bool Global)>> _scripted429 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<int>> _scriptedFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<int>> _scriptedFailuresAfter = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private TaskCompletionSource _pulse = NewPulse();
     private ulong _nextId;
@@ -270,6 +271,34 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         {
             GetQueue(_scriptedFailuresAfter, route).Enqueue(status);
         }
+    }
+
+    /// <summary>
+    /// Requests on <paramref name="route"/> are recorded as they arrive and then wait, unanswered, until the returned
+    /// hold is disposed, as a request to a slow Discord does: a test can kill the bot while one is in flight, at a point
+    /// of its choosing rather than racing the bot. A request whose client hung up meanwhile takes no effect.
+    /// </summary>
+    public IDisposable Hold(string route)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(route);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _holds[route] = hold;
+        }
+
+        return new RouteHold(() =>
+        {
+            lock (_lock)
+            {
+                if (_holds.TryGetValue(route, out var current) && current == hold)
+                {
+                    _holds.Remove(route);
+                }
+            }
+
+            hold.TrySetResult();
+        });
     }
 
     /// <summary>
@@ -578,4 +607,12 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
     private ulong NextId() => _nextId = Math.Max(_nextId + 1, (ulong)(_clock.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs) << 22);
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Releases a route held by <see cref="DiscordRestEmulator.Hold"/>.</summary>
+internal sealed class RouteHold(Action release) : IDisposable
+{
+    private Action? release = release;
+
+    public void Dispose() => Interlocked.Exchange(ref release, null)?.Invoke();
 }
