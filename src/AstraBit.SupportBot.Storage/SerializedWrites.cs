@@ -10,10 +10,32 @@ namespace AstraBit.SupportBot.Storage;
 /// #2825) and can leave the list wrong in the file. The bot's writes are small and synchronous, so taking them one at a
 /// time costs nothing noticeable; reads still run beside them. An explicit transaction holds the lock from BeginTrans to
 /// Commit or Rollback (LiteDB binds a transaction to its thread, and the stores open and close one without awaiting).
+/// Closing waits for the reads still running: LiteDB 5.0 closed under a read leaves that read's transaction open, and
+/// when the garbage collector finalizes it, its release of pages the close already freed throws on the finalizer thread,
+/// which ends the process ("share counter must be > 0", litedb-org/LiteDB#2828). A read begun after closing is refused.
 /// </summary>
 internal sealed class SerializedWrites(ILiteEngine inner) : ILiteEngine
 {
+    /// <summary>How long closing waits for reads still running before it closes all the same.</summary>
+    internal static readonly TimeSpan ReadsWait = TimeSpan.FromSeconds(10);
+
     private readonly Lock gate = new();
+    private readonly Lock readsGate = new();
+    private readonly ManualResetEventSlim readsDone = new(initialState: true);
+    private int reads;
+    private bool closing;
+
+    /// <summary>Whether closing has begun (reads begun from now on are refused).</summary>
+    internal bool IsClosing
+    {
+        get
+        {
+            lock (readsGate)
+            {
+                return closing;
+            }
+        }
+    }
 
     /// <summary>The engine LiteDB itself would open for a direct connection, with its writes taken one at a time.</summary>
     public static SerializedWrites Open(ConnectionString connection)
@@ -58,7 +80,19 @@ internal sealed class SerializedWrites(ILiteEngine inner) : ILiteEngine
 
     public bool Rollback() => End(inner.Rollback);
 
-    public IBsonDataReader Query(string collection, Query query) => inner.Query(collection, query);
+    public IBsonDataReader Query(string collection, Query query)
+    {
+        BeginRead();
+        try
+        {
+            return new SharedDataReader(inner.Query(collection, query), EndRead);
+        }
+        catch
+        {
+            EndRead();
+            throw;
+        }
+    }
 
     public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(() => inner.Insert(collection, docs, autoId));
 
@@ -80,15 +114,55 @@ internal sealed class SerializedWrites(ILiteEngine inner) : ILiteEngine
 
     public bool DropIndex(string collection, string name) => Write(() => inner.DropIndex(collection, name));
 
-    public BsonValue Pragma(string name) => inner.Pragma(name);
+    public BsonValue Pragma(string name)
+    {
+        BeginRead();
+        try
+        {
+            return inner.Pragma(name);
+        }
+        finally
+        {
+            EndRead();
+        }
+    }
 
     public bool Pragma(string name, BsonValue value) => Write(() => inner.Pragma(name, value));
 
     public void Dispose()
     {
+        lock (readsGate)
+        {
+            closing = true;
+        }
+
+        readsDone.Wait(ReadsWait);
         lock (gate)
         {
             inner.Dispose();
+        }
+    }
+
+    private void BeginRead()
+    {
+        lock (readsGate)
+        {
+            ObjectDisposedException.ThrowIf(closing, this);
+            if (reads++ == 0)
+            {
+                readsDone.Reset();
+            }
+        }
+    }
+
+    private void EndRead()
+    {
+        lock (readsGate)
+        {
+            if (--reads == 0)
+            {
+                readsDone.Set();
+            }
         }
     }
 

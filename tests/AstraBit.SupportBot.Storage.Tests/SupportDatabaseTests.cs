@@ -134,6 +134,30 @@ public sealed class SupportDatabaseTests : IDisposable
         Assert.Contains($"{Storage.Tickets.TicketDocuments.Audit}.{Storage.Tickets.TicketDocuments.AuditActionField}", indexes);
     }
 
+    [Fact]
+    public async Task Closing_WhileAReadIsUnderWay_WaitsForTheRead_AndRefusesReadsBegunAfter()
+    {
+        // LiteDB closed under a read leaves that read's transaction to the finalizer, which then ends the process.
+        var engine = SerializedWrites.Open(new ConnectionString { Filename = folder.File("reads.db"), Connection = ConnectionType.Direct });
+        var database = new LiteDatabase(engine);
+        var tickets = database.GetCollection("tickets");
+        tickets.Insert([new BsonDocument { ["_id"] = 1 }, new BsonDocument { ["_id"] = 2 }, new BsonDocument { ["_id"] = 3 }]);
+
+        var read = tickets.FindAll().GetEnumerator();
+        Assert.True(read.MoveNext());
+        var closing = Task.Run(database.Dispose);
+        Assert.True(SpinWait.SpinUntil(() => engine.IsClosing, TimeSpan.FromSeconds(30)));
+
+        Assert.False(closing.IsCompleted);
+        Assert.True(read.MoveNext());
+        Assert.True(read.MoveNext());
+        Assert.Equal(3, read.Current["_id"].AsInt32);
+        Assert.Throws<ObjectDisposedException>(() => tickets.FindById(1));
+
+        read.Dispose();
+        await closing.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public void Dispose() => folder.Dispose();
 
     // The layout version 1 of the bot wrote: the position as a number in "step".
