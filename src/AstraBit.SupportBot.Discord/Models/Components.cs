@@ -13,8 +13,18 @@ public enum ComponentType
     RoleSelect = 6,
     MentionableSelect = 7,
     ChannelSelect = 8,
+    Section = 9,
     TextDisplay = 10,
+    Thumbnail = 11,
+    MediaGallery = 12,
+    File = 13,
+    Separator = 14,
+    Container = 17,
     Label = 18,
+    FileUpload = 19,
+    RadioGroup = 21,
+    CheckboxGroup = 22,
+    Checkbox = 23,
 }
 
 /// <summary>Button styles. <see cref="Link"/> buttons carry a URL and send no interaction.</summary>
@@ -134,10 +144,13 @@ public sealed record SelectOption
     public bool IsDefault { get; }
 }
 
-/// <summary>A string select; it must sit alone in its <see cref="ActionRow"/>.</summary>
+/// <summary>
+/// A string select: alone in its <see cref="ActionRow"/> on a message, or inside a Label in a modal
+/// (<see cref="ModalBuilder.AddSelect"/>), where it may be optional (<see cref="Required"/> false, then min_values may be 0).
+/// </summary>
 public sealed record StringSelect : MessageComponent
 {
-    public StringSelect(string customId, IEnumerable<SelectOption> options, string? placeholder = null, int minValues = 1, int maxValues = 1, bool disabled = false)
+    public StringSelect(string customId, IEnumerable<SelectOption> options, string? placeholder = null, int minValues = 1, int maxValues = 1, bool disabled = false, bool? required = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateCustomId(customId);
@@ -154,13 +167,23 @@ public sealed record StringSelect : MessageComponent
             throw new ArgumentException($"select min_values/max_values must satisfy 0 ≤ min ≤ max ≤ options ({list.Count}).", nameof(maxValues));
         }
 
+        // A required select in a modal must ask for at least one value (reference/discord-api.md §12).
+        if (required is true && minValues == 0)
+        {
+            throw new ArgumentException("A required modal select needs min_values ≥ 1.", nameof(minValues));
+        }
+
         CustomId = customId;
         Options = list;
         Placeholder = placeholder;
         MinValues = minValues;
         MaxValues = maxValues;
         Disabled = disabled;
+        Required = required;
     }
+
+    /// <summary>In a modal: whether an answer is needed (Discord's default is true); null sends no <c>required</c> (messages).</summary>
+    public bool? Required { get; }
 
     public string CustomId { get; }
 
@@ -208,8 +231,131 @@ public sealed record StringSelect : MessageComponent
             o["disabled"] = true;
         }
 
+        if (Required is { } required)
+        {
+            o["required"] = required;
+        }
+
         return o;
     }
+}
+
+/// <summary>One choice of a <see cref="RadioGroup"/>.</summary>
+public sealed record RadioOption
+{
+    public RadioOption(string label, string value, string? description = null, bool isDefault = false)
+    {
+        DiscordLimits.Length(label, 1, DiscordLimits.SelectOptionText, "radio.option.label");
+        DiscordLimits.Length(value, 1, DiscordLimits.SelectOptionText, "radio.option.value");
+        DiscordLimits.MaxLength(description, DiscordLimits.SelectOptionText, "radio.option.description");
+        Label = label;
+        Value = value;
+        Description = description;
+        IsDefault = isDefault;
+    }
+
+    public string Label { get; }
+
+    public string Value { get; }
+
+    public string? Description { get; }
+
+    public bool IsDefault { get; }
+}
+
+/// <summary>A radio group (type 21): one of 2–10 choices, only inside a Label in a modal (<see cref="ModalBuilder.AddRadioGroup"/>).</summary>
+public sealed record RadioGroup : MessageComponent
+{
+    public RadioGroup(string customId, IEnumerable<RadioOption> options, bool required = true)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateCustomId(customId);
+        IReadOnlyList<RadioOption> list = [.. options];
+        if (list.Count is < DiscordLimits.RadioOptionsMin or > DiscordLimits.RadioOptionsMax)
+        {
+            throw new ArgumentException($"A radio group needs {DiscordLimits.RadioOptionsMin}–{DiscordLimits.RadioOptionsMax} options (was {list.Count}).", nameof(options));
+        }
+
+        if (list.Count(o => o.IsDefault) > 1)
+        {
+            throw new ArgumentException("A radio group has at most one default option.", nameof(options));
+        }
+
+        CustomId = customId;
+        Options = list;
+        Required = required;
+    }
+
+    public string CustomId { get; }
+
+    public IReadOnlyList<RadioOption> Options { get; }
+
+    public bool Required { get; }
+
+    internal override JsonObject ToJson() => new()
+    {
+        ["type"] = (int)ComponentType.RadioGroup,
+        ["custom_id"] = CustomId,
+        ["options"] = new JsonArray([.. Options.Select(x =>
+        {
+            var opt = new JsonObject { ["value"] = x.Value, ["label"] = x.Label };
+            if (x.Description is not null)
+            {
+                opt["description"] = x.Description;
+            }
+
+            if (x.IsDefault)
+            {
+                opt["default"] = true;
+            }
+
+            return (JsonNode)opt;
+        })]),
+        ["required"] = Required,
+    };
+}
+
+/// <summary>
+/// A file upload (type 19): 0–10 files the member attaches in a modal, only inside a Label
+/// (<see cref="ModalBuilder.AddFileUpload"/>). The files arrive as temporary attachments in the submit's <c>resolved</c>.
+/// </summary>
+public sealed record FileUploadInput : MessageComponent
+{
+    public FileUploadInput(string customId, int minValues = 1, int maxValues = 1, bool required = true)
+    {
+        ValidateCustomId(customId);
+        if (minValues < 0 || maxValues < 1 || minValues > maxValues || maxValues > DiscordLimits.UploadFiles)
+        {
+            throw new ArgumentException($"file upload min_values/max_values must satisfy 0 ≤ min ≤ max ≤ {DiscordLimits.UploadFiles}.", nameof(maxValues));
+        }
+
+        if (required && minValues == 0)
+        {
+            throw new ArgumentException("A required file upload needs min_values ≥ 1.", nameof(minValues));
+        }
+
+        CustomId = customId;
+        MinValues = minValues;
+        MaxValues = maxValues;
+        Required = required;
+    }
+
+    public string CustomId { get; }
+
+    public int MinValues { get; }
+
+    public int MaxValues { get; }
+
+    public bool Required { get; }
+
+    internal override JsonObject ToJson() => new()
+    {
+        ["type"] = (int)ComponentType.FileUpload,
+        ["custom_id"] = CustomId,
+        ["min_values"] = MinValues,
+        ["max_values"] = MaxValues,
+        ["required"] = Required,
+    };
 }
 
 /// <summary>A row of up to 5 buttons, or exactly one select.</summary>
@@ -229,7 +375,7 @@ public sealed record ActionRow : MessageComponent
             throw new ArgumentException("A select must be alone in its action row.", nameof(components));
         }
 
-        if (list.Any(c => c is ActionRow or TextInput))
+        if (list.Any(c => c is ActionRow or TextInput or RadioGroup or FileUploadInput))
         {
             throw new ArgumentException("A message action row holds buttons or one select.", nameof(components));
         }

@@ -26,6 +26,10 @@ public static class DiscordLimits
     public const int LabelDescription = 100;
     public const int TextInputLength = 4000;
     public const int TextInputPlaceholder = 100;
+    public const int RadioOptionsMin = 2;
+    public const int RadioOptionsMax = 10;
+    public const int UploadFiles = 10;
+    public const int ComponentsV2Total = 40;
     public const int CommandName = 32;
     public const int CommandDescription = 100;
     public const int CommandOptions = 25;

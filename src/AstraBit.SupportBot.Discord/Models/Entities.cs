@@ -69,12 +69,18 @@ public sealed record DiscordChannel(ulong Id, ChannelType Type, ulong? GuildId, 
 /// <summary>An attachment on a received message. <see cref="Size"/> is in bytes, 0 when Discord gave none that fits.</summary>
 public sealed record MessageAttachment(ulong Id, string FileName, int Size, Uri? Url)
 {
+    /// <summary>The media type Discord determined ("image/png"), when it gave one.</summary>
+    public string? ContentType { get; init; }
+
     internal static MessageAttachment Parse(JsonElement e) =>
         new(
             e.RequiredSnowflake("id"),
             e.Str("filename") ?? "",
             e.Int("size") ?? 0,
-            Uri.TryCreate(e.Str("url"), UriKind.Absolute, out var url) ? url : null);
+            Uri.TryCreate(e.Str("url"), UriKind.Absolute, out var url) ? url : null)
+        {
+            ContentType = e.Str("content_type"),
+        };
 }
 
 /// <summary>A message as returned by Discord (partial).</summary>

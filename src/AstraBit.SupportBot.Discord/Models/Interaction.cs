@@ -271,28 +271,48 @@ public sealed record ComponentInteractionData(string CustomId, ComponentType Com
             [.. e.Array("values").Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText())]);
 }
 
-/// <summary>Data of a modal submit: the modal's custom id and the text input values by custom id.</summary>
+/// <summary>
+/// Data of a modal submit: the modal's custom id and each answer by its input's custom id, read from the tree Discord
+/// sends back (<c>data.components[].component</c> for Labels): text inputs and radio groups as text, selects, checkbox
+/// groups and file uploads as values (an upload's values are attachment ids, resolved in <see cref="Attachments"/>).
+/// </summary>
 public sealed record ModalSubmitData(string CustomId, IReadOnlyDictionary<string, string> TextInputs) : InteractionData
 {
-    /// <summary>The submitted value of a text input, or null when the modal had no such input.</summary>
+    /// <summary>Multi-valued answers (string select, checkbox group, file upload) by custom id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Values { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The files of the form's uploads (<c>data.resolved.attachments</c>), by attachment id; temporary on Discord's side.</summary>
+    public IReadOnlyDictionary<ulong, MessageAttachment> Attachments { get; init; } = new Dictionary<ulong, MessageAttachment>();
+
+    /// <summary>The submitted value of a text input (or the chosen value of a radio group), or null when the modal had no such input or none was chosen.</summary>
     public string? GetTextInput(string customId) => TextInputs.GetValueOrDefault(customId);
+
+    /// <summary>The values chosen in a select or checkbox group, or the attachment ids of an upload; empty when none.</summary>
+    public IReadOnlyList<string> GetValues(string customId) => Values.GetValueOrDefault(customId) ?? [];
+
+    /// <summary>The files attached to an upload, in the order the member gave them.</summary>
+    public IReadOnlyList<MessageAttachment> GetUploads(string customId) =>
+        [.. GetValues(customId)
+            .Select(v => ulong.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? Attachments.GetValueOrDefault(id) : null)
+            .OfType<MessageAttachment>()];
 
     internal static ModalSubmitData Parse(JsonElement e)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var top in e.Array("components"))
         {
             switch ((ComponentType)(top.Int("type") ?? 0))
             {
-                // Current layout: Label { component: TextInput }.
+                // Current layout: Label { component: … }.
                 case ComponentType.Label when top.Prop("component") is { } inner:
-                    Collect(inner, values);
+                    Collect(inner, texts, values);
                     break;
                 // Legacy layout: ActionRow { components: [TextInput] }.
                 case ComponentType.ActionRow:
                     foreach (var inner in top.Array("components"))
                     {
-                        Collect(inner, values);
+                        Collect(inner, texts, values);
                     }
 
                     break;
@@ -301,14 +321,43 @@ public sealed record ModalSubmitData(string CustomId, IReadOnlyDictionary<string
             }
         }
 
-        return new ModalSubmitData(e.Str("custom_id") ?? "", values);
+        var attachments = new Dictionary<ulong, MessageAttachment>();
+        if (e.Prop("resolved")?.Prop("attachments") is { ValueKind: JsonValueKind.Object } resolved)
+        {
+            foreach (var file in resolved.EnumerateObject())
+            {
+                var attachment = MessageAttachment.Parse(file.Value);
+                attachments[attachment.Id] = attachment;
+            }
+        }
+
+        return new ModalSubmitData(e.Str("custom_id") ?? "", texts) { Values = values, Attachments = attachments };
     }
 
-    private static void Collect(JsonElement component, Dictionary<string, string> values)
+    private static void Collect(JsonElement component, Dictionary<string, string> texts, Dictionary<string, IReadOnlyList<string>> values)
     {
-        if ((ComponentType)(component.Int("type") ?? 0) == ComponentType.TextInput && component.Str("custom_id") is { } id)
+        if (component.Str("custom_id") is not { } id)
         {
-            values[id] = component.Str("value") ?? "";
+            return;
+        }
+
+        switch ((ComponentType)(component.Int("type") ?? 0))
+        {
+            case ComponentType.TextInput:
+                texts[id] = component.Str("value") ?? "";
+                break;
+            case ComponentType.RadioGroup when component.Str("value") is { } chosen:
+                texts[id] = chosen;
+                break;
+            case ComponentType.Checkbox when component.Bool("value") is { } ticked:
+                texts[id] = ticked ? "true" : "false";
+                break;
+            case ComponentType.StringSelect or ComponentType.UserSelect or ComponentType.RoleSelect or ComponentType.MentionableSelect
+                or ComponentType.ChannelSelect or ComponentType.CheckboxGroup or ComponentType.FileUpload:
+                values[id] = [.. component.Array("values").Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText())];
+                break;
+            default:
+                break;
         }
     }
 }

@@ -124,6 +124,10 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public Task<ulong> SelectAsync(ulong userId, string customId, IEnumerable<string> values, ulong messageId, ulong? channelId = null, bool inDm = false) =>
         DispatchAsync(Rest.CreateSelect(userId, customId, values, messageId, channelId, inDm));
 
+    /// <summary>A member submits modal <paramref name="modal"/> (the form the bot opened) with typed answers, files included.</summary>
+    public Task<ulong> SubmitModalAsync(ulong userId, string customId, IReadOnlyList<ModalAnswer> answers, JsonObject? modal, ulong? channelId = null, bool inDm = false, ulong? messageId = null) =>
+        DispatchAsync(Rest.CreateModalSubmit(userId, customId, answers, modal, channelId, inDm, messageId));
+
     /// <summary>A member submits a modal.</summary>
     public Task<ulong> SubmitModalAsync(ulong userId, string customId, IReadOnlyDictionary<string, string> values, ulong? channelId = null, bool inDm = false, ulong? messageId = null) =>
         DispatchAsync(Rest.CreateModalSubmit(userId, customId, values, channelId, inDm, messageId: messageId));

@@ -80,6 +80,22 @@ public sealed partial class DiscordMember(DiscordEmulator emulator, ulong userId
         return emulator.SubmitModalAsync(userId, customId, values, context.ChannelId, context.InDirectMessage, context.MessageId);
     }
 
+    /// <summary>
+    /// Submits the form the bot opened in answer to <paramref name="openedBy"/> with typed answers (text, a choice,
+    /// files), each sent back with its input's type as Discord does.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bot opened no form for that interaction, or an answer names no input of it.</exception>
+    public Task<ulong> SubmitFormAsync(ulong openedBy, IReadOnlyList<ModalAnswer> answers)
+    {
+        var modal = emulator.Rest.Callbacks.FirstOrDefault(c => c.InteractionId == openedBy && c.Type == 9 && c.Accepted);
+        if (modal?.Data?["custom_id"]?.GetValue<string>() is not { } customId || emulator.Rest.FindInteraction(openedBy) is not { } context)
+        {
+            throw new ArgumentException("The bot opened no form for that interaction.", nameof(openedBy));
+        }
+
+        return emulator.SubmitModalAsync(userId, customId, answers, modal.Data, context.ChannelId, context.InDirectMessage, context.MessageId);
+    }
+
     /// <summary>Writes a message in a channel or thread; the bot gets MESSAGE_CREATE as from Discord.</summary>
     /// <exception cref="DiscordRefusedException">The member can't write there, or the message is longer than Discord takes.</exception>
     public Task SayAsync(ulong channelId, string content)

@@ -152,6 +152,13 @@ public sealed partial class DiscordRestEmulator
 
                 break;
             case 5:
+                // A deferred response carries only EPHEMERAL (1 << 6); a Components V2 message comes by editing the
+                // original response afterwards (reference/discord-api.md §13).
+                if ((flags & ~64) != 0)
+                {
+                    errors.Add("data.flags", "INTERACTION_RESPONSE_FLAGS_INVALID", "A deferred response may only carry the EPHEMERAL flag.");
+                }
+
                 break;
             case 6:
                 if (interaction.Type is not (3 or 5))

@@ -115,6 +115,11 @@ public sealed partial class DiscordRestEmulator
     public JsonObject CreateModalSubmit(ulong userId, string customId, IReadOnlyDictionary<string, string> values, ulong? channelId = null, bool inDm = false, bool legacyActionRows = false, ulong? messageId = null)
     {
         ArgumentNullException.ThrowIfNull(values);
+        if (!legacyActionRows)
+        {
+            return CreateModalSubmit(userId, customId, [.. values.Select(v => ModalAnswer.Typed(v.Key, v.Value))], modal: null, channelId, inDm, messageId);
+        }
+
         lock (_lock)
         {
             var components = new JsonArray();
@@ -122,14 +127,95 @@ public sealed partial class DiscordRestEmulator
             foreach (var (inputId, value) in values)
             {
                 var input = new JsonObject { ["type"] = 4, ["id"] = n + 1, ["custom_id"] = inputId, ["value"] = value };
-                components.Add(legacyActionRows
-                    ? new JsonObject { ["type"] = 1, ["id"] = n, ["components"] = new JsonArray(input) }
-                    : new JsonObject { ["type"] = 18, ["id"] = n, ["component"] = input });
+                components.Add(new JsonObject { ["type"] = 1, ["id"] = n, ["components"] = new JsonArray(input) });
                 n += 2;
             }
 
             var data = new JsonObject { ["custom_id"] = customId, ["components"] = components };
             return Register(5, userId, channelId, inDm, data, messageId);
+        }
+    }
+
+    /// <summary>
+    /// Builds a modal submit as Discord sends it today: <c>data.components</c> mirrors the modal's tree (a Label per
+    /// input, <c>component</c> with the input's type and its <c>value</c> or <c>values</c>), and an upload's files become
+    /// temporary attachments: their ids are the upload's values, <c>data.resolved.attachments</c> describes them, and the
+    /// emulator serves their bytes from its own host (<see cref="AttachmentRoute"/>). <paramref name="modal"/> is the form
+    /// the bot opened (its callback's <c>data</c>), so each answer carries its input's type; without it, a text answer is
+    /// a text input, values a string select and files an upload.
+    /// </summary>
+    /// <exception cref="ArgumentException">An answer names no input of <paramref name="modal"/>, or gives more files than its upload takes.</exception>
+    public JsonObject CreateModalSubmit(ulong userId, string customId, IReadOnlyList<ModalAnswer> answers, JsonObject? modal, ulong? channelId = null, bool inDm = false, ulong? messageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        lock (_lock)
+        {
+            var inputs = (modal?["components"] as JsonArray ?? [])
+                .Select(c => c?["component"] as JsonObject)
+                .OfType<JsonObject>()
+                .Where(c => PayloadValidator.Str(c, "custom_id") is not null)
+                .ToDictionary(c => PayloadValidator.Str(c, "custom_id")!, StringComparer.Ordinal);
+            var components = new JsonArray();
+            var uploads = new List<EmulatedAttachment>();
+            var n = 1;
+            foreach (var answer in answers)
+            {
+                var defined = inputs.GetValueOrDefault(answer.CustomId);
+                if (modal is not null && defined is null)
+                {
+                    throw new ArgumentException($"The form has no input '{answer.CustomId}'.", nameof(answers));
+                }
+
+                var type = PayloadValidator.Int(defined, "type")
+                    ?? (answer.Files is not null ? 19 : answer.Values is not null ? 3 : answer.Ticked is not null ? 23 : 4);
+                var input = new JsonObject { ["type"] = type, ["id"] = n + 1, ["custom_id"] = answer.CustomId };
+                switch (type)
+                {
+                    case 19:
+                        var files = answer.Files ?? [];
+                        if (files.Count > (PayloadValidator.Int(defined, "max_values") ?? 10))
+                        {
+                            throw new ArgumentException($"The upload '{answer.CustomId}' takes at most {PayloadValidator.Int(defined, "max_values")} files.", nameof(answers));
+                        }
+
+                        var attached = files.Select(f => new EmulatedAttachment(NextId(), f.FileName, f.ContentType, f.Content)).ToList();
+                        uploads.AddRange(attached);
+                        input["values"] = new JsonArray([.. attached.Select(a => (JsonNode)Id(a.Id))]);
+                        break;
+                    case 3 or 5 or 6 or 7 or 8 or 22:
+                        input["values"] = new JsonArray([.. (answer.Values ?? []).Select(v => (JsonNode)v)]);
+                        break;
+                    case 23:
+                        input["value"] = answer.Ticked ?? false;
+                        break;
+                    default:
+                        // A text input's text; a radio group's chosen value (null when none was chosen).
+                        input["value"] = answer.Text ?? answer.Values?.FirstOrDefault();
+                        break;
+                }
+
+                components.Add(new JsonObject { ["type"] = 18, ["id"] = n, ["component"] = input });
+                n += 2;
+            }
+
+            var data = new JsonObject { ["custom_id"] = customId, ["components"] = components };
+            var payload = Register(5, userId, channelId, inDm, data, messageId);
+            if (uploads.Count > 0)
+            {
+                var interactionId = ulong.Parse(payload["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+                var channel = ulong.Parse(payload["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+                _modalUploads[interactionId] = new EmulatedSnapshot(interactionId, channel, "", uploads, _clock.GetUtcNow(), 0);
+                var resolved = new JsonObject();
+                foreach (var file in AttachmentsJson(channel, interactionId, uploads))
+                {
+                    file!["ephemeral"] = true;
+                    resolved[file["id"]!.GetValue<string>()] = file.DeepClone();
+                }
+
+                data["resolved"] = new JsonObject { ["attachments"] = resolved };
+            }
+
+            return payload;
         }
     }
 

@@ -30,6 +30,9 @@ public sealed partial class DiscordRestEmulator
     private readonly Dictionary<ulong, DateTimeOffset> _memberEdits = [];
     private readonly Dictionary<ulong, Uri> _attachmentRedirects = [];
 
+    // Files members attached in a modal's upload, by the submit's interaction id (Discord's temporary attachments).
+    private readonly Dictionary<ulong, EmulatedSnapshot> _modalUploads = [];
+
     /// <summary>
     /// A member writes <paramref name="content"/> with <paramref name="files"/> attached: the files are kept by the
     /// emulator and served from its own host (<see cref="AttachmentRoute"/>), and the message's <c>attachments</c> carry
@@ -216,6 +219,7 @@ public sealed partial class DiscordRestEmulator
             {
                 var files = _messages.FirstOrDefault(m => m.Id == messageId && m.ChannelId == channelId)?.Attachments
                     ?? _forwards.Values.FirstOrDefault(s => s.MessageId == messageId && s.ChannelId == channelId)?.Attachments
+                    ?? (_modalUploads.GetValueOrDefault(messageId) is { } upload && upload.ChannelId == channelId ? upload.Attachments : null)
                     ?? [];
                 found = files.FirstOrDefault(a => a.Id == attachmentId && a.FileName == Uri.UnescapeDataString(segments[3]));
                 redirect = found is not null ? _attachmentRedirects.GetValueOrDefault(attachmentId) : null;

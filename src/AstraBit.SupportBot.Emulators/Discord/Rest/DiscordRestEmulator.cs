@@ -339,6 +339,7 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
             _messages.Clear();
             _deletedMessages.Clear();
             _interactions.Clear();
+            _modalUploads.Clear();
         }
     }
 

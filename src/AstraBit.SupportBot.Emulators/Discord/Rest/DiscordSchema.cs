@@ -7,7 +7,8 @@ namespace AstraBit.SupportBot.Emulators.Discord;
 /// flag a field Discord would silently ignore (a typo such as <c>alowed_mentions</c> makes no error at Discord,
 /// it just doesn't do what was meant). Hand-copied field lists, not the spec itself.
 /// Source: discord/discord-api-spec, specs/openapi.json at 74fda0fad044407ea280043a03ffc9bc64c4e49e
-/// (2026-07-18); each shape is named after its schema in components/schemas.
+/// (2026-07-18); each shape is named after its schema in components/schemas. The radio group, checkbox group and
+/// checkbox shapes (2026-02) and file_types (2026-08-05) follow the component reference (reference/discord-api.md §13).
 /// </summary>
 internal static class DiscordSchema
 {
@@ -59,6 +60,18 @@ internal static class DiscordSchema
         ["TextDisplayComponentForModalRequest"] = new(["type", "id", "content"], []),
         ["TextInputComponentForModalRequest"] = new(["type", "id", "custom_id", "style", "label", "value", "placeholder", "required", "min_length", "max_length"], []),
         ["StringSelectComponentForModalRequest"] = new(["type", "id", "custom_id", "placeholder", "min_values", "max_values", "disabled", "required", "options"], new() { ["options"] = "StringSelectOptionForRequest" }),
+        ["SnowflakeSelectComponentForModalRequest"] = new(["type", "id", "custom_id", "placeholder", "min_values", "max_values", "disabled", "required", "default_values", "channel_types"], []),
+        ["FileUploadComponentForModalRequest"] = new(["type", "id", "custom_id", "min_values", "max_values", "required", "file_types"], []),
+        ["RadioGroupComponentForModalRequest"] = new(["type", "id", "custom_id", "options", "required"], new() { ["options"] = "RadioGroupOptionForRequest" }),
+        ["RadioGroupOptionForRequest"] = new(["value", "label", "description", "default"], []),
+        ["CheckboxGroupComponentForModalRequest"] = new(["type", "id", "custom_id", "options", "min_values", "max_values", "required"], new() { ["options"] = "RadioGroupOptionForRequest" }),
+        ["CheckboxComponentForModalRequest"] = new(["type", "id", "custom_id", "default"], []),
+        ["SectionComponentForMessageRequest"] = new(["type", "id", "components", "accessory"], new() { ["components"] = MessageComponent, ["accessory"] = MessageComponent }),
+        ["ThumbnailComponentForMessageRequest"] = new(["type", "id", "media", "description", "spoiler"], []),
+        ["MediaGalleryComponentForMessageRequest"] = new(["type", "id", "items"], []),
+        ["FileComponentForMessageRequest"] = new(["type", "id", "file", "spoiler"], []),
+        ["SeparatorComponentForMessageRequest"] = new(["type", "id", "spacing", "divider"], []),
+        ["ContainerComponentForMessageRequest"] = new(["type", "id", "accent_color", "components", "spoiler"], new() { ["components"] = MessageComponent }),
         ["ApplicationCommandSubcommandOption"] = new([.. OptionBase, "options"], new() { ["options"] = CommandOption }),
         ["ApplicationCommandStringOption"] = new([.. OptionBase, "autocomplete", "choices", "min_length", "max_length"], new() { ["choices"] = "ApplicationCommandOptionChoice" }),
         ["ApplicationCommandNumericOption"] = new([.. OptionBase, "autocomplete", "choices", "min_value", "max_value"], new() { ["choices"] = "ApplicationCommandOptionChoice" }),
@@ -171,7 +184,13 @@ internal static class DiscordSchema
             2 => "ButtonComponentForMessageRequest",
             3 => "StringSelectComponentForMessageRequest",
             5 or 6 or 7 or 8 => "SnowflakeSelectComponentForMessageRequest",
+            9 => "SectionComponentForMessageRequest",
             10 => "TextDisplayComponentForMessageRequest",
+            11 => "ThumbnailComponentForMessageRequest",
+            12 => "MediaGalleryComponentForMessageRequest",
+            13 => "FileComponentForMessageRequest",
+            14 => "SeparatorComponentForMessageRequest",
+            17 => "ContainerComponentForMessageRequest",
             _ => null,
         },
         ModalComponent => PayloadValidator.Int(obj, "type") switch
@@ -179,8 +198,13 @@ internal static class DiscordSchema
             1 => "ActionRowComponentForModalRequest",
             3 => "StringSelectComponentForModalRequest",
             4 => "TextInputComponentForModalRequest",
+            5 or 6 or 7 or 8 => "SnowflakeSelectComponentForModalRequest",
             10 => "TextDisplayComponentForModalRequest",
             18 => "LabelComponentForModalRequest",
+            19 => "FileUploadComponentForModalRequest",
+            21 => "RadioGroupComponentForModalRequest",
+            22 => "CheckboxGroupComponentForModalRequest",
+            23 => "CheckboxComponentForModalRequest",
             _ => null,
         },
         CommandOption => PayloadValidator.Int(obj, "type") switch

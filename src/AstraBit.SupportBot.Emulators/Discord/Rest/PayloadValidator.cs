@@ -61,6 +61,9 @@ internal static partial class PayloadValidator
 
     public static int? Int(JsonNode? n, string name) => n is JsonObject o && o[name] is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 
+    /// <summary>Message flag IS_COMPONENTS_V2 (1 &lt;&lt; 15).</summary>
+    public const int ComponentsV2Flag = 1 << 15;
+
     public static void Message(JsonObject body, FormErrors errors)
     {
         errors.MaxLength(Str(body, "content"), 2000, "content");
@@ -113,7 +116,13 @@ internal static partial class PayloadValidator
             }
         }
 
-        if (body["components"] is JsonArray rows && ((Int(body, "flags") ?? 0) & (1 << 15)) == 0)
+        if (((Int(body, "flags") ?? 0) & ComponentsV2Flag) != 0)
+        {
+            ComponentsV2(body, errors);
+            return;
+        }
+
+        if (body["components"] is JsonArray rows)
         {
             if (rows.Count > 5)
             {
@@ -124,6 +133,117 @@ internal static partial class PayloadValidator
             {
                 MessageRow(rows[r], $"components.{r}", errors);
             }
+        }
+    }
+
+    // With IS_COMPONENTS_V2 the components are the whole message: no content, embeds, stickers or poll, at most 40
+    // components counting nested ones (reference/discord-api.md §13).
+    private static void ComponentsV2(JsonObject body, FormErrors errors)
+    {
+        foreach (var legacy in (string[])["content", "embeds", "sticker_ids", "poll"])
+        {
+            var present = body[legacy] switch
+            {
+                null => false,
+                JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length > 0,
+                JsonArray a => a.Count > 0,
+                _ => true,
+            };
+            if (present)
+            {
+                errors.Add(legacy, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", $"The '{legacy}' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+            }
+        }
+
+        if (body["components"] is not JsonArray top)
+        {
+            return;
+        }
+
+        var total = 0;
+        for (var i = 0; i < top.Count; i++)
+        {
+            total += V2Component(top[i], $"components.{i}", inContainer: false, errors);
+        }
+
+        if (total > 40)
+        {
+            errors.Add("components", "BASE_TYPE_MAX_LENGTH", "Must be 40 or fewer in length.");
+        }
+    }
+
+    // Checks one Components V2 component and returns how many components it counts for, nested ones included.
+    private static int V2Component(JsonNode? c, string p, bool inContainer, FormErrors errors)
+    {
+        switch (Int(c, "type"))
+        {
+            case 1:
+                MessageRow(c, p, errors);
+                return 1 + ((c?["components"] as JsonArray)?.Count ?? 0);
+            case 10:
+                errors.Length(Str(c, "content"), 1, 4000, p + ".content");
+                return 1;
+            case 9:
+                var texts = c?["components"] as JsonArray;
+                if (texts is null || texts.Count is 0 or > 3 || texts.Any(t => Int(t, "type") != 10))
+                {
+                    errors.Add(p + ".components", "BASE_TYPE_BAD_LENGTH", "A section holds 1 to 3 text displays.");
+                }
+
+                var count = 1;
+                foreach (var text in texts ?? [])
+                {
+                    errors.Length(Str(text, "content"), 1, 4000, p + ".components.content");
+                    count++;
+                }
+
+                switch (Int(c?["accessory"], "type"))
+                {
+                    case 2:
+                        var button = c!["accessory"]!;
+                        errors.MaxLength(Str(button, "label"), 80, p + ".accessory.label");
+                        if (Int(button, "style") != 5)
+                        {
+                            errors.Length(Str(button, "custom_id"), 1, 100, p + ".accessory.custom_id");
+                        }
+
+                        count++;
+                        break;
+                    case 11:
+                        count++;
+                        break;
+                    default:
+                        errors.Add(p + ".accessory", "COMPONENT_TYPE_INVALID", "A section's accessory is a button or a thumbnail.");
+                        break;
+                }
+
+                return count;
+            case 12:
+                if (c?["items"] is not JsonArray { Count: >= 1 and <= 10 })
+                {
+                    errors.Add(p + ".items", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 10 in length.");
+                }
+
+                return 1;
+            case 13 or 14:
+                return 1;
+            case 17 when !inContainer:
+                var children = c?["components"] as JsonArray ?? [];
+                var nested = 1;
+                for (var i = 0; i < children.Count; i++)
+                {
+                    nested += V2Component(children[i], $"{p}.components.{i}", inContainer: true, errors);
+                }
+
+                if (c?["accent_color"] is JsonValue accent && (!accent.TryGetValue<int>(out var colour) || colour is < 0 or > 0xFFFFFF))
+                {
+                    errors.Add(p + ".accent_color", "NUMBER_TYPE_MAX", "Must be between 0 and 16777215.");
+                }
+
+                return nested;
+            default:
+                errors.Add(p, "COMPONENT_TYPE_INVALID", inContainer ? "This component type is not allowed in a container." : "This component type is not allowed in a message.");
+                return 1;
         }
     }
 
@@ -199,6 +319,7 @@ internal static partial class PayloadValidator
             return;
         }
 
+        var customIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var p = $"data.components.{i}";
@@ -208,24 +329,134 @@ internal static partial class PayloadValidator
                 case 18:
                     errors.Length(Str(top, "label"), 1, 45, p + ".label");
                     errors.MaxLength(Str(top, "description"), 100, p + ".description");
-                    if (Str(top?["component"], "label") is not null)
+                    if (top?["component"] is not JsonObject inner)
+                    {
+                        errors.Add(p + ".component", "BASE_TYPE_REQUIRED", "This field is required");
+                        break;
+                    }
+
+                    if (Int(inner, "type") == 4 && Str(inner, "label") is not null)
                     {
                         errors.Add(p + ".component.label", "COMPONENT_FIELD_NOT_ALLOWED", "label is not allowed on a text input inside a Label.");
                     }
 
-                    TextInput(top?["component"], p + ".component", errors);
+                    LabelledInput(inner, p + ".component", customIds, errors);
                     break;
-                case 1 when (top?["components"]) is JsonArray { Count: 1 } row:
-                    // Legacy layout: deprecated but still accepted.
+                case 1 when (top?["components"]) is JsonArray { Count: 1 } row && Int(row[0], "type") == 4:
+                    // Legacy layout: deprecated but still accepted, for a text input only.
                     errors.Length(Str(row[0], "label"), 1, 45, p + ".components.0.label");
                     TextInput(row[0], p + ".components.0", errors);
+                    UniqueCustomId(row[0], p + ".components.0", customIds, errors);
                     break;
                 case 10:
+                    errors.Length(Str(top, "content"), 1, 4000, p + ".content");
                     break;
                 default:
-                    errors.Add(p, "COMPONENT_TYPE_INVALID", "Modal components must be Label, Text Display or a legacy action row with one text input.");
+                    // A select, radio group, checkbox or upload straight in the modal or in an action row: Discord takes
+                    // these only inside a Label.
+                    errors.Add(p, "COMPONENT_TYPE_INVALID", "Modal components must be Label, Text Display or a legacy action row with one text input; selects, radio groups, checkboxes and file uploads go inside a Label.");
                     break;
             }
+        }
+    }
+
+    // What a Label may wrap in a modal: a text input, a select, a file upload, a radio group, a checkbox group or a checkbox.
+    private static void LabelledInput(JsonObject c, string p, HashSet<string> customIds, FormErrors errors)
+    {
+        UniqueCustomId(c, p, customIds, errors);
+        var required = c["required"] is JsonValue r && r.TryGetValue<bool>(out var req) ? req : true;
+        switch (Int(c, "type"))
+        {
+            case 4:
+                TextInput(c, p, errors);
+                break;
+            case 3:
+                errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
+                errors.MaxLength(Str(c, "placeholder"), 150, p + ".placeholder");
+                var count = Options(c, p, 1, 25, errors);
+                MinMax(c, p, required, Math.Min(count, 25), errors);
+                break;
+            case 5 or 6 or 7 or 8:
+                errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
+                MinMax(c, p, required, 25, errors);
+                break;
+            case 19:
+                errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
+                MinMax(c, p, required, 10, errors);
+                break;
+            case 21:
+                errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
+                Options(c, p, 2, 10, errors);
+                if (c["options"] is JsonArray radio && radio.Count(o => o?["default"] is JsonValue d && d.TryGetValue<bool>(out var on) && on) > 1)
+                {
+                    errors.Add(p + ".options", "COMPONENT_RADIO_GROUP_MULTIPLE_DEFAULTS", "A radio group can have only one default option.");
+                }
+
+                break;
+            case 22:
+                errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
+                var boxes = Options(c, p, 1, 10, errors);
+                MinMax(c, p, required, Math.Min(boxes, 10), errors);
+                break;
+            case 23:
+                errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
+                break;
+            default:
+                errors.Add(p, "COMPONENT_TYPE_INVALID", "A Label holds a text input, a select, a file upload, a radio group, a checkbox group or a checkbox.");
+                break;
+        }
+    }
+
+    private static void UniqueCustomId(JsonNode? c, string p, HashSet<string> customIds, FormErrors errors)
+    {
+        if (Str(c, "custom_id") is { Length: > 0 } id && !customIds.Add(id))
+        {
+            errors.Add(p + ".custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
+        }
+    }
+
+    // options: min..max entries, each a label and a value of 1–100 characters and a description of at most 100; returns how many.
+    private static int Options(JsonObject c, string p, int min, int max, FormErrors errors)
+    {
+        if (c["options"] is not JsonArray options || options.Count < min || options.Count > max)
+        {
+            errors.Add(p + ".options", "BASE_TYPE_BAD_LENGTH", $"Must be between {min} and {max} in length.");
+            return (c["options"] as JsonArray)?.Count ?? 0;
+        }
+
+        for (var o = 0; o < options.Count; o++)
+        {
+            errors.Length(Str(options[o], "label"), 1, 100, $"{p}.options.{o}.label");
+            errors.Length(Str(options[o], "value"), 1, 100, $"{p}.options.{o}.value");
+            errors.MaxLength(Str(options[o], "description"), 100, $"{p}.options.{o}.description");
+        }
+
+        return options.Count;
+    }
+
+    // min_values 0..max and max_values 1..max with min ≤ max; a required input must not allow 0 (reference/discord-api.md §12).
+    private static void MinMax(JsonObject c, string p, bool required, int max, FormErrors errors)
+    {
+        var min = Int(c, "min_values");
+        var most = Int(c, "max_values");
+        if (min is { } m && (m < 0 || m > max))
+        {
+            errors.Add(p + ".min_values", "NUMBER_TYPE_MAX", $"Must be between 0 and {max}.");
+        }
+
+        if (most is { } x && (x < 1 || x > max))
+        {
+            errors.Add(p + ".max_values", "NUMBER_TYPE_MAX", $"Must be between 1 and {max}.");
+        }
+
+        if (min is { } lo && most is { } hi && lo > hi)
+        {
+            errors.Add(p + ".min_values", "BASE_TYPE_BAD_INT", "min_values must not exceed max_values.");
+        }
+
+        if (required && min == 0)
+        {
+            errors.Add(p + ".min_values", "COMPONENT_REQUIRED_MIN_VALUES", "A required component must have min_values of at least 1.");
         }
     }
 
