@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Guide;
 
@@ -41,11 +42,15 @@ public sealed record GuideContent(
     /// <summary>The step that asks for the account type (step 3).</summary>
     public GuideStep AccountTypeStep => Parts.SelectMany(p => p.Steps).First(s => s.AccountTypes.Count > 0);
 
-    /// <summary>The page shown at <paramref name="position"/>, with the holes filled from <paramref name="values"/>.</summary>
-    public GuidePage Page(GuidePosition position, AccountType accountType, GuideValues values)
+    /// <summary>
+    /// The page shown at <paramref name="position"/> to a reader of <paramref name="texts"/> (this guide being the
+    /// translation in that language), with the holes filled from <paramref name="values"/> as that language writes them.
+    /// </summary>
+    public GuidePage Page(GuidePosition position, AccountType accountType, GuideValues values, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return GuidePages.Render(this, position, accountType, values.Fill);
+        ArgumentNullException.ThrowIfNull(texts);
+        return GuidePages.Render(this, position, accountType, text => values.Fill(text, texts), GuideWords.From(texts));
     }
 }
 

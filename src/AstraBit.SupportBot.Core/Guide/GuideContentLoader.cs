@@ -195,7 +195,7 @@ public static class GuideContentLoader
                         typeNode.Property("description").Text(limits.ChoiceText),
                         turnOn,
                         leaveOff);
-                    var field = GuidePages.AccountTypeField(accountType, GuideTemplate.FillLongest);
+                    var field = GuidePages.AccountTypeField(accountType, GuideTemplate.FillLongest, GuideWords.Longest);
                     if (field.Value.Length > limits.Field.Length)
                     {
                         throw typeNode.Fail($"'turnOn' and 'leaveOff' together make {field.Value.Length.ToString(CultureInfo.InvariantCulture)} characters; Discord allows {limits.Field.Length.ToString(CultureInfo.InvariantCulture)} in one embed field");
@@ -344,7 +344,7 @@ public static class GuideContentLoader
             {
                 foreach (var type in Enum.GetValues<AccountType>())
                 {
-                    var page = GuidePages.Render(guide, position, type, GuideTemplate.FillLongest);
+                    var page = GuidePages.Render(guide, position, type, GuideTemplate.FillLongest, GuideWords.Longest);
                     var where = PagePath(guide, position);
                     if (page.Description.Length > limits.Text.Length)
                     {

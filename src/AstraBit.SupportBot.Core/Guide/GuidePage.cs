@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Guide;
 
@@ -12,22 +12,61 @@ public sealed record GuidePage(string Header, string Title, string Description, 
 
 public sealed record GuideField(string Name, string Value);
 
-internal static class GuidePages
+/// <summary>
+/// The words a page adds around the guide's own texts (headers, "Tips", "Turn on:"), in the reader's language: the
+/// catalogue's <see cref="TextIds.GuidePage"/> texts. The guide file's check measures pages with <see cref="Longest"/>.
+/// </summary>
+public sealed record GuideWords(
+    string BeforeYouBegin,
+    string FinalCheck,
+    string Done,
+    string Tips,
+    Func<int, int, int, int, string> StepHeader,
+    Func<string, string> TurnOn,
+    Func<string, string> LeaveOff)
 {
-    public const string BeforeYouBeginHeader = "Connect Bybit to AstraBit";
-    public const string FinalCheckHeader = "Final check";
-    public const string DoneHeader = "All done";
-    public const string TipsName = "Tips";
+    // Longer than any shipped language writes them, so a guide that passes its check fits in every language.
+    private const int LongestHeader = 60;
+    private const int LongestLead = 30;
 
-    public static string StepHeader(GuideContent guide, int step)
+    public static GuideWords From(LocaleTexts texts)
     {
-        var part = guide.PartOf(step);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"Part {part.Number} of {guide.Parts.Count} · Step {step} of {guide.Parts.Sum(p => p.Steps.Count)}");
+        ArgumentNullException.ThrowIfNull(texts);
+        return new GuideWords(
+            texts.Get(TextIds.GuidePage.BeforeYouBeginHeader),
+            texts.Get(TextIds.GuidePage.FinalCheckHeader),
+            texts.Get(TextIds.GuidePage.DoneHeader),
+            texts.Get(TextIds.GuidePage.Tips),
+            (part, parts, step, steps) => texts.Get(
+                TextIds.GuidePage.StepHeader,
+                ("part", texts.Number(part)),
+                ("parts", texts.Number(parts)),
+                ("step", texts.Number(step)),
+                ("steps", texts.Number(steps))),
+            permissions => texts.Get(TextIds.GuidePage.TurnOn, ("permissions", permissions)),
+            permissions => texts.Get(TextIds.GuidePage.LeaveOff, ("permissions", permissions)));
     }
 
-    public static GuidePage Render(GuideContent guide, GuidePosition position, AccountType accountType, Func<string, string> fill)
+    /// <summary>Every word at the longest a language may write it, for the guide file's limit check.</summary>
+    internal static GuideWords Longest { get; } = new(
+        new string('x', LongestHeader),
+        new string('x', LongestHeader),
+        new string('x', LongestHeader),
+        new string('x', LongestHeader),
+        (_, _, _, _) => new string('x', LongestHeader),
+        permissions => new string('x', LongestLead) + permissions,
+        permissions => new string('x', LongestLead) + permissions);
+}
+
+internal static class GuidePages
+{
+    public static string StepHeader(GuideContent guide, int step, GuideWords words)
+    {
+        var part = guide.PartOf(step);
+        return words.StepHeader(part.Number, guide.Parts.Count, step, guide.Parts.Sum(p => p.Steps.Count));
+    }
+
+    public static GuidePage Render(GuideContent guide, GuidePosition position, AccountType accountType, Func<string, string> fill, GuideWords words)
     {
         switch (position)
         {
@@ -35,19 +74,19 @@ internal static class GuidePages
                 {
                     var intro = guide.BeforeYouBegin;
                     var description = Join(fill(guide.Intro), fill(intro.Body), Bullets(intro.Items, fill), $"_{fill(guide.Disclaimer)}_");
-                    return new GuidePage(BeforeYouBeginHeader, fill(intro.Title), description, [Field(guide.Referral, fill)]);
+                    return new GuidePage(words.BeforeYouBegin, fill(intro.Title), description, [Field(guide.Referral, fill)]);
                 }
 
             case GuidePosition.FinalCheck:
                 {
                     var final = guide.FinalCheck;
                     var description = Join(fill(final.Body), Bullets(final.Items, fill, "☐ "));
-                    return new GuidePage(FinalCheckHeader, fill(final.Title), description, [Field(guide.SecurityPromise, fill)]);
+                    return new GuidePage(words.FinalCheck, fill(final.Title), description, [Field(guide.SecurityPromise, fill)]);
                 }
 
             case GuidePosition.Done:
                 return new GuidePage(
-                    DoneHeader,
+                    words.Done,
                     fill(guide.NextStep.Title),
                     fill(guide.NextStep.Text),
                     [Field(guide.SecurityPromise, fill), Field(guide.Help, fill)]);
@@ -57,22 +96,22 @@ internal static class GuidePages
                     var step = guide.Step(position.StepNumber() ?? throw new ArgumentOutOfRangeException(nameof(position), position, "Not a guide position."));
                     var fields = new List<GuideField>();
                     var types = step.AccountTypeFor(accountType) is { } chosen ? [chosen] : step.AccountTypes;
-                    fields.AddRange(types.Select(t => AccountTypeField(t, fill)));
+                    fields.AddRange(types.Select(t => AccountTypeField(t, fill, words)));
                     if (step.Tips.Count > 0)
                     {
-                        fields.Add(new GuideField(TipsName, Bullets(step.Tips, fill)));
+                        fields.Add(new GuideField(words.Tips, Bullets(step.Tips, fill)));
                     }
 
-                    return new GuidePage(StepHeader(guide, step.Number), fill(step.Title), fill(step.Body), fields);
+                    return new GuidePage(StepHeader(guide, step.Number, words), fill(step.Title), fill(step.Body), fields);
                 }
         }
     }
 
-    public static GuideField AccountTypeField(GuideAccountType type, Func<string, string> fill)
+    public static GuideField AccountTypeField(GuideAccountType type, Func<string, string> fill, GuideWords words)
     {
         var value = new StringBuilder();
-        value.Append("Turn on: ").Append(string.Join(", ", type.TurnOn.Select(fill)));
-        value.Append('\n').Append("Leave off: ").Append(string.Join(", ", type.LeaveOff.Select(fill)));
+        value.Append(words.TurnOn(string.Join(", ", type.TurnOn.Select(fill))));
+        value.Append('\n').Append(words.LeaveOff(string.Join(", ", type.LeaveOff.Select(fill))));
         return new GuideField(fill(type.Label), value.ToString());
     }
 

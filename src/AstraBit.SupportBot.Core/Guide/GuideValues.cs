@@ -1,4 +1,3 @@
-using System.Globalization;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Text;
 
@@ -14,16 +13,15 @@ public sealed record GuideValues(decimal MinimumBalanceUsd, decimal RecommendedB
         return new GuideValues(diagnostics.MinimumBalanceUsd, diagnostics.RecommendedBalanceUsd, guide.ReferralUrl!, guide.SupportEmail!);
     }
 
-    internal string Fill(string text) => GuideTemplate.Fill(text, hole => hole switch
+    // Amounts as the reader's language writes dollars ("$50", "50 US$").
+    internal string Fill(string text, LocaleTexts texts) => GuideTemplate.Fill(text, hole => hole switch
     {
-        GuideTemplate.MinimumBalanceUsd => Usd(MinimumBalanceUsd),
-        GuideTemplate.RecommendedBalanceUsd => Usd(RecommendedBalanceUsd),
+        GuideTemplate.MinimumBalanceUsd => texts.Money(MinimumBalanceUsd),
+        GuideTemplate.RecommendedBalanceUsd => texts.Money(RecommendedBalanceUsd),
         GuideTemplate.ReferralUrl => ReferralUrl.AbsoluteUri,
         GuideTemplate.SupportEmail => SupportEmail,
         _ => throw new InvalidOperationException($"Unknown hole {{{hole}}}."),
     });
-
-    private static string Usd(decimal amount) => "$" + amount.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The holes guide texts may use, and how long their values may be so the pages stay within Discord's limits.</summary>

@@ -1,15 +1,25 @@
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Walkthrough;
 
 /// <summary>
 /// The walkthrough's rules as pure transitions: each takes a member's progress and returns the next one, stamped
-/// with the time. Reading and saving progress is the caller's job (<see cref="IWalkthroughStore"/>).
+/// with the time. Reading and saving progress is the caller's job (<see cref="IWalkthroughStore"/>). What a member
+/// reads (<see cref="View"/>, <see cref="Stuck"/>) is in the reader's language: the guide's translation and the
+/// catalogue's words around it; the rules read the English guide, which every translation mirrors step for step.
 /// </summary>
-public sealed class WalkthroughEngine(GuideContent guide, GuideValues values, TimeProvider time)
+public sealed class WalkthroughEngine(LocalizedContent<GuideContent> guides, GuideValues values, TextCatalog texts, TimeProvider time)
 {
+    private readonly GuideContent guide = guides.English;
+
+    /// <summary>The English guide: its structure (steps, checks, regions) is every translation's.</summary>
     public GuideContent Guide => guide;
+
+    /// <summary>The guide as a reader with Discord locale <paramref name="locale"/> reads it (es-419 reads es-ES, ja English).</summary>
+    public GuideContent GuideFor(string? locale) => guides.For(texts.For(locale).Locale);
 
     /// <summary>
     /// Resumes <paramref name="existing"/> where the member left off, now shown at <paramref name="delivery"/>;
@@ -94,10 +104,12 @@ public sealed class WalkthroughEngine(GuideContent guide, GuideValues values, Ti
     /// <summary>The checks "Check it now" runs at <paramref name="position"/>; null where there is no such button.</summary>
     public IReadOnlyList<string>? ChecksAt(GuidePosition position) => CheckNowAt(position)?.CheckIds;
 
-    public StuckContext Stuck(WalkthroughProgress progress)
+    /// <summary>Where the member is, for "I'm stuck" and "Welcome back", its page named in <paramref name="locale"/>'s words.</summary>
+    public StuckContext Stuck(WalkthroughProgress progress, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        var page = guide.Page(progress.Position, progress.AccountType, values);
+        var reader = texts.For(locale);
+        var page = guides.For(reader.Locale).Page(progress.Position, progress.AccountType, values, reader);
         var where = progress.Position.StepNumber() is not null ? $"{page.Header}: {page.Title}" : page.Title;
         return new StuckContext(
             progress.UserId,
@@ -105,62 +117,67 @@ public sealed class WalkthroughEngine(GuideContent guide, GuideValues values, Ti
             where,
             progress.AccountType,
             progress.RegionKey,
-            guide.FindRegion(progress.RegionKey)?.Label,
+            guides.For(reader.Locale).FindRegion(progress.RegionKey)?.Label,
             progress.LastCheck,
             progress.StartedAt);
     }
 
-    public WalkthroughView View(WalkthroughProgress progress, bool keyRemembered)
+    /// <summary>The member's page with its buttons and selects, in the language of Discord locale <paramref name="locale"/>.</summary>
+    public WalkthroughView View(WalkthroughProgress progress, bool keyRemembered, string? locale)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        var reader = texts.For(locale);
+        var shown = guides.For(reader.Locale);
         var position = progress.Position;
         var buttons = new List<WalkthroughButton>();
         if (position != GuidePosition.BeforeYouBegin)
         {
-            buttons.Add(Button(WalkthroughActionKind.Back, guide.Buttons.Back, WalkthroughButtonStyle.Secondary));
+            buttons.Add(Button(WalkthroughActionKind.Back, shown.Buttons.Back, WalkthroughButtonStyle.Secondary));
         }
 
         if (position != GuidePosition.Done)
         {
             var label = position switch
             {
-                GuidePosition.BeforeYouBegin => guide.Buttons.Start,
-                GuidePosition.FinalCheck => guide.Buttons.Finish,
-                _ => guide.Buttons.Next,
+                GuidePosition.BeforeYouBegin => shown.Buttons.Start,
+                GuidePosition.FinalCheck => shown.Buttons.Finish,
+                _ => shown.Buttons.Next,
             };
             buttons.Add(Button(WalkthroughActionKind.Next, label, WalkthroughButtonStyle.Primary));
         }
 
-        if (CheckNowAt(position) is { } checkNow)
+        if (CheckNowAt(shown, position) is { } checkNow)
         {
             buttons.Add(Button(WalkthroughActionKind.CheckNow, checkNow.Label, WalkthroughButtonStyle.Success, position));
         }
 
-        buttons.Add(Button(WalkthroughActionKind.Stuck, guide.Buttons.Stuck, WalkthroughButtonStyle.Secondary));
+        buttons.Add(Button(WalkthroughActionKind.Stuck, shown.Buttons.Stuck, WalkthroughButtonStyle.Secondary));
         if (keyRemembered)
         {
-            buttons.Add(Button(WalkthroughActionKind.ForgetKey, guide.Buttons.ForgetKey, WalkthroughButtonStyle.Danger));
+            buttons.Add(Button(WalkthroughActionKind.ForgetKey, shown.Buttons.ForgetKey, WalkthroughButtonStyle.Danger));
         }
 
         return new WalkthroughView(
             position,
-            guide.Page(position, progress.AccountType, values),
+            shown.Page(position, progress.AccountType, values, reader),
             buttons,
-            position == guide.AccountTypeStep.Position ? AccountTypeSelect(progress.AccountType) : null,
-            AsksRegion(position) ? RegionSelect(progress.RegionKey) : null);
+            position == shown.AccountTypeStep.Position ? AccountTypeSelect(shown, progress.AccountType) : null,
+            AsksRegion(position) ? RegionSelect(shown, progress.RegionKey) : null);
     }
 
     // The region decides which Bybit host a check talks to, so it is asked where the member logs in (step 1) and wherever a check runs.
-    private bool AsksRegion(GuidePosition position) => position == GuidePosition.Step1 || CheckNowAt(position) is not null;
+    private bool AsksRegion(GuidePosition position) => position == GuidePosition.Step1 || CheckNowAt(guide, position) is not null;
 
-    private GuideCheckNow? CheckNowAt(GuidePosition position) => position switch
+    private GuideCheckNow? CheckNowAt(GuidePosition position) => CheckNowAt(guide, position);
+
+    private static GuideCheckNow? CheckNowAt(GuideContent guide, GuidePosition position) => position switch
     {
         GuidePosition.FinalCheck => guide.FinalCheck.CheckNow,
         _ when position.StepNumber() is { } step => guide.Step(step).CheckNow,
         _ => null,
     };
 
-    private WalkthroughSelect AccountTypeSelect(AccountType chosen)
+    private static WalkthroughSelect AccountTypeSelect(GuideContent guide, AccountType chosen)
     {
         var options = guide.AccountTypeStep.AccountTypes
             .Select(t => new WalkthroughSelectOption(t.Type.Key(), t.Label, t.Description, t.Type == chosen))
@@ -169,7 +186,7 @@ public sealed class WalkthroughEngine(GuideContent guide, GuideValues values, Ti
         return new WalkthroughSelect(action, guide.AccountTypePrompt, options);
     }
 
-    private WalkthroughSelect RegionSelect(string? chosen)
+    private static WalkthroughSelect RegionSelect(GuideContent guide, string? chosen)
     {
         var options = guide.Regions.Options
             .Select(r => new WalkthroughSelectOption(r.Key, r.Label, r.Description, string.Equals(r.Key, chosen, StringComparison.Ordinal)))

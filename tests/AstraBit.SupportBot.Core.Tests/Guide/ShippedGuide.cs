@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Tests.Guide;
 
@@ -15,6 +17,16 @@ internal static class ShippedGuide
     private static readonly Lazy<GuideContent> Content = new(Load);
 
     public static GuideContent Instance => Content.Value;
+
+    private static readonly Lazy<TextCatalog> Catalog = new(() => TextCatalogLoader.LoadDirectory(Path.Combine(FindRepositoryRoot(), "config", TextCatalogLoader.FolderName), TestLimits.Discord));
+
+    /// <summary>The shipped texts (config/texts), whose words a page adds around the guide's.</summary>
+    public static TextCatalog Texts => Catalog.Value;
+
+    public static LocaleTexts English => Texts.Source;
+
+    /// <summary>The English guide as the only language, as a bot without translated guides has it.</summary>
+    public static LocalizedContent<GuideContent> EnglishOnly => new(Instance, new Dictionary<string, GuideContent>());
 
     public static GuideValues Values { get; } = new(50m, 100m, new Uri("https://partner.bybit.com/b/astrabit"), "support@astrabit.example");
 

@@ -17,7 +17,7 @@ public sealed class WalkthroughEngineTests
 
     public WalkthroughEngineTests()
     {
-        engine = new WalkthroughEngine(ShippedGuide.Instance, ShippedGuide.Values, time);
+        engine = new WalkthroughEngine(ShippedGuide.EnglishOnly, ShippedGuide.Values, ShippedGuide.Texts, time);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class WalkthroughEngineTests
     [InlineData(GuidePosition.Done, new[] { "back", "stuck" })]
     public void View_Position_OffersTheRightButtons(GuidePosition position, string[] expected)
     {
-        var view = engine.View(At(position), keyRemembered: false);
+        var view = engine.View(At(position), keyRemembered: false, locale: null);
 
         Assert.Equal(expected, view.Buttons.Select(b => Describe(b.Action)));
     }
@@ -177,7 +177,7 @@ public sealed class WalkthroughEngineTests
     [Fact]
     public void View_KeyRemembered_OffersForgetMyKey()
     {
-        var view = engine.View(At(GuidePosition.Step5), keyRemembered: true);
+        var view = engine.View(At(GuidePosition.Step5), keyRemembered: true, locale: null);
 
         var forget = view.Button(WalkthroughActionKind.ForgetKey);
         Assert.NotNull(forget);
@@ -189,7 +189,7 @@ public sealed class WalkthroughEngineTests
     [Fact]
     public void View_StepFive_ShowsHeaderTitleAndCheckLabel()
     {
-        var view = engine.View(At(GuidePosition.Step5), keyRemembered: false);
+        var view = engine.View(At(GuidePosition.Step5), keyRemembered: false, locale: null);
 
         Assert.Equal("Part 2 of 3 · Step 5 of 6", view.Header);
         Assert.Equal("Turn on One-Way Mode", view.Title);
@@ -200,14 +200,14 @@ public sealed class WalkthroughEngineTests
     [Fact]
     public void View_BeforeYouBeginAndFinalCheck_NextIsLabelledStartAndFinish()
     {
-        Assert.Equal("Let's start", engine.View(At(GuidePosition.BeforeYouBegin), false).Button(WalkthroughActionKind.Next)!.Label);
-        Assert.Equal("Finish", engine.View(At(GuidePosition.FinalCheck), false).Button(WalkthroughActionKind.Next)!.Label);
+        Assert.Equal("Let's start", engine.View(At(GuidePosition.BeforeYouBegin), false, locale: null).Button(WalkthroughActionKind.Next)!.Label);
+        Assert.Equal("Finish", engine.View(At(GuidePosition.FinalCheck), false, locale: null).Button(WalkthroughActionKind.Next)!.Label);
     }
 
     [Fact]
     public void View_StepThree_AsksAccountTypeWithChoiceMarked()
     {
-        var view = engine.View(At(GuidePosition.Step3) with { AccountType = AccountType.Unified }, keyRemembered: false);
+        var view = engine.View(At(GuidePosition.Step3) with { AccountType = AccountType.Unified }, keyRemembered: false, locale: null);
 
         var select = view.AccountTypeSelect;
         Assert.NotNull(select);
@@ -227,7 +227,7 @@ public sealed class WalkthroughEngineTests
     [InlineData(GuidePosition.Done, false, false)]
     public void View_Position_ShowsSelectsWhereTheyMatter(GuidePosition position, bool accountType, bool region)
     {
-        var view = engine.View(At(position), keyRemembered: false);
+        var view = engine.View(At(position), keyRemembered: false, locale: null);
 
         Assert.Equal(accountType, view.AccountTypeSelect is not null);
         Assert.Equal(region, view.RegionSelect is not null);
@@ -236,7 +236,7 @@ public sealed class WalkthroughEngineTests
     [Fact]
     public void View_RegionSelect_MarksChosenRegionAndFitsDiscord()
     {
-        var view = engine.View(At(GuidePosition.Step1) with { RegionKey = "kz" }, keyRemembered: false);
+        var view = engine.View(At(GuidePosition.Step1) with { RegionKey = "kz" }, keyRemembered: false, locale: null);
 
         var select = view.RegionSelect!;
         Assert.Equal(WalkthroughActionKind.ChooseRegion, select.Action.Kind);

@@ -74,6 +74,7 @@ public sealed class WalkthroughServiceCollectionExtensionsTests : IDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddKeyedSingleton(SupportClock.Key, TimeProvider.System);
         services.AddSupportGuide(guidePath).AddSupportWalkthrough().AddSupportKeyChecks();
+        services.AddSingleton(ShippedGuide.Texts);
         services.Configure<GuideOptions>(o =>
         {
             o.ReferralUrl = new Uri("https://partner.bybit.com/b/astrabit");

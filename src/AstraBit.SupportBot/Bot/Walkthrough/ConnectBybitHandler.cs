@@ -1,5 +1,7 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -16,6 +18,7 @@ public sealed partial class ConnectBybitHandler(
     WalkthroughEngine engine,
     WalkthroughProgressUpdater progress,
     KeyCheckService checks,
+    SupportLanguages languages,
     DiscordRestClient rest,
     ILogger<ConnectBybitHandler> logger) : ICommandHandler
 {
@@ -31,8 +34,9 @@ public sealed partial class ConnectBybitHandler(
         // Opening the DM and posting take two REST calls: acknowledge first so Discord's 3 seconds never run out.
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var userId = interaction.User.Id;
+        var texts = languages.For(interaction);
         var existing = await progress.GetAsync(userId, cancellationToken);
-        var welcome = existing is null ? null : WalkthroughMessages.WelcomeBack(existing, engine.Stuck(existing));
+        var welcome = existing is null ? null : WalkthroughMessages.WelcomeBack(existing, engine.Stuck(existing, interaction.Locale), texts);
 
         DiscordChannel dm;
         DiscordMessage posted;
@@ -40,19 +44,19 @@ public sealed partial class ConnectBybitHandler(
         {
             dm = await rest.CreateDmChannelAsync(userId, cancellationToken);
             var draft = engine.StartOrResume(userId, existing, WalkthroughDelivery.DirectMessage(dm.Id));
-            posted = await rest.CreateMessageAsync(dm.Id, WalkthroughMessages.Walkthrough(engine.View(draft, checks.IsRemembered(userId)), welcome), cancellationToken);
+            posted = await rest.CreateMessageAsync(dm.Id, WalkthroughMessages.Walkthrough(engine.View(draft, checks.IsRemembered(userId), interaction.Locale), welcome), cancellationToken);
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)
         {
             LogDmsClosed(logger, userId);
-            await ContinueHereAsync(interaction, WalkthroughMessages.DmsClosedNotice, welcome, cancellationToken);
+            await ContinueHereAsync(interaction, texts.Get(TextIds.Walkthrough.DmsClosed), welcome, cancellationToken);
             return;
         }
         catch (DiscordRestException ex)
         {
             // Any other failure to reach the DMs must not leave the member with nothing: the guide continues here too.
             LogDmFailed(logger, userId, ex.Code, ex.HttpStatus);
-            await ContinueHereAsync(interaction, WalkthroughMessages.DmFailedNotice, welcome, cancellationToken);
+            await ContinueHereAsync(interaction, texts.Get(TextIds.Walkthrough.DmFailed), welcome, cancellationToken);
             return;
         }
 
@@ -60,7 +64,7 @@ public sealed partial class ConnectBybitHandler(
             userId,
             stored => engine.StartOrResume(userId, stored, WalkthroughDelivery.DirectMessage(dm.Id, posted.Id)),
             cancellationToken);
-        await rest.EditOriginalResponseAsync(interaction, WalkthroughMessages.SentToDm(dm.Id, posted.Id, welcome is not null), cancellationToken);
+        await rest.EditOriginalResponseAsync(interaction, WalkthroughMessages.SentToDm(dm.Id, posted.Id, welcome is not null, texts), cancellationToken);
         LogStarted(logger, userId, "dm");
     }
 
@@ -75,7 +79,7 @@ public sealed partial class ConnectBybitHandler(
         var notice = welcome is null ? why : why + "\n" + welcome;
         var sent = await rest.EditOriginalResponseAsync(
             interaction,
-            WalkthroughMessages.Walkthrough(engine.View(here, checks.IsRemembered(userId)), notice),
+            WalkthroughMessages.Walkthrough(engine.View(here, checks.IsRemembered(userId), interaction.Locale), notice),
             cancellationToken);
 
         // The ephemeral message's id lets a later click tell the live walkthrough from an older copy.

@@ -44,6 +44,8 @@ public sealed class WalkthroughCheckPresenter(
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var position = outcome.Origin.Position;
+        var locale = outcome.Interaction.Locale;
+        var texts = languages.For(outcome.Interaction);
         var shown = After(outcome.Progress ?? ProgressAtCheck(outcome.Interaction, outcome.Origin, null)!, outcome, delivery: null);
         switch (outcome.Result)
         {
@@ -54,7 +56,7 @@ public sealed class WalkthroughCheckPresenter(
                     var notes = new List<string>();
                     if (completed.KeyKeptFor is { } kept)
                     {
-                        notes.Add(WalkthroughMessages.KeyKept(kept));
+                        notes.Add(WalkthroughMessages.KeyKept(kept, texts));
                     }
 
                     if (outcome.Ticket?.Ticket is { } opened)
@@ -62,16 +64,16 @@ public sealed class WalkthroughCheckPresenter(
                         notes.Add(TicketMessages.CheckWentInto(opened));
                     }
 
-                    var checklist = Finished(outcome) ? engine.View(shown with { Position = GuidePosition.FinalCheck }, keyRemembered: false).Page : null;
-                    var view = engine.View(shown, checks.IsRemembered(outcome.MemberId));
-                    return Task.FromResult(WalkthroughMessages.AfterCheck(view, report, engine.Guide, languages.For(outcome.Interaction), position, checkIds, notes.Count == 0 ? null : string.Join("\n", notes), checklist));
+                    var checklist = Finished(outcome) ? engine.View(shown with { Position = GuidePosition.FinalCheck }, keyRemembered: false, locale).Page : null;
+                    var view = engine.View(shown, checks.IsRemembered(outcome.MemberId), locale);
+                    return Task.FromResult(WalkthroughMessages.AfterCheck(view, report, engine.GuideFor(locale), texts, position, checkIds, notes.Count == 0 ? null : string.Join("\n", notes), checklist));
                 }
 
             case KeyCheckResult.Refused refused:
-                return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.Refused(refused.Message)));
+                return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.Refused(refused.Message, texts), locale));
 
             case KeyCheckResult.KeyNotRemembered:
-                return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.KeyGone(engine.View(shown, keyRemembered: false))));
+                return Task.FromResult(WalkthroughHandler.Render(engine, checks, shown, WalkthroughMessages.KeyGone(engine.View(shown, keyRemembered: false, locale), texts), locale));
 
             default:
                 throw new InvalidOperationException($"Unexpected check result {outcome.Result.GetType().Name}.");

@@ -1,7 +1,9 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -23,6 +25,7 @@ public sealed partial class WalkthroughHandler(
     KeyCheckFlow flow,
     KeyCheckStart<KeyCheckOrigin.WalkthroughStep> start,
     IStuckEscalation stuck,
+    SupportLanguages languages,
     DiscordRestClient rest,
     IOptions<GuideOptions> guideOptions,
     ILogger<WalkthroughHandler> logger) : IComponentHandler<WalkthroughId>
@@ -50,6 +53,7 @@ public sealed partial class WalkthroughHandler(
     {
         var userId = interaction.User.Id;
         var clicked = Clicked(interaction);
+        var texts = languages.For(interaction);
         string? notice = null;
         var updated = await progress.UpdateAsync(
             userId,
@@ -59,7 +63,7 @@ public sealed partial class WalkthroughHandler(
                 if (stored is not null && stored.Delivery != clicked && !interaction.IsInDirectMessage && stored.Delivery.Surface == WalkthroughSurface.DirectMessage)
                 {
                     // E.g. "Open the guide at step 3" under a /diagnose result: the guide continues in that private message.
-                    notice = WalkthroughMessages.MovedHere;
+                    notice = texts.Get(TextIds.Walkthrough.MovedHere);
                 }
 
                 switch (action.Kind)
@@ -76,7 +80,7 @@ public sealed partial class WalkthroughHandler(
                             return engine.ChooseAccountType(current, type);
                         }
 
-                        notice = WalkthroughMessages.ChoiceGone;
+                        notice = texts.Get(TextIds.Walkthrough.ChoiceGone);
                         return current;
                     case WalkthroughActionKind.ChooseRegion:
                         if (engine.ChooseRegion(current, values.FirstOrDefault() ?? "") is { } withRegion)
@@ -84,7 +88,7 @@ public sealed partial class WalkthroughHandler(
                             return withRegion;
                         }
 
-                        notice = WalkthroughMessages.ChoiceGone;
+                        notice = texts.Get(TextIds.Walkthrough.ChoiceGone);
                         return current;
                     default:
                         throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a navigation.");
@@ -92,7 +96,7 @@ public sealed partial class WalkthroughHandler(
             },
             cancellationToken);
 
-        await rest.UpdateMessageAsync(interaction, Render(engine, checks, updated, notice), cancellationToken);
+        await rest.UpdateMessageAsync(interaction, Render(engine, checks, updated, notice, interaction.Locale), cancellationToken);
     }
 
     private async Task ForgetAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -101,12 +105,12 @@ public sealed partial class WalkthroughHandler(
         var hadKey = checks.Forget(userId);
         LogForgot(logger, userId, hadKey);
         var stored = await progress.GetAsync(userId, cancellationToken);
-        var notice = WalkthroughMessages.Forgot(hadKey);
+        var notice = WalkthroughMessages.Forgot(hadKey, languages.For(interaction));
 
         // "Forget my key" also sits under check results: only the live walkthrough message is redrawn, anything else gets a private answer.
         if (stored is not null && stored.Delivery.MessageId == interaction.MessageId)
         {
-            await rest.UpdateMessageAsync(interaction, Render(engine, checks, stored, notice), cancellationToken);
+            await rest.UpdateMessageAsync(interaction, Render(engine, checks, stored, notice, interaction.Locale), cancellationToken);
         }
         else
         {
@@ -128,7 +132,10 @@ public sealed partial class WalkthroughHandler(
         catch (DiscordRestException ex)
         {
             LogStuckFailed(logger, userId, ex.Code, ex.HttpStatus);
-            answer = $"I couldn't reach the support team just now. Please try \"I'm stuck\" again in a few minutes, or email {guideOptions.Value.SupportEmail}.";
+            answer = languages.For(interaction).Get(
+                TextIds.Walkthrough.StuckFailed,
+                ("button", engine.GuideFor(interaction.Locale).Buttons.Stuck),
+                ("email", guideOptions.Value.SupportEmail ?? string.Empty));
         }
 
         await rest.EditOriginalResponseAsync(interaction, MessagePayload.Text(answer, ephemeral: true), cancellationToken);
@@ -149,9 +156,9 @@ public sealed partial class WalkthroughHandler(
         await progress.UpdateAsync(userId, stored => engine.GoTo(Here(engine, userId, stored, clicked), position), cancellationToken);
     }
 
-    // No flags on updates: a message stays ephemeral or not as it was posted.
-    internal static MessagePayload Render(WalkthroughEngine engine, KeyCheckService checks, WalkthroughProgress current, string? notice) =>
-        WalkthroughMessages.Walkthrough(engine.View(current, checks.IsRemembered(current.UserId)), notice);
+    // No flags on updates: a message stays ephemeral or not as it was posted. The page is in the clicker's language (Discord locale).
+    internal static MessagePayload Render(WalkthroughEngine engine, KeyCheckService checks, WalkthroughProgress current, string? notice, string? locale) =>
+        WalkthroughMessages.Walkthrough(engine.View(current, checks.IsRemembered(current.UserId), locale), notice);
 
     /// <summary>The member's progress, now shown on the clicked message (a member without any starts here).</summary>
     internal static WalkthroughProgress Here(WalkthroughEngine engine, ulong userId, WalkthroughProgress? stored, WalkthroughDelivery clicked) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.Limits;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Discord.Models;
@@ -16,14 +15,6 @@ namespace AstraBit.SupportBot.Bot.Walkthrough;
 /// </summary>
 public static class WalkthroughMessages
 {
-    public const string DmsClosedNotice =
-        "Your DMs are closed, so I'll guide you here instead: only you can see these messages. " +
-        "They disappear if you restart Discord; `/connect-bybit` brings the guide back where you left off.";
-
-    public const string DmFailedNotice =
-        "I couldn't post in your DMs just now, so I'll guide you here instead: only you can see these messages. " +
-        "`/connect-bybit` later tries your DMs again and picks up where you left off.";
-
     private const string UncheckedBox = "☐ ";
     private const string CheckedBox = "✅ ";
 
@@ -45,9 +36,10 @@ public static class WalkthroughMessages
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(guide);
+        ArgumentNullException.ThrowIfNull(texts);
         var verdict = CheckSummary.From(report, null, checkedAt, checkIds).Verdict;
         var result = DiagnosticMessages.Render(report, guide, texts, checkIds);
-        var notice = Outcome(verdict, checkedAt, report, CheckButton(view)) + (keyNote is null ? "" : "\n" + keyNote);
+        var notice = Outcome(verdict, checkedAt, report, CheckButton(view), texts) + (keyNote is null ? "" : "\n" + keyNote);
         if (checklist is not null)
         {
             var ticked = checklist with { Description = checklist.Description.Replace(UncheckedBox, CheckedBox, StringComparison.Ordinal) };
@@ -67,55 +59,55 @@ public static class WalkthroughMessages
         CheckSummary.From(report, null, checkedAt, checkIds).Verdict is Verdict.Pass or Verdict.Warn;
 
     /// <summary>The ephemeral answer to /connect-bybit when the guide went to the member's DMs.</summary>
-    public static MessagePayload SentToDm(ulong channelId, ulong messageId, bool resumed)
+    public static MessagePayload SentToDm(ulong channelId, ulong messageId, bool resumed, LocaleTexts texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         var link = string.Create(CultureInfo.InvariantCulture, $"https://discord.com/channels/@me/{channelId}/{messageId}");
-        var text = resumed
-            ? $"I've sent you the guide in a DM, open where you left off: {link}"
-            : $"I've sent you the guide in a DM: {link}\nIt takes about ten minutes, and you can stop and come back any time with `/connect-bybit`.";
-        return MessagePayload.Text(text, ephemeral: true);
+        return MessagePayload.Text(texts.Get(resumed ? TextIds.Walkthrough.SentToDmResumed : TextIds.Walkthrough.SentToDm, ("link", link)), ephemeral: true);
     }
 
-    /// <summary>A line for the member who comes back to the guide part-way through.</summary>
-    public static string? WelcomeBack(WalkthroughProgress? existing, StuckContext? where) =>
+    /// <summary>A line for the member who comes back to the guide part-way through; <paramref name="where"/> names the page in their language.</summary>
+    public static string? WelcomeBack(WalkthroughProgress? existing, StuckContext? where, LocaleTexts texts) =>
         existing is { Position: not (GuidePosition.BeforeYouBegin or GuidePosition.Done) } && where is not null
-            ? $"Welcome back! You were at {where.Where}; carry on from here."
+            ? texts.Get(TextIds.Walkthrough.WelcomeBack, ("where", where.Where))
             : null;
 
-    public static string KeyKept(TimeSpan keptFor) =>
-        $"I'll keep your key in memory only, for {RetryWording.Duration(keptFor)}, so the guide's check buttons don't ask for it again. \"Forget my key\" wipes it now.";
+    public static string KeyKept(TimeSpan keptFor, LocaleTexts texts) =>
+        texts.Get(TextIds.KeyCheck.KeptFor, ("duration", texts.Duration(keptFor)));
 
-    public static string Refused(string reason) => reason + " Nothing was checked this time.";
+    public static string Refused(string reason, LocaleTexts texts) => texts.Get(TextIds.Walkthrough.Refused, ("reason", reason));
 
     /// <summary>The key was wiped before a check could use it; <paramref name="view"/> is the page shown with this notice.</summary>
-    public static string KeyGone(WalkthroughView view) =>
-        "I no longer have your key in memory (it is wiped after a few minutes). " +
-        (CheckButton(view) is { } label ? $"Press \"{label}\" again to enter it." : "Check again to enter it.");
+    public static string KeyGone(WalkthroughView view, LocaleTexts texts) =>
+        CheckButton(view) is { } label
+            ? texts.Get(TextIds.Walkthrough.KeyGone, ("button", label))
+            : texts.Get(TextIds.Walkthrough.KeyGoneNoButton);
 
-    public static string Forgot(bool hadKey) => hadKey
-        ? "Done: I've wiped your key from memory. The guide's check buttons will ask for it again."
-        : "I wasn't holding your key any more, so there was nothing to wipe. The guide's check buttons will ask for it again.";
+    public static string Forgot(bool hadKey, LocaleTexts texts) =>
+        texts.Get(hadKey ? TextIds.Walkthrough.Forgot : TextIds.Walkthrough.ForgotNothing);
 
-    public const string MovedHere = "Here's the guide at that step. It stays in this private message now; `/connect-bybit` sends it back to your DMs.";
-
-    public const string ChoiceGone = "That choice is no longer offered; please pick again.";
-
-    private static string Outcome(Verdict verdict, GuidePosition checkedAt, DiagnosticReport report, string? checkButton) => (verdict, checkedAt) switch
+    private static string Outcome(Verdict verdict, GuidePosition checkedAt, DiagnosticReport report, string? checkButton, LocaleTexts texts) => (verdict, checkedAt) switch
     {
-        (Verdict.Pass or Verdict.Warn, GuidePosition.FinalCheck) => "🎉 Everything checks out: your Bybit account is ready for AstraBit.",
-        (Verdict.Pass, _) => "✅ This step checks out. Press Next to carry on.",
-        (Verdict.Warn, _) => "✅ This step works; have a look at the ⚠️ below, then press Next to carry on.",
-        (Verdict.Error, _) => CouldNotRun(report, checkButton),
-        _ => checkButton is null ? "Fix what's marked ❌ below, then check again." : $"Fix what's marked ❌ below, then press \"{checkButton}\" again.",
+        (Verdict.Pass or Verdict.Warn, GuidePosition.FinalCheck) => texts.Get(TextIds.Walkthrough.AllChecksOut),
+        (Verdict.Pass, _) => texts.Get(TextIds.Walkthrough.StepChecksOut),
+        (Verdict.Warn, _) => texts.Get(TextIds.Walkthrough.StepWorksWithWarning),
+        (Verdict.Error, _) => CouldNotRun(report, checkButton, texts),
+        _ => checkButton is null ? texts.Get(TextIds.Walkthrough.FixThenCheckNoButton) : texts.Get(TextIds.Walkthrough.FixThenCheck, ("button", checkButton)),
     };
 
     // Why the check couldn't run as the connectivity check says it (maintenance with its end, rate limit, …), as /diagnose shows it.
-    private static string CouldNotRun(DiagnosticReport report, string? checkButton)
+    private static string CouldNotRun(DiagnosticReport report, string? checkButton, LocaleTexts texts)
     {
-        var again = checkButton is null ? "check again" : $"try \"{checkButton}\" again";
-        return report.Find(CheckIds.Connectivity)?.Detail is { } why && !string.IsNullOrWhiteSpace(why)
-            ? $"⚠️ {why.Trim()} Please {again} in a few minutes."
-            : $"⚠️ I couldn't reach Bybit to check. This says nothing about your key; please {again} in a few minutes.";
+        if (report.Find(CheckIds.Connectivity)?.Detail is { } why && !string.IsNullOrWhiteSpace(why))
+        {
+            return checkButton is null
+                ? texts.Get(TextIds.Walkthrough.CouldNotRunNoButton, ("why", why.Trim()))
+                : texts.Get(TextIds.Walkthrough.CouldNotRun, ("why", why.Trim()), ("button", checkButton));
+        }
+
+        return checkButton is null
+            ? texts.Get(TextIds.Walkthrough.UnreachableNoButton)
+            : texts.Get(TextIds.Walkthrough.Unreachable, ("button", checkButton));
     }
 
     // The check button as the member sees it on this page ("Check my position mode", "Run the full check"): the text
