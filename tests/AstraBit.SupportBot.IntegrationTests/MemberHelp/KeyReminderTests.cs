@@ -103,11 +103,12 @@ public sealed class KeyReminderTests
         return callback;
     }
 
-    /// <summary>Asks /reminders until it shows <paramref name="expected"/> (bounded, each a real interaction).</summary>
+    /// <summary>Asks /reminders until it shows <paramref name="expected"/> (bounded by the harness's time limit, each a real interaction).</summary>
     private static async Task RemindersUntilAsync(BotHarness bot, string expected)
     {
         var text = "";
-        for (var i = 0; i < 100 && !text.Contains(expected, StringComparison.Ordinal); i++)
+        var asking = System.Diagnostics.Stopwatch.StartNew();
+        while (!text.Contains(expected, StringComparison.Ordinal) && asking.Elapsed < BotHarness.Timeout)
         {
             text = (await RemindersAsync(bot)).Data!["content"]!.GetValue<string>();
         }
