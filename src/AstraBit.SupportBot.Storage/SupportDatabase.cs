@@ -7,16 +7,19 @@ namespace AstraBit.SupportBot.Storage;
 /// <summary>
 /// The bot's one LiteDB data file. Opening it refuses a path that isn't a usable data file (naming what is wrong
 /// and leaving the file untouched), takes an exclusive lock so no second bot process can use it, creates the
-/// folder, reads every document once to prove the file readable, and brings an older file up to the current
-/// schema with <see cref="IMigration"/>s, recording the version in the "meta" collection. A file written by a
-/// newer version of the bot is refused rather than guessed at.
+/// folder, reads every document once to prove the file readable (unless the seal a clean close left beside it still
+/// matches: <see cref="DataFileSeal"/>), and brings an older file up to the current schema with
+/// <see cref="IMigration"/>s, recording the version in the "meta" collection. A file written by a newer version of
+/// the bot is refused rather than guessed at.
 /// </summary>
 public sealed class SupportDatabase : IDisposable
 {
     private readonly ConnectionString connection;
     private readonly DataFileLock fileLock;
     private readonly Lock reopening = new();
+    private readonly Lazy<IReadOnlyDictionary<string, int>> documents;
     private LiteDatabase database;
+    private volatile bool failed;
 
     public SupportDatabase(string path)
         : this(path, SchemaMigrations.All)
@@ -46,8 +49,13 @@ public sealed class SupportDatabase : IDisposable
             }
 
             // The whole file is read, read-only, before it is opened for writing: a damaged page is refused here with
-            // the file untouched, not met by the first member whose command needs it.
-            var scan = Exists(Path) ? DataFileIntegrity.Scan(Path) : null;
+            // the file untouched, not met by the first member whose command needs it. A file sealed by a clean close
+            // and unchanged since was read whole before and written only by a bot that met no failure: the read is
+            // skipped. The seal goes before anything writes the file, so a bot killed from here on leaves none.
+            var exists = Exists(Path);
+            var sealedClean = exists && DataFileSeal.Matches(Path);
+            DataFileSeal.Break(Path);
+            var scan = exists && !sealedClean ? DataFileIntegrity.Scan(Path) : null;
             if (scan?.Problem is { } damaged)
             {
                 throw new StorageException(damaged);
@@ -58,7 +66,16 @@ public sealed class SupportDatabase : IDisposable
             database = Open(connection);
             var before = ReadSchemaVersion(database);
             SchemaVersion = Migrate(migrations);
-            Documents = scan is not null && SchemaVersion == before ? scan.Documents : Read(database, Path);
+            ReadInFull = scan is not null;
+            if (sealedClean)
+            {
+                documents = new Lazy<IReadOnlyDictionary<string, int>>(() => Count(Database));
+            }
+            else
+            {
+                var counted = scan is not null && SchemaVersion == before ? scan.Documents : Read(database, Path);
+                documents = new Lazy<IReadOnlyDictionary<string, int>>(counted);
+            }
         }
         catch
         {
@@ -73,8 +90,14 @@ public sealed class SupportDatabase : IDisposable
     /// <summary>The file's schema version after opening.</summary>
     public int SchemaVersion { get; }
 
-    /// <summary>How many documents each collection held when the file was opened (each was read once, to prove it readable).</summary>
-    public IReadOnlyDictionary<string, int> Documents { get; }
+    /// <summary>
+    /// How many documents each collection held when the file was opened (each was read once, to prove it readable);
+    /// for a sealed file, counted when first asked.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Documents => documents.Value;
+
+    /// <summary>Whether opening read the whole file (false: a new file, or one whose seal matched).</summary>
+    public bool ReadInFull { get; }
 
     /// <summary>The open LiteDB database; a new one after <see cref="Reopen"/>, so stores ask for it on every use.</summary>
     internal LiteDatabase Database => Volatile.Read(ref database);
@@ -93,6 +116,7 @@ public sealed class SupportDatabase : IDisposable
         }
         catch (Exception exception) when (exception is LiteException or IOException or ObjectDisposedException or UnauthorizedAccessException or InvalidOperationException)
         {
+            failed = true;
             return DescribeFailure(exception);
         }
     }
@@ -107,6 +131,8 @@ public sealed class SupportDatabase : IDisposable
     {
         lock (reopening)
         {
+            // A file reopened after a failure is not sealed at close: the next start reads it whole.
+            failed = true;
             // The old database is closed before the new one opens, so two never write the file at once; one stuck in
             // LiteDB's journal writer is left behind (it writes nothing more).
             var old = Database;
@@ -247,6 +273,35 @@ public sealed class SupportDatabase : IDisposable
     /// </summary>
     public void Flush() => Database.Checkpoint();
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction, or in the caller's when one is already open on this thread, so a
+    /// document and the figures' copy of it (<see cref="Stats.StatsDays"/>) are written together or not at all.
+    /// </summary>
+    internal T Write<T>(Func<LiteDatabase, T> write)
+    {
+        var lite = Database;
+        var own = lite.BeginTrans();
+        try
+        {
+            var result = write(lite);
+            if (own)
+            {
+                lite.Commit();
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (own)
+            {
+                lite.Rollback();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Creates the collection <paramref name="name"/> empty when the file has none of that name yet.</summary>
     internal void EnsureCollection(string name)
     {
@@ -305,10 +360,32 @@ public sealed class SupportDatabase : IDisposable
         });
     }
 
+    /// <summary>Closes the file (LiteDB folds its journal in) and, when nothing failed meanwhile, seals it for the next start.</summary>
     public void Dispose()
     {
-        Database.Dispose();
-        fileLock.Dispose();
+        try
+        {
+            Database.Dispose();
+            if (!failed)
+            {
+                DataFileSeal.Record(Path);
+            }
+        }
+        finally
+        {
+            fileLock.Dispose();
+        }
+    }
+
+    private static SortedDictionary<string, int> Count(LiteDatabase database)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in database.GetCollectionNames())
+        {
+            counts[name] = database.GetCollection(name).Count();
+        }
+
+        return counts;
     }
 
     private static string FirstLine(string message)

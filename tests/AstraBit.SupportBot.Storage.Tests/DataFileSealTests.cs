@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using AstraBit.SupportBot.Storage.Tickets;
+
+namespace AstraBit.SupportBot.Storage.Tests;
+
+/// <summary>
+/// A clean close seals the data file, and the next start skips reading it whole while the seal matches; anything else
+/// (a change while stopped, a killed bot) leads to the full read, which still refuses a damaged file untouched.
+/// </summary>
+public sealed class DataFileSealTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task CleanRestart_SkipsTheFullRead_AndTheDataIsThere()
+    {
+        var path = folder.File("bot.db");
+        await WriteChecksAsync(path, 300);
+
+        // Without a seal (a file from before seals, or one restored) the first start reads it whole.
+        File.Delete(DataFileSeal.SealPath(path));
+        using (var first = new SupportDatabase(path))
+        {
+            Assert.True(first.ReadInFull);
+            Assert.False(File.Exists(DataFileSeal.SealPath(path)));
+        }
+
+        Assert.True(File.Exists(DataFileSeal.SealPath(path)));
+        using var again = new SupportDatabase(path);
+
+        Assert.False(again.ReadInFull);
+        Assert.False(File.Exists(DataFileSeal.SealPath(path)));
+        Assert.Equal(300, again.Documents["check_history"]);
+        Assert.Equal(5, (await new LiteCheckHistoryStore(again).RecentAsync(7, 5)).Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PageZeroedWhileStopped_RefusedAtStart_FileLeftAsItWas(bool lastWriteTimeRestored)
+    {
+        var path = folder.File("bot.db");
+        await WriteChecksAsync(path, 300);
+        Assert.True(File.Exists(DataFileSeal.SealPath(path)));
+        var written = File.GetLastWriteTimeUtc(path);
+
+        using (var data = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            data.Position = 3 * DataFile.PageSize;
+            data.Write(new byte[DataFile.PageSize]);
+        }
+
+        if (lastWriteTimeRestored)
+        {
+            File.SetLastWriteTimeUtc(path, written);
+        }
+
+        var before = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+
+        var refused = Assert.Throws<StorageException>(() => new SupportDatabase(path));
+
+        Assert.Equal(DataFileState.Damaged, refused.Report?.State);
+        Assert.Contains("page 3", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task BotKilledWhileRunning_NextStartReadsTheWholeFile()
+    {
+        var path = folder.File("bot.db");
+        await WriteChecksAsync(path, 50);
+        Assert.True(File.Exists(DataFileSeal.SealPath(path)));
+
+        var confirmed = await RunWriterAndKillAsync(path, confirmationsBeforeKill: 20);
+
+        Assert.False(File.Exists(DataFileSeal.SealPath(path)));
+        using var database = new SupportDatabase(path);
+        Assert.True(database.ReadInFull);
+        var store = new LiteTicketStore(database);
+        foreach (var number in confirmed)
+        {
+            Assert.NotNull(await store.GetAsync(number, TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task FileReopenedAfterAFailure_NotSealedAtClose()
+    {
+        var path = folder.File("bot.db");
+        await WriteChecksAsync(path, 10);
+
+        using (var database = new SupportDatabase(path))
+        {
+            Assert.Null(database.Reopen(Limit));
+        }
+
+        Assert.False(File.Exists(DataFileSeal.SealPath(path)));
+        using var again = new SupportDatabase(path);
+        Assert.True(again.ReadInFull);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private static async Task WriteChecksAsync(string path, int count)
+    {
+        using var database = new SupportDatabase(path);
+        var store = new LiteCheckHistoryStore(database);
+        for (var i = 0; i < count; i++)
+        {
+            await store.AddAsync(Samples.History((ulong)(i % 10), Start.AddMinutes(i)));
+        }
+    }
+
+    private static async Task<IReadOnlyList<int>> RunWriterAndKillAsync(string path, int confirmationsBeforeKill)
+    {
+        var writer = Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.Storage.CrashWriter.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(writer);
+        start.ArgumentList.Add(path);
+
+        using var timeout = new CancellationTokenSource(Limit);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        var numbers = new List<int>();
+        try
+        {
+            while (numbers.Count < confirmationsBeforeKill)
+            {
+                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
+                    ?? throw new InvalidOperationException($"The writer stopped on its own: {await errors}");
+                numbers.Add(int.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+
+        return numbers;
+    }
+}
