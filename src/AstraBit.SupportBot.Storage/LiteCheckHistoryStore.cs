@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Storage.Stats;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage;
@@ -17,7 +18,13 @@ public sealed class LiteCheckHistoryStore(SupportDatabase database) : ICheckHist
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Collection.Insert(BsonDocuments.FromHistory(entry));
+        var document = BsonDocuments.FromHistory(entry);
+        database.Write(lite =>
+        {
+            lite.GetCollection(Collections.CheckHistory).Insert(document);
+            StatsDays.CheckAdded(lite, document);
+            return true;
+        });
         return Task.CompletedTask;
     }
 

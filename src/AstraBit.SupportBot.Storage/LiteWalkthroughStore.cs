@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage.Stats;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage;
@@ -39,11 +40,17 @@ public sealed class LiteWalkthroughStore : IWalkthroughStore
         cancellationToken.ThrowIfCancellationRequested();
 
         // The funnel marks ride along with the progress: read, add what this save shows, write back together.
-        var existing = Collection.FindById(BsonDocuments.Snowflake(progress.UserId));
-        var marks = WalkthroughMarks.Mark(existing is null ? null : BsonDocuments.ToMarks(existing), progress);
-        var document = BsonDocuments.FromProgress(progress);
-        document[BsonDocuments.MarksField] = BsonDocuments.FromMarks(marks);
-        Collection.Upsert(document);
+        database.Write(lite =>
+        {
+            var collection = lite.GetCollection(Collections.Walkthroughs);
+            var existing = collection.FindById(BsonDocuments.Snowflake(progress.UserId));
+            var marks = WalkthroughMarks.Mark(existing is null ? null : BsonDocuments.ToMarks(existing), progress);
+            var document = BsonDocuments.FromProgress(progress);
+            document[BsonDocuments.MarksField] = BsonDocuments.FromMarks(marks);
+            collection.Upsert(document);
+            StatsDays.WalkthroughChanged(lite, existing, document);
+            return true;
+        });
         return Task.CompletedTask;
     }
 
@@ -58,6 +65,17 @@ public sealed class LiteWalkthroughStore : IWalkthroughStore
     public Task<bool> DeleteAsync(ulong userId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Collection.Delete(BsonDocuments.Snowflake(userId)));
+        return Task.FromResult(database.Write(lite =>
+        {
+            var collection = lite.GetCollection(Collections.Walkthroughs);
+            var existing = collection.FindById(BsonDocuments.Snowflake(userId));
+            if (existing is null || !collection.Delete(existing["_id"]))
+            {
+                return false;
+            }
+
+            StatsDays.WalkthroughChanged(lite, existing, null);
+            return true;
+        }));
     }
 }

@@ -56,7 +56,7 @@ public sealed class StatsByRangeTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     /// <summary>Ninety days of members checking, some failing into tickets that staff claim and close, and walkthroughs.</summary>
-    private static async Task WriteNinetyDaysAsync(SupportDatabase database, int seed)
+    internal static async Task WriteNinetyDaysAsync(SupportDatabase database, int seed)
     {
         var random = new Random(seed);
         var checks = new LiteCheckHistoryStore(database);

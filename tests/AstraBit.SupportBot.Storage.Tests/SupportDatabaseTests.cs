@@ -20,7 +20,7 @@ public sealed class SupportDatabaseTests : IDisposable
 
         Assert.True(File.Exists(path));
         Assert.Equal(SchemaMigrations.CurrentVersion, database.SchemaVersion);
-        Assert.Equal(4, SchemaMigrations.CurrentVersion);
+        Assert.Equal(5, SchemaMigrations.CurrentVersion);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AstraBit.SupportBot.Storage.Tickets;
+using AstraBit.SupportBot.Storage.Stats;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.Retention;
@@ -45,10 +46,10 @@ public sealed class DataRetention(SupportDatabase database)
         var open = OpenTickets(lite);
 
         var checks = policy.Checks is { } keepChecks
-            ? DeleteOlder(lite.GetCollection(Collections.CheckHistory), Collections.CheckedAtField, now - keepChecks, d => !open.Members.Contains(d[Collections.UserIdField].AsInt64))
+            ? DeleteOlder(lite.GetCollection(Collections.CheckHistory), Collections.CheckedAtField, now - keepChecks, d => !open.Members.Contains(d[Collections.UserIdField].AsInt64), StatsDays.ChecksRemoved)
             : 0;
         var audit = policy.Audit is { } keepAudit
-            ? DeleteOlder(lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64), TicketDocuments.AuditAtField, now - keepAudit, d => !d["ticket"].IsNumber || !open.Numbers.Contains(d["ticket"].AsInt32))
+            ? DeleteOlder(lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64), TicketDocuments.AuditAtField, now - keepAudit, d => !d["ticket"].IsNumber || !open.Numbers.Contains(d["ticket"].AsInt32), StatsDays.AuditRemoved)
             : 0;
         var erased = policy.ClosedTicketDetails is { } keepDetails ? EraseClosedDetails(lite, now - keepDetails, now) : 0;
 
@@ -87,16 +88,25 @@ public sealed class DataRetention(SupportDatabase database)
         return (members, numbers);
     }
 
-    /// <summary>Deletes the documents whose <paramref name="timeField"/> (an indexed UTC-ticks field) is before <paramref name="cutoff"/> and that <paramref name="deletable"/> lets go.</summary>
-    private static int DeleteOlder(ILiteCollection<BsonDocument> collection, string timeField, DateTimeOffset cutoff, Func<BsonDocument, bool> deletable)
+    /// <summary>
+    /// Deletes the documents whose <paramref name="timeField"/> (an indexed UTC-ticks field) is before <paramref name="cutoff"/>
+    /// and that <paramref name="deletable"/> lets go; <paramref name="removed"/> takes their rows out of the figures' copy
+    /// (<see cref="StatsDays"/>) in the same transaction as each batch's delete.
+    /// </summary>
+    private int DeleteOlder(ILiteCollection<BsonDocument> collection, string timeField, DateTimeOffset cutoff, Func<BsonDocument, bool> deletable, Action<LiteDatabase, IEnumerable<BsonDocument>> removed)
     {
         var deleted = 0;
         foreach (var batch in Older(collection, timeField, cutoff))
         {
-            var ids = batch.Where(deletable).Select(d => d["_id"]).ToList();
-            if (ids.Count > 0)
+            var going = batch.Where(deletable).ToList();
+            if (going.Count > 0)
             {
-                deleted += collection.DeleteMany(Query.In("_id", ids));
+                deleted += database.Write(lite =>
+                {
+                    var count = lite.GetCollection(collection.Name, collection.AutoId).DeleteMany(Query.In("_id", going.Select(d => d["_id"])));
+                    removed(lite, going);
+                    return count;
+                });
             }
         }
 
@@ -146,7 +156,13 @@ public sealed class DataRetention(SupportDatabase database)
                 {
                     if (tickets.FindById(id) is { } current && current[TicketDocuments.StateField].AsString == "closed" && TicketDocuments.HasMemberDetails(current))
                     {
-                        tickets.Update(TicketDocuments.WithoutMemberDetails(current, TicketDocuments.DetailsExpiredField, now));
+                        var expired = TicketDocuments.WithoutMemberDetails(current, TicketDocuments.DetailsExpiredField, now);
+                        database.Write(lite =>
+                        {
+                            lite.GetCollection(TicketDocuments.Tickets).Update(expired);
+                            StatsDays.TicketChanged(lite, current, expired);
+                            return true;
+                        });
                         erased++;
                     }
                 }

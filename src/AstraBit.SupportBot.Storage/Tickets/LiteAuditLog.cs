@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Storage.Stats;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.Tickets;
@@ -25,7 +26,13 @@ public sealed class LiteAuditLog : IAuditLog
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();
-        Entries.Insert(TicketDocuments.FromAudit(entry));
+        var document = TicketDocuments.FromAudit(entry);
+        database.Write(lite =>
+        {
+            document["_id"] = lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64).Insert(document);
+            StatsDays.AuditAdded(lite, document);
+            return true;
+        });
         return Task.CompletedTask;
     }
 

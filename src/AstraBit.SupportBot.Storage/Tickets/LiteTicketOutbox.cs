@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Storage.Stats;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.Tickets;
@@ -32,7 +33,9 @@ public sealed class LiteTicketOutbox(SupportDatabase database) : ITicketOutbox
         PendingTicket? recorded;
         try
         {
-            History.Insert(BsonDocuments.FromHistory(entry));
+            var check = BsonDocuments.FromHistory(entry);
+            History.Insert(check);
+            StatsDays.CheckAdded(lite, check);
             recorded = work is null ? null : work with { Id = Outbox.Insert(TicketDocuments.FromPending(work)).AsInt64 };
             lite.Commit();
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using AstraBit.SupportBot.Core.Tickets;
+using AstraBit.SupportBot.Storage.Stats;
 using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.Tickets;
@@ -77,7 +78,9 @@ public sealed class LiteTicketStore : ITicketStore
                     ["_id"] = TicketDocuments.TicketCounterId,
                     [TicketDocuments.CounterValueField] = number,
                 });
-                Tickets.Insert(TicketDocuments.FromTicket(ticket));
+                var document = TicketDocuments.FromTicket(ticket);
+                Tickets.Insert(document);
+                StatsDays.TicketChanged(lite, null, document);
                 lite.Commit();
             }
             catch
@@ -97,7 +100,20 @@ public sealed class LiteTicketStore : ITicketStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            if (!Tickets.Update(TicketDocuments.FromTicket(ticket)))
+            var document = TicketDocuments.FromTicket(ticket);
+            var updated = database.Write(lite =>
+            {
+                var tickets = lite.GetCollection(TicketDocuments.Tickets);
+                var before = tickets.FindById(ticket.Number);
+                if (before is null || !tickets.Update(document))
+                {
+                    return false;
+                }
+
+                StatsDays.TicketChanged(lite, before, document);
+                return true;
+            });
+            if (!updated)
             {
                 throw new StorageException($"{database.Path}: there is no ticket {ticket.DisplayNumber} to update.");
             }
@@ -190,7 +206,9 @@ public sealed class LiteTicketStore : ITicketStore
                         continue;
                     }
 
-                    tickets.Update(TicketDocuments.WithoutMemberDetails(document, TicketDocuments.ErasedField, at));
+                    var erasedDocument = TicketDocuments.WithoutMemberDetails(document, TicketDocuments.ErasedField, at);
+                    tickets.Update(erasedDocument);
+                    StatsDays.TicketChanged(database.Database, document, erasedDocument);
                     erased++;
                 }
 

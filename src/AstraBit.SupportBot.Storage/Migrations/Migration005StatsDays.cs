@@ -1,0 +1,20 @@
+using AstraBit.SupportBot.Storage.Stats;
+using LiteDB;
+
+namespace AstraBit.SupportBot.Storage.Migrations;
+
+/// <summary>
+/// The figures' own copy (issue 22): a day document per kind with the few fields of each check, ticket, walkthrough
+/// and claim that /ticket stats reads (<see cref="StatsDays"/>), built from the documents already in the file. From
+/// here on the stores keep it in step as they write.
+/// </summary>
+internal sealed class Migration005StatsDays : IMigration
+{
+    public int Version => 5;
+
+    public void Apply(LiteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        StatsDays.Rebuild(database);
+    }
+}
