@@ -244,6 +244,23 @@ internal sealed class BotProcess : IAsyncDisposable
             await DockerAsync("rm", "-f", _container);
         }
 
+        // Stopped as a supervisor stops it (SIGTERM, then up to 30 s), so it closes its data file cleanly and seals it:
+        // the verbs measured after a session open the file as they would after an ordinary stop, not after a crash.
+        if (!_process.HasExited && !OperatingSystem.IsWindows())
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Killed below.
+            }
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

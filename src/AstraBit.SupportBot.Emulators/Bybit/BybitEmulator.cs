@@ -91,6 +91,12 @@ public sealed class BybitEmulator : IAsyncDisposable
     /// <summary>Every request received, in arrival order; StatusCode is 0 while a request is still in flight.</summary>
     public IReadOnlyList<BybitRecordedRequest> Requests => [.. _requests.Select(x => x.ToRecord())];
 
+    /// <summary>
+    /// Forgets the requests recorded so far (each holds its exchange, up to <see cref="BybitEmulatorOptions.MaxRecordedRequests"/>):
+    /// for a long run that measures its own process, so what the emulator kept of the run is not counted as its client's.
+    /// </summary>
+    public void ForgetRequests() => _requests.Clear();
+
     /// <summary>Completes once every request received so far has been answered or abandoned by its client.</summary>
     public Task WhenAllRequestsFinished() => Task.WhenAll(_requests.Select(x => x.Finished.Task));
 

@@ -156,6 +156,7 @@ public sealed partial class SoakDay
             }));
         await using var bot = _bot;
         bot.Discord.Rest.AddMember(Staff, [BotHarness.SupportRoleId], "sam.support");
+        var scenarioAccounts = bot.Bybit.Accounts.Keys.ToHashSet(StringComparer.Ordinal);
 
         SoakFigures? baseline = null;
         var writesAtBaseline = 0;
@@ -197,9 +198,16 @@ public sealed partial class SoakDay
         bot.Discord.Rest.ForgetRecords();
         var after = SoakFigures.Take(_dataFolder);
 
-        // The emulator keeps every message and interaction of the day, as Discord does; forgotten, what is left of the
-        // day in this process is the bot's (and the emulators' members, channels and Bybit accounts).
+        // The emulator keeps every message and interaction of the day, as Discord does, and the Bybit emulator every
+        // request it answered (with its HTTP exchange) and the day's accounts; forgotten, what is left of the day in this
+        // process is the bot's (and the Discord emulator's members and channels).
         bot.Discord.Rest.ForgetHistory();
+        bot.Bybit.ForgetRequests();
+        foreach (var key in bot.Bybit.Accounts.Keys.Where(k => !scenarioAccounts.Contains(k)))
+        {
+            bot.Bybit.Accounts.TryRemove(key, out _);
+        }
+
         var afterEmulatorHistory = SoakFigures.Take(_dataFolder);
         await bot.StopAsync();
         return new SoakReport
