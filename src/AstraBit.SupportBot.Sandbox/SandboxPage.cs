@@ -205,10 +205,28 @@ public sealed class SandboxPage : IAsyncDisposable
     private Task<IResult> SubmitFormAsync(JsonObject body) => ActAsync(async () =>
     {
         var openedBy = Id(body, "interactionId");
-        var values = (body["values"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "");
-        await Person(body).SubmitFormAsync(openedBy, values);
+        if (body["answers"] is JsonObject answers)
+        {
+            await Person(body).SubmitFormAsync(openedBy, [.. answers.Select(kv => Answer(kv.Key, kv.Value))]);
+        }
+        else
+        {
+            var values = (body["values"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "");
+            await Person(body).SubmitFormAsync(openedBy, values);
+        }
+
         CloseForm(openedBy);
     });
+
+    // The page sends each answer as the input gives it: text, a list of chosen values, a tick, or files with their bytes in base64.
+    private static ModalAnswer Answer(string customId, JsonNode? value) => value switch
+    {
+        JsonArray files when files.Count > 0 && files[0] is JsonObject => ModalAnswer.Uploaded(customId, files.OfType<JsonObject>().Select(f => new MemberFile(
+            Str(f, "name"), Convert.FromBase64String(Str(f, "data")), f["type"]?.GetValue<string>() is { Length: > 0 } type ? type : "application/octet-stream"))),
+        JsonArray chosen => ModalAnswer.Chosen(customId, chosen.Select(v => v?.GetValue<string>() ?? "")),
+        JsonValue tick when tick.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => ModalAnswer.Checked(customId, tick.GetValue<bool>()),
+        _ => ModalAnswer.Typed(customId, value?.GetValue<string>() ?? ""),
+    };
 
     private IResult CancelForm(JsonObject body)
     {

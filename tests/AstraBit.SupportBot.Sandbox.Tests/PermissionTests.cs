@@ -43,7 +43,7 @@ public sealed class PermissionTests(SandboxFixture fixture)
         var page = await fixture.OpenAsync();
         await page.ActAsAsync("Member (DMs closed)");
         await page.OpenChannelAsync("#general");
-        await page.SendAsync("/ticket open");
+        await page.OpenTicketAsync(fixture.HasOpenTicket("bobnodms"));
         // The member's open ticket (a new one, or the one an earlier test left open), by its exact name.
         var rest = fixture.Sandbox.Discord.Rest;
         var thread = await OpenThreadOfAsync("bobnodms");

@@ -83,6 +83,10 @@ public sealed class SandboxFixture : IAsyncLifetime
         Directory.Delete(ContentFolder, recursive: true);
     }
 
+    /// <summary>Whether the member (by the name in their ticket threads) has a ticket open: then `/ticket open` shows no form.</summary>
+    public bool HasOpenTicket(string memberName) =>
+        Sandbox.Discord.Rest.Threads.Any(t => t.Name?.Contains(memberName, StringComparison.Ordinal) == true && !t.Locked);
+
     /// <summary>A fresh browser tab on the page, once it shows the bot's state.</summary>
     public async Task<SandboxPageDriver> OpenAsync(int width = 1440, int height = 900)
     {

@@ -38,6 +38,31 @@ public sealed class SandboxPageDriver(IPage page)
         await Assertions.Expect(MessageBox).ToHaveValueAsync("");
     }
 
+    /// <summary>
+    /// `/ticket open` as the current person. Without a ticket (<paramref name="hasTicket"/> false) the intake form comes:
+    /// the topic is chosen by its name, the description typed, the screenshot attached, and the form submitted.
+    /// </summary>
+    public async Task OpenTicketAsync(bool hasTicket, string topic = "Something else", string description = "It does not work", string? screenshot = null)
+    {
+        await SendAsync("/ticket open");
+        if (hasTicket)
+        {
+            return;
+        }
+
+        var form = Form("Talk to support");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await form.GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = topic });
+        await form.GetByLabel("What happened?").FillAsync(description);
+        if (screenshot is not null)
+        {
+            await form.GetByLabel("Screenshots (optional)").SetInputFilesAsync(screenshot);
+        }
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
+    }
+
     /// <summary>Clicks the bot's button named <paramref name="label"/> on the newest message that has one.</summary>
     public Task ClickAsync(string label) =>
         Messages.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).Last.ClickAsync();

@@ -107,7 +107,7 @@ public sealed class TourTests(SandboxFixture fixture)
         var page = await fixture.OpenAsync();
         await page.ActAsAsync("Member (DMs closed)");
         await page.OpenChannelAsync("#general");
-        await page.SendAsync("/ticket open");
+        await page.OpenTicketAsync(fixture.HasOpenTicket("bobnodms"));
         await Expect(page.Thread("bobnodms")).ToBeVisibleAsync();
 
         await page.ActAsAsync("Support staff");

@@ -66,6 +66,12 @@ public sealed record TicketCard(
 
     public string? StoppedAt { get; init => field = SecretGuard.RequireNoSecretOrNull(value, nameof(StoppedAt)); } = SecretGuard.RequireNoSecretOrNull(StoppedAt, nameof(StoppedAt));
 
+    /// <summary>What the member wrote in the intake form (`/ticket open`, "Talk to support"); null for a ticket opened otherwise.</summary>
+    public TicketIntake? Intake { get; init; }
+
+    /// <summary>Whether the card holds a key check (a ticket opened from the intake form may hold only the member's answers).</summary>
+    public bool HasCheck => Verdict is not null || CheckedAt is not null || MaskedKey is not null || Failing.Count > 0;
+
     /// <summary>The ids of the failing checks, for stats.</summary>
     public IEnumerable<string> FailingCheckIds => Failing.Select(c => c.Id);
 

@@ -27,6 +27,16 @@ public sealed class TicketOptions
     /// </summary>
     public Dictionary<string, string?>? WorkingHours { get; set; }
 
+    /// <summary>
+    /// Tickets:Topics: the intake form's topics, in order, each a Key, an optional Label (required for topics other than
+    /// the five defaults) and an optional RoleId the staff notice pings. Absent or empty: <see cref="TicketTopic.Defaults"/>.
+    /// A list, not a default value, because configuration binding appends to a list that already has items.
+    /// </summary>
+    public List<TicketTopic>? Topics { get; set; }
+
+    /// <summary>The topics the intake form offers.</summary>
+    public IReadOnlyList<TicketTopic> EffectiveTopics => TicketTopics.Effective(Topics);
+
     /// <summary>The working hours as a calendar; throws <see cref="FormatException"/> when invalid (the validator reports that at start).</summary>
     public WorkingCalendar Calendar() => WorkingCalendar.From(WorkingHours, $"{SectionName}:{nameof(WorkingHours)}");
 }
@@ -45,6 +55,7 @@ public sealed class TicketOptionsValidator : IValidateOptions<TicketOptions>
         Positive(options.AutoCloseAfter, nameof(TicketOptions.AutoCloseAfter), failures);
         Positive(options.CloseConfirmAfter, nameof(TicketOptions.CloseConfirmAfter), failures);
         failures.AddRange(WorkingCalendar.Validate(options.WorkingHours, $"{Section}:{nameof(TicketOptions.WorkingHours)}"));
+        failures.AddRange(TicketTopics.Validate(options.Topics, $"{Section}:{nameof(TicketOptions.Topics)}"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

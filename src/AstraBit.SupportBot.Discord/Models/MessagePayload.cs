@@ -128,6 +128,23 @@ public sealed class MessageBuilder
     private MessageFlags _flags;
     private ulong? _replyTo;
 
+    /// <summary>A builder that starts from everything <paramref name="payload"/> holds (content, embeds, rows, mentions, flags, files), to add to it.</summary>
+    public static MessageBuilder From(MessagePayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var builder = new MessageBuilder
+        {
+            _content = payload.Content,
+            _rows = payload.Components is null ? null : [.. payload.Components],
+            _allowedMentions = payload.AllowedMentions,
+            _flags = payload.Flags,
+            _replyTo = payload.ReplyToMessageId,
+        };
+        builder._embeds.AddRange(payload.Embeds);
+        builder._files.AddRange(payload.Files);
+        return builder;
+    }
+
     public MessageBuilder WithContent(string? content)
     {
         DiscordLimits.MaxLength(content, DiscordLimits.MessageContent, "content");

@@ -28,6 +28,9 @@ public enum AttachmentReadStatus
 public sealed record AttachmentRead(AttachmentReadStatus Status, string? Text, string? Problem)
 {
     public bool Succeeded => Status == AttachmentReadStatus.Read;
+
+    /// <summary>The file's bytes, when it was read with <see cref="DiscordAttachmentReader.ReadBytesAsync"/>.</summary>
+    public ReadOnlyMemory<byte>? Bytes { get; init; }
 }
 
 /// <summary>
@@ -71,6 +74,23 @@ public sealed class DiscordAttachmentReader(HttpClient http, IOptions<DiscordCli
     /// <paramref name="maxBytes"/> long and on an allowed host. Never throws for what the network or the file does.
     /// </summary>
     public async Task<AttachmentRead> ReadTextAsync(MessageAttachment attachment, int maxBytes, CancellationToken cancellationToken)
+    {
+        var read = await ReadBytesAsync(attachment, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (read.Bytes is not { } bytes)
+        {
+            return read;
+        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return new AttachmentRead(AttachmentReadStatus.Read, await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="attachment"/>'s bytes (a screenshot from a form's upload, say) under the same rules as
+    /// <see cref="ReadTextAsync"/>: allowed hosts only, at most <paramref name="maxBytes"/>, no redirects, never throws for
+    /// what the network or the file does.
+    /// </summary>
+    public async Task<AttachmentRead> ReadBytesAsync(MessageAttachment attachment, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
@@ -138,8 +158,7 @@ public sealed class DiscordAttachmentReader(HttpClient http, IOptions<DiscordCli
                     return TooLarge(maxBytes);
                 }
 
-                using var reader = new StreamReader(new MemoryStream(buffer, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                return new AttachmentRead(AttachmentReadStatus.Read, await reader.ReadToEndAsync(token).ConfigureAwait(false), null);
+                return new AttachmentRead(AttachmentReadStatus.Read, null, null) { Bytes = buffer.AsMemory(0, length) };
             }
         }
         catch (HttpRequestException ex)

@@ -426,20 +426,45 @@ function renderForm() {
   if (!form) { layer.replaceChildren(); return; }
   const modal = form.modal;
   const fields = [];
+  const inputs = [];
   for (const c of modal.components || []) {
     const input = c.type === 18 ? c.component : c.type === 1 ? (c.components || [])[0] : null;
     if (c.type === 10) { fields.push(el('p', { html: markdown(c.content) })); continue; }
     if (!input) continue;
+    inputs.push(input);
     const inputId = 'form-' + input.custom_id;
     const label = c.type === 18 ? c.label : input.label;
+    const hint = c.description ? el('p', { class: 'description', id: inputId + '-hint', text: c.description }) : null;
+    const described = hint ? inputId + '-hint' : undefined;
+    const required = input.required !== false;
+    if (input.type === 21 || input.type === 22) {
+      // A radio group (one choice) or a checkbox group (several), as a labelled group of native inputs.
+      const kind = input.type === 21 ? 'radio' : 'checkbox';
+      fields.push(el('fieldset', { id: inputId, 'aria-describedby': described },
+        el('legend', { text: label }), hint,
+        (input.options || []).map((o) => el('label', { class: 'choice' },
+          el('input', { type: kind, name: input.custom_id, value: o.value, checked: o.default === true, required: kind === 'radio' && required }),
+          ' ' + o.label))));
+      continue;
+    }
+    if (input.type === 23) {
+      fields.push(el('label', { class: 'choice' }, el('input', { type: 'checkbox', id: inputId, name: input.custom_id, checked: input.default === true, 'aria-describedby': described }), ' ' + label), hint);
+      continue;
+    }
     fields.push(el('label', { for: inputId, text: label }));
-    if (c.description) fields.push(el('p', { class: 'description', text: c.description }));
+    if (hint) fields.push(hint);
     if (input.type === 3) {
-      fields.push(el('select', { id: inputId, name: input.custom_id }, (input.options || []).map((o) => el('option', { value: o.value }, o.label))));
+      // As Discord's client: the placeholder until something is chosen, unless an option is the default.
+      const chosen = (input.options || []).some((o) => o.default === true);
+      const placeholder = input.placeholder ? el('option', { value: '', disabled: true, selected: !chosen }, input.placeholder) : null;
+      fields.push(el('select', { id: inputId, name: input.custom_id, required, multiple: (input.max_values || 1) > 1, 'aria-describedby': described },
+        placeholder, (input.options || []).map((o) => el('option', { value: o.value, selected: o.default === true }, o.label))));
+    } else if (input.type === 19) {
+      fields.push(el('input', { type: 'file', id: inputId, name: input.custom_id, multiple: (input.max_values || 1) > 1, required: required && (input.min_values ?? 1) > 0, 'aria-describedby': described }));
     } else {
       fields.push(el(input.style === 2 ? 'textarea' : 'input', {
-        id: inputId, name: input.custom_id, placeholder: input.placeholder, required: input.required !== false,
-        minlength: input.min_length, maxlength: input.max_length, value: input.value,
+        id: inputId, name: input.custom_id, placeholder: input.placeholder, required,
+        minlength: input.min_length, maxlength: input.max_length, value: input.value, 'aria-describedby': described,
       }));
     }
   }
@@ -447,9 +472,26 @@ function renderForm() {
   const body = el('form', {
     onsubmit: async (e) => {
       e.preventDefault();
-      const values = {};
-      for (const input of e.target.querySelectorAll('[name]')) values[input.name] = input.value;
-      await post('/api/form', { person: personKey, interactionId: id, values });
+      // Each answer as Discord sends it back: text, chosen values, a tick, or files (read here, sent as base64).
+      const answers = {};
+      for (const input of inputs) {
+        const named = [...e.target.querySelectorAll('[name]')].filter((x) => x.name === input.custom_id);
+        if (input.type === 3) answers[input.custom_id] = [...named[0].selectedOptions].map((o) => o.value).filter((v) => v !== '');
+        else if (input.type === 22) answers[input.custom_id] = named.filter((x) => x.checked).map((x) => x.value);
+        else if (input.type === 21) answers[input.custom_id] = (named.find((x) => x.checked) || {}).value ?? null;
+        else if (input.type === 23) answers[input.custom_id] = named[0].checked;
+        else if (input.type === 19) {
+          const files = [];
+          for (const file of named[0].files) {
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            let binary = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            files.push({ name: file.name, type: file.type || 'application/octet-stream', data: btoa(binary) });
+          }
+          answers[input.custom_id] = files;
+        } else answers[input.custom_id] = named[0].value;
+      }
+      await post('/api/form', { person: personKey, interactionId: id, answers });
     },
   }, fields, el('div', { class: 'modal-actions' }, el('button', { type: 'button', onclick: cancel }, 'Cancel'), el('button', { type: 'submit' }, 'Submit')));
   const dialog = el('div', { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'form-title', onkeydown: (e) => { if (e.key === 'Escape') cancel(); } },

@@ -206,7 +206,25 @@ internal static class TicketDocuments
         ["maskedKey"] = Text(card.MaskedKey),
         ["stoppedAt"] = Text(card.StoppedAt),
         ["checkedAt"] = Time(card.CheckedAt),
+        ["intake"] = card.Intake is { } intake ? FromIntake(intake) : BsonValue.Null,
     };
+
+    private static BsonDocument FromIntake(TicketIntake intake) => new()
+    {
+        ["topic"] = intake.TopicKey,
+        ["topicLabel"] = intake.TopicLabel,
+        ["description"] = intake.Description,
+        ["screenshots"] = new BsonArray(intake.Screenshots.Select(s => new BsonValue(s))),
+        ["skipped"] = new BsonArray(intake.Skipped.Select(s => new BsonValue(s))),
+    };
+
+    // Cards written before the intake form have no "intake".
+    private static TicketIntake? ToIntake(BsonValue value) => value is { IsDocument: true, AsDocument: var d }
+        ? new TicketIntake(d["topic"].AsString, d["topicLabel"].AsString, d["description"].AsString, [.. d["screenshots"].AsArray.Select(v => v.AsString)])
+        {
+            Skipped = d["skipped"].IsArray ? [.. d["skipped"].AsArray.Select(v => v.AsString)] : [],
+        }
+        : null;
 
     private static TicketCard ToCard(BsonDocument document) => new(
         document["verdict"].IsString ? Parse<Verdict>(document["verdict"]) : null,
@@ -216,7 +234,10 @@ internal static class TicketDocuments
         Text(document["region"]),
         Text(document["maskedKey"]),
         Text(document["stoppedAt"]),
-        Time(document["checkedAt"]));
+        Time(document["checkedAt"]))
+    {
+        Intake = ToIntake(document["intake"]),
+    };
 
     private static BsonDocument FromCheck(TicketCheck check) => new()
     {

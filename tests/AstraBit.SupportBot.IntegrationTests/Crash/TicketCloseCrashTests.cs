@@ -98,7 +98,10 @@ public sealed class TicketCloseCrashTests
         }
         else
         {
-            await bot.Discord.RunSlashCommandAsync(Member, "ticket", [SlashOption.Subcommand("open")], bot.SupportChannelId);
+            // No ticket yet: /ticket open shows the intake form, whose submit opens it.
+            var opened = await bot.Discord.RunSlashCommandAsync(Member, "ticket", [SlashOption.Subcommand("open")], bot.SupportChannelId);
+            await bot.Discord.Rest.WaitForCallbackAsync(opened, KillableBot.Timeout);
+            await new DiscordMember(bot.Discord, Member).SubmitFormAsync(opened, [ModalAnswer.Chosen("topic", "other"), ModalAnswer.Typed("description", "Please close this")]);
         }
 
         await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal), KillableBot.Timeout);

@@ -211,6 +211,34 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public async Task Form_SiteChosenInItsSelect_ChecksThatSitesHost()
+    {
+        string? eu = null;
+        await using var bot = await BotHarness.StartAsync(s =>
+        {
+            eu = (string)s["Bybit:BaseUrl"]!;
+            s["Bybit:Hosts:eu"] = eu;
+            s["Bybit:BaseUrl"] = "http://127.0.0.1:9/";
+        });
+        var account = bot.Bybit.Scenario("healthy-unified");
+        var member = new DiscordMember(bot.Discord, Member);
+
+        var opened = await member.RunCommandAsync("/diagnose", bot.Discord.Rest.DefaultChannelId);
+        var form = await bot.Discord.Rest.WaitForCallbackAsync(opened, BotHarness.Timeout);
+        var site = form.Data!["components"]!.AsArray().Select(c => c!["component"]!).Single(c => (string?)c["custom_id"] == KeyModal.SiteField);
+        var id = await member.SubmitFormAsync(opened,
+            [ModalAnswer.Typed(KeyModal.KeyField, account.ApiKey), ModalAnswer.Typed(KeyModal.SecretField, account.ApiSecret), ModalAnswer.Chosen(KeyModal.SiteField, "eu")]);
+        var result = await WaitForResultAsync(bot, id);
+
+        Assert.Equal(3, (int)site["type"]!);
+        Assert.Equal("mainnet", site["options"]!.AsArray().Single(o => (bool?)o!["default"] == true)!["value"]!.GetValue<string>());
+        Assert.Contains(site["options"]!.AsArray(), o => (string?)o!["value"] == "eu");
+        var text = Text(result);
+        Assert.Contains("ready for AstraBit", text, StringComparison.Ordinal);
+        Assert.Contains(eu!.TrimEnd('/'), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_KeyMemoryTurnedOff_OffersNoForgetButton()
     {
         await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:KeyMemory"] = "00:00:00");

@@ -33,7 +33,7 @@ public sealed class KeyLeakGuardTests
             await people.AuditUntilAsync($"channel {Id(bot.SupportChannelId)}; key {masked}; message deleted");
 
             // A ticket thread: deleted, and a note for staff in the ticket.
-            var (open, _) = await people.TicketCommandAsync(Member, "open", bot.SupportChannelId);
+            var (open, _) = await people.OpenTicketAsync(Member, channelId: bot.SupportChannelId);
             await people.DeferredAnswerAsync(open);
             var thread = people.Thread();
             await people.SayAsync(Member, thread.Id, "here: " + account.ApiSecret);

@@ -73,6 +73,10 @@ public sealed class SupportPanelTests
                     Assert.Equal(OpenModal, callback.Type);
                     Assert.Equal("pn:explain", callback.Data!["custom_id"]!.GetValue<string>());
                     break;
+                case "pn:ticket":
+                    Assert.Equal(OpenModal, callback.Type);
+                    Assert.Equal("intake:form", callback.Data!["custom_id"]!.GetValue<string>());
+                    break;
                 default:
                     Assert.Equal(DeferredChannelMessage, callback.Type);
                     Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
@@ -85,9 +89,10 @@ public sealed class SupportPanelTests
             // "Connect Bybit step by step" = /connect-bybit: the walkthrough in the member's own DMs.
             await bot.Discord.Rest.WaitForMessageAsync(m => m.InDirectMessage && bot.Discord.Rest.GetChannel(m.ChannelId)?.RecipientId == member && m.AuthorId == bot.Discord.Rest.BotUserId, BotHarness.Timeout);
 
-            // "Talk to support" = /ticket open: the member's own private thread.
+            // "Talk to support" = /ticket open: the intake form, then the member's own private thread.
             var ticketClick = clicks.Single(c => c.Member == member && c.Id == "pn:ticket").Interaction;
-            var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == ticketClick && m.EditCount > 0, BotHarness.Timeout);
+            var submitted = await new DiscordMember(bot.Discord, member).SubmitFormAsync(ticketClick, [ModalAnswer.Chosen("topic", "billing"), ModalAnswer.Typed("description", "My invoice")]);
+            var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == submitted && m.EditCount > 0, BotHarness.Timeout);
             Assert.Contains("Your private ticket", answer.Content, StringComparison.Ordinal);
 
             // "Explain an error" = /bybit-error with what the member typed.

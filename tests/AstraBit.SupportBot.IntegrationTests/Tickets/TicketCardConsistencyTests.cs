@@ -18,7 +18,7 @@ public sealed class TicketCardConsistencyTests
         await people.StaffInThreadAsync("close", first.Id, SlashOption.String("reason", "Explained it"), SlashOption.Boolean("force", true));
 
         // Later the member opens a ticket by hand: its card comes from the same key's last stored check.
-        var (open, _) = await people.TicketCommandAsync(Member, "open");
+        var (open, _) = await people.OpenTicketAsync(Member);
         Assert.Contains("#0002", await people.DeferredAnswerAsync(open), StringComparison.Ordinal);
         await people.StaffNoticeAsync(2);
 

@@ -190,7 +190,7 @@ public sealed class TicketLifecycleTests
         var people = await StartAsync();
         await using var bot = people.Bot;
 
-        var (open, callback) = await people.TicketCommandAsync(Outsider, "open");
+        var (open, callback) = await people.OpenTicketAsync(Outsider);
         Assert.Equal(DeferredChannelMessage, callback.Type);
         Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
         Assert.Contains("ticket #0001 is open", await people.DeferredAnswerAsync(open), StringComparison.Ordinal);

@@ -81,6 +81,24 @@ internal sealed class TicketPeople
     public IReadOnlyList<EmulatedMessage> MessagesIn(ulong channelId) =>
         [.. Bot.Discord.Rest.Messages.Where(m => m.ChannelId == channelId).OrderBy(m => m.Id)];
 
+    /// <summary>
+    /// `/ticket open` as <paramref name="userId"/> without a ticket: the intake form comes back, which the member fills in
+    /// (topic, description, files) and submits; returns the submit's id and callback (the ticket's answer edits it).
+    /// </summary>
+    public async Task<(ulong Id, RecordedCallback Callback)> OpenTicketAsync(ulong userId, string topic = "other", string description = "It does not work", ulong? channelId = null, params MemberFile[] screenshots)
+    {
+        var (opened, form) = await TicketCommandAsync(userId, "open", channelId);
+        Assert.Equal(9, form.Type);
+        List<ModalAnswer> answers = [ModalAnswer.Chosen("topic", topic), ModalAnswer.Typed("description", description)];
+        if (screenshots.Length > 0)
+        {
+            answers.Add(ModalAnswer.Uploaded("screenshots", screenshots));
+        }
+
+        var id = await new DiscordMember(Bot.Discord, userId).SubmitFormAsync(opened, answers);
+        return (id, await Bot.Discord.Rest.WaitForCallbackAsync(id, BotHarness.Timeout));
+    }
+
     /// <summary>Runs /ticket &lt;sub&gt; as <paramref name="userId"/> in <paramref name="channelId"/>; returns the interaction id and its callback.</summary>
     public async Task<(ulong Id, RecordedCallback Callback)> TicketCommandAsync(ulong userId, string sub, ulong? channelId = null, params SlashOption[] options)
     {

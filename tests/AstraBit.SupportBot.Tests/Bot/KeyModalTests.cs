@@ -1,5 +1,7 @@
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Tests.Languages;
 
 namespace AstraBit.SupportBot.Tests.Bot;
@@ -27,6 +29,22 @@ public sealed class KeyModalTests
 
         Assert.Equal("Bybit-API-Schlüssel prüfen", modal.Title);
         Assert.Equal(["API-Schlüssel", "API-Secret"], modal.Fields.Select(f => f.Label));
+    }
+
+    [Fact]
+    public void Build_WithTheGuidesSites_AsksTheSiteInASelectWithTheChosenOnePreselected()
+    {
+        var texts = ShippedTexts.Catalog.For("de");
+        GuideRegion[] sites = [new("mainnet", "bybit.com", "Die globale Website"), new("eu", "Bybit EU", "bybit.eu")];
+
+        var modal = KeyModal.Build("key:command", texts, sites, chosenSite: "eu");
+
+        var site = Assert.IsType<StringSelect>(modal.Fields[2].Component);
+        Assert.Equal("Bybit-Website", modal.Fields[2].Label);
+        Assert.Equal((KeyModal.SiteField, true), (site.CustomId, site.Required));
+        Assert.Equal(["eu"], site.Options.Where(o => o.IsDefault).Select(o => o.Value));
+        Assert.Equal(["mainnet"], KeyModal.Build("key:command", texts, sites, chosenSite: "gone").Fields[2].Component is StringSelect s
+            ? s.Options.Where(o => o.IsDefault).Select(o => o.Value) : []);
         Assert.Equal("Nur lesende Prüfung: Der Bot handelt nie, zahlt nie aus und überweist nie.", modal.Fields[0].Description);
     }
 }

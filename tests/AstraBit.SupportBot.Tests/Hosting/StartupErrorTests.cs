@@ -76,6 +76,21 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Theory]
+    [InlineData("""[{ "Key": "Billing!" }]""", "Tickets:Topics:0:Key must be 1–40 lowercase letters, digits or '-' (was \"Billing!\")")]
+    [InlineData("""[{ "Key": "other" }, { "Key": "vip" }]""", "Tickets:Topics:1:Label is required for a topic other than connection, balance, strategies, billing or other")]
+    [InlineData("""[{ "Key": "billing" }, { "Key": "billing", "Label": "Invoices" }]""", "Tickets:Topics:1:Key \"billing\" is used by two topics")]
+    public async Task Start_IntakeTopicThatCantWork_OneLineNamingTheTopicAndExit2(string topics, string expected)
+    {
+        bot.Settings["Tickets:Topics"] = System.Text.Json.Nodes.JsonNode.Parse(topics);
+
+        var run = await bot.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal([$"Configuration error: {expected}"], run.ErrorLines);
+        AssertNoExceptionText(run);
+    }
+
+    [Theory]
     [InlineData("/proc/x")]
     [InlineData("settings.json/backups")]
     public async Task Start_BackupDirectoryThatCantBeWritten_OneLineNamingTheKey(string directory)

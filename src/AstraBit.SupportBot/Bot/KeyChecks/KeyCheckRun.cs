@@ -37,7 +37,9 @@ public sealed partial class KeyCheckRun<TOrigin>(
         {
             var resolved = presenter.Resolve(interaction, origin);
             var seen = presenter.ProgressAtCheck(interaction, resolved, await progress.GetAsync(memberId, cancellationToken));
-            var request = new KeyCheckRequest(memberId, resolved, credentials, seen?.RegionKey, seen is null ? null : walkthrough.Stuck(seen).Where);
+            // The site chosen in the key form wins over the walkthrough's (a form opened before the form asked has none).
+            var site = KeyModal.ReadSite(interaction.Modal) ?? seen?.RegionKey;
+            var request = new KeyCheckRequest(memberId, resolved, credentials, site, seen is null ? null : walkthrough.Stuck(seen).Where);
             var result = await checks.RunAsync(request, cancellationToken);
             CheckTicketOutcome? ticket = null;
             if (result is KeyCheckResult.Completed completed)

@@ -1,5 +1,6 @@
 using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 
@@ -13,13 +14,19 @@ public static class KeyModal
 {
     public const string KeyField = "api-key";
     public const string SecretField = "api-secret";
+    public const string SiteField = "bybit-site";
 
     /// <param name="customId">Says what the submit is for (<see cref="KeyFormId"/>).</param>
     /// <param name="texts">The member's language.</param>
-    public static Modal Build(string customId, LocaleTexts texts)
+    /// <param name="sites">
+    /// The guide's Bybit sites in the member's language: the form asks for the site in a select beside the key, so the
+    /// check goes to the right host without a step of its own; none leaves the site to the member's walkthrough.
+    /// </param>
+    /// <param name="chosenSite">The site the member chose before (walkthrough or last form); bybit.com when none.</param>
+    public static Modal Build(string customId, LocaleTexts texts, IReadOnlyList<GuideRegion>? sites = null, string? chosenSite = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return new ModalBuilder(customId, texts.Get(TextIds.KeyForm.FormTitle))
+        var builder = new ModalBuilder(customId, texts.Get(TextIds.KeyForm.FormTitle))
             .AddTextInput(
                 texts.Get(TextIds.KeyForm.KeyLabel),
                 new TextInput(KeyField, TextInputStyle.Short, minLength: 1, maxLength: 200, placeholder: texts.Get(TextIds.KeyForm.KeyPlaceholder)),
@@ -27,12 +34,31 @@ public static class KeyModal
             .AddTextInput(
                 texts.Get(TextIds.KeyForm.SecretLabel),
                 new TextInput(SecretField, TextInputStyle.Short, minLength: 1, maxLength: 200, placeholder: texts.Get(TextIds.KeyForm.SecretPlaceholder)),
-                texts.Get(TextIds.KeyForm.SecretHint))
-            .Build();
+                texts.Get(TextIds.KeyForm.SecretHint));
+        if (sites is { Count: > 0 })
+        {
+            var chosen = sites.Any(s => s.Key == chosenSite) ? chosenSite : GuideRegions.Mainnet;
+            builder.AddSelect(
+                texts.Get(TextIds.KeyFormSite.Label),
+                new StringSelect(
+                    SiteField,
+                    sites.Take(DiscordLimits.SelectOptions).Select(s => new SelectOption(s.Label, s.Key, Short(s.Description), s.Key == chosen)),
+                    minValues: 1,
+                    maxValues: 1,
+                    required: true),
+                texts.Get(TextIds.KeyFormSite.Hint));
+        }
+
+        return builder.Build();
     }
 
     public static (string? Key, string? Secret) Read(ModalSubmitData submit) =>
         (submit.GetTextInput(KeyField), submit.GetTextInput(SecretField));
+
+    /// <summary>The site chosen in the form's select, or null when the form had none (a form opened before the select existed).</summary>
+    public static string? ReadSite(ModalSubmitData? submit) => submit?.GetValues(SiteField) is [var site, ..] && site.Length > 0 ? site : null;
+
+    private static string? Short(string? text) => text is { Length: > DiscordLimits.SelectOptionText } ? text[..(DiscordLimits.SelectOptionText - 1)] + "…" : text;
 
     /// <summary>
     /// The private answer to a key form whose input can't be used: each problem with its field, and how to try

@@ -25,6 +25,7 @@ public sealed class TicketCommandHandler(
     SupportStatsService figures,
     MemberHistoryHandler memberHistory,
     Core.Guide.GuideContent guide,
+    TicketIntakeForm intake,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
@@ -96,22 +97,46 @@ public sealed class TicketCommandHandler(
         }
     }
 
-    /// <summary>What `/ticket open` does, for any interaction (the support panel's "Talk to support" too).</summary>
+    /// <summary>
+    /// What `/ticket open` does, for any interaction (the support panel's "Talk to support" too): without a ticket the
+    /// intake form asks what it is about (its submit opens the ticket, <see cref="TicketIntakeHandler"/>); with one open
+    /// the member is pointed to it.
+    /// </summary>
     public async Task OpenAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        if (await intake.OfferAsync(interaction, cancellationToken))
+        {
+            return;
+        }
+
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
+        await OpenDeferredAsync(interaction, answers: null, checkedCard: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens (or points to) the member's ticket once <paramref name="interaction"/> is deferred; a new ticket's card holds
+    /// <paramref name="checkedCard"/> (a check run just now) or the last check's summary, and the intake form's answers.
+    /// </summary>
+    public async Task<Ticket> OpenDeferredAsync(Interaction interaction, TicketIntake? answers, TicketCard? checkedCard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
         var memberId = interaction.User.Id;
         var existing = await desk.FindOpenForMemberAsync(memberId, cancellationToken);
         // A half-built ticket (thread missing, member not added, no card or staff notice) is repaired, not pointed at.
         var ticket = existing is { IsBuilt: true }
             ? existing
-            : await desk.OpenOrAppendAsync(memberId, TicketOrigin.Command, existing is null ? await LastCheckCardAsync(memberId, cancellationToken) : null, requestedBy: null, cancellationToken);
+            : await desk.OpenOrAppendAsync(memberId, TicketOrigin.Command, existing is null ? WithAnswers(checkedCard ?? await LastCheckCardAsync(memberId, cancellationToken), answers) : null, requestedBy: null, cancellationToken);
         var where = ticket.ThreadId is { } thread ? TicketMessages.Channel(thread) : "the support channel";
         var text = existing is null
             ? $"Your private ticket {ticket.DisplayNumber} is open: {where}. The support team has been told; tell them there what you need."
             : $"You already have ticket {ticket.DisplayNumber} open: {where}. Continue there.";
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(text), cancellationToken);
+        return ticket;
     }
+
+    private static TicketCard? WithAnswers(TicketCard? card, TicketIntake? answers) => answers is null
+        ? card
+        : (card ?? new TicketCard(null, [], [], null, null, null, null, null)) with { Intake = answers };
 
     private async Task InThreadAsync(Interaction interaction, string sub, string? reason, bool force, CancellationToken cancellationToken)
     {

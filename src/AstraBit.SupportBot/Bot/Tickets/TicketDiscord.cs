@@ -47,7 +47,8 @@ public sealed partial class TicketDiscord(
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var thread = Thread(ticket);
-        await rest.CreateMessageAsync(thread, TicketMessages.OpeningCard(ticket), cancellationToken);
+        // The intake form's answers ride on the card (TicketIntakeMessages), in the staff language.
+        await rest.CreateMessageAsync(thread, TicketIntakeMessages.WithIntake(TicketMessages.OpeningCard(TicketIntakeMessages.ForCard(ticket)), ticket, languages.Staff), cancellationToken);
         await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket), cancellationToken);
         if (staffBack is { } back)
         {
@@ -59,7 +60,10 @@ public sealed partial class TicketDiscord(
         rest.AddThreadMemberAsync(threadId, userId, cancellationToken);
 
     public Task NotifyStaffAsync(Ticket ticket, ulong? requestedBy, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StaffNotice(ticket, requestedBy), cancellationToken);
+        rest.CreateMessageAsync(
+            discord.Value.StaffChannelId,
+            TicketIntakeMessages.WithIntake(TicketMessages.StaffNotice(TicketIntakeMessages.ForCard(ticket), requestedBy), ticket, languages.Staff, TicketIntakeMessages.TopicRole(ticket, options.Value)),
+            cancellationToken);
 
     public Task PostAppendedCardAsync(Ticket ticket, TicketCard card, TicketOrigin origin, CancellationToken cancellationToken) =>
         rest.CreateMessageAsync(Thread(ticket), TicketMessages.AppendedCard(ticket, card, origin), cancellationToken);

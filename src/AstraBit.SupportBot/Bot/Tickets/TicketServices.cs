@@ -26,6 +26,8 @@ public static class TicketServices
         services.AddScoped<ITicketDesk>(sp => sp.GetRequiredService<TicketDesk>());
         services.AddScoped<IClosedTicketEraser>(sp => sp.GetRequiredService<TicketDesk>());
         services.AddInteractionHandler<TicketCommandHandler>();
+        services.AddScoped<TicketIntakeForm>();
+        services.AddInteractionHandler<TicketIntakeHandler>();
         services.AddInteractionHandler<TicketInteractionHandler>();
         services.AddInteractionHandler<Privacy.MemberHistoryHandler>();
         services.AddInteractionHandler<Privacy.PrivacyHandler>();
