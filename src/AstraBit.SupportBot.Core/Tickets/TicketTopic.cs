@@ -70,7 +70,7 @@ public static partial class TicketTopics
             {
                 yield return $"{at}:Label must be 1–100 characters";
             }
-            else if (topic.Label is null && topic.Key is { } k && !TicketTopic.HasTranslatedLabel(k))
+            else if (topic.Label is null && KeyPattern().IsMatch(topic.Key ?? "") && !TicketTopic.HasTranslatedLabel(topic.Key!))
             {
                 yield return $"{at}:Label is required for a topic other than connection, balance, strategies, billing or other";
             }
