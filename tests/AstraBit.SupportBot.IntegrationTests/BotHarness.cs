@@ -172,8 +172,11 @@ public sealed class BotHarness : IAsyncDisposable
 
         try
         {
-            // A body field Discord's schema does not define is silently ignored by Discord: fail the test instead.
+            // A body field Discord's schema does not define is silently ignored by Discord: fail the test instead. And
+            // every message, modal and callback the bot sent in the test passed the emulator's validation of Discord's
+            // rules (limits, modal layout, Components V2): a 50035 fails the test that caused it.
             Discord.Rest.ThrowOnSchemaViolations();
+            Discord.Rest.ThrowOnInvalidFormBodies();
         }
         finally
         {

@@ -73,6 +73,31 @@ public sealed class TicketIntakeTests
         await people.DeleteDataAsync();
     }
 
+    [Fact]
+    public async Task IntakeForm_ConnectionTopicWithARememberedKey_RunsTheCheckFirstAndTheCardIsItsDiagnosis()
+    {
+        var people = await StartAsync();
+        await using var bot = people.Bot;
+        var account = bot.Bybit.Scenario("healthy-unified");
+        var (checkedId, _) = await Diagnose.DiagnoseMember.SubmitKeyAsync(bot, Member, account.ApiKey, account.ApiSecret);
+        await Diagnose.DiagnoseMember.WaitForResultAsync(bot, checkedId);
+        var before = bot.Bybit.Requests.Count;
+
+        await people.OpenTicketAsync(Member, topic: "connection", description: "AstraBit says my key is wrong");
+
+        var notice = await people.StaffNoticeAsync();
+        Assert.True(bot.Bybit.Requests.Count > before, "the remembered key was checked again");
+        var card = people.MessagesIn(people.Thread().Id)[0];
+        var diagnosis = card.Embeds[0]!.AsObject();
+        Assert.DoesNotContain("No key check yet", diagnosis["description"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+        Assert.Equal("…" + account.ApiKey[^4..], Field(diagnosis, "API key"));
+        Assert.Equal("Connecting Bybit to AstraBit", Field(IntakeEmbed(card), "Topic"));
+        Assert.Equal("AstraBit says my key is wrong", Field(IntakeEmbed(notice), "Description"));
+        await bot.StopAsync();
+        people.AssertSecretNowhere(account.ApiSecret);
+        await people.DeleteDataAsync();
+    }
+
     private static JsonObject IntakeEmbed(EmulatedMessage message) =>
         message.Embeds.OfType<JsonObject>().Single(e => (string?)e["title"] == "What the member wrote in the form");
 

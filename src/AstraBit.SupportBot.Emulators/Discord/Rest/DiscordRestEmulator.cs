@@ -356,6 +356,34 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    private const int InvalidFormBodyCode = 50035;
+
+    /// <summary>
+    /// Requests the emulator refused as Discord would with 50035 Invalid Form Body (a limit, a Components V2 rule, a
+    /// modal layout): injected failures never carry that code, so each one is something the sender got wrong.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> InvalidFormBodies
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests.Where(r => r.ErrorCode == InvalidFormBodyCode)];
+            }
+        }
+    }
+
+    /// <summary>Throws when any request was refused with 50035, naming its route and body, so a test fails on it.</summary>
+    public void ThrowOnInvalidFormBodies()
+    {
+        var refused = InvalidFormBodies;
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Discord would refuse these requests (50035 Invalid Form Body):\n" + string.Join("\n", refused.Select(r => $"{r.Method} {r.Route}: {r.Body}")));
+        }
+    }
+
     /// <summary>Requests whose body had fields Discord's schema does not define (see <see cref="RecordedRequest.UnknownFields"/>).</summary>
     public IReadOnlyList<RecordedRequest> SchemaViolations
     {
