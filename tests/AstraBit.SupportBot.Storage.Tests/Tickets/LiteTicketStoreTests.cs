@@ -29,6 +29,25 @@ public sealed class LiteTicketStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_CardWithIntakeAnswers_RoundTripsAcrossReopen()
+    {
+        var intake = new TicketIntake("billing", "Billing and subscription", "Charged twice", ["invoice.png", "bank.jpg"]) { Skipped = ["notes.txt"] };
+        var ticket = TicketSamples.Full(1, 7) with { Card = TicketSamples.Card() with { Intake = intake } };
+        using (var database = new SupportDatabase(DataFile))
+        {
+            var store = new LiteTicketStore(database);
+            await store.GetOpenOrCreateAsync(7, n => TicketSamples.Minimal(n, 7));
+            await store.UpdateAsync(ticket);
+        }
+
+        using var reopened = new SupportDatabase(DataFile);
+        var read = await new LiteTicketStore(reopened).GetAsync(1);
+
+        TicketSamples.AssertSame(ticket, read);
+        Assert.Equal(["notes.txt"], read!.Card!.Intake!.Skipped);
+    }
+
+    [Fact]
     public async Task GetOpenOrCreate_Minimal_RoundTripsNulls()
     {
         using var database = new SupportDatabase(DataFile);
