@@ -114,6 +114,10 @@ internal static class DiagnosticBenchmark
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddDiagnosticsServices(configuration);
+        // The check's texts, from the config/ folder the bot's build puts beside this benchmark.
+        services.AddSingleton(AstraBit.SupportBot.Core.Text.TextCatalogLoader.LoadDirectory(
+            Path.Combine(AppContext.BaseDirectory, "config", AstraBit.SupportBot.Core.Text.TextCatalogLoader.FolderName),
+            AstraBit.SupportBot.Bot.DiscordContentLimits.Value));
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new TimingHandler(recorder)));
         return services.BuildServiceProvider();
     }

@@ -1,130 +1,229 @@
 using System.Globalization;
-using Humanizer;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Diagnostics;
 
-/// <summary>
-/// Every word the key check shows a member, in one place so it can later move to config/ as data.
-/// Texts never contain the secret; the key appears only masked.
-/// </summary>
-public static class CheckTexts
+/// <summary>How a check's texts show a moment: Discord timestamps (each reader's own clock and language) or plain UTC (the CLI).</summary>
+public enum CheckMoments
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    DiscordTimestamps,
+    Utc,
+}
 
-    public const string SkippedNeedsAcceptedKey = "Skipped: this needs a key that Bybit accepts.";
-    public const string SkippedCouldNotRun = "Skipped: Bybit couldn't be reached for this part (see Connection to Bybit).";
-    public const string SkippedUnreadable = "Skipped: Bybit's answer couldn't be read (see Connection to Bybit). This says nothing about your key.";
-    public const string SkippedMaintenance = "Skipped: Bybit is under maintenance (see Connection to Bybit).";
+/// <summary>
+/// Every word the key check shows a member, in the reader's language: the catalogue's <c>checkText.*</c> texts
+/// (<see cref="TextIds.CheckText"/>) with their holes filled. Texts never contain the secret; the key appears only masked.
+/// Bybit's own permission names (Orders, Positions, Account Transfer, …) stay as Bybit's English screens show them.
+/// </summary>
+public sealed class CheckTexts
+{
+    private readonly LocaleTexts texts;
+    private readonly CheckMoments moments;
 
-    public static string Title(string checkId) => checkId switch
+    public CheckTexts(LocaleTexts texts, CheckMoments moments = CheckMoments.DiscordTimestamps)
     {
-        CheckIds.Connectivity => "Connection to Bybit",
-        CheckIds.ApiKey => "API key accepted",
-        CheckIds.ReadWrite => "Read-Write access",
-        CheckIds.ContractTrading => "Contract Trading permission",
-        CheckIds.Withdrawal => "Withdrawal turned off",
-        CheckIds.Transfer => "Transfers turned off",
-        CheckIds.ExtraPermissions => "No unneeded permissions",
-        CheckIds.PositionMode => "One-Way position mode",
-        CheckIds.Balance => "Derivatives balance",
-        CheckIds.AccountType => "Account type",
-        CheckIds.KeyExpiry => "Key expiry",
-        _ => checkId,
+        ArgumentNullException.ThrowIfNull(texts);
+        this.texts = texts;
+        this.moments = moments;
+        Connectivity = new(this);
+        ApiKey = new(this);
+        ReadWrite = new(this);
+        ContractTrading = new(this);
+        Withdrawal = new(this);
+        Transfer = new(this);
+        ExtraPermissions = new(this);
+        PositionMode = new(this);
+        Balance = new(this);
+        AccountType = new(this);
+        KeyExpiry = new(this);
+    }
+
+    /// <summary>The shipped locale these texts are in ("es-ES").</summary>
+    public string Locale => texts.Locale;
+
+    public string SkippedNeedsAcceptedKey => Get(TextIds.CheckText.SkippedNeedsAcceptedKey);
+
+    public string SkippedCouldNotRun => Get(TextIds.CheckText.SkippedCouldNotRun);
+
+    public string SkippedUnreadable => Get(TextIds.CheckText.SkippedUnreadable);
+
+    public string SkippedMaintenance => Get(TextIds.CheckText.SkippedMaintenance);
+
+    public ConnectivityTexts Connectivity { get; }
+
+    public ApiKeyTexts ApiKey { get; }
+
+    public ReadWriteTexts ReadWrite { get; }
+
+    public ContractTradingTexts ContractTrading { get; }
+
+    public WithdrawalTexts Withdrawal { get; }
+
+    public TransferTexts Transfer { get; }
+
+    public ExtraPermissionsTexts ExtraPermissions { get; }
+
+    public PositionModeTexts PositionMode { get; }
+
+    public BalanceTexts Balance { get; }
+
+    public AccountTypeTexts AccountType { get; }
+
+    public KeyExpiryTexts KeyExpiry { get; }
+
+    /// <summary>A check's name in this language; an id this version doesn't know stays as it is.</summary>
+    public string Title(string checkId) =>
+        texts.Has(TextIds.Report.CheckName(checkId)) ? texts.Get(TextIds.Report.CheckName(checkId)) : checkId;
+
+    /// <summary>What Discord-facing texts call "the positions of BTCUSDT" and "the open positions", the reads that can fail.</summary>
+    public string PositionsOf(string symbol) => Get(TextIds.CheckText.PositionsOf, ("symbol", symbol));
+
+    public string OpenPositions => Get(TextIds.CheckText.OpenPositions);
+
+    public string KeyDetails => Get(TextIds.CheckText.KeyDetails);
+
+    public string AccountDetails => Get(TextIds.CheckText.AccountDetails);
+
+    public string DerivativesWallet => Get(TextIds.CheckText.DerivativesWallet);
+
+    private string Get(string id, params ReadOnlySpan<(string Name, string Value)> holes) => texts.Get(id, holes);
+
+    private string Count(string id, long count, params ReadOnlySpan<(string Name, string Value)> holes) => texts.Count(id, count, holes);
+
+    private string List(IReadOnlyList<string> items) => texts.List(items);
+
+    private string Usd(decimal amount) => texts.Money(amount);
+
+    private string Moment(DateTimeOffset value) => moments == CheckMoments.DiscordTimestamps
+        ? string.Create(CultureInfo.InvariantCulture, $"<t:{value.ToUnixTimeSeconds()}:f>")
+        : value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private string Date(DateTimeOffset value) => moments == CheckMoments.DiscordTimestamps
+        ? string.Create(CultureInfo.InvariantCulture, $"<t:{value.ToUnixTimeSeconds()}:D>")
+        : value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // The largest whole unit of a span, days down to minutes: "12 days", "5 hours", "1 minute".
+    private string Span(TimeSpan span)
+    {
+        var positive = span < TimeSpan.Zero ? span.Negate() : span;
+        return positive.TotalDays >= 1 ? Count(TextIds.Time.Days, (long)positive.TotalDays)
+            : positive.TotalHours >= 1 ? Count(TextIds.Time.Hours, (long)positive.TotalHours)
+            : Count(TextIds.Time.Minutes, Math.Max(1, (long)positive.TotalMinutes));
+    }
+
+    private string Code(ReadFailure failure) => (failure.RetCode, failure.HttpStatus) switch
+    {
+        ({ } code, _) => Get(TextIds.CheckText.CodeError, ("code", code.ToString(CultureInfo.InvariantCulture))),
+        (null, { } status) => Get(TextIds.CheckText.CodeHttp, ("status", status.ToString(CultureInfo.InvariantCulture))),
+        _ => string.Empty,
     };
 
-    public static class Connectivity
+    private string Reason(ReadFailure failure) => failure.Kind switch
     {
-        public static string Pass(string host) => $"Reached {host} and Bybit answered.";
+        ReadFailureKind.PermissionDenied => Get(TextIds.CheckText.ReasonPermissionDenied, ("code", Code(failure))),
+        ReadFailureKind.AccountModeMismatch => Get(TextIds.CheckText.ReasonAccountMode, ("code", Code(failure))),
+        ReadFailureKind.AccountRestricted => Get(TextIds.CheckText.ReasonRestricted, ("code", Code(failure))),
+        ReadFailureKind.NotOnDemo => Get(TextIds.CheckText.ReasonNotOnDemo, ("code", Code(failure))),
+        ReadFailureKind.Unreadable => Get(TextIds.CheckText.ReasonUnreadable),
+        _ => Get(TextIds.CheckText.ReasonOther, ("code", Code(failure))),
+    };
 
-        public static string Failure(ReadFailure failure, string host, string whatFailed) => failure.Kind switch
+    public sealed class ConnectivityTexts(CheckTexts t)
+    {
+        public string Pass(string host) => t.Get(TextIds.CheckText.ConnectivityPass, ("host", host));
+
+        public string Failure(ReadFailure failure, string host, string whatFailed)
         {
-            ReadFailureKind.Unreachable => $"The bot couldn't reach {host} while reading {whatFailed}. Bybit may be down, or the bot's network can't get there.",
-            ReadFailureKind.ServerError => $"Bybit ({host}) answered with a server error while reading {whatFailed}{Code(failure)}. This is on Bybit's side, not your key.",
-            ReadFailureKind.Timeout => $"Bybit ({host}) didn't answer in time while reading {whatFailed}.",
-            ReadFailureKind.RateLimited => $"Bybit ({host}) is limiting how often the bot may ask (rate limit) while reading {whatFailed}{Code(failure)}.",
-            ReadFailureKind.GeoBlocked => $"Bybit ({host}) refused the bot's network location while reading {whatFailed} (HTTP 403 from Bybit's edge). This is about the bot's server, not your key.",
-            ReadFailureKind.TimestampRejected => $"Bybit ({host}) rejected the bot's request time while reading {whatFailed}{Code(failure)}, even after re-syncing the clock.",
-            ReadFailureKind.Unreadable => $"Bybit's answer couldn't be read ({host}, while reading {whatFailed}): it was incomplete, too large, or held values that aren't numbers or that Bybit doesn't send. This is on Bybit's side, not your key.",
-            _ => $"Bybit ({host}) gave an answer the bot couldn't use while reading {whatFailed}{Code(failure)}.",
-        };
+            ArgumentNullException.ThrowIfNull(failure);
+            var id = failure.Kind switch
+            {
+                ReadFailureKind.Unreachable => TextIds.CheckText.ConnectivityUnreachable,
+                ReadFailureKind.ServerError => TextIds.CheckText.ConnectivityServerError,
+                ReadFailureKind.Timeout => TextIds.CheckText.ConnectivityTimeout,
+                ReadFailureKind.RateLimited => TextIds.CheckText.ConnectivityRateLimited,
+                ReadFailureKind.GeoBlocked => TextIds.CheckText.ConnectivityGeoBlocked,
+                ReadFailureKind.TimestampRejected => TextIds.CheckText.ConnectivityClock,
+                ReadFailureKind.Unreadable => TextIds.CheckText.ConnectivityUnreadable,
+                _ => TextIds.CheckText.ConnectivityOther,
+            };
+            return t.Get(id, ("host", host), ("what", whatFailed), ("code", t.Code(failure)));
+        }
 
-        public static string Maintenance(MaintenanceWindow window) => window.End is { } end
-            ? $"Bybit is under maintenance until {Time(end)} (\"{window.Title}\"), so the check couldn't run. This is not about your key."
-            : $"Bybit is under maintenance (\"{window.Title}\"), so the check couldn't run. This is not about your key.";
+        public string Maintenance(MaintenanceWindow window)
+        {
+            ArgumentNullException.ThrowIfNull(window);
+            return window.End is { } end
+                ? t.Get(TextIds.CheckText.Maintenance, ("until", t.Moment(end)), ("title", window.Title))
+                : t.Get(TextIds.CheckText.MaintenanceOpen, ("title", window.Title));
+        }
 
-        public static string MaintenanceFix(MaintenanceWindow window) => window.End is { } end
-            ? $"Nothing to fix on your side. Run the check again after {Time(end)}."
-            : "Nothing to fix on your side. Run the check again once Bybit's maintenance is over.";
+        public string MaintenanceFix(MaintenanceWindow window)
+        {
+            ArgumentNullException.ThrowIfNull(window);
+            return window.End is { } end
+                ? t.Get(TextIds.CheckText.MaintenanceFix, ("until", t.Moment(end)))
+                : t.Get(TextIds.CheckText.MaintenanceFixOpen);
+        }
 
-        private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("HH:mm 'UTC on' d MMMM yyyy", Invariant);
-
-        public static string Fix(ReadFailure failure) => failure.RetryAfter is { } wait && wait > TimeSpan.Zero
-            ? $"Nothing is wrong with your key as far as we know. Try again in {wait.Humanize(culture: Invariant)}; if it keeps happening, open a ticket so staff can look."
-            : "Nothing is wrong with your key as far as we know. Try again in a few minutes; if it keeps happening, open a ticket so staff can look.";
+        public string Fix(ReadFailure failure)
+        {
+            ArgumentNullException.ThrowIfNull(failure);
+            return failure.RetryAfter is { } wait && wait > TimeSpan.Zero
+                ? t.Get(TextIds.CheckText.ConnectivityFixWait, ("wait", t.texts.Duration(wait)))
+                : t.Get(TextIds.CheckText.ConnectivityFix);
+        }
     }
 
-    public static class ApiKey
+    public sealed class ApiKeyTexts(CheckTexts t)
     {
-        public static string Pass(string maskedKey, string host) => $"Bybit accepted the key {maskedKey} on {host}.";
+        public string Pass(string maskedKey, string host) => t.Get(TextIds.CheckText.ApiKeyPass, ("key", maskedKey), ("host", host));
 
-        public const string InvalidKeyDetail =
-            "Bybit doesn't know this API key on the site you chose (error 10003). Usually the key has a typo, was deleted, or belongs to a different Bybit site or environment (testnet, demo, or a regional site such as Bybit EU).";
+        public string InvalidKeyDetail => t.Get(TextIds.CheckText.InvalidKeyDetail);
 
-        public const string InvalidKeyFix =
-            "Check that the Bybit site you chose (\"Where is your Bybit account?\") is the one where you created the key; a key made inside Demo Trading works only with the \"demo\" choice. If it is, copy the key again from API Management, or create a new key (steps 2–4).";
+        public string InvalidKeyFix => t.Get(TextIds.CheckText.InvalidKeyFix);
 
-        public const string InvalidDemoKeyDetail =
-            "Bybit's demo-trading service doesn't know this key (error 10003). Demo Trading is its own account with its own keys: a key made on the live site doesn't work there, and a demo key doesn't work on the live site.";
+        public string InvalidDemoKeyDetail => t.Get(TextIds.CheckText.InvalidDemoKeyDetail);
 
-        public const string InvalidDemoKeyFix =
-            "If this is your live key, choose bybit.com (or your regional site) under \"Where is your Bybit account?\". For demo, switch to Demo Trading on bybit.com and create the key there (steps 2–4).";
+        public string InvalidDemoKeyFix => t.Get(TextIds.CheckText.InvalidDemoKeyFix);
 
-        public const string EuIpNotAllowedDetail =
-            "Bybit EU (bybit.eu) answered \"unmatched IP\" (error 10010). On Bybit EU an API key can only be used by approved third-party applications, so Bybit gives this answer to everyone else; it says nothing about the IP addresses you entered.";
+        public string EuIpNotAllowedDetail => t.Get(TextIds.CheckText.EuIpNotAllowedDetail);
 
-        public const string EuIpNotAllowedFix =
-            "A key from Bybit EU works with AstraBit only once AstraBit is an approved application there. Open a ticket so staff can tell you how to connect an EU account.";
+        public string EuIpNotAllowedFix => t.Get(TextIds.CheckText.EuIpNotAllowedFix);
 
-        public const string SignatureRejectedDetail =
-            "Bybit knows this key but rejected the request's signature (error 10004): the API secret doesn't belong to this key. This is almost always a copy-paste mistake in the secret.";
+        public string SignatureRejectedDetail => t.Get(TextIds.CheckText.SignatureRejectedDetail);
 
-        public const string SignatureRejectedFix =
-            "Paste the Secret Key that Bybit showed once when you created the key (step 4). If you no longer have it, delete the key and create a new one.";
+        public string SignatureRejectedFix => t.Get(TextIds.CheckText.SignatureRejectedFix);
 
-        public const string ExpiredDetail =
-            "This API key has expired (error 33004). Bybit keys without IP binding stop working after 90 days.";
+        public string ExpiredDetail => t.Get(TextIds.CheckText.KeyExpiredDetail);
 
-        public const string ExpiredFix =
-            "Create a new key (step 2), then connect it to AstraBit again. A key bound to AstraBit's IP addresses doesn't expire.";
+        public string ExpiredFix => t.Get(TextIds.CheckText.KeyExpiredFix);
 
-        public const string IpNotAllowedDetail =
-            "This key only works from the IP addresses bound to it (error 10010), and this bot's address isn't on that list, so it can't look any further. Restricting a key to AstraBit's addresses is good practice, and AstraBit itself can still use it.";
+        public string IpNotAllowedDetail => t.Get(TextIds.CheckText.IpNotAllowedDetail);
 
-        public const string IpNotAllowedFix =
-            "Nothing to change if the key lists AstraBit's IP addresses. If AstraBit reports an IP error too, edit the key's IP list so it contains AstraBit's addresses (step 3). For a full check, open a ticket and staff will help.";
+        public string IpNotAllowedFix => t.Get(TextIds.CheckText.IpNotAllowedFix);
 
-        public static string RestrictedDetail(ReadFailure failure) =>
-            $"Bybit refused access for this account or region{Code(failure)}. This can't be fixed from the key's settings.";
+        public string RestrictedDetail(ReadFailure failure) => t.Get(TextIds.CheckText.RestrictedDetail, ("code", t.Code(failure)));
 
-        public const string RestrictedFix = "Contact Bybit support about the restriction, or open a ticket so staff can help.";
+        public string RestrictedFix => t.Get(TextIds.CheckText.RestrictedFix);
     }
 
-    public static class ReadWrite
+    public sealed class ReadWriteTexts(CheckTexts t)
     {
-        public const string Pass = "The key has Read-Write access, so AstraBit can place trades.";
-        public const string FailDetail = "The key is Read-Only: AstraBit could read your account but could not place trades.";
-        public const string Fix = "In Bybit's API Management, edit the key (or create a new one) and choose Read-Write (step 3).";
+        public string Pass => t.Get(TextIds.CheckText.ReadWritePass);
+
+        public string FailDetail => t.Get(TextIds.CheckText.ReadWriteFailDetail);
+
+        public string Fix => t.Get(TextIds.CheckText.ReadWriteFix);
     }
 
-    public static class ContractTrading
+    public sealed class ContractTradingTexts(CheckTexts t)
     {
-        public const string Pass = "Contract Trading has both Orders and Positions.";
+        public string Pass => t.Get(TextIds.CheckText.ContractTradingPass);
 
-        public static string FailDetail(IReadOnlyList<string> missing) =>
-            $"The key's Contract Trading permission is missing {string.Join(" and ", missing.Select(UiName))}, which AstraBit needs to trade derivatives.";
+        public string FailDetail(IReadOnlyList<string> missing) =>
+            t.Get(TextIds.CheckText.ContractTradingFailDetail, ("missing", t.List([.. missing.Select(UiName)])));
 
-        public const string Fix =
-            "Edit the key and tick Orders and Positions under Contract (Standard account) or Unified Trading (Unified Trading Account) (step 3).";
+        public string Fix => t.Get(TextIds.CheckText.ContractTradingFix);
 
         private static string UiName(string value) => value switch
         {
@@ -134,183 +233,148 @@ public static class CheckTexts
         };
     }
 
-    public static class Withdrawal
+    public sealed class WithdrawalTexts(CheckTexts t)
     {
-        public const string Pass = "Withdrawal is off: nobody can withdraw with this key.";
-        public const string FailDetail = "The key can withdraw funds. AstraBit never needs that, and a key that can withdraw is dangerous if it ever leaks.";
-        public const string Fix = "Edit the key and untick Withdrawal, or create a new key without it (step 3).";
+        public string Pass => t.Get(TextIds.CheckText.WithdrawalPass);
+
+        public string FailDetail => t.Get(TextIds.CheckText.WithdrawalFailDetail);
+
+        public string Fix => t.Get(TextIds.CheckText.WithdrawalFix);
     }
 
-    public static class Transfer
+    public sealed class TransferTexts(CheckTexts t)
     {
-        public const string Pass = "Transfers are off: nobody can move money between your accounts or wallets with this key.";
+        public string Pass => t.Get(TextIds.CheckText.TransferPass);
 
-        public static string FailDetail(IReadOnlyList<string> granted) =>
-            $"The key has transfer permissions: {string.Join(", ", granted.Select(UiName))}. AstraBit never moves money between accounts or wallets.";
+        public string FailDetail(IReadOnlyList<string> granted) =>
+            t.Get(TextIds.CheckText.TransferFailDetail, ("permissions", string.Join(", ", granted.Select(UiName))));
 
-        public const string Fix = "Edit the key and untick the transfer permissions, or create a new key without them (step 3).";
+        public string Fix => t.Get(TextIds.CheckText.TransferFix);
 
-        private static string UiName(string value) => value switch
+        private string UiName(string value) => value switch
         {
             "AccountTransfer" => "Account Transfer",
             "SubMemberTransfer" => "Subaccount Transfer",
-            "SubMemberTransferList" => "Subaccount Transfer (sub-account)",
+            "SubMemberTransferList" => t.Get(TextIds.CheckText.SubaccountTransferList),
             _ => value,
         };
     }
 
-    public static class ExtraPermissions
+    public sealed class ExtraPermissionsTexts(CheckTexts t)
     {
-        public const string Pass = "The key has no permissions beyond what AstraBit needs.";
+        public string Pass => t.Get(TextIds.CheckText.ExtraPermissionsPass);
 
-        public static string WarnDetail(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> groups) =>
-            $"The key also has permissions AstraBit doesn't use: {string.Join(", ", groups.Select(g => $"{g.Key} ({string.Join(", ", g.Value)})"))}. It still works, but a key should allow only what it needs.";
+        public string WarnDetail(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> groups) =>
+            t.Get(TextIds.CheckText.ExtraPermissionsWarnDetail, ("permissions", string.Join(", ", groups.Select(g => $"{g.Key} ({string.Join(", ", g.Value)})"))));
 
-        public const string Fix = "Edit the key and untick these; AstraBit needs only Read-Write with Contract Trading Orders and Positions (step 3).";
+        public string Fix => t.Get(TextIds.CheckText.ExtraPermissionsFix);
     }
 
-    public static class PositionMode
+    public sealed class PositionModeTexts(CheckTexts t)
     {
-        public static string Pass(IReadOnlyList<string> symbols, int openPositions) => openPositions > 0
-            ? $"One-Way Mode on {Join(symbols)}, and on all {openPositions} open position{(openPositions == 1 ? string.Empty : "s")}."
-            : $"One-Way Mode on {Join(symbols)}.";
+        public string Pass(IReadOnlyList<string> symbols, int openPositions) => openPositions > 0
+            ? t.Count(TextIds.CheckText.PositionModePassWithOpen, openPositions, ("symbols", t.List(symbols)))
+            : t.Get(TextIds.CheckText.PositionModePass, ("symbols", t.List(symbols)));
 
-        public static string HedgeDetail(IReadOnlyList<string> hedgeSymbols) =>
-            $"Hedge Mode is on for {Join(hedgeSymbols)}. AstraBit works only in One-Way Mode; its orders there would be rejected (\"position idx not match position mode\").";
+        public string HedgeDetail(IReadOnlyList<string> hedgeSymbols) => t.Get(TextIds.CheckText.HedgeDetail, ("symbols", t.List(hedgeSymbols)));
 
-        public const string HedgeFix =
-            "On Bybit's Derivatives trading screen, open the Position Mode settings and choose One-Way Mode for these symbols (step 5). Bybit only lets you switch a symbol when it has no open position and no open orders, so close those first. If other bots of yours need Hedge Mode, a dedicated Bybit sub-account for AstraBit serves you better.";
+        public string HedgeFix => t.Get(TextIds.CheckText.HedgeFix);
 
-        public static string NoRows(IReadOnlyList<string> symbols) =>
-            $"Couldn't tell the position mode of {Join(symbols)}: Bybit returned no position data, so the mode is unknown.";
+        public string NoRows(IReadOnlyList<string> symbols) => t.Get(TextIds.CheckText.PositionModeNoRows, ("symbols", t.List(symbols)));
 
-        public static string CouldNotRead(string what, ReadFailure failure) =>
-            $"Couldn't read {what}{Reason(failure)}, so the position mode there is unknown.";
+        public string CouldNotRead(string what, ReadFailure failure) =>
+            t.Get(TextIds.CheckText.PositionModeCouldNotRead, ("what", what), ("reason", t.Reason(failure)));
 
-        public const string UnknownFix = "On Bybit's Derivatives trading screen, check that Position Mode is One-Way (step 5).";
+        public string UnknownFix => t.Get(TextIds.CheckText.PositionModeUnknownFix);
     }
 
-    public static class Balance
+    public sealed class BalanceTexts(CheckTexts t)
     {
-        public const string UnifiedTotalEquity = "Total equity of your Unified Trading Account (USD)";
-        public const string UnifiedCoinValues = "Sum of the coin values in your Unified Trading Account (USD)";
-        public const string ClassicUsdtEquity = "USDT equity in your Derivatives (Contract) account";
-        public const string ClassicUsdtWalletBalance = "USDT wallet balance in your Derivatives (Contract) account";
+        public string UnifiedTotalEquity => t.Get(TextIds.CheckText.UnifiedTotalEquity);
 
-        public static string WithOtherCoins(string figure, int otherCoins) => otherCoins == 0
+        public string UnifiedCoinValues => t.Get(TextIds.CheckText.UnifiedCoinValues);
+
+        public string ClassicUsdtEquity => t.Get(TextIds.CheckText.ClassicUsdtEquity);
+
+        public string ClassicUsdtWalletBalance => t.Get(TextIds.CheckText.ClassicUsdtWalletBalance);
+
+        public string WithOtherCoins(string figure, int otherCoins) => otherCoins == 0
             ? figure
-            : $"{figure} plus the USD value of {otherCoins} other coin{(otherCoins == 1 ? string.Empty : "s")}";
+            : t.Count(TextIds.CheckText.WithOtherCoins, otherCoins, ("figure", figure));
 
-        public static string Pass(string figure, decimal amount, decimal recommended) =>
-            $"{figure}: {Usd(amount)}, at least the recommended {Usd(recommended)}.";
+        public string Pass(string figure, decimal amount, decimal recommended) =>
+            t.Get(TextIds.CheckText.BalancePass, ("figure", figure), ("amount", t.Usd(amount)), ("recommended", t.Usd(recommended)));
 
-        public static string Warn(string figure, decimal amount, decimal minimum, decimal recommended) =>
-            $"{figure}: {Usd(amount)}. That is above the {Usd(minimum)} minimum but below the recommended {Usd(recommended)}.";
+        public string Warn(string figure, decimal amount, decimal minimum, decimal recommended) =>
+            t.Get(TextIds.CheckText.BalanceWarn, ("figure", figure), ("amount", t.Usd(amount)), ("minimum", t.Usd(minimum)), ("recommended", t.Usd(recommended)));
 
-        public static string Fail(string figure, decimal amount, decimal minimum) =>
-            $"{figure}: {Usd(amount)}, below the {Usd(minimum)} AstraBit needs to trade.";
+        public string Fail(string figure, decimal amount, decimal minimum) =>
+            t.Get(TextIds.CheckText.BalanceFail, ("figure", figure), ("amount", t.Usd(amount)), ("minimum", t.Usd(minimum)));
 
-        public static string LowFix(bool unified, decimal recommended) =>
-            $"Before you begin: deposit or transfer funds so your {AccountName(unified)} holds at least {Usd(recommended)}.";
+        public string LowFix(bool unified, decimal recommended) =>
+            t.Get(unified ? TextIds.CheckText.LowFixUnified : TextIds.CheckText.LowFixDerivatives, ("recommended", t.Usd(recommended)));
 
-        public static string FundingMention(IReadOnlyList<string> holdings, bool unified) =>
-            $" Your Funding wallet holds {string.Join(", ", holdings)}, which trading can't use: move it from Funding to the {AccountName(unified)} (Assets → Transfer).";
+        public string FundingMention(IReadOnlyList<string> holdings, bool unified) =>
+            " " + t.Get(unified ? TextIds.CheckText.FundingMentionUnified : TextIds.CheckText.FundingMentionDerivatives, ("holdings", string.Join(", ", holdings)));
 
-        public static string CouldNotRead(ReadFailure failure) =>
-            $"Couldn't read the derivatives balance{Reason(failure)}.";
+        public string CouldNotRead(ReadFailure failure) => t.Get(TextIds.CheckText.BalanceCouldNotRead, ("reason", t.Reason(failure)));
 
-        public const string FundingEmpty = " Your Funding wallet is empty too.";
+        public string FundingEmpty => " " + t.Get(TextIds.CheckText.FundingEmpty);
 
-        public static string FundingUnreadable(bool unified) =>
-            $" Money in your Funding wallet doesn't count here and trading can't use it (this key can't see that wallet, which is normal for a key with only trading permissions): if you keep funds there, move them from Funding to the {AccountName(unified)} (Assets → Transfer).";
+        public string FundingUnreadable(bool unified) =>
+            " " + t.Get(unified ? TextIds.CheckText.FundingUnreadableUnified : TextIds.CheckText.FundingUnreadableDerivatives);
 
-        public static string CouldNotReadFix(decimal minimum) =>
-            $"Check in Bybit that your derivatives wallet holds at least {Usd(minimum)}.";
+        public string CouldNotReadFix(decimal minimum) => t.Get(TextIds.CheckText.BalanceCouldNotReadFix, ("minimum", t.Usd(minimum)));
 
-        public const string AccountTypeUnknown = "Couldn't tell whether this is a Unified Trading Account or a Standard account, so the balance wasn't read.";
-
-        private static string AccountName(bool unified) => unified ? "Unified Trading account" : "Derivatives account";
+        public string AccountTypeUnknown => t.Get(TextIds.CheckText.BalanceAccountTypeUnknown);
     }
 
-    public static class AccountType
+    public sealed class AccountTypeTexts(CheckTexts t)
     {
-        public static string Name(int unifiedMarginStatus) => unifiedMarginStatus switch
+        public string Name(int unifiedMarginStatus) => unifiedMarginStatus switch
         {
-            1 => "Standard (classic) account",
-            2 => "Unified Margin account (legacy)",
-            3 or 4 => "Unified Trading Account (UTA 1.0)",
-            5 or 6 => "Unified Trading Account (UTA 2.0)",
-            _ => $"Unified Trading Account (status {unifiedMarginStatus})",
+            1 => t.Get(TextIds.CheckText.AccountStandard),
+            2 => t.Get(TextIds.CheckText.AccountUnifiedMargin),
+            3 or 4 => t.Get(TextIds.CheckText.AccountUta, ("version", "1.0")),
+            5 or 6 => t.Get(TextIds.CheckText.AccountUta, ("version", "2.0")),
+            _ => t.Get(TextIds.CheckText.AccountUtaStatus, ("status", unifiedMarginStatus.ToString(CultureInfo.InvariantCulture))),
         };
 
-        public static string Name(bool unified) => unified ? "Unified Trading Account" : "Standard (classic) account";
+        public string Name(bool unified) => t.Get(unified ? TextIds.CheckText.AccountUnified : TextIds.CheckText.AccountStandard);
 
-        public static string Pass(string name, bool isMaster) => $"{name}, {(isMaster ? "main (master) account" : "sub-account")}.";
+        public string Pass(string name, bool isMaster) => t.Get(isMaster ? TextIds.CheckText.AccountMain : TextIds.CheckText.AccountSub, ("name", name));
 
-        public static string PartlyRead(string name, bool isMaster, ReadFailure failure) =>
-            $"{name}, {(isMaster ? "main (master) account" : "sub-account")}, going by the key alone: couldn't read the account details{Reason(failure)}.";
+        public string PartlyRead(string name, bool isMaster, ReadFailure failure) =>
+            t.Get(isMaster ? TextIds.CheckText.AccountPartlyReadMain : TextIds.CheckText.AccountPartlyReadSub, ("name", name), ("reason", t.Reason(failure)));
 
-        public const string Fix = "Check on Bybit's API Management page which account type you have; in step 3, pick the permission names that match it.";
+        public string Fix => t.Get(TextIds.CheckText.AccountTypeFix);
 
-        public const string ClassicDetail =
-            "Bybit has retired Standard (classic) accounts for derivatives: since December 2024 they can't open futures positions and their API keys no longer trade.";
+        public string ClassicDetail => t.Get(TextIds.CheckText.ClassicDetail);
 
-        public const string ClassicFix =
-            "Upgrade your account to the Unified Trading Account on Bybit, then create a new API key (step 2): keys made before the upgrade keep working the old way.";
+        public string ClassicFix => t.Get(TextIds.CheckText.ClassicFix);
 
-        public const string MasterTraderDetail =
-            "This account leads copy trading (a master trader account), and trading platforms generally can't trade such an account through an ordinary API key.";
+        public string MasterTraderDetail => t.Get(TextIds.CheckText.MasterTraderDetail);
 
-        public const string MasterTraderFix =
-            "Create a Bybit sub-account for AstraBit and make the key there, or stop leading copy trading on this account.";
+        public string MasterTraderFix => t.Get(TextIds.CheckText.MasterTraderFix);
     }
 
-    public static class KeyExpiry
+    public sealed class KeyExpiryTexts(CheckTexts t)
     {
-        public const string IpBound = "The key is bound to IP addresses, so it doesn't expire.";
-        public const string NoDate = "Bybit reports no expiry date for this key.";
+        public string IpBound => t.Get(TextIds.CheckText.ExpiryIpBound);
 
-        public static string Expired(DateTimeOffset expiresAt, DateTimeOffset now) =>
-            $"The key expired {Span(now - expiresAt)} ago, on {Date(expiresAt)}. Keys without IP binding stop working after 90 days.";
+        public string NoDate => t.Get(TextIds.CheckText.ExpiryNoDate);
 
-        public static string ExpiresSoon(DateTimeOffset expiresAt, DateTimeOffset now) =>
-            $"The key expires in {Span(expiresAt - now)}, on {Date(expiresAt)}. Keys without IP binding stop working after 90 days, and 7 days after an account password change.";
+        public string Expired(DateTimeOffset expiresAt, DateTimeOffset now) =>
+            t.Get(TextIds.CheckText.ExpiryExpired, ("ago", t.Span(now - expiresAt)), ("date", t.Date(expiresAt)));
 
-        public static string Pass(DateTimeOffset expiresAt, DateTimeOffset now) =>
-            $"The key expires in {Span(expiresAt - now)}, on {Date(expiresAt)}.";
+        public string ExpiresSoon(DateTimeOffset expiresAt, DateTimeOffset now) =>
+            t.Get(TextIds.CheckText.ExpirySoon, ("in", t.Span(expiresAt - now)), ("date", t.Date(expiresAt)));
 
-        public const string ExpiredFix = "Create a new key (step 2) and connect it to AstraBit again. Binding a key to AstraBit's IP addresses stops it expiring.";
-        public const string SoonFix = "Create a new key before then (step 2), or bind this key to AstraBit's IP addresses so it doesn't expire.";
+        public string Pass(DateTimeOffset expiresAt, DateTimeOffset now) =>
+            t.Get(TextIds.CheckText.ExpiryPass, ("in", t.Span(expiresAt - now)), ("date", t.Date(expiresAt)));
 
-        private static string Span(TimeSpan span) =>
-            span.Humanize(precision: 1, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute, culture: Invariant);
+        public string ExpiredFix => t.Get(TextIds.CheckText.ExpiryExpiredFix);
 
-        private static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("d MMMM yyyy", Invariant);
+        public string SoonFix => t.Get(TextIds.CheckText.ExpirySoonFix);
     }
-
-    private static string Join(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => string.Empty,
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
-
-    private static string Usd(decimal amount) => "$" + amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", Invariant);
-
-    private static string Code(ReadFailure failure) => (failure.RetCode, failure.HttpStatus) switch
-    {
-        ({ } code, _) => $" (error {code})",
-        (null, { } status) => $" (HTTP {status})",
-        _ => string.Empty,
-    };
-
-    private static string Reason(ReadFailure failure) => failure.Kind switch
-    {
-        ReadFailureKind.PermissionDenied => $": the key isn't allowed to{Code(failure)}",
-        ReadFailureKind.AccountModeMismatch => $": Bybit says it doesn't fit this account's mode{Code(failure)}",
-        ReadFailureKind.AccountRestricted => $": Bybit restricts this account{Code(failure)}",
-        ReadFailureKind.NotOnDemo => $": Bybit's demo trading doesn't offer it{Code(failure)}",
-        ReadFailureKind.Unreadable => ": Bybit's answer couldn't be read",
-        _ => $": Bybit gave an answer the bot couldn't use{Code(failure)}",
-    };
 }

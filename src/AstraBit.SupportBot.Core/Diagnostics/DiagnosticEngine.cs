@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Telemetry;
+using AstraBit.SupportBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace AstraBit.SupportBot.Core.Diagnostics;
 public sealed partial class DiagnosticEngine(
     IBybitAccountReaderFactory readerFactory,
     IOptions<DiagnosticsOptions> options,
+    TextCatalog catalog,
     TimeProvider timeProvider,
     ILogger<DiagnosticEngine> logger,
     SupportMetrics? metrics = null)
@@ -54,7 +56,8 @@ public sealed partial class DiagnosticEngine(
 
         var now = timeProvider.GetUtcNow();
         readings = readings with { Key = DiagnosticEvaluation.KeyInDomain(readings.Key, now) };
-        var (checks, account) = DiagnosticEvaluation.Evaluate(readings, host, maskedKey, settings, now);
+        var evaluation = new DiagnosticEvaluation(new CheckTexts(catalog.For(request.Locale), request.Moments));
+        var (checks, account) = evaluation.Evaluate(readings, host, maskedKey, settings, now);
         var verdict = DiagnosticReport.VerdictOf(checks);
         var duration = timeProvider.GetElapsedTime(started);
         var durationMs = (long)duration.TotalMilliseconds;
@@ -63,7 +66,7 @@ public sealed partial class DiagnosticEngine(
         LogFinished(logger, maskedKey, host, verdict, durationMs, string.Join(",", checks.Where(c => c.Status is CheckStatus.Fail or CheckStatus.Warn).Select(c => c.Id)));
         return new DiagnosticReport(verdict, host, maskedKey, account, checks, checkedAt, durationMs)
         {
-            CouldNotRun = verdict == Verdict.Error ? DiagnosticEvaluation.CouldNotRunReason(readings) : null,
+            CouldNotRun = verdict == Verdict.Error ? evaluation.CouldNotRunReason(readings) : null,
         };
     }
 

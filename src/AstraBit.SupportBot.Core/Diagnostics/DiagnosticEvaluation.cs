@@ -1,7 +1,7 @@
 namespace AstraBit.SupportBot.Core.Diagnostics;
 
-/// <summary>Turns finished reads into the checks of PRODUCT.md §5. Pure: no I/O, the clock is passed in.</summary>
-internal static class DiagnosticEvaluation
+/// <summary>Turns finished reads into the checks of PRODUCT.md §5, worded in <paramref name="t"/>'s language. Pure: no I/O, the clock is passed in.</summary>
+internal sealed class DiagnosticEvaluation(CheckTexts t)
 {
     private static readonly string[] TransferPermissions = ["AccountTransfer", "SubMemberTransfer", "SubMemberTransferList"];
     private static readonly string[] RequiredContractPermissions = ["Order", "Position"];
@@ -9,7 +9,7 @@ internal static class DiagnosticEvaluation
     // deadlineDay is whole days (rounded either way), and Bybit's clock may be a little off ours.
     private const double ExpiryRoundingDays = 2;
 
-    public static (IReadOnlyList<CheckResult> Checks, ReportAccount? Account) Evaluate(
+    public (IReadOnlyList<CheckResult> Checks, ReportAccount? Account) Evaluate(
         AccountReadings readings, string host, string maskedKey, DiagnosticsOptions options, DateTimeOffset now)
     {
         var maintenance = ActiveMaintenance(readings);
@@ -21,7 +21,7 @@ internal static class DiagnosticEvaluation
             {
                 // During maintenance Bybit's refusals say nothing about the key.
                 rejected[0] = Maintenance(maintenance);
-                rejected[1] = Result(CheckIds.ApiKey, CheckStatus.Skip, CheckTexts.SkippedMaintenance, null, null);
+                rejected[1] = Result(CheckIds.ApiKey, CheckStatus.Skip, t.SkippedMaintenance, null, null);
             }
 
             return (rejected, null);
@@ -35,9 +35,9 @@ internal static class DiagnosticEvaluation
         {
             maintenance is not null ? Maintenance(maintenance)
             : blocking.Count == 0
-                ? Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null)
+                ? Result(CheckIds.Connectivity, CheckStatus.Pass, t.Connectivity.Pass(host), null, null)
                 : ConnectivityFailed(blocking[0].Failure, host, string.Join(", ", blocking.Select(b => b.What))),
-            Result(CheckIds.ApiKey, CheckStatus.Pass, CheckTexts.ApiKey.Pass(maskedKey, host), null, null),
+            Result(CheckIds.ApiKey, CheckStatus.Pass, t.ApiKey.Pass(maskedKey, host), null, null),
             ReadWrite(key),
             ContractTrading(key),
             Withdrawal(key),
@@ -82,46 +82,46 @@ internal static class DiagnosticEvaluation
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The key's expiredAt ({expiresAt:yyyy-MM-dd}) and deadlineDay ({days}) disagree.")));
     }
 
-    private static List<CheckResult> KeyRejected(ReadFailure failure, string host)
+    private List<CheckResult> KeyRejected(ReadFailure failure, string host)
     {
         var checks = new List<CheckResult>();
         string skipText;
         if (FailureKinds.MeansCouldNotRun(failure.Kind) || failure.Kind is ReadFailureKind.PermissionDenied or ReadFailureKind.AccountModeMismatch or ReadFailureKind.NotOnDemo or ReadFailureKind.Other)
         {
             // query-api accepts any permission, so anything but a key rejection here means the check couldn't run.
-            checks.Add(ConnectivityFailed(failure, host, "the API key's details"));
+            checks.Add(ConnectivityFailed(failure, host, t.KeyDetails));
             skipText = SkipText(failure);
             checks.Add(Result(CheckIds.ApiKey, CheckStatus.Skip, skipText, null, null));
         }
         else
         {
-            checks.Add(Result(CheckIds.Connectivity, CheckStatus.Pass, CheckTexts.Connectivity.Pass(host), null, null));
+            checks.Add(Result(CheckIds.Connectivity, CheckStatus.Pass, t.Connectivity.Pass(host), null, null));
             checks.Add(failure.Kind switch
             {
-                ReadFailureKind.InvalidKey when Sites.IsDemo(host) => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidDemoKeyDetail, CheckTexts.ApiKey.InvalidDemoKeyFix, GuideSteps.CreateKey) with { Code = "10003" },
-                ReadFailureKind.InvalidKey => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.InvalidKeyDetail, CheckTexts.ApiKey.InvalidKeyFix, GuideSteps.CreateKey) with { Code = "10003" },
-                ReadFailureKind.IpNotAllowed when Sites.IsEu(host) => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.EuIpNotAllowedDetail, CheckTexts.ApiKey.EuIpNotAllowedFix, null) with { Code = "10010" },
-                ReadFailureKind.SignatureRejected => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.SignatureRejectedDetail, CheckTexts.ApiKey.SignatureRejectedFix, GuideSteps.ConfirmCreation) with { Code = "10004" },
-                ReadFailureKind.KeyExpired => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.ExpiredDetail, CheckTexts.ApiKey.ExpiredFix, GuideSteps.CreateKey) with { Code = "33004" },
-                ReadFailureKind.IpNotAllowed => Result(CheckIds.ApiKey, CheckStatus.Warn, CheckTexts.ApiKey.IpNotAllowedDetail, CheckTexts.ApiKey.IpNotAllowedFix, GuideSteps.Permissions) with { Code = "10010" },
-                _ => Result(CheckIds.ApiKey, CheckStatus.Fail, CheckTexts.ApiKey.RestrictedDetail(failure), CheckTexts.ApiKey.RestrictedFix, null),
+                ReadFailureKind.InvalidKey when Sites.IsDemo(host) => Result(CheckIds.ApiKey, CheckStatus.Fail, t.ApiKey.InvalidDemoKeyDetail, t.ApiKey.InvalidDemoKeyFix, GuideSteps.CreateKey) with { Code = "10003" },
+                ReadFailureKind.InvalidKey => Result(CheckIds.ApiKey, CheckStatus.Fail, t.ApiKey.InvalidKeyDetail, t.ApiKey.InvalidKeyFix, GuideSteps.CreateKey) with { Code = "10003" },
+                ReadFailureKind.IpNotAllowed when Sites.IsEu(host) => Result(CheckIds.ApiKey, CheckStatus.Warn, t.ApiKey.EuIpNotAllowedDetail, t.ApiKey.EuIpNotAllowedFix, null) with { Code = "10010" },
+                ReadFailureKind.SignatureRejected => Result(CheckIds.ApiKey, CheckStatus.Fail, t.ApiKey.SignatureRejectedDetail, t.ApiKey.SignatureRejectedFix, GuideSteps.ConfirmCreation) with { Code = "10004" },
+                ReadFailureKind.KeyExpired => Result(CheckIds.ApiKey, CheckStatus.Fail, t.ApiKey.ExpiredDetail, t.ApiKey.ExpiredFix, GuideSteps.CreateKey) with { Code = "33004" },
+                ReadFailureKind.IpNotAllowed => Result(CheckIds.ApiKey, CheckStatus.Warn, t.ApiKey.IpNotAllowedDetail, t.ApiKey.IpNotAllowedFix, GuideSteps.Permissions) with { Code = "10010" },
+                _ => Result(CheckIds.ApiKey, CheckStatus.Fail, t.ApiKey.RestrictedDetail(failure), t.ApiKey.RestrictedFix, null),
             });
-            skipText = CheckTexts.SkippedNeedsAcceptedKey;
+            skipText = t.SkippedNeedsAcceptedKey;
         }
 
         checks.AddRange(CheckIds.NeedingAcceptedKey.Select(id => Result(id, CheckStatus.Skip, skipText, null, null)));
         return checks;
     }
 
-    private static IEnumerable<(string What, ReadFailure Failure)> CouldNotRunFailures(AccountReadings readings, bool unified)
+    private IEnumerable<(string What, ReadFailure Failure)> CouldNotRunFailures(AccountReadings readings, bool unified)
     {
         // Funding is left out: it only adds a hint to the balance check and often fails by design (10005).
         var reads = new List<(string What, ReadFailure? Failure)>
         {
-            ("the account details", readings.Account.Failure),
-            ("the derivatives wallet", DerivativesFailure(readings, unified)),
+            (t.AccountDetails, readings.Account.Failure),
+            (t.DerivativesWallet, DerivativesFailure(readings, unified)),
         };
-        reads.AddRange(readings.Symbols.Select(s => ($"the positions of {s.Symbol}", s.Result.Failure)));
+        reads.AddRange(readings.Symbols.Select(s => (t.PositionsOf(s.Symbol), s.Result.Failure)));
         reads.Add(("the open positions", readings.OpenPositions.Failure));
 
         return reads
@@ -130,7 +130,7 @@ internal static class DiagnosticEvaluation
     }
 
     /// <summary>Why a check with verdict error could not run, for hosts (report field couldNotRun).</summary>
-    public static string? CouldNotRunReason(AccountReadings readings)
+    public string? CouldNotRunReason(AccountReadings readings)
     {
         if (ActiveMaintenance(readings) is not null)
         {
@@ -166,8 +166,8 @@ internal static class DiagnosticEvaluation
         return windows.FirstOrDefault(w => w.IsActive && (w.UidSuffixes.Count == 0 || uid == 0 || w.UidSuffixes.Contains((int)(uid % 10))));
     }
 
-    private static CheckResult Maintenance(MaintenanceWindow window) =>
-        Result(CheckIds.Connectivity, CheckStatus.Fail, CheckTexts.Connectivity.Maintenance(window), CheckTexts.Connectivity.MaintenanceFix(window), null);
+    private CheckResult Maintenance(MaintenanceWindow window) =>
+        Result(CheckIds.Connectivity, CheckStatus.Fail, t.Connectivity.Maintenance(window), t.Connectivity.MaintenanceFix(window), null);
 
     // The derivatives wallet read's failure, or an unreadable one when Bybit answered without any usable figure
     // (every amount "" or missing): that is Bybit's answer not being readable, not a balance of $0.
@@ -191,40 +191,40 @@ internal static class DiagnosticEvaluation
         return readable ? null : new ReadFailure(ReadFailureKind.Unreadable, 0, 200, "The wallet balance came without any amount.");
     }
 
-    private static string SkipText(ReadFailure failure) => failure.Kind == ReadFailureKind.Unreadable
-        ? CheckTexts.SkippedUnreadable
-        : CheckTexts.SkippedCouldNotRun;
+    private string SkipText(ReadFailure failure) => failure.Kind == ReadFailureKind.Unreadable
+        ? t.SkippedUnreadable
+        : t.SkippedCouldNotRun;
 
-    private static CheckResult ConnectivityFailed(ReadFailure failure, string host, string what) =>
-        Result(CheckIds.Connectivity, CheckStatus.Fail, CheckTexts.Connectivity.Failure(failure, host, what), CheckTexts.Connectivity.Fix(failure), null);
+    private CheckResult ConnectivityFailed(ReadFailure failure, string host, string what) =>
+        Result(CheckIds.Connectivity, CheckStatus.Fail, t.Connectivity.Failure(failure, host, what), t.Connectivity.Fix(failure), null);
 
-    private static CheckResult ReadWrite(ApiKeyFacts key) => key.ReadOnly
-        ? Result(CheckIds.ReadWrite, CheckStatus.Fail, CheckTexts.ReadWrite.FailDetail, CheckTexts.ReadWrite.Fix, GuideSteps.Permissions)
-        : Result(CheckIds.ReadWrite, CheckStatus.Pass, CheckTexts.ReadWrite.Pass, null, GuideSteps.Permissions);
+    private CheckResult ReadWrite(ApiKeyFacts key) => key.ReadOnly
+        ? Result(CheckIds.ReadWrite, CheckStatus.Fail, t.ReadWrite.FailDetail, t.ReadWrite.Fix, GuideSteps.Permissions)
+        : Result(CheckIds.ReadWrite, CheckStatus.Pass, t.ReadWrite.Pass, null, GuideSteps.Permissions);
 
-    private static CheckResult ContractTrading(ApiKeyFacts key)
+    private CheckResult ContractTrading(ApiKeyFacts key)
     {
         var granted = Group(key, "ContractTrade");
         var missing = RequiredContractPermissions.Where(p => !granted.Contains(p, StringComparer.Ordinal)).ToList();
         return missing.Count == 0
-            ? Result(CheckIds.ContractTrading, CheckStatus.Pass, CheckTexts.ContractTrading.Pass, null, GuideSteps.Permissions)
-            : Result(CheckIds.ContractTrading, CheckStatus.Fail, CheckTexts.ContractTrading.FailDetail(missing), CheckTexts.ContractTrading.Fix, GuideSteps.Permissions);
+            ? Result(CheckIds.ContractTrading, CheckStatus.Pass, t.ContractTrading.Pass, null, GuideSteps.Permissions)
+            : Result(CheckIds.ContractTrading, CheckStatus.Fail, t.ContractTrading.FailDetail(missing), t.ContractTrading.Fix, GuideSteps.Permissions);
     }
 
-    private static CheckResult Withdrawal(ApiKeyFacts key) => Group(key, "Wallet").Contains("Withdraw", StringComparer.Ordinal)
-        ? Result(CheckIds.Withdrawal, CheckStatus.Fail, CheckTexts.Withdrawal.FailDetail, CheckTexts.Withdrawal.Fix, GuideSteps.Permissions)
-        : Result(CheckIds.Withdrawal, CheckStatus.Pass, CheckTexts.Withdrawal.Pass, null, GuideSteps.Permissions);
+    private CheckResult Withdrawal(ApiKeyFacts key) => Group(key, "Wallet").Contains("Withdraw", StringComparer.Ordinal)
+        ? Result(CheckIds.Withdrawal, CheckStatus.Fail, t.Withdrawal.FailDetail, t.Withdrawal.Fix, GuideSteps.Permissions)
+        : Result(CheckIds.Withdrawal, CheckStatus.Pass, t.Withdrawal.Pass, null, GuideSteps.Permissions);
 
-    private static CheckResult Transfer(ApiKeyFacts key)
+    private CheckResult Transfer(ApiKeyFacts key)
     {
         var wallet = Group(key, "Wallet");
         var granted = TransferPermissions.Where(p => wallet.Contains(p, StringComparer.Ordinal)).ToList();
         return granted.Count == 0
-            ? Result(CheckIds.Transfer, CheckStatus.Pass, CheckTexts.Transfer.Pass, null, GuideSteps.Permissions)
-            : Result(CheckIds.Transfer, CheckStatus.Fail, CheckTexts.Transfer.FailDetail(granted), CheckTexts.Transfer.Fix, GuideSteps.Permissions);
+            ? Result(CheckIds.Transfer, CheckStatus.Pass, t.Transfer.Pass, null, GuideSteps.Permissions)
+            : Result(CheckIds.Transfer, CheckStatus.Fail, t.Transfer.FailDetail(granted), t.Transfer.Fix, GuideSteps.Permissions);
     }
 
-    private static CheckResult ExtraPermissions(ApiKeyFacts key, bool unified)
+    private CheckResult ExtraPermissions(ApiKeyFacts key, bool unified)
     {
         var extra = key.Permissions
             .Where(g => g.Key is not ("ContractTrade" or "Wallet"))
@@ -233,11 +233,11 @@ internal static class DiagnosticEvaluation
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         return extra.Count == 0
-            ? Result(CheckIds.ExtraPermissions, CheckStatus.Pass, CheckTexts.ExtraPermissions.Pass, null, GuideSteps.Permissions)
-            : Result(CheckIds.ExtraPermissions, CheckStatus.Warn, CheckTexts.ExtraPermissions.WarnDetail(extra), CheckTexts.ExtraPermissions.Fix, GuideSteps.Permissions);
+            ? Result(CheckIds.ExtraPermissions, CheckStatus.Pass, t.ExtraPermissions.Pass, null, GuideSteps.Permissions)
+            : Result(CheckIds.ExtraPermissions, CheckStatus.Warn, t.ExtraPermissions.WarnDetail(extra), t.ExtraPermissions.Fix, GuideSteps.Permissions);
     }
 
-    private static CheckResult PositionMode(AccountReadings readings)
+    private CheckResult PositionMode(AccountReadings readings)
     {
         var hedge = new List<string>();
         var oneWay = new List<string>();
@@ -250,7 +250,7 @@ internal static class DiagnosticEvaluation
             if (symbol.Result.Failure is { } failure)
             {
                 couldNotRun ??= FailureKinds.MeansCouldNotRun(failure.Kind) ? failure : null;
-                unreadable.Add(CheckTexts.PositionMode.CouldNotRead($"the positions of {symbol.Symbol}", failure));
+                unreadable.Add(t.PositionMode.CouldNotRead(t.PositionsOf(symbol.Symbol), failure));
                 continue;
             }
 
@@ -273,7 +273,7 @@ internal static class DiagnosticEvaluation
         if (readings.OpenPositions.Failure is { } openFailure)
         {
             couldNotRun ??= FailureKinds.MeansCouldNotRun(openFailure.Kind) ? openFailure : null;
-            unreadable.Add(CheckTexts.PositionMode.CouldNotRead("the open positions", openFailure));
+            unreadable.Add(t.PositionMode.CouldNotRead(t.OpenPositions, openFailure));
         }
         else
         {
@@ -290,14 +290,14 @@ internal static class DiagnosticEvaluation
         if (hedge.Count > 0)
         {
             // Hedge Mode is a definite finding even when other symbols couldn't be read.
-            var detail = CheckTexts.PositionMode.HedgeDetail(hedge);
+            var detail = t.PositionMode.HedgeDetail(hedge);
             if (noRows.Count > 0)
             {
-                detail += " " + CheckTexts.PositionMode.NoRows(noRows);
+                detail += " " + t.PositionMode.NoRows(noRows);
             }
 
             detail = string.Join(" ", [detail, .. unreadable]);
-            return Result(CheckIds.PositionMode, CheckStatus.Fail, detail, CheckTexts.PositionMode.HedgeFix, GuideSteps.OneWayMode);
+            return Result(CheckIds.PositionMode, CheckStatus.Fail, detail, t.PositionMode.HedgeFix, GuideSteps.OneWayMode);
         }
 
         if (couldNotRun is not null)
@@ -310,35 +310,35 @@ internal static class DiagnosticEvaluation
             var parts = new List<string>(unreadable);
             if (noRows.Count > 0)
             {
-                parts.Insert(0, CheckTexts.PositionMode.NoRows(noRows));
+                parts.Insert(0, t.PositionMode.NoRows(noRows));
             }
 
             if (oneWay.Count > 0)
             {
-                parts.Add(CheckTexts.PositionMode.Pass(oneWay, 0));
+                parts.Add(t.PositionMode.Pass(oneWay, 0));
             }
 
-            return Result(CheckIds.PositionMode, CheckStatus.Warn, string.Join(" ", parts), CheckTexts.PositionMode.UnknownFix, GuideSteps.OneWayMode);
+            return Result(CheckIds.PositionMode, CheckStatus.Warn, string.Join(" ", parts), t.PositionMode.UnknownFix, GuideSteps.OneWayMode);
         }
 
-        return Result(CheckIds.PositionMode, CheckStatus.Pass, CheckTexts.PositionMode.Pass(oneWay, openCount), null, GuideSteps.OneWayMode);
+        return Result(CheckIds.PositionMode, CheckStatus.Pass, t.PositionMode.Pass(oneWay, openCount), null, GuideSteps.OneWayMode);
     }
 
     // Hedge Mode shows as positionIdx 1 and 2 in any order; never judge by row order or count.
     private static bool IsHedgeRow(PositionRow row) => row.PositionIdx is 1 or 2;
 
-    private static CheckResult Balance(AccountReadings readings, bool unified, DiagnosticsOptions options, string host)
+    private CheckResult Balance(AccountReadings readings, bool unified, DiagnosticsOptions options, string host)
     {
         if (readings.Derivatives is null)
         {
-            return Result(CheckIds.Balance, CheckStatus.Warn, CheckTexts.Balance.AccountTypeUnknown, CheckTexts.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
+            return Result(CheckIds.Balance, CheckStatus.Warn, t.Balance.AccountTypeUnknown, t.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
         }
 
         if (DerivativesFailure(readings, unified) is { } failure)
         {
             return FailureKinds.MeansCouldNotRun(failure.Kind)
                 ? Result(CheckIds.Balance, CheckStatus.Skip, SkipText(failure), null, null)
-                : Result(CheckIds.Balance, CheckStatus.Warn, CheckTexts.Balance.CouldNotRead(failure), CheckTexts.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
+                : Result(CheckIds.Balance, CheckStatus.Warn, t.Balance.CouldNotRead(failure), t.Balance.CouldNotReadFix(options.MinimumBalanceUsd), GuideSteps.BeforeYouBegin);
         }
 
         var (amount, figure) = DerivativesEquity(readings.Derivatives.Value!, unified);
@@ -348,9 +348,9 @@ internal static class DiagnosticEvaluation
 
         var detail = status switch
         {
-            CheckStatus.Fail => CheckTexts.Balance.Fail(figure, amount, options.MinimumBalanceUsd),
-            CheckStatus.Warn => CheckTexts.Balance.Warn(figure, amount, options.MinimumBalanceUsd, options.RecommendedBalanceUsd),
-            _ => CheckTexts.Balance.Pass(figure, amount, options.RecommendedBalanceUsd),
+            CheckStatus.Fail => t.Balance.Fail(figure, amount, options.MinimumBalanceUsd),
+            CheckStatus.Warn => t.Balance.Warn(figure, amount, options.MinimumBalanceUsd, options.RecommendedBalanceUsd),
+            _ => t.Balance.Pass(figure, amount, options.RecommendedBalanceUsd),
         };
 
         if (status == CheckStatus.Pass)
@@ -362,29 +362,29 @@ internal static class DiagnosticEvaluation
         // limited key usually can't read it (10005), so the member is told to look.
         var holdings = readings.Funding.Value is { } funding ? FundingHoldings(funding) : [];
         detail += holdings.Count > 0
-            ? CheckTexts.Balance.FundingMention(holdings, unified)
+            ? t.Balance.FundingMention(holdings, unified)
             : readings.Funding.Failure is { Kind: ReadFailureKind.NotOnDemo } || Sites.IsDemo(host) ? string.Empty
-            : readings.Funding.Success ? CheckTexts.Balance.FundingEmpty
-            : CheckTexts.Balance.FundingUnreadable(unified);
+            : readings.Funding.Success ? t.Balance.FundingEmpty
+            : t.Balance.FundingUnreadable(unified);
 
-        return Result(CheckIds.Balance, status, detail, CheckTexts.Balance.LowFix(unified, options.RecommendedBalanceUsd), GuideSteps.BeforeYouBegin);
+        return Result(CheckIds.Balance, status, detail, t.Balance.LowFix(unified, options.RecommendedBalanceUsd), GuideSteps.BeforeYouBegin);
     }
 
-    private static (decimal Amount, string Figure) DerivativesEquity(WalletFacts wallet, bool unified)
+    private (decimal Amount, string Figure) DerivativesEquity(WalletFacts wallet, bool unified)
     {
         if (unified)
         {
             return wallet.TotalEquityUsd is { } total
-                ? (total, CheckTexts.Balance.UnifiedTotalEquity)
-                : (wallet.Coins.Sum(c => c.UsdValue ?? 0m), CheckTexts.Balance.UnifiedCoinValues);
+                ? (total, t.Balance.UnifiedTotalEquity)
+                : (wallet.Coins.Sum(c => c.UsdValue ?? 0m), t.Balance.UnifiedCoinValues);
         }
 
         var usdt = wallet.Coins.FirstOrDefault(c => string.Equals(c.Coin, "USDT", StringComparison.OrdinalIgnoreCase));
         var others = wallet.Coins.Where(c => c != usdt && c.UsdValue is > 0m).ToList();
         var (usdtAmount, figure) = usdt?.Equity is { } equity
-            ? (equity, CheckTexts.Balance.ClassicUsdtEquity)
-            : (usdt?.WalletBalance ?? 0m, usdt?.WalletBalance is null ? CheckTexts.Balance.ClassicUsdtEquity : CheckTexts.Balance.ClassicUsdtWalletBalance);
-        return (usdtAmount + others.Sum(c => c.UsdValue!.Value), CheckTexts.Balance.WithOtherCoins(figure, others.Count));
+            ? (equity, t.Balance.ClassicUsdtEquity)
+            : (usdt?.WalletBalance ?? 0m, usdt?.WalletBalance is null ? t.Balance.ClassicUsdtEquity : t.Balance.ClassicUsdtWalletBalance);
+        return (usdtAmount + others.Sum(c => c.UsdValue!.Value), t.Balance.WithOtherCoins(figure, others.Count));
     }
 
     private static List<string> FundingHoldings(WalletFacts funding) => funding.Coins
@@ -394,29 +394,29 @@ internal static class DiagnosticEvaluation
         .Select(c => $"{c.Amount.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)} {c.Coin}")
         .ToList();
 
-    private static CheckResult AccountType(AccountReadings readings, ApiKeyFacts key, bool unified)
+    private CheckResult AccountType(AccountReadings readings, ApiKeyFacts key, bool unified)
     {
         if (readings.Account.Value is { } account)
         {
-            var name = CheckTexts.AccountType.Name(account.UnifiedMarginStatus);
+            var name = t.AccountType.Name(account.UnifiedMarginStatus);
             var classic = account.UnifiedMarginStatus == 1;
             if (!classic && !account.IsMasterTrader)
             {
-                return Result(CheckIds.AccountType, CheckStatus.Pass, CheckTexts.AccountType.Pass(name, key.IsMaster), null, GuideSteps.Permissions);
+                return Result(CheckIds.AccountType, CheckStatus.Pass, t.AccountType.Pass(name, key.IsMaster), null, GuideSteps.Permissions);
             }
 
-            var details = new List<string> { CheckTexts.AccountType.Pass(name, key.IsMaster) };
+            var details = new List<string> { t.AccountType.Pass(name, key.IsMaster) };
             var fixes = new List<string>();
             if (classic)
             {
-                details.Add(CheckTexts.AccountType.ClassicDetail);
-                fixes.Add(CheckTexts.AccountType.ClassicFix);
+                details.Add(t.AccountType.ClassicDetail);
+                fixes.Add(t.AccountType.ClassicFix);
             }
 
             if (account.IsMasterTrader)
             {
-                details.Add(CheckTexts.AccountType.MasterTraderDetail);
-                fixes.Add(CheckTexts.AccountType.MasterTraderFix);
+                details.Add(t.AccountType.MasterTraderDetail);
+                fixes.Add(t.AccountType.MasterTraderFix);
             }
 
             return Result(CheckIds.AccountType, CheckStatus.Warn, string.Join(" ", details), string.Join(" ", fixes), classic ? GuideSteps.CreateKey : null);
@@ -428,40 +428,40 @@ internal static class DiagnosticEvaluation
             return Result(CheckIds.AccountType, CheckStatus.Skip, SkipText(failure), null, null);
         }
 
-        var partly = CheckTexts.AccountType.PartlyRead(CheckTexts.AccountType.Name(unified), key.IsMaster, failure);
+        var partly = t.AccountType.PartlyRead(t.AccountType.Name(unified), key.IsMaster, failure);
         return unified
-            ? Result(CheckIds.AccountType, CheckStatus.Warn, partly, CheckTexts.AccountType.Fix, GuideSteps.Permissions)
-            : Result(CheckIds.AccountType, CheckStatus.Warn, partly + " " + CheckTexts.AccountType.ClassicDetail, CheckTexts.AccountType.ClassicFix, GuideSteps.CreateKey);
+            ? Result(CheckIds.AccountType, CheckStatus.Warn, partly, t.AccountType.Fix, GuideSteps.Permissions)
+            : Result(CheckIds.AccountType, CheckStatus.Warn, partly + " " + t.AccountType.ClassicDetail, t.AccountType.ClassicFix, GuideSteps.CreateKey);
     }
 
-    private static CheckResult KeyExpiry(ApiKeyFacts key, DiagnosticsOptions options, DateTimeOffset now)
+    private CheckResult KeyExpiry(ApiKeyFacts key, DiagnosticsOptions options, DateTimeOffset now)
     {
         if (key.IsIpBound)
         {
-            return Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.IpBound, null, GuideSteps.CreateKey);
+            return Result(CheckIds.KeyExpiry, CheckStatus.Pass, t.KeyExpiry.IpBound, null, GuideSteps.CreateKey);
         }
 
         var expiresAt = key.ExpiresAt ?? (key.DeadlineDays is { } days and > 0 ? now.AddDays(days) : null);
         if (expiresAt is not { } expiry)
         {
-            return Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.NoDate, null, GuideSteps.CreateKey);
+            return Result(CheckIds.KeyExpiry, CheckStatus.Pass, t.KeyExpiry.NoDate, null, GuideSteps.CreateKey);
         }
 
         if (expiry <= now)
         {
-            return Result(CheckIds.KeyExpiry, CheckStatus.Fail, CheckTexts.KeyExpiry.Expired(expiry, now), CheckTexts.KeyExpiry.ExpiredFix, GuideSteps.CreateKey) with { ExpiresAt = expiry };
+            return Result(CheckIds.KeyExpiry, CheckStatus.Fail, t.KeyExpiry.Expired(expiry, now), t.KeyExpiry.ExpiredFix, GuideSteps.CreateKey) with { ExpiresAt = expiry };
         }
 
         return (expiry - now <= options.ExpiryWarning
-            ? Result(CheckIds.KeyExpiry, CheckStatus.Warn, CheckTexts.KeyExpiry.ExpiresSoon(expiry, now), CheckTexts.KeyExpiry.SoonFix, GuideSteps.CreateKey)
-            : Result(CheckIds.KeyExpiry, CheckStatus.Pass, CheckTexts.KeyExpiry.Pass(expiry, now), null, GuideSteps.CreateKey)) with { ExpiresAt = expiry };
+            ? Result(CheckIds.KeyExpiry, CheckStatus.Warn, t.KeyExpiry.ExpiresSoon(expiry, now), t.KeyExpiry.SoonFix, GuideSteps.CreateKey)
+            : Result(CheckIds.KeyExpiry, CheckStatus.Pass, t.KeyExpiry.Pass(expiry, now), null, GuideSteps.CreateKey)) with { ExpiresAt = expiry };
     }
 
     private static IReadOnlyList<string> Group(ApiKeyFacts key, string name) =>
         key.Permissions.TryGetValue(name, out var values) && values is not null ? values : [];
 
-    private static CheckResult Result(string id, CheckStatus status, string detail, string? fix, int? guideStep) =>
-        new(id, status, CheckTexts.Title(id), detail, fix, guideStep);
+    private CheckResult Result(string id, CheckStatus status, string detail, string? fix, int? guideStep) =>
+        new(id, status, t.Title(id), detail, fix, guideStep);
 }
 
 /// <summary>Which Bybit site a host belongs to, where the check explains things differently.</summary>

@@ -15,7 +15,9 @@ public enum Verdict
 /// <param name="ApiSecret">Already cleaned; never logged or stored.</param>
 /// <param name="Host">The Bybit host of the member's site (global, regional, testnet, demo).</param>
 /// <param name="Symbols">Overrides Diagnostics:Symbols when given and non-empty.</param>
-public sealed record DiagnosticRequest(string ApiKey, string ApiSecret, Uri Host, IReadOnlyList<string>? Symbols = null)
+/// <param name="Locale">The Discord locale the report's explanations and fixes are written in (es-419 reads es-ES; null English).</param>
+/// <param name="Moments">How the explanations show a moment: Discord timestamps for a Discord reader, plain UTC for the CLI.</param>
+public sealed record DiagnosticRequest(string ApiKey, string ApiSecret, Uri Host, IReadOnlyList<string>? Symbols = null, string? Locale = null, CheckMoments Moments = CheckMoments.DiscordTimestamps)
 {
     public override string ToString() => $"DiagnosticRequest {{ ApiKey = {CredentialInput.MaskedKey(ApiKey)}, Host = {Host} }}";
 }

@@ -61,7 +61,7 @@ public sealed partial class KeyCheckService(
             return new KeyCheckResult.Refused(budgeted.Message ?? "The bot is busy; please try again shortly.", budgeted.RetryAfter);
         }
 
-        var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey, credentials.ApiSecret, host), cancellationToken);
+        var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey, credentials.ApiSecret, host, Locale: request.Locale), cancellationToken);
         var ticket = await RecordAsync(memberId, report, region, Ticket(request.Origin, report, region, request.StoppedAt), cancellationToken);
         LogChecked(logger, memberId, report.ApiKey, request.Origin.GetType().Name, report.Verdict);
 

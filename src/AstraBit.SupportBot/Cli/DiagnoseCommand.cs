@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AstraBit.SupportBot.Bybit;
+using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,10 +26,23 @@ public static class DiagnoseCommand
         var testnet = new Option<bool>("--testnet") { Description = "Check against Bybit testnet (same as --region testnet)." };
         var demo = new Option<bool>("--demo") { Description = "Check against Bybit demo trading (same as --region demo)." };
         var symbols = new Option<string?>("--symbols") { Description = "Comma-separated linear symbols whose position mode is checked, e.g. BTCUSDT,ETHUSDT (default: Diagnostics:Symbols)." };
+        var locale = new Option<string>("--locale")
+        {
+            Description = $"The language of the report's texts: {string.Join(", ", SupportLocales.Shipped)} (default {SupportLocales.Source}). The JSON's fields stay as they are.",
+            DefaultValueFactory = _ => SupportLocales.Source,
+        };
+        locale.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!SupportLocales.Shipped.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--locale: '{value}' is not a language the bot ships; use one of {string.Join(", ", SupportLocales.Shipped)}.");
+            }
+        });
 
         var command = new Command("diagnose", "Run the read-only Bybit API key check. Exit codes: 0 pass/warn, 1 fail, 2 usage or input error, 3 could not run.")
         {
-            json, host, region, testnet, demo, symbols,
+            json, host, region, testnet, demo, symbols, locale,
         };
 
         command.Validators.Add(result =>
@@ -46,7 +61,8 @@ public static class DiagnoseCommand
                 parse.GetValue(json),
                 parse.GetValue(host),
                 parse.GetValue(testnet) ? "testnet" : parse.GetValue(demo) ? "demo" : parse.GetValue(region),
-                parse.GetValue(symbols)),
+                parse.GetValue(symbols),
+                SupportLocales.Resolve(parse.GetValue(locale))),
             console,
             cancellationToken));
         return command;
@@ -73,9 +89,13 @@ public static class DiagnoseCommand
         {
             var builder = SupportBotHost.CreateBuilder(arguments.ConfigFile, console.Error);
             builder.Services.AddDiagnosticsServices(builder.Configuration);
+            // The report's explanations come from the bot's own texts (config/texts), checked at start as the bot checks them.
+            builder.Services.AddSingleton(DiscordContentLimits.Value);
+            builder.Services.AddSupportTexts(Path.Combine(ContentOptions.DirectoryOf(builder.Configuration), TextCatalogLoader.FolderName));
             services = builder.Services.BuildServiceProvider();
             bybitOptions = services.GetRequiredService<IOptions<BybitClientOptions>>().Value;
             _ = services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<TextFileOptions>>().Value;
         }
         catch (Exception ex) when (ex is OptionsValidationException or ConfigurationFileException or InvalidOperationException or FormatException)
         {
@@ -126,7 +146,7 @@ public static class DiagnoseCommand
             }
 
             var engine = services.GetRequiredService<DiagnosticEngine>();
-            var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey!, credentials.ApiSecret!, hostUri, symbols), cancellationToken);
+            var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey!, credentials.ApiSecret!, hostUri, symbols, arguments.Locale, CheckMoments.Utc), cancellationToken);
 
             if (arguments.Json)
             {
@@ -175,4 +195,5 @@ public static class DiagnoseCommand
     }
 }
 
-public sealed record DiagnoseArguments(string? ConfigFile, bool Json, string? Host, string? Region, string? Symbols);
+/// <summary>The verb's arguments; Locale is a shipped locale ("es-ES"), the language of the report's texts.</summary>
+public sealed record DiagnoseArguments(string? ConfigFile, bool Json, string? Host, string? Region, string? Symbols, string Locale = SupportLocales.Source);

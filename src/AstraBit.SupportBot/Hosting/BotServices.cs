@@ -36,6 +36,13 @@ public sealed class ContentOptions
 
     /// <summary>Folder holding bybit-errors.json and guide.json. Default: the config/ folder next to the program.</summary>
     public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
+
+    /// <summary>Content:Directory as configured, else the default beside the executable.</summary>
+    public static string DirectoryOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[$"{SectionName}:{nameof(Directory)}"] is { Length: > 0 } directory ? directory : new ContentOptions().Directory;
+    }
 }
 
 /// <summary>Content:Directory must exist: without it every content file is missing, and that is said once, naming the folder.</summary>

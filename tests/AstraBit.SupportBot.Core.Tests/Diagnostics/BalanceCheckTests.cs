@@ -20,7 +20,7 @@ public sealed class BalanceCheckTests
 
         var check = EngineHarness.Check(report, CheckIds.Balance);
         Assert.Equal(expected, check.Status);
-        Assert.Contains(CheckTexts.Balance.UnifiedTotalEquity, check.Detail, StringComparison.Ordinal);
+        Assert.Contains(EngineHarness.Texts.Balance.UnifiedTotalEquity, check.Detail, StringComparison.Ordinal);
         Assert.Null(check.GuideStep);
         Assert.Contains(FakeAccountReader.UnifiedWalletCall, harness.Reader.Started);
     }
@@ -40,7 +40,7 @@ public sealed class BalanceCheckTests
 
         var check = EngineHarness.Check(report, CheckIds.Balance);
         Assert.Equal(expected, check.Status);
-        Assert.Contains(CheckTexts.Balance.ClassicUsdtEquity, check.Detail, StringComparison.Ordinal);
+        Assert.Contains(EngineHarness.Texts.Balance.ClassicUsdtEquity, check.Detail, StringComparison.Ordinal);
         Assert.Contains(FakeAccountReader.ClassicWalletCall, harness.Reader.Started);
         Assert.DoesNotContain(FakeAccountReader.UnifiedWalletCall, harness.Reader.Started);
         Assert.Equal(ReportAccount.Classic, report.Account!.Type);
@@ -72,7 +72,7 @@ public sealed class BalanceCheckTests
 
         var check = EngineHarness.Check(report, CheckIds.Balance);
         Assert.Equal(CheckStatus.Pass, check.Status);
-        Assert.Contains(CheckTexts.Balance.ClassicUsdtWalletBalance, check.Detail, StringComparison.Ordinal);
+        Assert.Contains(EngineHarness.Texts.Balance.ClassicUsdtWalletBalance, check.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

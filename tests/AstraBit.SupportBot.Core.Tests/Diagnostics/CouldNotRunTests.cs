@@ -43,7 +43,7 @@ public sealed class CouldNotRunTests
         Assert.Equal(CheckStatus.Fail, connectivity.Status);
         Assert.StartsWith("Bybit's answer couldn't be read", connectivity.Detail, StringComparison.Ordinal);
         var affected = EngineHarness.Check(report, affectedCheck);
-        Assert.Equal((CheckStatus.Skip, CheckTexts.SkippedUnreadable), (affected.Status, affected.Detail));
+        Assert.Equal((CheckStatus.Skip, EngineHarness.Texts.SkippedUnreadable), (affected.Status, affected.Detail));
         Assert.DoesNotContain(report.Checks, c => c.Status == CheckStatus.Fail && c.Id != CheckIds.Connectivity);
     }
 
@@ -77,7 +77,7 @@ public sealed class CouldNotRunTests
         var report = await harness.RunAsync();
 
         var balance = EngineHarness.Check(report, CheckIds.Balance);
-        Assert.Equal((CheckStatus.Skip, CheckTexts.SkippedUnreadable), (balance.Status, balance.Detail));
+        Assert.Equal((CheckStatus.Skip, EngineHarness.Texts.SkippedUnreadable), (balance.Status, balance.Detail));
         Assert.Equal((Verdict.Error, "unreadable"), (report.Verdict, report.CouldNotRun));
     }
 
@@ -131,9 +131,10 @@ public sealed class CouldNotRunTests
         Assert.Equal((Verdict.Error, "maintenance"), (report.Verdict, report.CouldNotRun));
         var connectivity = EngineHarness.Check(report, CheckIds.Connectivity);
         Assert.Equal(CheckStatus.Fail, connectivity.Status);
-        Assert.Equal("Bybit is under maintenance until 11:30 UTC on 24 November 2026 (\"System upgrade\"), so the check couldn't run. This is not about your key.", connectivity.Detail);
-        Assert.Equal("Nothing to fix on your side. Run the check again after 11:30 UTC on 24 November 2026.", connectivity.Fix);
-        Assert.Equal(CheckTexts.SkippedMaintenance, EngineHarness.Check(report, CheckIds.ApiKey).Detail);
+        // 11:30 UTC on 24 November 2026 as a Discord timestamp, which each reader's client shows in their language and time zone.
+        Assert.Equal("Bybit is under maintenance until <t:1795519800:f> (\"System upgrade\"), so the check couldn't run. This is not about your key.", connectivity.Detail);
+        Assert.Equal("Nothing to fix on your side. Run the check again after <t:1795519800:f>.", connectivity.Fix);
+        Assert.Equal(EngineHarness.Texts.SkippedMaintenance, EngineHarness.Check(report, CheckIds.ApiKey).Detail);
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class CouldNotRunTests
 
         var check = EngineHarness.Check(report, CheckIds.ApiKey);
         Assert.Equal(CheckStatus.Fail, check.Status);
-        Assert.Equal(CheckTexts.ApiKey.InvalidDemoKeyDetail, check.Detail);
+        Assert.Equal(EngineHarness.Texts.ApiKey.InvalidDemoKeyDetail, check.Detail);
     }
 
     [Fact]

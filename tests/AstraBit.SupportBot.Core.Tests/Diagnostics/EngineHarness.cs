@@ -15,7 +15,10 @@ internal sealed class EngineHarness
 
     public DiagnosticsOptions Options { get; } = new();
 
-    public DiagnosticEngine CreateEngine() => new(Reader, Microsoft.Extensions.Options.Options.Create(Options), Time, Logger);
+    public DiagnosticEngine CreateEngine() => new(Reader, Microsoft.Extensions.Options.Options.Create(Options), Guide.ShippedGuide.Texts, Time, Logger);
+
+    /// <summary>The check's English texts, as the engine writes them for a reader without a locale.</summary>
+    public static CheckTexts Texts { get; } = new(Guide.ShippedGuide.English);
 
     public Task<DiagnosticReport> RunAsync(IReadOnlyList<string>? symbols = null) =>
         CreateEngine().RunAsync(new DiagnosticRequest(Facts.ApiKey, Facts.ApiSecret, Facts.Host, symbols), CancellationToken.None);

@@ -55,6 +55,6 @@ public sealed class VerdictTests
         var report = await harness.RunAsync();
 
         Assert.Equal(CheckIds.All, report.Checks.Select(c => c.Id));
-        Assert.All(report.Checks, c => Assert.Equal(CheckTexts.Title(c.Id), c.Title));
+        Assert.All(report.Checks, c => Assert.Equal(EngineHarness.Texts.Title(c.Id), c.Title));
     }
 }

@@ -114,7 +114,8 @@ public sealed class ConnectBybitWalkthroughTests
         await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
 
         var notice = member.Message.Content;
-        Assert.Contains($"under maintenance until {end.UtcDateTime:HH:mm} UTC", notice, StringComparison.Ordinal);
+        // The end as a Discord timestamp: the member's client shows it in their language and time zone.
+        Assert.Contains($"under maintenance until <t:{end.ToUnixTimeSeconds()}:f>", notice, StringComparison.Ordinal);
         Assert.Contains("Please try \"Check my permissions\" again in a few minutes.", notice, StringComparison.Ordinal);
         Assert.DoesNotContain("couldn't reach Bybit", notice, StringComparison.Ordinal);
         Assert.Equal(Step3, WalkthroughMember.Header(member.Message));

@@ -58,6 +58,40 @@ public sealed class DiagnoseCommandTests(CliHarness cli) : IClassFixture<CliHarn
     }
 
     [Fact]
+    public async Task Diagnose_LocaleSpanish_WritesTheTextsInSpanishAndKeepsTheContractFields()
+    {
+        var english = await cli.DiagnoseAsync("withdrawal-enabled", "--json");
+        var spanish = await cli.DiagnoseAsync("withdrawal-enabled", "--json", "--locale", "es-ES");
+
+        using var englishReport = JsonDocument.Parse(english.Output);
+        using var spanishReport = JsonDocument.Parse(spanish.Output);
+        Assert.Equal((ExitCodes.Failed, ExitCodes.Failed), (english.ExitCode, spanish.ExitCode));
+        var englishChecks = englishReport.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        var spanishChecks = spanishReport.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(
+            englishChecks.Select(c => (c.GetProperty("id").GetString(), c.GetProperty("status").GetString())),
+            spanishChecks.Select(c => (c.GetProperty("id").GetString(), c.GetProperty("status").GetString())));
+        var withdrawal = spanishChecks.Single(c => c.GetProperty("id").GetString() == "withdrawal");
+        Assert.Equal("Retiros desactivados", withdrawal.GetProperty("title").GetString());
+        Assert.StartsWith("La clave puede retirar fondos.", withdrawal.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("**Withdrawal** (retiro)", withdrawal.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("es-419")]
+    public async Task Diagnose_LocaleNotShipped_RefusedNamingTheShippedOnes(string locale)
+    {
+        var before = cli.Emulator.Requests.Count;
+
+        var run = await cli.DiagnoseAsync("healthy-unified", "--locale", locale);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"--locale: '{locale}' is not a language the bot ships; use one of en-US, es-ES, pt-BR, ru, tr, vi, de, fr.", run.Error + run.Output, StringComparison.Ordinal);
+        Assert.Equal(before, cli.Emulator.Requests.Count);
+    }
+
+    [Fact]
     public async Task Diagnose_Json_PrintsTheContractFieldsAndNothingElse()
     {
         var scenario = cli.Scenario("hedge-mode");

@@ -141,7 +141,7 @@ public sealed class DiagnoseFaultTests(CliHarness cli) : IClassFixture<CliHarnes
         Assert.Equal(ExitCodes.CouldNotRun, run.ExitCode);
         Assert.Equal(("error", "maintenance"), (report.RootElement.GetProperty("verdict").GetString(), report.RootElement.GetProperty("couldNotRun").GetString()));
         var connectivity = Checks(report).Single(c => c.Id == "connectivity");
-        Assert.Contains($"under maintenance until {end.UtcDateTime:HH:mm} UTC", connectivity.Detail, StringComparison.Ordinal);
+        Assert.Contains($"under maintenance until {end.UtcDateTime:yyyy-MM-dd HH:mm} UTC", connectivity.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public sealed class DiagnosticEngineWireTests
         }
 
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(Languages.ShippedTexts.Catalog);
         if (clock is not null)
         {
             services.AddSingleton(clock);

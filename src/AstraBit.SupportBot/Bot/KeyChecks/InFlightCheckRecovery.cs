@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Languages;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Rest;
@@ -16,7 +17,7 @@ namespace AstraBit.SupportBot.Bot.KeyChecks;
 public sealed partial class InFlightCheckRecovery(
     IInFlightCheckStore inFlight,
     DiscordRestClient rest,
-    GuideContent guide,
+    LocalizedContent<GuideContent> guides,
     SupportLanguages languages,
     TimeProvider clock,
     ILogger<InFlightCheckRecovery> logger) : BackgroundService
@@ -64,7 +65,7 @@ public sealed partial class InFlightCheckRecovery(
             {
                 // No interaction now: the member's language as last seen.
                 var texts = await languages.ForMemberAsync(check.MemberId, cancellationToken);
-                var answer = check.Result is { } report ? KeyCheckMessages.Recovered(report, guide, texts) : KeyCheckMessages.Interrupted(entry, texts);
+                var answer = check.Result is { } report ? KeyCheckMessages.Recovered(report, guides.For(texts.Locale), texts) : KeyCheckMessages.Interrupted(entry, texts);
                 await rest.EditOriginalResponseAsync(check.ApplicationId, check.Token, answer, cancellationToken);
                 LogAnswered(logger, check.MemberId, check.Origin, check.Result is not null);
             }

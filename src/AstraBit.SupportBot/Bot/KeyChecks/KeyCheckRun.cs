@@ -39,7 +39,7 @@ public sealed partial class KeyCheckRun<TOrigin>(
             var seen = presenter.ProgressAtCheck(interaction, resolved, await progress.GetAsync(memberId, cancellationToken));
             // The site chosen in the key form wins over the walkthrough's (a form opened before the form asked has none).
             var site = KeyModal.ReadSite(interaction.Modal) ?? seen?.RegionKey;
-            var request = new KeyCheckRequest(memberId, resolved, credentials, site, seen is null ? null : walkthrough.Stuck(seen).Where);
+            var request = new KeyCheckRequest(memberId, resolved, credentials, site, seen is null ? null : walkthrough.Stuck(seen).Where, interaction.Locale);
             var result = await checks.RunAsync(request, cancellationToken);
             CheckTicketOutcome? ticket = null;
             if (result is KeyCheckResult.Completed completed)

@@ -2,6 +2,7 @@ using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.MemberHelp;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
@@ -14,7 +15,7 @@ namespace AstraBit.SupportBot.Bot.KeyChecks;
 /// The member's own check with a private answer: the report with buttons to the guide steps that fix it and, when the
 /// key's expiry allows, a reminder offer; when the check failed, a follow-up names the ticket it went into.
 /// </summary>
-public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, GuideContent guide, SupportLanguages languages, TimeProvider supportClock) : KeyCheckPresenter<TOrigin>(rest)
+public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, LocalizedContent<GuideContent> guides, SupportLanguages languages, TimeProvider supportClock) : KeyCheckPresenter<TOrigin>(rest)
     where TOrigin : KeyCheckOrigin
 {
     public override Task<MessagePayload> RenderAsync(KeyCheckOutcome<TOrigin> outcome, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, Gu
         {
             KeyCheckResult.Completed completed => KeyCheckMessages.Result(
                 completed.Report,
-                guide,
+                guides.For(texts.Locale),
                 completed.KeyKeptFor,
                 texts,
                 ReminderIds.OfferFor(completed.Report, completed.RegionKey, supportClock.GetUtcNow())),
@@ -45,15 +46,15 @@ public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, Gu
 }
 
 /// <summary>`/diagnose`.</summary>
-public sealed class DiagnosePresenter(DiscordRestClient rest, GuideContent guide, SupportLanguages languages, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
-    : PrivateResultPresenter<KeyCheckOrigin.Command>(rest, guide, languages, supportClock)
+public sealed class DiagnosePresenter(DiscordRestClient rest, LocalizedContent<GuideContent> guides, SupportLanguages languages, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
+    : PrivateResultPresenter<KeyCheckOrigin.Command>(rest, guides, languages, supportClock)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Command;
 }
 
 /// <summary>"Check my API key" on a support panel or under a reply to a pasted error.</summary>
-public sealed class PanelCheckPresenter(DiscordRestClient rest, GuideContent guide, SupportLanguages languages, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
-    : PrivateResultPresenter<KeyCheckOrigin.Panel>(rest, guide, languages, supportClock)
+public sealed class PanelCheckPresenter(DiscordRestClient rest, LocalizedContent<GuideContent> guides, SupportLanguages languages, [FromKeyedServices(SupportClock.Key)] TimeProvider supportClock)
+    : PrivateResultPresenter<KeyCheckOrigin.Panel>(rest, guides, languages, supportClock)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Panel;
 }
