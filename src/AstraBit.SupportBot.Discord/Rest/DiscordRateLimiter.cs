@@ -24,6 +24,10 @@ public sealed class DiscordRateLimiter
     private readonly ConcurrentDictionary<string, string> _routeToHash = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
+    /// <summary>Buckets are pruned once there are this many; then again at twice what a prune left (at least <see cref="PruneFloor"/>).</summary>
+    private const int PruneFloor = 512;
+    private int _pruneAt = PruneFloor;
+
     /// <summary>Single-use routes (interaction callbacks) told to wait by a 429, by major parameter; empty otherwise.</summary>
     private readonly ConcurrentDictionary<string, Bucket> _pausedSingleUse = new(StringComparer.Ordinal);
     private readonly Lock _globalLock = new();
@@ -169,8 +173,36 @@ public sealed class DiscordRateLimiter
         var key = _routeToHash.TryGetValue(route.RouteKey, out var hash)
             ? hash + ":" + route.Major
             : route.RouteKey + ":" + route.Major;
+        if (_buckets.Count >= Volatile.Read(ref _pruneAt))
+        {
+            Prune();
+        }
+
         // A webhook route's major parameter holds the interaction token: its buckets are never written to the store.
         return _buckets.GetOrAdd(key, static (_, kept) => new Bucket(kept), !route.Template.Contains("token}", StringComparison.Ordinal));
+    }
+
+    /// <summary>How many buckets are remembered (for tests).</summary>
+    internal int BucketCount => _buckets.Count;
+
+    /// <summary>
+    /// Forgets the buckets that know nothing any more: reset has passed (or no answer ever said) and no request holds
+    /// them, so a new bucket would behave the same. Every interaction's webhook routes and every channel written to
+    /// make one (a busy day: thousands); kept, they grew without end. Runs when the count doubles since the last
+    /// prune, so its cost spreads over the requests that made them.
+    /// </summary>
+    private void Prune()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.IsSpent(now))
+            {
+                _buckets.TryRemove(new KeyValuePair<string, Bucket>(key, bucket));
+            }
+        }
+
+        Volatile.Write(ref _pruneAt, Math.Max(PruneFloor, 2 * _buckets.Count));
     }
 
     private async Task WaitGlobalAsync(bool exempt, CancellationToken ct)
@@ -346,6 +378,15 @@ public sealed class DiscordRateLimiter
             {
                 (remaining, resetAt) = (_remaining ?? 0, _resetAt);
                 return kept && _remaining is not null && now < _resetAt;
+            }
+        }
+
+        /// <summary>True when the bucket holds nothing a new one wouldn't: no count known, or its reset has come, and no request in it.</summary>
+        public bool IsSpent(DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                return (_remaining is null || now >= _resetAt) && Gate.CurrentCount == 1;
             }
         }
 

@@ -56,6 +56,41 @@ public sealed class DiscordRateLimiterTests
     }
 
     [Fact]
+    public async Task AcquireAsync_ADayOfChannelsAndInteractions_BucketsDoNotPileUp()
+    {
+        // Every channel written to and every interaction's webhook routes get a bucket; once their reset has passed
+        // they know nothing a new one wouldn't, and a long-running bot must not keep them all (the soak's day: thousands).
+        var limiter = new DiscordRateLimiter(_clock);
+        for (var i = 0; i < 20_000; i++)
+        {
+            using (var lease = await limiter.AcquireAsync(Route("channel" + i), CancellationToken.None))
+            {
+                lease.Update(Response(remaining: 4, resetAfter: "1"));
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.InRange(limiter.BucketCount, 1, 2_000);
+
+        // A bucket still waiting for its reset is kept: the next request in it still waits.
+        using (var lease = await limiter.AcquireAsync(Route("busy"), CancellationToken.None))
+        {
+            lease.Update(Response(remaining: 0, resetAfter: "60"));
+        }
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            (await limiter.AcquireAsync(Route("other" + i, exempt: true), CancellationToken.None)).Dispose();
+        }
+
+        var next = limiter.AcquireAsync(Route("busy"), CancellationToken.None);
+        Assert.False(next.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        (await next).Dispose();
+    }
+
+    [Fact]
     public async Task AcquireAsync_OtherMajorParameter_UsesItsOwnBucket()
     {
         var limiter = new DiscordRateLimiter(_clock);
