@@ -78,10 +78,10 @@ public sealed class SoakReport
         yield return string.Create(CultureInfo.InvariantCulture, $"soak: day of {string.Join(", ", Counts.Select(c => $"{c.Value} {c.Key}"))} in {Took.TotalSeconds:F1} s");
         yield return $"soak: baseline {Baseline}";
         yield return $"soak: after    {After}";
-        yield return $"soak: after, the emulator's messages and interactions forgotten: {AfterEmulatorHistory}";
+        yield return $"soak: after, the emulators' history forgotten (Discord's messages, interactions and gateway resume buffer; Bybit's requests and the day's accounts): {AfterEmulatorHistory}";
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"soak: growth managed {(After.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB ({(AfterEmulatorHistory.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB without the emulator's history), RSS {(After.ResidentBytes - Baseline.ResidentBytes) / 1048576.0:+0.0;-0.0} MB, threads {After.Threads - Baseline.Threads:+0;-0}, handles {After.Handles - Baseline.Handles:+0;-0}, data file {(After.DataBytes - Baseline.DataBytes) / 1024.0:+0;-0} KiB for {WritesAfterBaseline} writes");
+            $"soak: growth managed {(After.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB ({(AfterEmulatorHistory.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB without the emulators' history), RSS {(After.ResidentBytes - Baseline.ResidentBytes) / 1048576.0:+0.0;-0.0} MB, threads {After.Threads - Baseline.Threads:+0;-0}, handles {After.Handles - Baseline.Handles:+0;-0}, data file {(After.DataBytes - Baseline.DataBytes) / 1024.0:+0;-0} KiB for {WritesAfterBaseline} writes");
         yield return Missing.Count == 0 ? "soak: nothing a member or staff member was promised is missing" : $"soak: MISSING {Missing.Count}: {string.Join(" | ", Missing.Take(20))}";
     }
 }
@@ -198,10 +198,12 @@ public sealed partial class SoakDay
         bot.Discord.Rest.ForgetRecords();
         var after = SoakFigures.Take(_dataFolder);
 
-        // The emulator keeps every message and interaction of the day, as Discord does, and the Bybit emulator every
-        // request it answered (with its HTTP exchange) and the day's accounts; forgotten, what is left of the day in this
-        // process is the bot's (and the Discord emulator's members and channels).
+        // The emulators keep the whole day: Discord's every message and interaction, and its gateway every event it
+        // dispatched (the resume buffer, never trimmed: most of the day's growth), Bybit's every request (with its HTTP
+        // exchange) and the day's accounts. Forgotten, what is left of the day in this process is the bot's (and the
+        // Discord emulator's members and channels).
         bot.Discord.Rest.ForgetHistory();
+        bot.Discord.Gateway.ForgetHistory();
         bot.Bybit.ForgetRequests();
         foreach (var key in bot.Bybit.Accounts.Keys.Where(k => !scenarioAccounts.Contains(k)))
         {

@@ -61,6 +61,31 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         set => _ackHeartbeats = value;
     }
 
+    /// <summary>
+    /// Forgets what a long run piled up: the payloads received, the sessions no connection holds, and the replay buffer
+    /// of the one that does (every event dispatched since it identified; Discord keeps only a short one). For a run
+    /// that measures its own process, so what the emulator kept of the run is not counted as its client's; a resume
+    /// after this replays nothing older.
+    /// </summary>
+    public void ForgetHistory()
+    {
+        lock (_lock)
+        {
+            _payloads.Clear();
+            foreach (var (id, session) in _sessions.ToList())
+            {
+                if (session.Attached is null && session != _latestSession)
+                {
+                    _sessions.Remove(id);
+                }
+                else
+                {
+                    session.Buffer.Clear();
+                }
+            }
+        }
+    }
+
     /// <summary>Connections accepted so far.</summary>
     public int ConnectionCount => Read(() => _connections.Count);
 
