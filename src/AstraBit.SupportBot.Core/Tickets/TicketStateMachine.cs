@@ -35,6 +35,9 @@ public static class TicketStateMachine
 {
     public const string MemberLeftReason = "member left the server";
     public const string AutoCloseReason = "no reply from the member after the reminder";
+    public const string ConfirmedReason = "the member confirmed it is fixed";
+    public const string UnconfirmedReason = "no answer from the member to \"Is it fixed?\"";
+    public const string CheckPassedReason = "the member's key check passed";
 
     /// <summary>A new ticket for <paramref name="memberId"/>, numbered by the store.</summary>
     public static Ticket Open(int number, ulong memberId, TicketOrigin origin, TicketCard? card, DateTimeOffset now) =>
@@ -122,13 +125,13 @@ public static class TicketStateMachine
             TicketCommand.AddCheck c => AddCheck(ticket, c.Card, now),
             TicketCommand.RequestClose c => RequestClose(ticket, c.StaffId, now),
             TicketCommand.ConfirmFixed c => Answerable(ticket, c.MemberId)
-                ?? CloseNow(ticket, null, "the member confirmed it is fixed", TicketCloseOutcome.Resolved, now),
+                ?? CloseNow(ticket, null, ConfirmedReason, TicketCloseOutcome.Resolved, now),
             TicketCommand.DeclineClose c => Answerable(ticket, c.MemberId)
                 ?? Change(
                     ticket with { CloseRequestedAt = null, CloseRequestedBy = null, LastMemberMessageAt = Latest(ticket.LastMemberMessageAt, now) },
                     new TicketAct(null, AuditActions.TicketCloseDeclined, $"the member still needs help in {ticket.DisplayNumber}; it stays open")),
             TicketCommand.CloseUnconfirmed => TicketTimers.CloseUnconfirmedDueAt(ticket, options) is { } due && due <= now
-                ? CloseNow(ticket, null, "no answer from the member to \"Is it fixed?\"", TicketCloseOutcome.ResolvedUnconfirmed, now)
+                ? CloseNow(ticket, null, UnconfirmedReason, TicketCloseOutcome.ResolvedUnconfirmed, now)
                 : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due to close.", ticket),
             TicketCommand.AddNote c => AddNote(ticket, c.StaffId, c.Text!.Trim(), now),
             TicketCommand.AttachThread c => ticket.ThreadId switch
@@ -175,7 +178,7 @@ public static class TicketStateMachine
 
         var withCheck = ticket with { LaterChecks = [.. ticket.LaterChecks, card] };
         return ticket.AwaitingConfirmation && card.Verdict is Verdict.Pass or Verdict.Warn
-            ? CloseNow(withCheck, null, "the member's key check passed", TicketCloseOutcome.ResolvedVerified, now)
+            ? CloseNow(withCheck, null, CheckPassedReason, TicketCloseOutcome.ResolvedVerified, now)
             : Change(withCheck);
     }
 

@@ -13,6 +13,9 @@ public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText,
 {
     /// <summary>The part of <see cref="Wait"/> inside Tickets:WorkingHours (equal to it when always open).</summary>
     public TimeSpan WorkingWait { get; init; } = Wait;
+
+    /// <summary>Whether Tickets:WorkingHours is set (not always open), so the wait is told with its working part.</summary>
+    public bool OutsideAlwaysOpenHours { get; init; }
 }
 
 /// <summary>Durations and ages in words, in English whatever the machine's culture.</summary>
@@ -89,6 +92,6 @@ public static class TicketListing
         }
 
         var working = calendar.WorkingTimeBetween(now - item.Wait, now);
-        return item with { WorkingWait = working, WaitText = $"{item.WaitText} ({TicketWording.Duration(working)} in working hours)" };
+        return item with { WorkingWait = working, OutsideAlwaysOpenHours = true, WaitText = $"{item.WaitText} ({TicketWording.Duration(working)} in working hours)" };
     }
 }

@@ -34,7 +34,9 @@ public sealed class StaffDeskTests
         var thread = people.Thread();
 
         var away = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Content.Contains("away right now", StringComparison.Ordinal), BotHarness.Timeout);
-        Assert.Contains("in about 2 days, Monday 09:00 UTC", away.Content, StringComparison.Ordinal);
+        // Monday 09:00 UTC as Discord timestamps, which each member's client shows in their own language and time zone.
+        var monday = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        Assert.Contains($"<t:{monday}:R> (<t:{monday}:F>)", away.Content, StringComparison.Ordinal);
 
         // Sunday 23:00: a day and a half of waiting, none of it working time; no escalation.
         clock.Advance(TimeSpan.FromHours(35));

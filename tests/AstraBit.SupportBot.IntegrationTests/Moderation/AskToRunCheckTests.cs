@@ -37,7 +37,8 @@ public sealed class AskToRunCheckTests
         Assert.Contains("withdrawal", answer.Content, StringComparison.Ordinal);
         Assert.Contains("…" + failing.ApiKey[^4..], answer.Content, StringComparison.Ordinal);
         Assert.Contains("mainnet", answer.Content, StringComparison.Ordinal);
-        Assert.Matches("(ago|now)", answer.Content);
+        // When, as a Discord timestamp: each moderator's client shows it in their own language and time zone.
+        Assert.Matches(@"<t:\d+:R>", answer.Content);
         Assert.DoesNotContain(failing.ApiKey, answer.Content, StringComparison.Ordinal);
 
         Assert.Contains(ModeratorName + "** from the AstraBit team asked you to run the Bybit key check", prompt.Content, StringComparison.Ordinal);

@@ -304,7 +304,7 @@ public sealed class TicketLifecycleTests
 
         // The prompt stands in the thread staff read too: their click is refused (before the member's rating takes its buttons away).
         var (_, byStaff) = await people.ClickAsync(Staff, "tk:rate:1:1", prompt);
-        Assert.Contains("Only the member", Answer(byStaff), StringComparison.Ordinal);
+        Assert.Contains($"Only <@{Id(Member)}> can", Answer(byStaff), StringComparison.Ordinal);
         var (_, rated) = await people.ClickAsync(Member, "tk:rate:1:5", prompt);
         Assert.Equal(UpdateMessage, rated.Type);
         await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Content.Contains("rated ticket #0001 5/5", StringComparison.Ordinal), BotHarness.Timeout);

@@ -40,7 +40,7 @@ public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, Lo
         await base.DeliverAsync(interaction, message, outcome, cancellationToken);
         if (outcome?.Ticket?.Ticket is { } opened)
         {
-            await Rest.CreateFollowupAsync(interaction, MessagePayload.Text(TicketMessages.CheckWentInto(opened), ephemeral: true), CancellationToken.None);
+            await Rest.CreateFollowupAsync(interaction, MessagePayload.Text(TicketMessages.CheckWentInto(opened, languages.For(interaction)), ephemeral: true), CancellationToken.None);
         }
     }
 }

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
@@ -18,7 +19,7 @@ public sealed partial class AskToRunCheckHandler(
     CheckRequests requests,
     ICheckHistoryStore history,
     IAuditLog audit,
-    TimeProvider clock,
+    SupportLanguages languages,
     ILogger<AskToRunCheckHandler> logger) : ICommandHandler
 {
     public const string MemberOption = "member";
@@ -30,30 +31,33 @@ public sealed partial class AskToRunCheckHandler(
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(command);
         var moderator = interaction.User;
+
+        // The moderator reads their own language; the member's DM is in the member's, as last seen.
+        var reader = languages.For(interaction);
         var rights = await roles.OfAsync(interaction, cancellationToken);
         if (!rights.CanModerate)
         {
             LogRefused(logger, moderator.Id, command.Name);
-            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal(ModerationMessages.RefusedAction), cancellationToken);
+            await rest.RespondAsync(interaction, ModerationMessages.Refused(reader), cancellationToken);
             return;
         }
 
         var targetId = command.CommandType == ApplicationCommandType.User ? command.TargetId : command.GetOption(MemberOption)?.AsSnowflake();
         if (targetId is not { } memberId || command.GetResolvedUser(memberId) is not { } member)
         {
-            await rest.RespondAsync(interaction, ModerationMessages.NoMember(), cancellationToken);
+            await rest.RespondAsync(interaction, ModerationMessages.NoMember(reader), cancellationToken);
             return;
         }
 
         if (member.IsBot)
         {
-            await rest.RespondAsync(interaction, ModerationMessages.TargetIsBot(member), cancellationToken);
+            await rest.RespondAsync(interaction, ModerationMessages.TargetIsBot(member, reader), cancellationToken);
             return;
         }
 
         if (member.Id == moderator.Id)
         {
-            await rest.RespondAsync(interaction, ModerationMessages.TargetIsSelf(), cancellationToken);
+            await rest.RespondAsync(interaction, ModerationMessages.TargetIsSelf(reader), cancellationToken);
             return;
         }
 
@@ -83,7 +87,7 @@ public sealed partial class AskToRunCheckHandler(
         LogRequested(logger, moderator.Id, member.Id, delivered);
 
         var recent = await history.RecentAsync(member.Id, ModerationMessages.RecentChecks, cancellationToken);
-        await rest.EditOriginalResponseAsync(interaction, ModerationMessages.Requested(member, delivered, recent, clock.GetUtcNow()), cancellationToken);
+        await rest.EditOriginalResponseAsync(interaction, ModerationMessages.Requested(member, delivered, recent, reader), cancellationToken);
     }
 
     private async Task<bool> TryPromptAsync(CheckRequest request, CancellationToken cancellationToken)
@@ -91,7 +95,8 @@ public sealed partial class AskToRunCheckHandler(
         try
         {
             var dm = await rest.CreateDmChannelAsync(request.MemberId, cancellationToken);
-            await rest.CreateMessageAsync(dm.Id, ModerationMessages.Prompt(request.ModeratorName), cancellationToken);
+            var member = await languages.ForMemberAsync(request.MemberId, cancellationToken);
+            await rest.CreateMessageAsync(dm.Id, ModerationMessages.Prompt(request.ModeratorName, member), cancellationToken);
             return true;
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)

@@ -6,7 +6,6 @@ using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
-using Humanizer;
 
 namespace AstraBit.SupportBot.Bot.Moderation;
 
@@ -19,84 +18,87 @@ public static class ModerationMessages
     /// <summary>How many of the member's latest checks the moderator sees.</summary>
     public const int RecentChecks = 3;
 
-    public const string RefusedAction = "ask a member to run the Bybit check";
+    /// <summary>Only moderators and staff may ask: the refusal, in the reader's language.</summary>
+    public static MessagePayload Refused(LocaleTexts reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return MessagePayload.Text(reader.Get(TextIds.Moderation.Refused, ("action", reader.Get(TextIds.Moderation.ActionAsk))), ephemeral: true);
+    }
 
-    public static MessagePayload NoMember() => MessagePayload.Text(
-        "I couldn't tell which member you meant. Pick a member of this server in the `member` option.", ephemeral: true);
+    public static MessagePayload NoMember(LocaleTexts reader) => MessagePayload.Text(Texts(reader).Get(TextIds.Moderation.NoMember), ephemeral: true);
 
-    public static MessagePayload TargetIsBot(DiscordUser target) => MessagePayload.Text(
-        $"{target.Mention} is a bot: bots have no Bybit account to check. Pick the member who needs help.", ephemeral: true);
+    public static MessagePayload TargetIsBot(DiscordUser target, LocaleTexts reader)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return MessagePayload.Text(Texts(reader).Get(TextIds.Moderation.TargetIsBot, ("member", target.Mention)), ephemeral: true);
+    }
 
-    public static MessagePayload TargetIsSelf() => MessagePayload.Text(
-        "That's you. To check your own key, run `/diagnose`: the result stays private to you.", ephemeral: true);
+    public static MessagePayload TargetIsSelf(LocaleTexts reader) => MessagePayload.Text(Texts(reader).Get(TextIds.Moderation.TargetIsSelf), ephemeral: true);
 
-    /// <summary>The private prompt in the member's DMs.</summary>
-    public static MessagePayload Prompt(string moderatorName) =>
-        new MessageBuilder()
-            .WithContent(
-                $"**{Plain(moderatorName)}** from the AstraBit team asked you to run the Bybit key check. Nobody sees your secret — not even them.\n" +
-                "Press **Run the check** and enter your API key and secret in the private form. The result comes back to you here; " +
-                "the team sees the verdict and your key masked (last 4 characters) so they can help. Never send your secret in a message, to anyone.")
-            .AddActionRow(Button.Create(ButtonStyle.Primary, ModerationId.Run.Build(), "Run the check"))
+    /// <summary>The private prompt in the member's DMs, in the member's language as last seen.</summary>
+    public static MessagePayload Prompt(string moderatorName, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var run = member.Get(TextIds.Moderation.RunButton);
+        return new MessageBuilder()
+            .WithContent(member.Get(TextIds.Moderation.Dm, ("moderator", Plain(moderatorName)), ("button", run)))
+            .AddActionRow(Button.Create(ButtonStyle.Primary, ModerationId.Run.Build(), run))
             .Build();
+    }
 
-    /// <summary>The moderator's private answer: whether the prompt reached the member, and the member's latest checks.</summary>
-    public static MessagePayload Requested(DiscordUser member, bool delivered, IReadOnlyList<CheckHistoryEntry> recent, DateTimeOffset now)
+    /// <summary>The moderator's private answer, in their language: whether the prompt reached the member, and the member's latest checks.</summary>
+    public static MessagePayload Requested(DiscordUser member, bool delivered, IReadOnlyList<CheckHistoryEntry> recent, LocaleTexts reader)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(recent);
+        ArgumentNullException.ThrowIfNull(reader);
         var text = new StringBuilder();
-        if (delivered)
-        {
-            text.Append("I've sent ").Append(member.Mention).Append(" a private prompt to run the Bybit key check. ")
-                .Append("When they run it, they get the result and the team gets the verdict, in their open ticket or in the staff channel. ")
-                .AppendLine("You'll never see their secret; the key is shown masked.");
-        }
-        else
-        {
-            text.Append(member.Mention).Append(" has closed their DMs, so I couldn't send them the prompt. ")
-                .AppendLine("Ask them to run `/diagnose` themselves (the result stays private to them), or to open their DMs from this server and ask again.");
-        }
-
+        text.AppendLine(reader.Get(delivered ? TextIds.Moderation.Delivered : TextIds.Moderation.NotDelivered, ("member", member.Mention)));
         text.AppendLine();
         if (recent.Count == 0)
         {
-            text.Append("They haven't run a check yet.");
+            text.Append(reader.Get(TextIds.Moderation.NoChecks));
         }
         else
         {
-            text.Append("Their last ").Append(recent.Count == 1 ? "check" : $"{recent.Count.ToString(CultureInfo.InvariantCulture)} checks").AppendLine(", newest first:");
+            text.AppendLine(reader.Count(TextIds.Moderation.LastChecks, recent.Count));
             foreach (var entry in recent)
             {
-                text.Append("• ").AppendLine(Describe(entry, now));
+                text.Append("• ").AppendLine(Describe(entry, reader));
             }
         }
 
         return MessagePayload.Text(text.ToString().TrimEnd(), ephemeral: true);
     }
 
-    /// <summary>One history entry in a line: verdict, failing and warning checks, masked key, site, when.</summary>
-    public static string Describe(CheckHistoryEntry entry, DateTimeOffset now)
+    /// <summary>One history entry in a line: verdict, failing and warning checks, masked key, site, when (a Discord timestamp, shown in the reader's language).</summary>
+    public static string Describe(CheckHistoryEntry entry, LocaleTexts reader)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var text = new StringBuilder(VerdictText(entry.Verdict));
-        var failing = entry.Checks.Where(c => c.Value == CheckStatus.Fail).Select(c => c.Key).ToList();
-        var warnings = entry.Checks.Where(c => c.Value == CheckStatus.Warn).Select(c => c.Key).ToList();
-        if (failing.Count > 0)
-        {
-            text.Append(" · failing: ").Append(string.Join(", ", failing));
-        }
-
-        if (warnings.Count > 0)
-        {
-            text.Append(" · warnings: ").Append(string.Join(", ", warnings));
-        }
+        ArgumentNullException.ThrowIfNull(reader);
+        var parts = new List<string> { VerdictText(entry.Verdict, reader) };
+        AddChecks(parts, entry.Checks.Where(c => c.Value == CheckStatus.Fail).Select(c => c.Key).ToList(), TextIds.Moderation.Failing, reader);
+        AddChecks(parts, entry.Checks.Where(c => c.Value == CheckStatus.Warn).Select(c => c.Key).ToList(), TextIds.Moderation.Warnings, reader);
 
         // The store only ever holds masked keys; a value that isn't one is not shown at all.
-        text.Append(" · key ").Append(CheckHistoryEntry.IsMasked(entry.MaskedKey) ? entry.MaskedKey : "(hidden)")
-            .Append(" · ").Append(entry.RegionKey ?? KeyCheckService.DefaultRegion)
-            .Append(" · ").Append(entry.CheckedAt.Humanize(now, culture: CultureInfo.InvariantCulture));
-        return text.ToString();
+        parts.Add(reader.Get(TextIds.Moderation.Key, ("key", CheckHistoryEntry.IsMasked(entry.MaskedKey) ? entry.MaskedKey : reader.Get(TextIds.Moderation.Hidden))));
+        parts.Add(entry.RegionKey ?? KeyCheckService.DefaultRegion);
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"<t:{entry.CheckedAt.ToUnixTimeSeconds()}:R>"));
+        return string.Join(" · ", parts);
+    }
+
+    private static void AddChecks(List<string> parts, List<string> ids, string textId, LocaleTexts reader)
+    {
+        if (ids.Count > 0)
+        {
+            parts.Add(reader.Get(textId, ("checks", string.Join(", ", ids))));
+        }
+    }
+
+    private static LocaleTexts Texts(LocaleTexts reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader;
     }
 
     /// <summary>The member's result, with who asked for it.</summary>
@@ -105,9 +107,10 @@ public static class ModerationMessages
         ArgumentNullException.ThrowIfNull(report);
         var result = KeyCheckMessages.Result(report, guide, keptFor, texts);
         var content = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(texts);
         content.Append(request is null
-            ? "Here is the result of the check. Nobody asked for it any more, so it stays with you."
-            : $"**{Plain(request.ModeratorName)}** from the AstraBit team asked for this check: the team sees the verdict and your key masked, never your secret.");
+            ? texts.Get(TextIds.Moderation.ResultUnasked)
+            : texts.Get(TextIds.Moderation.ResultAsked, ("moderator", Plain(request.ModeratorName))));
         if (!string.IsNullOrEmpty(result.Content))
         {
             content.AppendLine().Append(result.Content);
@@ -134,41 +137,42 @@ public static class ModerationMessages
         return message.Build();
     }
 
-    /// <summary>The staff channel notice when the member has no open ticket. Names people with mentions that ping nobody.</summary>
+    /// <summary>The staff channel notice when the member has no open ticket, in the staff language. Names people with mentions that ping nobody.</summary>
     public static MessagePayload StaffNotice(ulong memberId, ulong moderatorId, DiagnosticReport report, string regionKey, GuideContent guide, LocaleTexts staff)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var text = new StringBuilder(string.Create(
-            CultureInfo.InvariantCulture,
-            $"<@{memberId}> ran the check you asked for, <@{moderatorId}>: verdict **{VerdictText(report.Verdict)}**"));
-        var failing = report.Checks.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList();
-        var warnings = report.Checks.Where(c => c.Status == CheckStatus.Warn).Select(c => c.Id).ToList();
-        if (failing.Count > 0)
+        ArgumentNullException.ThrowIfNull(staff);
+        var parts = new List<string>
         {
-            text.Append(" · failing: ").Append(string.Join(", ", failing));
-        }
-
-        if (warnings.Count > 0)
-        {
-            text.Append(" · warnings: ").Append(string.Join(", ", warnings));
-        }
-
-        text.Append(" · key ").Append(report.ApiKey).Append(" · ").Append(regionKey).Append('.');
-        text.AppendLine().Append("They have no open ticket; the full result is below.");
+            staff.Get(
+                TextIds.Moderation.StaffNotice,
+                ("member", string.Create(CultureInfo.InvariantCulture, $"<@{memberId}>")),
+                ("moderator", string.Create(CultureInfo.InvariantCulture, $"<@{moderatorId}>")),
+                ("verdict", VerdictText(report.Verdict, staff))),
+        };
+        AddChecks(parts, report.Checks.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList(), TextIds.Moderation.Failing, staff);
+        AddChecks(parts, report.Checks.Where(c => c.Status == CheckStatus.Warn).Select(c => c.Id).ToList(), TextIds.Moderation.Warnings, staff);
+        parts.Add(staff.Get(TextIds.Moderation.Key, ("key", report.ApiKey)));
+        parts.Add(regionKey);
+        var text = string.Join(" · ", parts) + ".\n" + staff.Get(TextIds.Moderation.NoOpenTicket);
         return new MessageBuilder()
-            .WithContent(text.ToString())
+            .WithContent(text)
             .AddEmbed(DiagnosticMessages.Render(report, guide, staff))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
     }
 
-    public static string VerdictText(Verdict verdict) => verdict switch
+    public static string VerdictText(Verdict verdict, LocaleTexts texts)
     {
-        Verdict.Pass => "✅ pass",
-        Verdict.Warn => "⚠️ warn",
-        Verdict.Fail => "❌ fail",
-        _ => "⚠️ could not run",
-    };
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Get(verdict switch
+        {
+            Verdict.Pass => TextIds.Moderation.VerdictPass,
+            Verdict.Warn => TextIds.Moderation.VerdictWarn,
+            Verdict.Fail => TextIds.Moderation.VerdictFail,
+            _ => TextIds.Moderation.VerdictError,
+        });
+    }
 
     /// <summary>A display name shown in bold: Discord markdown characters are escaped so a name can't restyle the message.</summary>
     public static string Plain(string name)

@@ -1,10 +1,12 @@
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Privacy;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -26,6 +28,7 @@ public sealed class TicketCommandHandler(
     MemberHistoryHandler memberHistory,
     Core.Guide.GuideContent guide,
     TicketIntakeForm intake,
+    SupportLanguages languages,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock) : ICommandHandler
 {
     public const string Open = "open";
@@ -55,6 +58,9 @@ public sealed class TicketCommandHandler(
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(command);
         var sub = command.SubcommandName;
+
+        // Every answer here is private: in the language of whoever ran the command, staff included.
+        var reader = languages.For(interaction);
         if (sub == Open)
         {
             await OpenAsync(interaction, cancellationToken);
@@ -70,14 +76,14 @@ public sealed class TicketCommandHandler(
 
         if (!(await roles.OfAsync(interaction, cancellationToken)).IsStaff)
         {
-            await rest.RespondAsync(interaction, SupportRoles.Refusal(Refused(sub)), cancellationToken);
+            await rest.RespondAsync(interaction, TicketReplies.StaffOnly(reader, Refused(sub)), cancellationToken);
             return;
         }
 
         switch (sub)
         {
             case List:
-                await rest.RespondAsync(interaction, TicketMessages.List(await desk.ListOpenAsync(cancellationToken)), cancellationToken);
+                await rest.RespondAsync(interaction, TicketMessages.List(await desk.ListOpenAsync(cancellationToken), reader), cancellationToken);
                 break;
             case Stats:
                 await StatsAsync(interaction, command.GetOption("days")?.AsInt64(), cancellationToken);
@@ -86,7 +92,7 @@ public sealed class TicketCommandHandler(
                 await NoteOrViewAsync(interaction, sub, command.GetOption("text")?.AsString(), cancellationToken);
                 break;
             case Audit:
-                await rest.RespondAsync(interaction, TicketMessages.Audit(await audit.RecentAsync(AuditCount, cancellationToken), clock.GetUtcNow()), cancellationToken);
+                await rest.RespondAsync(interaction, TicketMessages.Audit(await audit.RecentAsync(AuditCount, cancellationToken), clock.GetUtcNow(), reader), cancellationToken);
                 break;
             case Claim or Close or Reopen:
                 await InThreadAsync(interaction, sub, command.GetOption("reason")?.AsString(), command.GetOption("force")?.AsBoolean() == true, cancellationToken);
@@ -126,10 +132,9 @@ public sealed class TicketCommandHandler(
         var ticket = existing is { IsBuilt: true }
             ? existing
             : await desk.OpenOrAppendAsync(memberId, TicketOrigin.Command, existing is null ? WithAnswers(checkedCard ?? await LastCheckCardAsync(memberId, cancellationToken), answers) : null, requestedBy: null, cancellationToken);
-        var where = ticket.ThreadId is { } thread ? TicketMessages.Channel(thread) : "the support channel";
-        var text = existing is null
-            ? $"Your private ticket {ticket.DisplayNumber} is open: {where}. The support team has been told; tell them there what you need."
-            : $"You already have ticket {ticket.DisplayNumber} open: {where}. Continue there.";
+        var member = languages.For(interaction);
+        var where = ticket.ThreadId is { } thread ? TicketMessages.Channel(thread) : member.Get(TextIds.TicketThread.SupportChannel);
+        var text = member.Get(existing is null ? TextIds.TicketReply.Opened : TextIds.TicketReply.AlreadyOpen, ("ticket", ticket.DisplayNumber), ("where", where));
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(text), cancellationToken);
         return ticket;
     }
@@ -141,10 +146,11 @@ public sealed class TicketCommandHandler(
     private async Task InThreadAsync(Interaction interaction, string sub, string? reason, bool force, CancellationToken cancellationToken)
     {
         var staffId = interaction.User.Id;
+        var reader = languages.For(interaction);
         var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private($"Use `/ticket {sub}` inside a ticket's thread. `/ticket list` shows the open ones."), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.UseInThread, ("command", sub))), cancellationToken);
             return;
         }
 
@@ -154,14 +160,14 @@ public sealed class TicketCommandHandler(
             // A ticket from a failed check: the member confirms the fix (or the check proves it) before it closes.
             await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
             var asked = await desk.RequestCloseAsync(ticket.Number, staffId, cancellationToken);
-            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketInteractionHandler.Asked(asked)), cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketReplies.Asked(asked, reader, languages.Staff, staffId)), cancellationToken);
             return;
         }
 
         if (closeStep == StaffCloseStep.AskForReason)
         {
             // No reason given: ask for one in the same form the Close button opens.
-            await rest.OpenModalAsync(interaction, TicketInteractionHandler.CloseModal(ticket), cancellationToken);
+            await rest.OpenModalAsync(interaction, TicketReplies.CloseModal(ticket, reader), cancellationToken);
             return;
         }
 
@@ -169,24 +175,25 @@ public sealed class TicketCommandHandler(
         {
             // Recorded before Discord hears the command was received: a crash right after still closes the ticket.
             var closed = await desk.CloseAsync(ticket.Number, staffId, reason, (_, ct) => rest.DeferAsync(interaction, ephemeral: true, ct), cancellationToken);
-            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketInteractionHandler.Closed(closed)), cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketReplies.Closed(closed, reader, staffId)), cancellationToken);
             return;
         }
 
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var answer = sub switch
         {
-            Claim => TicketInteractionHandler.Claimed(await desk.ClaimAsync(ticket.Number, staffId, cancellationToken)),
-            _ => Reopened(await desk.ReopenAsync(ticket.Number, staffId, cancellationToken)),
+            Claim => TicketReplies.Claimed(await desk.ClaimAsync(ticket.Number, staffId, cancellationToken), reader, staffId),
+            _ => TicketReplies.Reopened(await desk.ReopenAsync(ticket.Number, staffId, cancellationToken), reader, staffId),
         };
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
 
     private async Task StatsAsync(Interaction interaction, long? days, CancellationToken cancellationToken)
     {
+        var reader = languages.For(interaction);
         if (days is < 1 or > MaxStatsDays)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private($"days is {days}: give 1 to {MaxStatsDays}."), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.StatsDays, ("days", reader.Number(days.Value)), ("max", reader.Number(MaxStatsDays)))), cancellationToken);
             return;
         }
 
@@ -195,34 +202,32 @@ public sealed class TicketCommandHandler(
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var period = days is { } d ? TimeSpan.FromDays(d) : StatsPeriod;
         var report = SupportStatsReport.Text(await figures.ComputeAsync(period, cancellationToken));
-        await rest.EditOriginalResponseAsync(interaction, TicketMessages.Stats(report), cancellationToken);
+        await rest.EditOriginalResponseAsync(interaction, TicketMessages.Stats(report, reader), cancellationToken);
     }
 
     private async Task NoteOrViewAsync(Interaction interaction, string sub, string? text, CancellationToken cancellationToken)
     {
+        var reader = languages.For(interaction);
         var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private($"Use `/ticket {sub}` inside a ticket's thread. `/ticket list` shows the open ones."), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.UseInThread, ("command", sub))), cancellationToken);
             return;
         }
 
         if (sub == View)
         {
-            await rest.RespondAsync(interaction, TicketMessages.View(ticket, clock.GetUtcNow()), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.View(ticket, clock.GetUtcNow(), reader), cancellationToken);
             return;
         }
 
         // Only the ephemeral answer: the note is never posted in the thread, which the member is in.
         var outcome = await desk.AddNoteAsync(ticket.Number, interaction.User.Id, text, cancellationToken);
         var answer = outcome.Succeeded
-            ? $"Note saved on ticket {outcome.Ticket.DisplayNumber} ({outcome.Ticket.Notes.Count} in all). Only staff see it: `/ticket view` and the transcript in the log channel."
-            : outcome.Message;
+            ? reader.Get(TextIds.TicketReply.NoteSaved, ("ticket", outcome.Ticket.DisplayNumber), ("notes", reader.Number(outcome.Ticket.Notes.Count)))
+            : TicketReplies.Refusal(outcome, reader, interaction.User.Id);
         await rest.RespondAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
-
-    private static string Reopened(TicketOutcome outcome) =>
-        outcome.Succeeded ? $"Ticket {outcome.Ticket.DisplayNumber} is open again, unclaimed." : outcome.Message;
 
     /// <summary>Without a recent check the ticket opens with no card; with one, the ids it failed on.</summary>
     private async Task<TicketCard?> LastCheckCardAsync(ulong memberId, CancellationToken cancellationToken)
@@ -233,8 +238,9 @@ public sealed class TicketCommandHandler(
             return null;
         }
 
-        static TicketCheck Summarised(string id, CheckStatus status) =>
-            new(id, status, id, "From the member's last check; run the check in the ticket for the full details.", null, null);
+        // Kept with the ticket, so written in the staff language: staff read the card.
+        var detail = languages.Staff.Get(TextIds.TicketCard.FromLastCheck);
+        TicketCheck Summarised(string id, CheckStatus status) => new(id, status, id, detail, null, null);
 
         return new TicketCard(
             last.Verdict,
@@ -250,14 +256,14 @@ public sealed class TicketCommandHandler(
 
     private static string Refused(string? sub) => sub switch
     {
-        Claim => "claim tickets",
-        Close => "close tickets",
-        Reopen => "reopen tickets",
-        List => "list open tickets",
-        Stats => "see ticket statistics",
-        Audit => "read the audit log",
-        Note => "write staff notes",
-        View => "view tickets",
-        _ => "do that",
+        Claim => TextIds.TicketReply.ActionClaim,
+        Close => TextIds.TicketReply.ActionClose,
+        Reopen => TextIds.TicketReply.ActionReopen,
+        List => TextIds.TicketReply.ActionList,
+        Stats => TextIds.TicketReply.ActionStats,
+        Audit => TextIds.TicketReply.ActionAudit,
+        Note => TextIds.TicketReply.ActionNote,
+        View => TextIds.TicketReply.ActionView,
+        _ => TextIds.TicketReply.ActionOther,
     };
 }

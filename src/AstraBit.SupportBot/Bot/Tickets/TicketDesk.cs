@@ -5,6 +5,7 @@ using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -310,27 +311,28 @@ public sealed partial class TicketDesk(
         ledger.RunDueAsync(action => PerformAsync(action, cancellationToken), CancellationToken.None);
 
     /// <summary>Adds a staff member to the ticket's private thread (they can't find a private thread on their own); returns what to tell them.</summary>
-    public async Task<string> JoinAsync(int number, ulong staffId, CancellationToken cancellationToken)
+    public async Task<string> JoinAsync(int number, ulong staffId, LocaleTexts reader, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         var ticket = await store.GetAsync(number, cancellationToken);
         if (ticket is null)
         {
-            return $"There is no ticket {Ticket.Format(number)}.";
+            return reader.Get(TextIds.TicketRefusals.NotFound, ("ticket", Ticket.Format(number)));
         }
 
         if (ticket.ThreadId is not { } thread)
         {
-            return $"Ticket {ticket.DisplayNumber} has no thread yet; try again in a moment.";
+            return reader.Get(TextIds.TicketReply.NoThreadYet, ("ticket", ticket.DisplayNumber));
         }
 
         if (ticket.IsClosed)
         {
-            return $"Ticket {ticket.DisplayNumber} is closed; its transcript is in {discordSide.TranscriptChannel}.";
+            return reader.Get(TextIds.TicketReply.ClosedSeeTranscript, ("ticket", ticket.DisplayNumber), ("channel", discordSide.TranscriptChannel));
         }
 
         await discordSide.AddToThreadAsync(thread, staffId, cancellationToken);
         await audit.WriteAsync(new AuditEntry(staffId, JoinedAction, ticket.MemberId, ticket.Number, $"joined {ticket.DisplayNumber}", clock.GetUtcNow()), cancellationToken);
-        return $"You're in: {TicketMessages.Channel(thread)}.";
+        return reader.Get(TextIds.TicketReply.Joined, ("thread", TicketMessages.Channel(thread)));
     }
 
     /// <summary>A message in the ticket's thread, for the first-response and stale times (no Discord side).</summary>

@@ -48,47 +48,52 @@ public sealed partial class TicketDiscord(
         ArgumentNullException.ThrowIfNull(ticket);
         var thread = Thread(ticket);
         // The intake form's answers ride on the card (TicketIntakeMessages), in the staff language.
-        await rest.CreateMessageAsync(thread, TicketIntakeMessages.WithIntake(TicketMessages.OpeningCard(TicketIntakeMessages.ForCard(ticket)), ticket, languages.Staff), cancellationToken);
-        await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket), cancellationToken);
+        var member = await MemberAsync(ticket, cancellationToken);
+        await rest.CreateMessageAsync(thread, TicketIntakeMessages.WithIntake(TicketMessages.OpeningCard(TicketIntakeMessages.ForCard(ticket), languages.Staff, member), ticket, languages.Staff), cancellationToken);
+        await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket, member, languages.Staff), cancellationToken);
         if (staffBack is { } back)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.OutsideWorkingHours(ticket, back), cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.OutsideWorkingHours(ticket, back, member), cancellationToken);
         }
     }
 
     public Task AddToThreadAsync(ulong threadId, ulong userId, CancellationToken cancellationToken) =>
         rest.AddThreadMemberAsync(threadId, userId, cancellationToken);
 
-    public Task NotifyStaffAsync(Ticket ticket, ulong? requestedBy, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(
+    public async Task NotifyStaffAsync(Ticket ticket, ulong? requestedBy, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(
             discord.Value.StaffChannelId,
-            TicketIntakeMessages.WithIntake(TicketMessages.StaffNotice(TicketIntakeMessages.ForCard(ticket), requestedBy), ticket, languages.Staff, TicketIntakeMessages.TopicRole(ticket, options.Value)),
+            TicketIntakeMessages.WithIntake(
+                TicketMessages.StaffNotice(TicketIntakeMessages.ForCard(ticket), requestedBy, languages.Staff, await MemberAsync(ticket, cancellationToken)),
+                ticket,
+                languages.Staff,
+                TicketIntakeMessages.TopicRole(ticket, options.Value)),
             cancellationToken);
 
-    public Task PostAppendedCardAsync(Ticket ticket, TicketCard card, TicketOrigin origin, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(Thread(ticket), TicketMessages.AppendedCard(ticket, card, origin), cancellationToken);
+    public async Task PostAppendedCardAsync(Ticket ticket, TicketCard card, TicketOrigin origin, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(Thread(ticket), TicketMessages.AppendedCard(ticket, card, origin, languages.Staff, await MemberAsync(ticket, cancellationToken)), cancellationToken);
 
     public Task PostCheckAsync(ulong threadId, ulong memberId, DiagnosticReport report, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(threadId, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide, languages.Staff)), cancellationToken);
+        rest.CreateMessageAsync(threadId, TicketMessages.CheckInTicket(memberId, DiagnosticMessages.Render(report, guide, languages.Staff), languages.Staff), cancellationToken);
 
     public Task PostCheckToStaffAsync(ulong memberId, ulong moderatorId, DiagnosticReport report, string regionKey, CancellationToken cancellationToken) =>
         rest.CreateMessageAsync(discord.Value.StaffChannelId, ModerationMessages.StaffNotice(memberId, moderatorId, report, regionKey, guide, languages.Staff), cancellationToken);
 
-    public Task AnnounceClaimedAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(Thread(ticket), TicketMessages.Claimed(staffId, ticket), cancellationToken);
+    public async Task AnnounceClaimedAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(Thread(ticket), TicketMessages.Claimed(staffId, ticket, await MemberAsync(ticket, cancellationToken)), cancellationToken);
 
-    public Task AnnounceUnclaimedAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(Thread(ticket), TicketMessages.Unclaimed(staffId, ticket), cancellationToken);
+    public async Task AnnounceUnclaimedAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(Thread(ticket), TicketMessages.Unclaimed(staffId, ticket, await MemberAsync(ticket, cancellationToken)), cancellationToken);
 
-    public Task AskIsItFixedAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(Thread(ticket), TicketMessages.IsItFixed(ticket, staffId, options.Value.CloseConfirmAfter), cancellationToken);
+    public async Task AskIsItFixedAsync(Ticket ticket, ulong staffId, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(Thread(ticket), TicketMessages.IsItFixed(ticket, staffId, options.Value.CloseConfirmAfter, await MemberAsync(ticket, cancellationToken)), cancellationToken);
 
     public Task TellStillNeedsHelpAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return ticket.ClaimedBy is { } claimer && ticket.ThreadId is { } thread
-            ? rest.CreateMessageAsync(thread, TicketMessages.StillNeedsHelp(ticket, claimer), cancellationToken)
-            : rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StillNeedsHelpUnclaimed(ticket, discord.Value.SupportRoleIds), cancellationToken);
+            ? rest.CreateMessageAsync(thread, TicketMessages.StillNeedsHelp(ticket, claimer, languages.Staff), cancellationToken)
+            : rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.StillNeedsHelpUnclaimed(ticket, discord.Value.SupportRoleIds, languages.Staff), cancellationToken);
     }
 
     public async Task ReopenThreadAsync(Ticket reopened, ulong staffId, CancellationToken cancellationToken)
@@ -96,22 +101,25 @@ public sealed partial class TicketDiscord(
         ArgumentNullException.ThrowIfNull(reopened);
         var thread = Thread(reopened);
         await rest.ModifyThreadAsync(thread, archived: false, locked: false, reason: AuditReason($"Ticket {reopened.DisplayNumber} reopened"), ct: cancellationToken);
-        await rest.CreateMessageAsync(thread, TicketMessages.Reopened(staffId, reopened), cancellationToken);
+        await rest.CreateMessageAsync(thread, TicketMessages.Reopened(staffId, reopened, await MemberAsync(reopened, cancellationToken), languages.Staff), cancellationToken);
     }
 
     public Task LogRatingAsync(Ticket rated, int stars, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.RatingLogged(rated, stars), cancellationToken);
+        rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.RatingLogged(rated, stars, languages.Staff), cancellationToken);
 
-    public Task AnnounceClosedAsync(Ticket closed, string nonce, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(Thread(closed), TicketMessages.ClosedInThread(closed).WithNonce(nonce), cancellationToken);
+    public async Task AnnounceClosedAsync(Ticket closed, string nonce, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(Thread(closed), TicketMessages.ClosedInThread(closed, await MemberAsync(closed, cancellationToken)).WithNonce(nonce), cancellationToken);
 
     public async Task AskForRatingAsync(Ticket closed, string nonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
+
+        // No interaction here: the member's language as last seen, stored.
+        var member = await MemberAsync(closed, cancellationToken);
         try
         {
             var dm = await rest.CreateDmChannelAsync(closed.MemberId, cancellationToken);
-            await rest.CreateMessageAsync(dm.Id, TicketMessages.RatingPrompt(closed).WithNonce(nonce), cancellationToken);
+            await rest.CreateMessageAsync(dm.Id, TicketMessages.RatingPrompt(closed, member).WithNonce(nonce), cancellationToken);
             return;
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)
@@ -122,7 +130,7 @@ public sealed partial class TicketDiscord(
         // DMs closed: ask in the thread before it is locked; the buttons keep working there.
         if (closed.ThreadId is { } thread)
         {
-            await rest.CreateMessageAsync(thread, TicketMessages.RatingPrompt(closed).WithNonce(nonce), cancellationToken);
+            await rest.CreateMessageAsync(thread, TicketMessages.RatingPrompt(closed, member).WithNonce(nonce), cancellationToken);
         }
     }
 
@@ -133,14 +141,17 @@ public sealed partial class TicketDiscord(
     {
         ArgumentNullException.ThrowIfNull(closed);
         var transcript = await TicketTranscript.BuildAsync(rest, audit, closed, cancellationToken);
-        await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript).WithNonce(nonce), cancellationToken);
+        await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript, languages.Staff).WithNonce(nonce), cancellationToken);
     }
 
     public Task EscalateAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.Escalation(ticket, discord.Value.SupportRoleIds, now), cancellationToken);
+        rest.CreateMessageAsync(discord.Value.StaffChannelId, TicketMessages.Escalation(ticket, discord.Value.SupportRoleIds, now, languages.Staff), cancellationToken);
 
-    public Task RemindAsync(Ticket ticket, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(Thread(ticket), TicketMessages.Reminder(ticket, options.Value.AutoCloseAfter), cancellationToken);
+    public async Task RemindAsync(Ticket ticket, CancellationToken cancellationToken) =>
+        await rest.CreateMessageAsync(Thread(ticket), TicketMessages.Reminder(ticket, options.Value.AutoCloseAfter, await MemberAsync(ticket, cancellationToken)), cancellationToken);
+
+    // What the thread says to the member, and a DM without an interaction: the member's last seen language.
+    private Task<LocaleTexts> MemberAsync(Ticket ticket, CancellationToken cancellationToken) => languages.ForMemberAsync(ticket.MemberId, cancellationToken);
 
     private static ulong Thread(Ticket ticket) =>
         ticket.ThreadId ?? throw new InvalidOperationException($"Ticket {ticket.DisplayNumber} has no thread.");

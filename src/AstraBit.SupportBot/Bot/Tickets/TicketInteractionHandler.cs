@@ -1,6 +1,8 @@
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -16,6 +18,7 @@ public sealed class TicketInteractionHandler(
     TicketDesk desk,
     SupportRoles roles,
     KeyCheckFlow flow,
+    SupportLanguages languages,
     DiscordRestClient rest) : IComponentHandler<TicketId>
 {
     public async Task HandleAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)
@@ -37,9 +40,11 @@ public sealed class TicketInteractionHandler(
                 break;
         }
 
+        // Whoever pressed a staff button reads the answer in their own language; the thread and card stay in the staff language.
+        var reader = languages.For(interaction);
         if (!(await roles.OfAsync(interaction, cancellationToken)).IsStaff)
         {
-            await rest.RespondAsync(interaction, SupportRoles.Refusal(Refused(id.Kind)), cancellationToken);
+            await rest.RespondAsync(interaction, TicketReplies.StaffOnly(reader, Refused(id.Kind)), cancellationToken);
             return;
         }
 
@@ -49,18 +54,18 @@ public sealed class TicketInteractionHandler(
             var ticket = await desk.GetAsync(id.Number, cancellationToken);
             if (ticket is null)
             {
-                await rest.RespondAsync(interaction, TicketMessages.Private($"There is no ticket {Ticket.Format(id.Number)}."), cancellationToken);
+                await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketRefusals.NotFound, ("ticket", Ticket.Format(id.Number)))), cancellationToken);
             }
             else if (TicketStateMachine.StaffClose(ticket, force: false, reason: null) == StaffCloseStep.AskTheMember)
             {
                 await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
                 var asked = await desk.RequestCloseAsync(ticket.Number, staffId, cancellationToken);
-                await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(Asked(asked)), cancellationToken);
+                await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketReplies.Asked(asked, reader, languages.Staff, staffId)), cancellationToken);
             }
             else
             {
                 // Not a ticket from a failed check, or "Is it fixed?" already waits: Close again asks for the reason and closes now.
-                await rest.OpenModalAsync(interaction, CloseModal(ticket), cancellationToken);
+                await rest.OpenModalAsync(interaction, TicketReplies.CloseModal(ticket, reader), cancellationToken);
             }
 
             return;
@@ -70,61 +75,35 @@ public sealed class TicketInteractionHandler(
         {
             // The close is recorded before Discord hears the form was received: a crash right after still closes it.
             var closed = await desk.CloseAsync(id.Number, staffId, interaction.Modal?.GetTextInput(TicketIds.ReasonField), Acknowledge(interaction), cancellationToken);
-            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(Closed(closed)), cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(TicketReplies.Closed(closed, reader, staffId)), cancellationToken);
             return;
         }
 
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var answer = id.Kind switch
         {
-            TicketIdKind.Join => await desk.JoinAsync(id.Number, staffId, cancellationToken),
-            TicketIdKind.Claim => Claimed(await desk.ClaimAsync(id.Number, staffId, cancellationToken)),
-            TicketIdKind.Unclaim => Unclaimed(await desk.UnclaimAsync(id.Number, staffId, cancellationToken)),
-            _ => "That button belongs to something that has ended.",
+            TicketIdKind.Join => await desk.JoinAsync(id.Number, staffId, reader, cancellationToken),
+            TicketIdKind.Claim => TicketReplies.Claimed(await desk.ClaimAsync(id.Number, staffId, cancellationToken), reader, staffId),
+            TicketIdKind.Unclaim => TicketReplies.Unclaimed(await desk.UnclaimAsync(id.Number, staffId, cancellationToken), reader, staffId),
+            _ => reader.Get(TextIds.TicketReply.Ended),
         };
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
-    }
-
-    /// <summary>The form that asks staff why they close a ticket.</summary>
-    public static Modal CloseModal(Ticket ticket)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        return new ModalBuilder(TicketIds.CloseReason(ticket.Number), $"Close ticket {ticket.DisplayNumber}")
-            .AddTextInput(
-                "Reason",
-                new TextInput(TicketIds.ReasonField, TextInputStyle.Paragraph, minLength: 1, maxLength: Ticket.MaxCloseReasonLength, placeholder: "e.g. Withdrawal permission removed, check passes now"),
-                "Shown to the member and kept with the transcript.")
-            .Build();
     }
 
     /// <summary>Acknowledges a close decided (or refused) already: privately deferred, answered by editing the reply afterwards.</summary>
     internal Func<TicketOutcome, CancellationToken, Task> Acknowledge(Interaction interaction) =>
         (_, cancellationToken) => rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
 
-    internal static string Asked(TicketOutcome outcome) =>
-        outcome.Succeeded
-            ? $"Asked {TicketMessages.Mention(outcome.Ticket.MemberId)} in the thread whether it is fixed. A passing check, their answer or the timer closes ticket {outcome.Ticket.DisplayNumber}; to close it now, press Close again or use `/ticket close force:true`."
-            : outcome.Message;
-
-    internal static string Claimed(TicketOutcome outcome) =>
-        outcome.Succeeded ? $"You claimed ticket {outcome.Ticket.DisplayNumber}." : outcome.Message;
-
-    internal static string Closed(TicketOutcome outcome) =>
-        outcome.Succeeded
-            ? $"Ticket {outcome.Ticket.DisplayNumber} is closed; the transcript is in the log channel and the member was asked for a rating."
-            : outcome.Message;
-
-    private static string Unclaimed(TicketOutcome outcome) =>
-        outcome.Succeeded ? $"Ticket {outcome.Ticket.DisplayNumber} is unclaimed again." : outcome.Message;
-
     private async Task RunCheckAsync(Interaction interaction, int number, CancellationToken cancellationToken)
     {
+        var reader = languages.For(interaction);
         var ticket = await desk.GetAsync(number, cancellationToken);
         var refusal = ticket switch
         {
-            null => $"There is no ticket {Ticket.Format(number)}.",
-            { IsClosed: true } => $"Ticket {ticket.DisplayNumber} is closed. Run `/diagnose` for a new check.",
-            _ when TicketStateMachine.OnlyTheMember(ticket, interaction.User.Id, "run their key check here") is { } notTheMember => $"{notTheMember} Staff never need anyone's key or secret.",
+            null => reader.Get(TextIds.TicketRefusals.NotFound, ("ticket", Ticket.Format(number))),
+            { IsClosed: true } => reader.Get(TextIds.TicketReply.ClosedRunDiagnose, ("ticket", ticket.DisplayNumber)),
+            _ when ticket.MemberId != interaction.User.Id =>
+                reader.Get(TextIds.TicketReply.OnlyTheMemberChecks, ("member", TicketMessages.Mention(ticket.MemberId))),
             _ => null,
         };
         await (refusal is null
@@ -134,13 +113,15 @@ public sealed class TicketInteractionHandler(
 
     private async Task AnswerIsItFixedAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)
     {
+        var reader = languages.For(interaction);
+        var memberId = interaction.User.Id;
+
         // The answer is recorded before Discord hears the click: a refusal (not the member, not asked) is the reply
         // itself; a recorded answer is acknowledged privately and the reply says what happened once it is done.
         Task Acknowledge(TicketOutcome outcome, CancellationToken ct) => outcome.Succeeded
             ? rest.DeferAsync(interaction, ephemeral: true, ct)
-            : rest.RespondAsync(interaction, TicketMessages.Private(outcome.Message), ct);
+            : rest.RespondAsync(interaction, TicketMessages.Private(TicketReplies.Refusal(outcome, reader, memberId, id.Number)), ct);
 
-        var memberId = interaction.User.Id;
         var outcome = id.Kind == TicketIdKind.ConfirmFixed
             ? await desk.ConfirmFixedAsync(id.Number, memberId, Acknowledge, cancellationToken)
             : await desk.DeclineCloseAsync(id.Number, memberId, Acknowledge, cancellationToken);
@@ -149,25 +130,24 @@ public sealed class TicketInteractionHandler(
             return;
         }
 
-        var answer = id.Kind == TicketIdKind.ConfirmFixed
-            ? $"Thank you! Ticket {outcome.Ticket.DisplayNumber} is closed as resolved."
-            : $"Ticket {outcome.Ticket.DisplayNumber} stays open and the support team has been told. Tell them here what still goes wrong.";
+        var answer = reader.Get(id.Kind == TicketIdKind.ConfirmFixed ? TextIds.TicketReply.ConfirmedFixed : TextIds.TicketReply.StaysOpen, ("ticket", outcome.Ticket.DisplayNumber));
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private(answer), cancellationToken);
     }
 
     private async Task RateAsync(Interaction interaction, TicketId id, CancellationToken cancellationToken)
     {
+        var reader = languages.For(interaction);
         var outcome = await desk.RateAsync(id.Number, interaction.User.Id, id.Stars, cancellationToken);
         await (outcome.Succeeded
-            ? rest.UpdateMessageAsync(interaction, TicketMessages.Rated(outcome.Ticket, id.Stars), cancellationToken)
-            : rest.RespondAsync(interaction, TicketMessages.Private(outcome.Message), cancellationToken));
+            ? rest.UpdateMessageAsync(interaction, TicketMessages.Rated(outcome.Ticket, id.Stars, reader), cancellationToken)
+            : rest.RespondAsync(interaction, TicketMessages.Private(TicketReplies.Refusal(outcome, reader, interaction.User.Id, id.Number)), cancellationToken));
     }
 
     private static string Refused(TicketIdKind kind) => kind switch
     {
-        TicketIdKind.Join => "join tickets",
-        TicketIdKind.Claim => "claim tickets",
-        TicketIdKind.Unclaim => "unclaim tickets",
-        _ => "close tickets",
+        TicketIdKind.Join => TextIds.TicketReply.ActionJoin,
+        TicketIdKind.Claim => TextIds.TicketReply.ActionClaim,
+        TicketIdKind.Unclaim => TextIds.TicketReply.ActionUnclaim,
+        _ => TextIds.TicketReply.ActionClose,
     };
 }

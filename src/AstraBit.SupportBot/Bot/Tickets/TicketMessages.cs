@@ -6,23 +6,27 @@ using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.WorkingHours;
 using AstraBit.SupportBot.Discord.Models;
+using Ids = AstraBit.SupportBot.Core.Text.TextIds;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
 
 /// <summary>
-/// What the ticket desk posts. Every message names people with mentions that ping nobody, except the two that
-/// are meant to: the escalation of an unclaimed ticket (the support role) and the reminder (the member). Nothing
-/// here ever receives a secret: cards hold a masked key only.
+/// What the ticket desk posts, each in the language of who reads it (PRODUCT.md §12): <c>member</c> texts for what the
+/// thread says to the member, <c>staff</c> texts (Support:StaffLocale) for the card, the staff channel, the staff
+/// buttons and the log channel, <c>reader</c> texts for a private answer. Every message names people with mentions
+/// that ping nobody, except the two that are meant to: the escalation of an unclaimed ticket (the support role) and
+/// the reminder (the member). Nothing here ever receives a secret: cards hold a masked key only.
 /// </summary>
 public static class TicketMessages
 {
-
-    /// <summary>The diagnosis the ticket opened with (or a later one), as an embed.</summary>
-    public static Embed Card(Ticket ticket, TicketCard? card, string heading)
+    /// <summary>The diagnosis the ticket opened with (or a later one), as an embed, naming the member's language.</summary>
+    public static Embed Card(Ticket ticket, TicketCard? card, string heading, LocaleTexts staff, LocaleTexts member)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(member);
         var embed = new EmbedBuilder()
-            .WithTitle(Shorten($"{heading} · ticket {ticket.DisplayNumber}", 256))
+            .WithTitle(Shorten(staff.Get(Ids.TicketCard.Title, ("heading", heading), ("ticket", ticket.DisplayNumber)), 256))
             .WithColor(card?.Verdict switch
             {
                 Core.Diagnostics.Verdict.Pass => Replies.GoodColor,
@@ -33,24 +37,27 @@ public static class TicketMessages
         if (card is null)
         {
             return embed
-                .WithDescription("No key check yet. The member can press \"Run the check again\" below to add one; the secret is typed into a private form, never into this thread.")
-                .AddField("Member", Mention(ticket.MemberId), inline: true)
+                .WithDescription(staff.Get(Ids.TicketCard.NoCheck, ("button", member.Get(Ids.TicketThread.RunAgainButton))))
+                .AddField(staff.Get(Ids.TicketCard.MemberField), Mention(ticket.MemberId), inline: true)
+                .AddField(staff.Get(Ids.TicketCard.LanguageField), member.LanguageName, inline: true)
                 .Build();
         }
 
-        embed.WithDescription(Verdict(card.Verdict))
-            .AddField("Member", Mention(ticket.MemberId), inline: true)
-            .AddField("Account type", card.AccountType ?? "unknown", inline: true)
-            .AddField("Bybit site", card.Region ?? "unknown", inline: true)
-            .AddField("API key", card.MaskedKey ?? "none checked", inline: true);
+        var unknown = staff.Get(Ids.TicketCard.Unknown);
+        embed.WithDescription(Verdict(card.Verdict, staff))
+            .AddField(staff.Get(Ids.TicketCard.MemberField), Mention(ticket.MemberId), inline: true)
+            .AddField(staff.Get(Ids.TicketCard.LanguageField), member.LanguageName, inline: true)
+            .AddField(staff.Get(Ids.TicketCard.AccountTypeField), card.AccountType ?? unknown, inline: true)
+            .AddField(staff.Get(Ids.TicketCard.SiteField), card.Region ?? unknown, inline: true)
+            .AddField(staff.Get(Ids.TicketCard.ApiKeyField), card.MaskedKey ?? staff.Get(Ids.TicketCard.NoKey), inline: true);
         if (card.CheckedAt is { } at)
         {
-            embed.AddField("Checked", Timestamp(at, "R"), inline: true);
+            embed.AddField(staff.Get(Ids.TicketCard.CheckedField), Timestamp(at, "R"), inline: true);
         }
 
         if (card.StoppedAt is { } stopped)
         {
-            embed.AddField("Where the member stopped", stopped);
+            embed.AddField(staff.Get(Ids.TicketCard.StoppedAtField), stopped);
         }
 
         // 25 fields at most (a card holds at most 11 checks), and 6000 characters over the whole embed: each check
@@ -62,281 +69,373 @@ public static class TicketMessages
             var value = new StringBuilder(Shorten(check.Detail, 600));
             if (check.Fix is { } fix)
             {
-                value.Append("\n**Fix");
-                if (check.GuideStep is { } step)
-                {
-                    value.Append(" (guide step ").Append(step.ToString(CultureInfo.InvariantCulture)).Append(')');
-                }
-
-                value.Append(":** ").Append(fix);
+                var label = check.GuideStep is { } step
+                    ? staff.Get(Ids.Report.FixAt, ("step", staff.Get(Ids.TicketCard.GuideStep, ("number", staff.Number(step)))))
+                    : staff.Get(Ids.Report.Fix);
+                value.Append('\n').Append(label).Append(' ').Append(fix);
             }
 
-            // Cards built from check history only know the id; don't print it twice.
-            var name = check.Title == check.Id ? check.Id : $"{check.Title} ({check.Id})";
+            // The check's name in the staff language when the catalogue knows its id; cards built from check history
+            // only know the id, so it isn't printed twice.
+            var title = staff.Has(Ids.Report.CheckName(check.Id)) ? staff.Get(Ids.Report.CheckName(check.Id)) : check.Title;
+            var name = title == check.Id ? check.Id : $"{title} ({check.Id})";
             embed.AddField(Shorten($"{DiagnosticMessages.Icon(check.Status)} {name}", 120), Shorten(value.ToString(), share));
         }
 
-        return embed.WithFooter("The secret is never stored or shown; the key is masked.").Build();
+        return embed.WithFooter(staff.Get(Ids.TicketCard.Footer)).Build();
     }
 
-    /// <summary>The first message in a new ticket after the card: hello to the member, and the ticket's buttons.</summary>
-    public static MessagePayload Welcome(Ticket ticket)
+    /// <summary>The first message in a new ticket after the card: hello to the member in their language, their button, and the staff buttons in the staff language.</summary>
+    public static MessagePayload Welcome(Ticket ticket, LocaleTexts member, LocaleTexts staff)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        var runAgain = member.Get(Ids.TicketThread.RunAgainButton);
         return new MessageBuilder()
-            .WithContent(
-                $"Hi {Mention(ticket.MemberId)}, this is your private support ticket {ticket.DisplayNumber}. Only you and the support team can see it. " +
-                "The card above is what the bot found; someone from the team will be with you soon.\n" +
-                "If you change something on Bybit, press **Run the check again** and the new result lands here. " +
-                "Never paste your API secret into this thread: nobody, staff included, needs it.")
-            .AddActionRow(Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), "Run the check again"))
-            .AddActionRow(StaffButtons(ticket.Number))
+            .WithContent(member.Get(Ids.TicketThread.Welcome, ("member", Mention(ticket.MemberId)), ("ticket", ticket.DisplayNumber), ("button", runAgain)))
+            .AddActionRow(Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), runAgain))
+            .AddActionRow(StaffButtons(ticket.Number, staff))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
     }
 
-    /// <summary>A ticket opened outside working hours: when staff are back, e.g. "in about 7 hours, Monday 09:00 UTC".</summary>
-    public static MessagePayload OutsideWorkingHours(Ticket ticket, StaffReturn back)
+    /// <summary>A ticket opened outside working hours: when staff are back, as Discord timestamps each reader sees in their own language and time zone.</summary>
+    public static MessagePayload OutsideWorkingHours(Ticket ticket, StaffReturn back, LocaleTexts member)
     {
+        ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(back);
-        return Plain($"🌙 The support team is away right now; they're back {back.Text}. Your ticket {ticket.DisplayNumber} is first in line, " +
-            "and everything you write here before then will be read.");
+        ArgumentNullException.ThrowIfNull(member);
+        var when = $"{Timestamp(back.At, "R")} ({Timestamp(back.At, "F")})";
+        return Plain(member.Get(Ids.TicketThread.OutsideHours, ("back", when), ("ticket", ticket.DisplayNumber)));
     }
 
-    /// <summary>The buttons staff use inside the thread.</summary>
-    public static IEnumerable<MessageComponent> StaffButtons(int number) =>
-    [
-        Button.Create(ButtonStyle.Success, TicketIds.Claim(number), "Claim"),
-        Button.Create(ButtonStyle.Secondary, TicketIds.Unclaim(number), "Unclaim"),
-        Button.Create(ButtonStyle.Danger, TicketIds.Close(number), "Close"),
-    ];
+    /// <summary>The buttons staff use inside the thread, in the staff language.</summary>
+    public static IEnumerable<MessageComponent> StaffButtons(int number, LocaleTexts staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return
+        [
+            Button.Create(ButtonStyle.Success, TicketIds.Claim(number), staff.Get(Ids.TicketStaff.ClaimButton)),
+            Button.Create(ButtonStyle.Secondary, TicketIds.Unclaim(number), staff.Get(Ids.TicketStaff.UnclaimButton)),
+            Button.Create(ButtonStyle.Danger, TicketIds.Close(number), staff.Get(Ids.TicketStaff.CloseButton)),
+        ];
+    }
 
     /// <summary>A card posted into a ticket that was already open (a new failure, "I'm stuck", a moderator's request).</summary>
-    public static MessagePayload AppendedCard(Ticket ticket, TicketCard card, TicketOrigin origin) =>
-        new MessageBuilder()
-            .WithContent($"{Mention(ticket.MemberId)} {Why(origin, card, null)} — here is what the bot found:")
-            .AddEmbed(Card(ticket, card, origin == TicketOrigin.Stuck ? "Stuck in the guide" : "New check result"))
+    public static MessagePayload AppendedCard(Ticket ticket, TicketCard card, TicketOrigin origin, LocaleTexts staff, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(staff);
+        var heading = staff.Get(origin == TicketOrigin.Stuck ? Ids.TicketCard.Stuck : Ids.TicketCard.NewResult);
+        return new MessageBuilder()
+            .WithContent(staff.Get(Ids.TicketCard.Appended, ("member", Mention(ticket.MemberId)), ("why", Why(origin, card, null, staff))))
+            .AddEmbed(Card(ticket, card, heading, staff, member))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
 
     /// <summary>The opening card message in the thread.</summary>
-    public static MessagePayload OpeningCard(Ticket ticket) =>
-        new MessageBuilder()
-            .WithContent($"Ticket {ticket.DisplayNumber} for {Mention(ticket.MemberId)} · {Why(ticket.Origin, ticket.Card, null)}")
-            .AddEmbed(Card(ticket, ticket.Card, "Diagnosis"))
+    public static MessagePayload OpeningCard(Ticket ticket, LocaleTexts staff, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(staff);
+        return new MessageBuilder()
+            .WithContent(staff.Get(Ids.TicketCard.Opening, ("ticket", ticket.DisplayNumber), ("member", Mention(ticket.MemberId)), ("why", Why(ticket.Origin, ticket.Card, null, staff))))
+            .AddEmbed(Card(ticket, ticket.Card, staff.Get(Ids.TicketCard.Diagnosis), staff, member))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
 
     /// <summary>A check the member ran inside the ticket, as the full report.</summary>
-    public static MessagePayload CheckInTicket(ulong memberId, Embed report) =>
-        new MessageBuilder()
-            .WithContent($"{Mention(memberId)} ran the key check again:")
+    public static MessagePayload CheckInTicket(ulong memberId, Embed report, LocaleTexts staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return new MessageBuilder()
+            .WithContent(staff.Get(Ids.TicketCard.CheckInTicket, ("member", Mention(memberId))))
             .AddEmbed(report)
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
 
     /// <summary>The notice in the staff channel: who, why, where, with Join and Claim. It pings nobody; the escalation does.</summary>
-    public static MessagePayload StaffNotice(Ticket ticket, ulong? requestedBy)
+    public static MessagePayload StaffNotice(Ticket ticket, ulong? requestedBy, LocaleTexts staff, LocaleTexts member)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(staff);
         var thread = ticket.ThreadId is { } id ? $" · {Channel(id)}" : "";
         return new MessageBuilder()
-            .WithContent($"🎫 New ticket {ticket.DisplayNumber} from {Mention(ticket.MemberId)} — {Why(ticket.Origin, ticket.Card, requestedBy)}{thread}")
-            .AddEmbed(Card(ticket, ticket.Card, "Diagnosis"))
-            .AddActionRow(JoinAndClaim(ticket.Number))
+            .WithContent(staff.Get(
+                Ids.TicketStaff.Notice,
+                ("ticket", ticket.DisplayNumber),
+                ("member", Mention(ticket.MemberId)),
+                ("why", Why(ticket.Origin, ticket.Card, requestedBy, staff)),
+                ("where", thread)))
+            .AddEmbed(Card(ticket, ticket.Card, staff.Get(Ids.TicketCard.Diagnosis), staff, member))
+            .AddActionRow(JoinAndClaim(ticket.Number, staff))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
     }
 
     /// <summary>The support role pinged again for a ticket nobody claimed.</summary>
-    public static MessagePayload Escalation(Ticket ticket, IReadOnlyList<ulong> supportRoles, DateTimeOffset now)
+    public static MessagePayload Escalation(Ticket ticket, IReadOnlyList<ulong> supportRoles, DateTimeOffset now, LocaleTexts staff)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(supportRoles);
-        var roles = string.Join(" ", supportRoles.Select(r => $"<@&{r.ToString(CultureInfo.InvariantCulture)}>"));
-        var waited = TicketWording.Duration(now - (ticket.ReopenedAt ?? ticket.OpenedAt));
+        ArgumentNullException.ThrowIfNull(staff);
         var thread = ticket.ThreadId is { } id ? $" ({Channel(id)})" : "";
         return new MessageBuilder()
-            .WithContent($"{roles} ⏰ Ticket {ticket.DisplayNumber} from {Mention(ticket.MemberId)}{thread} has waited {waited} and nobody has claimed it yet.")
-            .AddActionRow(JoinAndClaim(ticket.Number))
+            .WithContent(staff.Get(
+                Ids.TicketStaff.Escalation,
+                ("roles", Roles(supportRoles)),
+                ("ticket", ticket.DisplayNumber),
+                ("member", Mention(ticket.MemberId)),
+                ("where", thread),
+                ("duration", TicketTime.Duration(now - (ticket.ReopenedAt ?? ticket.OpenedAt), staff))))
+            .AddActionRow(JoinAndClaim(ticket.Number, staff))
             .WithAllowedMentions(AllowedMentions.ForRoles(supportRoles))
             .Build();
     }
 
     /// <summary>The reminder to a member who hasn't answered staff; this one pings the member.</summary>
-    public static MessagePayload Reminder(Ticket ticket, TimeSpan autoCloseAfter) =>
-        new MessageBuilder()
-            .WithContent(
-                $"{Mention(ticket.MemberId)}, the support team answered here and is waiting for you. " +
-                $"If there is no reply within {TicketWording.Duration(autoCloseAfter)}, this ticket closes by itself " +
-                "(you can always open a new one with `/ticket open`).")
+    public static MessagePayload Reminder(Ticket ticket, TimeSpan autoCloseAfter, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        return new MessageBuilder()
+            .WithContent(member.Get(Ids.TicketThread.Reminder, ("member", Mention(ticket.MemberId)), ("duration", TicketTime.Duration(autoCloseAfter, member))))
             .WithAllowedMentions(AllowedMentions.ForUsers(ticket.MemberId))
             .Build();
+    }
 
-    public static MessagePayload Claimed(ulong staffId, Ticket ticket) =>
-        Plain($"🙋 {Mention(staffId)} has claimed ticket {ticket.DisplayNumber} and will help you from here.");
+    public static MessagePayload Claimed(ulong staffId, Ticket ticket, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        return Plain(member.Get(Ids.TicketThread.Claimed, ("staff", Mention(staffId)), ("ticket", ticket.DisplayNumber)));
+    }
 
-    public static MessagePayload Unclaimed(ulong staffId, Ticket ticket) =>
-        Plain($"{Mention(staffId)} unclaimed ticket {ticket.DisplayNumber}; it waits for the next person from the team.");
+    public static MessagePayload Unclaimed(ulong staffId, Ticket ticket, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        return Plain(member.Get(Ids.TicketThread.Unclaimed, ("staff", Mention(staffId)), ("ticket", ticket.DisplayNumber)));
+    }
 
-    public static MessagePayload Reopened(ulong staffId, Ticket ticket) =>
-        new MessageBuilder()
-            .WithContent($"🔓 {Mention(staffId)} reopened ticket {ticket.DisplayNumber}.")
-            .AddActionRow(Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), "Run the check again"))
-            .AddActionRow(StaffButtons(ticket.Number))
+    public static MessagePayload Reopened(ulong staffId, Ticket ticket, LocaleTexts member, LocaleTexts staff)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        return new MessageBuilder()
+            .WithContent(member.Get(Ids.TicketThread.Reopened, ("staff", Mention(staffId)), ("ticket", ticket.DisplayNumber)))
+            .AddActionRow(Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), member.Get(Ids.TicketThread.RunAgainButton)))
+            .AddActionRow(StaffButtons(ticket.Number, staff))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
 
     /// <summary>"Is it fixed?" in the thread, to the member (pinged), with the three answers.</summary>
-    public static MessagePayload IsItFixed(Ticket ticket, ulong staffId, TimeSpan confirmAfter) =>
-        new MessageBuilder()
-            .WithContent(
-                $"{Mention(ticket.MemberId)}, {Mention(staffId)} thinks your problem is solved. **Is it fixed?** " +
-                "**Run the check** proves it (a passing check closes the ticket); or tell us yourself. " +
-                $"Without an answer within {TicketWording.Duration(confirmAfter)} the ticket closes as resolved.")
+    public static MessagePayload IsItFixed(Ticket ticket, ulong staffId, TimeSpan confirmAfter, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        var runCheck = member.Get(Ids.TicketThread.RunCheckButton);
+        return new MessageBuilder()
+            .WithContent(member.Get(
+                Ids.TicketThread.IsItFixed,
+                ("member", Mention(ticket.MemberId)),
+                ("staff", Mention(staffId)),
+                ("button", runCheck),
+                ("duration", TicketTime.Duration(confirmAfter, member))))
             .AddActionRow(
-                Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), "Run the check"),
-                Button.Create(ButtonStyle.Success, TicketIds.ConfirmFixed(ticket.Number), "Yes, close it"),
-                Button.Create(ButtonStyle.Secondary, TicketIds.StillNeedHelp(ticket.Number), "No, I still need help"))
+                Button.Create(ButtonStyle.Primary, TicketIds.RunCheck(ticket.Number), runCheck),
+                Button.Create(ButtonStyle.Success, TicketIds.ConfirmFixed(ticket.Number), member.Get(Ids.TicketThread.ConfirmFixedButton)),
+                Button.Create(ButtonStyle.Secondary, TicketIds.StillNeedHelp(ticket.Number), member.Get(Ids.TicketThread.StillNeedHelpButton)))
             .WithAllowedMentions(AllowedMentions.ForUsers(ticket.MemberId))
             .Build();
+    }
 
     /// <summary>The member still needs help: the claimer is pinged in the thread.</summary>
-    public static MessagePayload StillNeedsHelp(Ticket ticket, ulong claimerId) =>
-        new MessageBuilder()
-            .WithContent($"{Mention(claimerId)}, {Mention(ticket.MemberId)} still needs help: ticket {ticket.DisplayNumber} stays open.")
+    public static MessagePayload StillNeedsHelp(Ticket ticket, ulong claimerId, LocaleTexts staff)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(staff);
+        return new MessageBuilder()
+            .WithContent(staff.Get(Ids.TicketStaff.StillNeedsHelp, ("staff", Mention(claimerId)), ("member", Mention(ticket.MemberId)), ("ticket", ticket.DisplayNumber)))
             .WithAllowedMentions(AllowedMentions.ForUsers(claimerId))
             .Build();
+    }
 
     /// <summary>The member still needs help and nobody has claimed the ticket: the support role hears it in the staff channel.</summary>
-    public static MessagePayload StillNeedsHelpUnclaimed(Ticket ticket, IReadOnlyList<ulong> supportRoles)
+    public static MessagePayload StillNeedsHelpUnclaimed(Ticket ticket, IReadOnlyList<ulong> supportRoles, LocaleTexts staff)
     {
+        ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(supportRoles);
-        var roles = string.Join(" ", supportRoles.Select(r => $"<@&{r.ToString(CultureInfo.InvariantCulture)}>"));
+        ArgumentNullException.ThrowIfNull(staff);
         var thread = ticket.ThreadId is { } id ? $" ({Channel(id)})" : "";
         return new MessageBuilder()
-            .WithContent($"{roles} {Mention(ticket.MemberId)} still needs help in ticket {ticket.DisplayNumber}{thread}; nobody has claimed it.")
-            .AddActionRow(JoinAndClaim(ticket.Number))
+            .WithContent(staff.Get(
+                Ids.TicketStaff.StillNeedsHelpUnclaimed,
+                ("roles", Roles(supportRoles)),
+                ("member", Mention(ticket.MemberId)),
+                ("ticket", ticket.DisplayNumber),
+                ("where", thread)))
+            .AddActionRow(JoinAndClaim(ticket.Number, staff))
             .WithAllowedMentions(AllowedMentions.ForRoles(supportRoles))
             .Build();
     }
 
     /// <summary>/ticket view: the ticket as staff see it, with its staff notes (ephemeral: members never see notes).</summary>
-    public static MessagePayload View(Ticket ticket, DateTimeOffset now)
+    public static MessagePayload View(Ticket ticket, DateTimeOffset now, LocaleTexts reader)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(reader);
         var state = ticket switch
         {
-            { IsClosed: true } => $"closed {TicketWording.Ago(ticket.ClosedAt!.Value, now)} ({ticket.Outcome?.Label() ?? "no outcome"})",
-            { AwaitingConfirmation: true } => $"waiting for the member to answer \"Is it fixed?\" (asked {TicketWording.Ago(ticket.CloseRequestedAt!.Value, now)})",
-            { State: TicketState.Claimed } => $"claimed by {Mention(ticket.ClaimedBy!.Value)}",
-            _ => "unclaimed",
+            { IsClosed: true } => reader.Get(
+                Ids.TicketDeskViews.StateClosed,
+                ("ago", TicketTime.Ago(ticket.ClosedAt!.Value, now, reader)),
+                ("outcome", ticket.Outcome is { } outcome ? OutcomeLabel(outcome, reader) : reader.Get(Ids.TicketLog.None))),
+            { AwaitingConfirmation: true } => reader.Get(Ids.TicketDeskViews.StateAwaiting, ("ago", TicketTime.Ago(ticket.CloseRequestedAt!.Value, now, reader))),
+            { State: TicketState.Claimed } => reader.Get(Ids.TicketDeskViews.StateClaimed, ("staff", Mention(ticket.ClaimedBy!.Value))),
+            _ => reader.Get(Ids.TicketDeskViews.StateUnclaimed),
         };
+        var none = reader.Get(Ids.TicketLog.None);
         var notes = ticket.Notes.Count == 0
-            ? "none"
+            ? none
             : string.Join("\n", ticket.Notes.Select(n => $"{Timestamp(n.At, "R")} {Mention(n.AuthorId)}: {n.Text}"));
         var failing = ticket.AllCards.SelectMany(c => c.FailingCheckIds).Distinct(StringComparer.Ordinal).Select(id => $"`{id}`").ToList();
         var embed = new EmbedBuilder()
-            .WithTitle($"Ticket {ticket.DisplayNumber}")
+            .WithTitle(reader.Get(Ids.TicketDeskViews.ViewTitle, ("ticket", ticket.DisplayNumber)))
             .WithColor(Replies.BrandColor)
-            .AddField("Member", Mention(ticket.MemberId), inline: true)
-            .AddField("Opened", Timestamp(ticket.OpenedAt, "f"), inline: true)
-            .AddField("State", state, inline: true)
-            .AddField("Why", Why(ticket.Origin, ticket.Card, null))
-            .AddField("Failing checks", failing.Count == 0 ? "none" : Shorten(string.Join(", ", failing), 1024))
-            .AddField($"Staff notes ({ticket.Notes.Count.ToString(CultureInfo.InvariantCulture)}), only staff see these", Shorten(notes, 1024))
+            .AddField(reader.Get(Ids.TicketCard.MemberField), Mention(ticket.MemberId), inline: true)
+            .AddField(reader.Get(Ids.TicketLog.OpenedField), Timestamp(ticket.OpenedAt, "f"), inline: true)
+            .AddField(reader.Get(Ids.TicketDeskViews.StateField), state, inline: true)
+            .AddField(reader.Get(Ids.TicketDeskViews.WhyField), Why(ticket.Origin, ticket.Card, null, reader))
+            .AddField(reader.Get(Ids.TicketLog.FailingField), failing.Count == 0 ? none : Shorten(string.Join(", ", failing), 1024))
+            .AddField(reader.Get(Ids.TicketDeskViews.NotesField, ("count", reader.Number(ticket.Notes.Count))), Shorten(notes, 1024))
             .Build();
         return new MessageBuilder().AddEmbed(embed).WithEphemeral().WithAllowedMentions(AllowedMentions.None).Build();
     }
 
-    /// <summary>The last message in the thread before it is locked.</summary>
-    public static MessagePayload ClosedInThread(Ticket ticket) =>
-        Plain($"🔒 Ticket {ticket.DisplayNumber} was closed by {ClosedBy(ticket)}: {ticket.CloseReason ?? "no reason given"}{OutcomeSuffix(ticket)}. " +
-            "Thank you! If anything else comes up, `/ticket open` starts a new one.");
+    /// <summary>The last message in the thread before it is locked, to the member.</summary>
+    public static MessagePayload ClosedInThread(Ticket ticket, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        var outcome = ticket.Outcome is { } o ? $" ({OutcomeLabel(o, member)})" : "";
+        return Plain(member.Get(
+            Ids.TicketThread.Closed,
+            ("ticket", ticket.DisplayNumber),
+            ("by", ClosedBy(ticket, member)),
+            ("reason", CloseReason(ticket.CloseReason, member) ?? member.Get(Ids.TicketThread.NoReason)),
+            ("outcome", outcome)));
+    }
 
-    /// <summary>The 1–5 rating question with its five buttons.</summary>
-    public static MessagePayload RatingPrompt(Ticket ticket) =>
-        new MessageBuilder()
-            .WithContent($"Your support ticket {ticket.DisplayNumber} is closed. How did we do? One tap, 1 (poor) to 5 (great):")
+    /// <summary>The 1–5 rating question with its five buttons, in the member's language.</summary>
+    public static MessagePayload RatingPrompt(Ticket ticket, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        return new MessageBuilder()
+            .WithContent(member.Get(Ids.TicketThread.RatingPrompt, ("ticket", ticket.DisplayNumber)))
             .AddActionRow(Enumerable.Range(1, 5).Select(stars => (MessageComponent)Button.Create(ButtonStyle.Secondary, TicketIds.Rate(ticket.Number, stars), Stars(stars))))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
 
     /// <summary>The rating prompt once answered: the buttons go away.</summary>
-    public static MessagePayload Rated(Ticket ticket, int stars) =>
-        new MessageBuilder()
-            .WithContent($"Thank you! You rated ticket {ticket.DisplayNumber} {Stars(stars)} ({stars.ToString(CultureInfo.InvariantCulture)}/5).")
+    public static MessagePayload Rated(Ticket ticket, int stars, LocaleTexts member)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(member);
+        return new MessageBuilder()
+            .WithContent(member.Get(Ids.TicketThread.Rated, ("ticket", ticket.DisplayNumber), ("stars", Stars(stars)), ("rating", member.Number(stars))))
             .ClearComponents()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
 
     /// <summary>A rating as the log channel records it.</summary>
-    public static MessagePayload RatingLogged(Ticket ticket, int stars) =>
-        Plain($"⭐ {Mention(ticket.MemberId)} rated ticket {ticket.DisplayNumber} {stars.ToString(CultureInfo.InvariantCulture)}/5.");
+    public static MessagePayload RatingLogged(Ticket ticket, int stars, LocaleTexts staff)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(staff);
+        return Plain(staff.Get(Ids.TicketStaff.RatingLogged, ("member", Mention(ticket.MemberId)), ("ticket", ticket.DisplayNumber), ("rating", staff.Number(stars))));
+    }
 
     /// <summary>The summary and transcript file for the log channel: the outcome readable without opening the file.</summary>
-    public static MessagePayload Transcript(Ticket ticket, HtmlTranscript transcript)
+    public static MessagePayload Transcript(Ticket ticket, HtmlTranscript transcript, LocaleTexts staff)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(transcript);
+        ArgumentNullException.ThrowIfNull(staff);
+        var none = staff.Get(Ids.TicketLog.None);
         var failing = ticket.AllCards.SelectMany(c => c.FailingCheckIds).Distinct(StringComparer.Ordinal).ToList();
         var embed = new EmbedBuilder()
-            .WithTitle($"Ticket {ticket.DisplayNumber} closed")
+            .WithTitle(staff.Get(Ids.TicketLog.Title, ("ticket", ticket.DisplayNumber)))
             .WithColor(Replies.BrandColor)
-            .AddField("Member", Mention(ticket.MemberId), inline: true)
-            .AddField("Claimed by", ticket.ClaimedBy is { } c ? Mention(c) : "nobody", inline: true)
-            .AddField("Closed by", ClosedBy(ticket), inline: true)
-            .AddField("Opened", Timestamp(ticket.OpenedAt, "f"), inline: true)
-            .AddField("Closed", ticket.ClosedAt is { } closed ? Timestamp(closed, "f") : "not yet", inline: true)
-            .AddField("First staff reply", ticket.FirstStaffReplyAt is { } first ? TicketWording.Duration(first - ticket.OpenedAt) + " after opening" : "none", inline: true)
-            .AddField("Outcome", ticket.Outcome?.Label() ?? "none", inline: true)
-            .AddField("Reason", Shorten(ticket.CloseReason ?? "none given", 1024))
-            .AddField("Failing checks", failing.Count == 0 ? "none" : Shorten(string.Join(", ", failing.Select(id => $"`{id}`")), 1024))
-            .AddField("Transcript", TranscriptCounts(transcript))
-            .WithFooter("Transcript attached as a web page (opens offline, on a phone too). Secrets are never in it: anything that looks like one is replaced with [hidden].")
+            .AddField(staff.Get(Ids.TicketCard.MemberField), Mention(ticket.MemberId), inline: true)
+            .AddField(staff.Get(Ids.TicketLog.ClaimedByField), ticket.ClaimedBy is { } c ? Mention(c) : staff.Get(Ids.TicketLog.Nobody), inline: true)
+            .AddField(staff.Get(Ids.TicketLog.ClosedByField), ClosedBy(ticket, staff), inline: true)
+            .AddField(staff.Get(Ids.TicketLog.OpenedField), Timestamp(ticket.OpenedAt, "f"), inline: true)
+            .AddField(staff.Get(Ids.TicketLog.ClosedField), ticket.ClosedAt is { } closed ? Timestamp(closed, "f") : staff.Get(Ids.TicketLog.NotYet), inline: true)
+            .AddField(
+                staff.Get(Ids.TicketLog.FirstReplyField),
+                ticket.FirstStaffReplyAt is { } first ? staff.Get(Ids.TicketLog.AfterOpening, ("duration", TicketTime.Duration(first - ticket.OpenedAt, staff))) : none,
+                inline: true)
+            .AddField(staff.Get(Ids.TicketLog.OutcomeField), ticket.Outcome is { } outcome ? OutcomeLabel(outcome, staff) : none, inline: true)
+            .AddField(staff.Get(Ids.TicketLog.ReasonField), Shorten(CloseReason(ticket.CloseReason, staff) ?? staff.Get(Ids.TicketLog.NoneGiven), 1024))
+            .AddField(staff.Get(Ids.TicketLog.FailingField), failing.Count == 0 ? none : Shorten(string.Join(", ", failing.Select(id => $"`{id}`")), 1024))
+            .AddField(staff.Get(Ids.TicketLog.TranscriptField), TranscriptCounts(transcript, staff))
+            .WithFooter(staff.Get(Ids.TicketLog.Footer))
             .Build();
         return new MessageBuilder()
             .AddEmbed(embed)
-            .AddFile(new FileUpload(transcript.FileName, transcript.Content, $"Transcript of ticket {ticket.DisplayNumber}", HtmlTranscript.ContentType))
+            .AddFile(new FileUpload(transcript.FileName, transcript.Content, staff.Get(Ids.TicketLog.FileDescription, ("ticket", ticket.DisplayNumber)), HtmlTranscript.ContentType))
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
     }
 
-    private static string TranscriptCounts(HtmlTranscript transcript)
+    private static string TranscriptCounts(HtmlTranscript transcript, LocaleTexts staff)
     {
-        var counts = $"{TranscriptLabels.Count(transcript.MessageCount, "message")} · {TranscriptLabels.Count(transcript.CheckCount, "check")} · {TranscriptLabels.Count(transcript.TimelineCount, "staff action")}";
-        return transcript.MessagesLeftOut > 0
-            ? $"{counts} · the oldest {TranscriptLabels.Count(transcript.MessagesLeftOut, "message")} left out (upload limit)"
-            : counts;
+        string[] parts =
+        [
+            staff.Count(Ids.TicketLog.Messages, transcript.MessageCount),
+            staff.Count(Ids.TicketLog.Checks, transcript.CheckCount),
+            staff.Count(Ids.TicketLog.StaffActions, transcript.TimelineCount),
+            .. transcript.MessagesLeftOut > 0 ? [staff.Count(Ids.TicketLog.LeftOut, transcript.MessagesLeftOut)] : Array.Empty<string>(),
+        ];
+        return string.Join(" · ", parts);
     }
 
-    /// <summary>/ticket list.</summary>
-    public static MessagePayload List(IReadOnlyList<TicketListItem> items)
+    /// <summary>/ticket list, in the staff member's language.</summary>
+    public static MessagePayload List(IReadOnlyList<TicketListItem> items, LocaleTexts reader)
     {
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(reader);
         if (items.Count == 0)
         {
-            return MessagePayload.Text("No open tickets. 🎉", ephemeral: true);
+            return MessagePayload.Text(reader.Get(Ids.TicketDeskViews.NoOpen), ephemeral: true);
         }
 
         var text = new StringBuilder();
         foreach (var item in items.Take(25))
         {
             var t = item.Ticket;
-            var state = t.ClaimedBy is { } by ? $"claimed by {Mention(by)}" : "**unclaimed**";
+            var state = t.ClaimedBy is { } by ? reader.Get(Ids.TicketDeskViews.ClaimedBy, ("staff", Mention(by))) : reader.Get(Ids.TicketDeskViews.Unclaimed);
             var where = t.ThreadId is { } thread ? " " + Channel(thread) : "";
             text.Append("• **").Append(t.DisplayNumber).Append("** ").Append(Mention(t.MemberId)).Append(where)
-                .Append(" — ").Append(state).Append(", ").Append(item.AgeText).Append(", ").Append(item.WaitText).AppendLine();
+                .Append(" — ").Append(state).Append(", ").Append(TicketTime.AgeText(item, reader)).Append(", ").Append(TicketTime.WaitText(item, reader)).AppendLine();
         }
 
         if (items.Count > 25)
         {
-            text.Append("…and ").Append((items.Count - 25).ToString(CultureInfo.InvariantCulture)).Append(" more.");
+            text.Append(reader.Get(Ids.TicketDeskViews.More, ("count", reader.Number(items.Count - 25))));
         }
 
         return new MessageBuilder()
             .AddEmbed(new EmbedBuilder()
-                .WithTitle($"Open tickets ({items.Count.ToString(CultureInfo.InvariantCulture)})")
+                .WithTitle(reader.Get(Ids.TicketDeskViews.ListTitle, ("count", reader.Number(items.Count))))
                 .WithColor(Replies.BrandColor)
                 .WithDescription(Shorten(text.ToString(), 4096))
                 .Build())
@@ -346,12 +445,13 @@ public static class TicketMessages
     }
 
     /// <summary>/ticket stats: the figures exactly as the `stats` verb prints them, in a code block (a fixed-width table reads best).</summary>
-    public static MessagePayload Stats(string figures)
+    public static MessagePayload Stats(string figures, LocaleTexts reader)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(reader);
         return new MessageBuilder()
             .AddEmbed(new EmbedBuilder()
-                .WithTitle("Support figures")
+                .WithTitle(reader.Get(Ids.TicketDeskViews.StatsTitle))
                 .WithColor(Replies.BrandColor)
                 .WithDescription("```\n" + Shorten(figures, 4000) + "\n```")
                 .Build())
@@ -360,27 +460,28 @@ public static class TicketMessages
             .Build();
     }
 
-    /// <summary>/ticket audit: the latest entries, newest first, in words.</summary>
-    public static MessagePayload Audit(IReadOnlyList<AuditEntry> entries, DateTimeOffset now)
+    /// <summary>/ticket audit: the latest entries, newest first, in words (each entry's own sentence as it was recorded).</summary>
+    public static MessagePayload Audit(IReadOnlyList<AuditEntry> entries, DateTimeOffset now, LocaleTexts reader)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(reader);
         if (entries.Count == 0)
         {
-            return MessagePayload.Text("The audit log is empty so far.", ephemeral: true);
+            return MessagePayload.Text(reader.Get(Ids.TicketDeskViews.AuditEmpty), ephemeral: true);
         }
 
         var text = new StringBuilder();
         foreach (var entry in entries)
         {
-            var who = entry.ActorId is { } actor ? Mention(actor) : "The bot";
-            var about = entry.TargetMemberId is { } target ? $" (member {Mention(target)})" : "";
-            text.Append("• ").Append(TicketWording.Ago(entry.At, now)).Append(" — ").Append(who).Append(' ')
+            var who = entry.ActorId is { } actor ? Mention(actor) : reader.Get(Ids.TicketDeskViews.AuditTheBot);
+            var about = entry.TargetMemberId is { } target ? " " + reader.Get(Ids.TicketDeskViews.AuditAbout, ("member", Mention(target))) : "";
+            text.Append("• ").Append(TicketTime.Ago(entry.At, now, reader)).Append(" — ").Append(who).Append(' ')
                 .Append(Shorten(entry.Detail, 300)).Append(about).Append(" · `").Append(entry.Action).Append('`').AppendLine();
         }
 
         return new MessageBuilder()
             .AddEmbed(new EmbedBuilder()
-                .WithTitle($"Audit log: the latest {entries.Count.ToString(CultureInfo.InvariantCulture)} actions")
+                .WithTitle(reader.Count(Ids.TicketDeskViews.AuditTitle, entries.Count))
                 .WithColor(Replies.BrandColor)
                 .WithDescription(Shorten(text.ToString(), 4096))
                 .Build())
@@ -390,15 +491,53 @@ public static class TicketMessages
     }
 
     /// <summary>Why the ticket exists, in one line.</summary>
-    public static string Why(TicketOrigin origin, TicketCard? card, ulong? requestedBy) => origin switch
+    public static string Why(TicketOrigin origin, TicketCard? card, ulong? requestedBy, LocaleTexts texts)
     {
-        TicketOrigin.CheckFailed => card is { Failing.Count: > 0 }
-            ? "the key check failed: " + string.Join(", ", card.FailingCheckIds.Select(id => $"`{id}`"))
-            : "the key check failed",
-        TicketOrigin.Stuck => card?.StoppedAt is { } where ? $"pressed \"I'm stuck\" at {where}" : "pressed \"I'm stuck\" in the guide",
-        TicketOrigin.ModeratorRequest => requestedBy is { } by ? $"opened at {Mention(by)}'s request" : "opened at a moderator's request",
-        _ => "opened with `/ticket open`",
-    };
+        ArgumentNullException.ThrowIfNull(texts);
+        return origin switch
+        {
+            TicketOrigin.CheckFailed => card is { Failing.Count: > 0 }
+                ? texts.Get(Ids.TicketWhy.CheckFailedWith, ("checks", string.Join(", ", card.FailingCheckIds.Select(id => $"`{id}`"))))
+                : texts.Get(Ids.TicketWhy.CheckFailed),
+            TicketOrigin.Stuck => card?.StoppedAt is { } where ? texts.Get(Ids.TicketWhy.StuckAt, ("where", where)) : texts.Get(Ids.TicketWhy.Stuck),
+            TicketOrigin.ModeratorRequest => requestedBy is { } by ? texts.Get(Ids.TicketWhy.RequestedBy, ("moderator", Mention(by))) : texts.Get(Ids.TicketWhy.Requested),
+            _ => texts.Get(Ids.TicketWhy.Command),
+        };
+    }
+
+    /// <summary>How a ticket ended, in <paramref name="texts"/>' language.</summary>
+    public static string OutcomeLabel(TicketCloseOutcome outcome, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Get(outcome switch
+        {
+            TicketCloseOutcome.ResolvedVerified => Ids.TicketOutcomes.ResolvedVerified,
+            TicketCloseOutcome.Resolved => Ids.TicketOutcomes.Resolved,
+            TicketCloseOutcome.ResolvedUnconfirmed => Ids.TicketOutcomes.ResolvedUnconfirmed,
+            TicketCloseOutcome.ClosedByStaff => Ids.TicketOutcomes.ClosedByStaff,
+            TicketCloseOutcome.NoReply => Ids.TicketOutcomes.NoReply,
+            _ => Ids.TicketOutcomes.MemberLeft,
+        });
+    }
+
+    /// <summary>
+    /// The close reason as stored: staff's own words stay as written; the reasons the bot gives itself (a timer, a
+    /// passing check, the member's answer, the member leaving) are said in <paramref name="texts"/>' language.
+    /// </summary>
+    public static string? CloseReason(string? stored, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var id = stored switch
+        {
+            TicketStateMachine.MemberLeftReason => Ids.TicketOutcomes.ReasonMemberLeft,
+            TicketStateMachine.AutoCloseReason => Ids.TicketOutcomes.ReasonNoReply,
+            TicketStateMachine.ConfirmedReason => Ids.TicketOutcomes.ReasonConfirmed,
+            TicketStateMachine.UnconfirmedReason => Ids.TicketOutcomes.ReasonUnconfirmed,
+            TicketStateMachine.CheckPassedReason => Ids.TicketOutcomes.ReasonCheckPassed,
+            _ => null,
+        };
+        return id is null ? stored : texts.Get(id);
+    }
 
     public static string Mention(ulong userId) => $"<@{userId.ToString(CultureInfo.InvariantCulture)}>";
 
@@ -406,39 +545,83 @@ public static class TicketMessages
 
     public static MessagePayload Private(string text) => MessagePayload.Text(text, ephemeral: true);
 
-    private static IEnumerable<MessageComponent> JoinAndClaim(int number) =>
+    private static string Roles(IReadOnlyList<ulong> supportRoles) =>
+        string.Join(" ", supportRoles.Select(r => $"<@&{r.ToString(CultureInfo.InvariantCulture)}>"));
+
+    private static IEnumerable<MessageComponent> JoinAndClaim(int number, LocaleTexts staff) =>
     [
-        Button.Create(ButtonStyle.Primary, TicketIds.Join(number), "Join"),
-        Button.Create(ButtonStyle.Success, TicketIds.Claim(number), "Claim"),
+        Button.Create(ButtonStyle.Primary, TicketIds.Join(number), staff.Get(Ids.TicketStaff.JoinButton)),
+        Button.Create(ButtonStyle.Success, TicketIds.Claim(number), staff.Get(Ids.TicketStaff.ClaimButton)),
     ];
 
     private static MessagePayload Plain(string text) => new MessageBuilder().WithContent(text).WithAllowedMentions(AllowedMentions.None).Build();
 
-    private static string OutcomeSuffix(Ticket ticket) => ticket.Outcome is { } outcome ? $" ({outcome.Label()})" : "";
+    private static string ClosedBy(Ticket ticket, LocaleTexts texts) => ticket.ClosedBy is { } staff ? Mention(staff) : texts.Get(Ids.TicketThread.TheBot);
 
-    private static string ClosedBy(Ticket ticket) => ticket.ClosedBy is { } staff ? Mention(staff) : "the bot";
-
-    private static string Verdict(Verdict? verdict) => verdict switch
+    private static string Verdict(Verdict? verdict, LocaleTexts staff) => staff.Get(verdict switch
     {
-        Core.Diagnostics.Verdict.Pass => "✅ The last check passed.",
-        Core.Diagnostics.Verdict.Warn => "⚠️ The last check works, with warnings.",
-        Core.Diagnostics.Verdict.Fail => "❌ The last check failed.",
-        Core.Diagnostics.Verdict.Error => "⚠️ The last check could not run (Bybit unreachable or busy).",
-        _ => "No key check yet.",
-    };
+        Core.Diagnostics.Verdict.Pass => Ids.TicketCard.VerdictPass,
+        Core.Diagnostics.Verdict.Warn => Ids.TicketCard.VerdictWarn,
+        Core.Diagnostics.Verdict.Fail => Ids.TicketCard.VerdictFail,
+        _ => Ids.TicketCard.VerdictError,
+    });
 
     private static string Stars(int stars) => new('★', stars);
 
-    private static string Timestamp(DateTimeOffset at, string style) =>
+    internal static string Timestamp(DateTimeOffset at, string style) =>
         string.Create(CultureInfo.InvariantCulture, $"<t:{at.ToUnixTimeSeconds()}:{style}>");
 
     private static string Shorten(string value, int max) => SafeText.Fit(value, max);
 
-    /// <summary>What the member is told about the ticket their failed check went into.</summary>
-    public static string CheckWentInto(Ticket ticket)
+    /// <summary>What the member is told, in their language, about the ticket their failed check went into.</summary>
+    public static string CheckWentInto(Ticket ticket, LocaleTexts member)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var where = ticket.ThreadId is { } thread ? Channel(thread) : "the support channel";
-        return $"I've put this result in your private support ticket {ticket.DisplayNumber} ({where}), so the team sees what's wrong without asking you for anything.";
+        ArgumentNullException.ThrowIfNull(member);
+        var where = ticket.ThreadId is { } thread ? Channel(thread) : member.Get(Ids.TicketThread.SupportChannel);
+        return member.Get(Ids.TicketThread.CheckWentInto, ("ticket", ticket.DisplayNumber), ("where", where));
+    }
+}
+
+/// <summary>Waits and ages in a reader's language, to the minute: "3 hours, 12 minutes", "less than a minute", "2 days ago".</summary>
+public static class TicketTime
+{
+    public static string Duration(TimeSpan span, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return span < TimeSpan.FromMinutes(1)
+            ? texts.Get(TextIds.TicketDeskViews.LessThanAMinute)
+            : texts.Duration(TimeSpan.FromMinutes(Math.Floor(span.TotalMinutes)));
+    }
+
+    public static string Ago(DateTimeOffset then, DateTimeOffset now, LocaleTexts texts) => Ago(now - then, texts);
+
+    public static string Ago(TimeSpan elapsed, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return elapsed < TimeSpan.FromMinutes(1)
+            ? texts.Get(TextIds.TicketDeskViews.JustNow)
+            : texts.Get(TextIds.TicketDeskViews.Ago, ("duration", Duration(elapsed, texts)));
+    }
+
+    /// <summary>"opened 3 hours ago" / "reopened …".</summary>
+    public static string AgeText(TicketListItem item, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Get(item.Ticket.ReopenedAt is null ? TextIds.TicketDeskViews.OpenedAgo : TextIds.TicketDeskViews.ReopenedAgo, ("ago", Ago(item.Age, texts)));
+    }
+
+    /// <summary>"waiting for staff for 40 minutes (12 minutes in working hours)" or "waiting for the member for 2 days".</summary>
+    public static string WaitText(TicketListItem item, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(texts);
+        var wait = texts.Get(
+            item.Ticket.WaitingForMember ? TextIds.TicketDeskViews.WaitingForMember : TextIds.TicketDeskViews.WaitingForStaff,
+            ("duration", Duration(item.Wait, texts)));
+        return item.OutsideAlwaysOpenHours
+            ? wait + " " + texts.Get(TextIds.TicketDeskViews.InWorkingHours, ("duration", Duration(item.WorkingWait, texts)))
+            : wait;
     }
 }

@@ -1,42 +1,46 @@
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
-using AstraBit.SupportBot.Core.Limits;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 
 namespace AstraBit.SupportBot.Bot.Tickets;
 
-/// <summary>The member's "Run the check again" in their ticket: the full result goes into the ticket, the member gets the verdict.</summary>
-public sealed class TicketRecheckPresenter(DiscordRestClient rest) : KeyCheckPresenter<KeyCheckOrigin.InTicket>(rest)
+/// <summary>The member's "Run the check again" in their ticket: the full result goes into the ticket, the member gets the verdict in their language.</summary>
+public sealed class TicketRecheckPresenter(DiscordRestClient rest, SupportLanguages languages) : KeyCheckPresenter<KeyCheckOrigin.InTicket>(rest)
 {
     public override KeyCheckEntry Entry => KeyCheckEntry.Ticket;
 
     public override Task<MessagePayload> RenderAsync(KeyCheckOutcome<KeyCheckOrigin.InTicket> outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        var texts = languages.For(outcome.Interaction);
         var answer = outcome.Result switch
         {
-            KeyCheckResult.Completed completed => Verdict(completed.Report.Verdict)
-                + outcome.Ticket switch
+            KeyCheckResult.Completed completed => string.Join(' ', [
+                Verdict(completed.Report.Verdict, texts),
+                outcome.Ticket switch
                 {
-                    { Posted: true, Ticket: { IsClosed: true, Outcome: Core.Tickets.TicketCloseOutcome.ResolvedVerified } closed } => $" That proves the fix: ticket {closed.DisplayNumber} is closed as resolved — verified.",
-                    { Posted: true } => " The full result is posted in your ticket for the support team.",
-                    { Failed: true } => " I couldn't post the full result in your ticket just now; tell the team there, or run the check again in a few minutes.",
-                    _ => " Your ticket is closed, so the result wasn't posted; `/ticket open` starts a new one.",
-                }
-                + (completed.KeyKeptFor is { } kept ? $" I'll keep your key in memory only, for {RetryWording.Duration(kept)}." : ""),
-            KeyCheckResult.Refused refused => refused.Message + " Your key wasn't sent to Bybit this time.",
+                    { Posted: true, Ticket: { IsClosed: true, Outcome: Core.Tickets.TicketCloseOutcome.ResolvedVerified } closed } => texts.Get(TextIds.TicketRecheck.Verified, ("ticket", closed.DisplayNumber)),
+                    { Posted: true } => texts.Get(TextIds.TicketRecheck.Posted),
+                    { Failed: true } => texts.Get(TextIds.TicketRecheck.Failed),
+                    _ => texts.Get(TextIds.TicketRecheck.Closed),
+                },
+                .. completed.KeyKeptFor is { } kept ? [texts.Get(TextIds.TicketRecheck.KeptFor, ("duration", texts.Duration(kept)))] : Array.Empty<string>(),
+            ]),
+            KeyCheckResult.Refused refused => texts.Get(TextIds.KeyCheck.Refused, ("reason", refused.Message)),
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name} for a typed key."),
         };
         return Task.FromResult(TicketMessages.Private(answer));
     }
 
-    private static string Verdict(Verdict verdict) => verdict switch
+    private static string Verdict(Verdict verdict, LocaleTexts texts) => texts.Get(verdict switch
     {
-        Core.Diagnostics.Verdict.Pass => "✅ Your key passes every check.",
-        Core.Diagnostics.Verdict.Warn => "⚠️ Your key works, with things to look at.",
-        Core.Diagnostics.Verdict.Fail => "❌ The check still finds problems.",
-        _ => "⚠️ The check couldn't run right now.",
-    };
+        Core.Diagnostics.Verdict.Pass => TextIds.TicketRecheck.Pass,
+        Core.Diagnostics.Verdict.Warn => TextIds.TicketRecheck.Warn,
+        Core.Diagnostics.Verdict.Fail => TextIds.TicketRecheck.Fail,
+        _ => TextIds.TicketRecheck.Error,
+    });
 }

@@ -61,7 +61,7 @@ public sealed class WalkthroughCheckPresenter(
 
                     if (outcome.Ticket?.Ticket is { } opened)
                     {
-                        notes.Add(TicketMessages.CheckWentInto(opened));
+                        notes.Add(TicketMessages.CheckWentInto(opened, languages.For(outcome.Interaction)));
                     }
 
                     var checklist = Finished(outcome) ? engine.View(shown with { Position = GuidePosition.FinalCheck }, keyRemembered: false, locale).Page : null;
