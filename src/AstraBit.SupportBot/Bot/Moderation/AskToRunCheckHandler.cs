@@ -106,8 +106,9 @@ public sealed partial class AskToRunCheckHandler(
         }
     }
 
+    // The audit entry names the way in as Discord shows it: the user command's name in quotes, or the slash command.
     private static string Via(ApplicationCommandData command) =>
-        command.CommandType == ApplicationCommandType.User ? "user menu \"" + SupportCommands.AskToRunCheck + "\"" : "/" + SupportCommands.DiagnoseUser;
+        command.CommandType == ApplicationCommandType.User ? $"\"{SupportCommands.AskToRunCheck}\"" : "/" + SupportCommands.DiagnoseUser;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Command} refused for user {UserId}: not a moderator or staff")]
     private static partial void LogRefused(ILogger logger, ulong userId, string command);
