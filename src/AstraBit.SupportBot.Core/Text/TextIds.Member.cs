@@ -158,4 +158,12 @@ public static partial class TextIds
         public const string ExpiryExpiredFix = "checkText.expiry.expired.fix";
         public const string ExpirySoonFix = "checkText.expiry.soon.fix";
     }
+
+    /// <summary>What `/support panel` answers the staff member who ran it.</summary>
+    public static class PanelPost
+    {
+        public const string Posted = "panel.posted";
+        public const string Updated = "panel.updated";
+        public const string Moved = "panel.moved";
+    }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Panel;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Hosting;
@@ -15,7 +18,8 @@ namespace AstraBit.SupportBot.Bot.Panel;
 /// deleted): one panel per server, its place stored so a restart changes nothing.
 /// </summary>
 public sealed partial class SupportPanelCommand(
-    PanelContent content,
+    LocalizedContent<PanelContent> panels,
+    SupportLanguages languages,
     IPanelLocationStore locations,
     SupportRoles roles,
     DiscordRestClient rest,
@@ -50,11 +54,14 @@ public sealed partial class SupportPanelCommand(
 
         var guildId = options.Value.GuildId;
         var placement = PanelPlacement.Decide(await locations.GetAsync(guildId, cancellationToken), channelId);
-        var panel = PanelMessages.Panel(content);
+        // Everyone in the channel reads the panel: it is in the server's language (Support:StaffLocale, else the guild's).
+        var panel = PanelMessages.Panel(panels.For(languages.StaffLocale));
+        var texts = languages.For(interaction);
+        var channel = string.Create(CultureInfo.InvariantCulture, $"<#{channelId}>");
         string answer;
         if (placement.EditMessageId is { } existing && await TryEditAsync(channelId, existing, panel, cancellationToken))
         {
-            answer = $"The support panel in <#{channelId}> is updated in place.";
+            answer = texts.Get(TextIds.PanelPost.Updated, ("channel", channel));
         }
         else
         {
@@ -65,7 +72,7 @@ public sealed partial class SupportPanelCommand(
                 await TryDeleteAsync(old, cancellationToken);
             }
 
-            answer = placement.Replaces is null ? $"The support panel is posted in <#{channelId}>." : $"The support panel moved to <#{channelId}>; the old one is removed.";
+            answer = texts.Get(placement.Replaces is null ? TextIds.PanelPost.Posted : TextIds.PanelPost.Moved, ("channel", channel));
         }
 
         LogPanel(logger, interaction.User.Id, channelId);
