@@ -186,7 +186,9 @@ internal static class BusyYearBenchmark
                     () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.Export).Build(), overview.Id, overview.ChannelId),
                     id => m => m.InteractionId == id && m.Attachments.Count == 1));
                 figures["privacy-delete"] = await CommandAsync(
-                    discord, () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.ConfirmDelete).Build(), overview.Id, overview.ChannelId));
+                    discord,
+                    () => discord.ClickButtonAsync(busiest, new PrivacyId(PrivacyIdKind.ConfirmDelete).Build(), overview.Id, overview.ChannelId),
+                    _ => m => m.Id == overview.Id && m.Content.StartsWith("Deleted:", StringComparison.Ordinal));
 
                 // A member's failed check opens a ticket: complete when the member is told which ticket it went into.
                 var copy = BybitEmulatorCommand.Clones(bybit.Scenario("hedge-mode"), 1)[0];

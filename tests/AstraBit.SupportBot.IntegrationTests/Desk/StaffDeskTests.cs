@@ -137,8 +137,8 @@ public sealed class StaffDeskTests
         Assert.Equal(UpdateMessage, confirm.Type);
         Assert.Contains("Delete your data?", Answer(confirm), StringComparison.Ordinal);
         Assert.Equal(["pv:confirm", "pv:cancel"], ButtonsOf(confirm.Data!).Select(b => b.CustomId));
-        var (_, deleted) = await people.ClickAsync(Member, "pv:confirm", message);
-        var result = Answer(deleted);
+        await people.ClickAsync(Member, "pv:confirm", message);
+        var result = (await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == message.Id && m.Content.StartsWith("Deleted:", StringComparison.Ordinal), BotHarness.Timeout)).Content;
         Assert.Contains("2 key checks", result, StringComparison.Ordinal);
         Assert.Contains("the details of 1 closed ticket.", result, StringComparison.Ordinal);
         Assert.Contains("Kept: your open ticket #0002", result, StringComparison.Ordinal);

@@ -22,7 +22,8 @@ public sealed class StoredLanguageTests
         var export = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == exportClick && m.Attachments.Count == 1, BotHarness.Timeout);
         await bot.Discord.Rest.WaitForCallbackAsync(await bot.Discord.ClickButtonAsync(Member, "pv:delete", overview.Id, bot.SupportChannelId), BotHarness.Timeout);
         var confirm = await bot.Discord.ClickButtonAsync(Member, "pv:confirm", overview.Id, bot.SupportChannelId);
-        var deleted = (await bot.Discord.Rest.WaitForCallbackAsync(confirm, BotHarness.Timeout)).Data!["content"]!.GetValue<string>();
+        await bot.Discord.Rest.WaitForCallbackAsync(confirm, BotHarness.Timeout);
+        var deleted = (await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.StartsWith("Deleted:", StringComparison.Ordinal), BotHarness.Timeout)).Content;
 
         Assert.Contains("Your Discord language as last seen: es-419", listed, StringComparison.Ordinal);
         Assert.Contains("\"locale\": \"es-419\"", Encoding.UTF8.GetString(export.Attachments[0].Content), StringComparison.Ordinal);

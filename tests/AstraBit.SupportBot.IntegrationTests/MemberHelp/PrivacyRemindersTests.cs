@@ -36,7 +36,10 @@ public sealed class PrivacyRemindersTests
         var delete = await bot.Discord.ClickButtonAsync(Member, "pv:delete", overview.Id, bot.SupportChannelId);
         Assert.Contains("your key-expiry reminders", (await bot.Discord.Rest.WaitForCallbackAsync(delete, BotHarness.Timeout)).Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var confirm = await bot.Discord.ClickButtonAsync(Member, "pv:confirm", overview.Id, bot.SupportChannelId);
-        Assert.Contains("1 key-expiry reminder,", (await bot.Discord.Rest.WaitForCallbackAsync(confirm, BotHarness.Timeout)).Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(6, (await bot.Discord.Rest.WaitForCallbackAsync(confirm, BotHarness.Timeout)).Type);
+        var deleted = await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.StartsWith("Deleted:", StringComparison.Ordinal), BotHarness.Timeout);
+        Assert.Contains("1 key-expiry reminder,", deleted.Content, StringComparison.Ordinal);
+        Assert.Empty(deleted.Components);
 
         var reminders = await bot.Discord.RunSlashCommandAsync(Member, "reminders", [], bot.SupportChannelId);
         Assert.Contains("You have no key-expiry reminders", (await bot.Discord.Rest.WaitForCallbackAsync(reminders, BotHarness.Timeout)).Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);

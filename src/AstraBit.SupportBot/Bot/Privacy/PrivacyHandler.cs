@@ -37,9 +37,12 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
                 await rest.UpdateMessageAsync(interaction, Confirm(), cancellationToken);
                 break;
             case PrivacyIdKind.ConfirmDelete:
+                // Acknowledged before the deletion: a member with years of checks and tickets is erased in one
+                // flushed write, which on a busy machine can take longer than Discord's 3 seconds.
+                await rest.DeferUpdateAsync(interaction, cancellationToken);
                 var deletion = await memberData.DeleteAsync(memberId, memberId, cancellationToken);
                 languages.Forget(memberId);
-                await rest.UpdateMessageAsync(interaction, Deleted(deletion), cancellationToken);
+                await rest.EditOriginalResponseAsync(interaction, Deleted(deletion), cancellationToken);
                 break;
             default:
                 await rest.UpdateMessageAsync(interaction, Overview(await memberData.ExportAsync(memberId, cancellationToken)), cancellationToken);
