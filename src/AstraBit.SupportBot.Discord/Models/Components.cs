@@ -121,7 +121,7 @@ public sealed record Button : MessageComponent
     }
 }
 
-/// <summary>An option of a <see cref="StringSelect"/>.</summary>
+/// <summary>An option of a <see cref="StringSelect"/>, or a choice of a <see cref="RadioGroup"/> (the same fields and limits).</summary>
 public sealed record SelectOption
 {
     public SelectOption(string label, string value, string? description = null, bool isDefault = false)
@@ -240,37 +240,14 @@ public sealed record StringSelect : MessageComponent
     }
 }
 
-/// <summary>One choice of a <see cref="RadioGroup"/>.</summary>
-public sealed record RadioOption
-{
-    public RadioOption(string label, string value, string? description = null, bool isDefault = false)
-    {
-        DiscordLimits.Length(label, 1, DiscordLimits.SelectOptionText, "radio.option.label");
-        DiscordLimits.Length(value, 1, DiscordLimits.SelectOptionText, "radio.option.value");
-        DiscordLimits.MaxLength(description, DiscordLimits.SelectOptionText, "radio.option.description");
-        Label = label;
-        Value = value;
-        Description = description;
-        IsDefault = isDefault;
-    }
-
-    public string Label { get; }
-
-    public string Value { get; }
-
-    public string? Description { get; }
-
-    public bool IsDefault { get; }
-}
-
 /// <summary>A radio group (type 21): one of 2–10 choices, only inside a Label in a modal (<see cref="ModalBuilder.AddRadioGroup"/>).</summary>
 public sealed record RadioGroup : MessageComponent
 {
-    public RadioGroup(string customId, IEnumerable<RadioOption> options, bool required = true)
+    public RadioGroup(string customId, IEnumerable<SelectOption> options, bool required = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateCustomId(customId);
-        IReadOnlyList<RadioOption> list = [.. options];
+        IReadOnlyList<SelectOption> list = [.. options];
         if (list.Count is < DiscordLimits.RadioOptionsMin or > DiscordLimits.RadioOptionsMax)
         {
             throw new ArgumentException($"A radio group needs {DiscordLimits.RadioOptionsMin}–{DiscordLimits.RadioOptionsMax} options (was {list.Count}).", nameof(options));
@@ -288,7 +265,8 @@ public sealed record RadioGroup : MessageComponent
 
     public string CustomId { get; }
 
-    public IReadOnlyList<RadioOption> Options { get; }
+    /// <summary>The choices: a radio option has a select option's fields (label, value, description, default).</summary>
+    public IReadOnlyList<SelectOption> Options { get; }
 
     public bool Required { get; }
 

@@ -154,7 +154,7 @@ public sealed class ModalAndComponentsV2EmulatorTests
         var interaction = Interaction.Parse(JsonDocument.Parse(h.Emulator.CreateSlashCommand(1, "ticket").ToJsonString()).RootElement);
         var modal = new ModalBuilder("form", "Talk to support")
             .AddSelect("Topic", new StringSelect("topic", [new SelectOption("Billing", "billing"), new SelectOption("Other", "other")], required: true))
-            .AddRadioGroup("Site", new RadioGroup("site", [new RadioOption("bybit.com", "mainnet", isDefault: true), new RadioOption("Bybit EU", "eu")]))
+            .AddRadioGroup("Site", new RadioGroup("site", [new SelectOption("bybit.com", "mainnet", isDefault: true), new SelectOption("Bybit EU", "eu")]))
             .AddFileUpload("Screenshots", new FileUploadInput("shots", minValues: 0, maxValues: 3, required: false))
             .Build();
 
@@ -169,7 +169,7 @@ public sealed class ModalAndComponentsV2EmulatorTests
     {
         Assert.Throws<ArgumentException>(() => new FileUploadInput("shots", minValues: 0, maxValues: 3, required: true));
         Assert.Throws<ArgumentException>(() => new FileUploadInput("shots", minValues: 1, maxValues: 11));
-        Assert.Throws<ArgumentException>(() => new RadioGroup("site", [new RadioOption("only", "one")]));
+        Assert.Throws<ArgumentException>(() => new RadioGroup("site", [new SelectOption("only", "one")]));
         Assert.Throws<ArgumentException>(() => new ActionRow(new FileUploadInput("shots")));
         Assert.Throws<ArgumentException>(() => new ModalBuilder("f", "F").AddSelect("Topic", new StringSelect("t", [new SelectOption("A", "a")])));
     }
