@@ -76,9 +76,8 @@ public sealed partial class InteractionRouter(
         var interaction = gatewayEvent.Interaction;
         try
         {
-            // First, in memory, so whatever this interaction sends the member later without one (a ticket's welcome) is in
-            // their language; stored once the interaction is answered (below).
-            languages.Note(interaction);
+            // First, so whatever this interaction sends the member later without one (a ticket's welcome) is in their language.
+            await languages.SeenAsync(interaction, cancellationToken);
             var routed = interaction.Data switch
             {
                 ApplicationCommandData typing when interaction.Type == InteractionType.ApplicationCommandAutocomplete =>
@@ -92,7 +91,6 @@ public sealed partial class InteractionRouter(
             };
 
             await (routed ?? rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken));
-            await languages.SeenAsync(interaction, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -19,8 +19,6 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
     public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        // What the bot keeps includes the language this very interaction carries.
-        await languages.SeenAsync(interaction, cancellationToken);
         var export = await memberData.ExportAsync(interaction.User.Id, cancellationToken);
         await rest.RespondAsync(interaction, Overview(export), cancellationToken);
     }
@@ -30,11 +28,6 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
         var memberId = interaction.User.Id;
-        if (id.Kind != PrivacyIdKind.ConfirmDelete)
-        {
-            await languages.SeenAsync(interaction, cancellationToken);
-        }
-
         switch (id.Kind)
         {
             case PrivacyIdKind.Export:
