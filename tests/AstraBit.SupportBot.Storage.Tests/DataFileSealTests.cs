@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AstraBit.SupportBot.Storage.Tickets;
 
 namespace AstraBit.SupportBot.Storage.Tests;
@@ -73,7 +72,7 @@ public sealed class DataFileSealTests : IDisposable
         await WriteChecksAsync(path, 50);
         Assert.True(File.Exists(DataFileSeal.SealPath(path)));
 
-        var confirmed = await RunWriterAndKillAsync(path, confirmationsBeforeKill: 20);
+        var confirmed = await CrashWriterProcess.RunAndKillAsync(path, confirmationsBeforeKill: 20, Limit);
 
         Assert.False(File.Exists(DataFileSeal.SealPath(path)));
         using var database = new SupportDatabase(path);
@@ -111,40 +110,5 @@ public sealed class DataFileSealTests : IDisposable
         {
             await store.AddAsync(Samples.History((ulong)(i % 10), Start.AddMinutes(i)));
         }
-    }
-
-    private static async Task<IReadOnlyList<int>> RunWriterAndKillAsync(string path, int confirmationsBeforeKill)
-    {
-        var writer = Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.Storage.CrashWriter.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(writer);
-        start.ArgumentList.Add(path);
-
-        using var timeout = new CancellationTokenSource(Limit);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        var numbers = new List<int>();
-        try
-        {
-            while (numbers.Count < confirmationsBeforeKill)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException($"The writer stopped on its own: {await errors}");
-                numbers.Add(int.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-
-        return numbers;
     }
 }

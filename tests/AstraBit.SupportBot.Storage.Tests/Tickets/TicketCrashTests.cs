@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Storage.CrashWriter;
 using AstraBit.SupportBot.Storage.Tickets;
@@ -25,7 +23,7 @@ public sealed class TicketCrashTests : IDisposable
 
         foreach (var count in killAfter)
         {
-            foreach (var number in await RunAndKillAsync(path, count))
+            foreach (var number in await CrashWriterProcess.RunAndKillAsync(path, count, Limit))
             {
                 Assert.True(confirmed.Add(number), $"number {number} was handed out twice");
             }
@@ -59,50 +57,4 @@ public sealed class TicketCrashTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
-
-    // Waits for this many confirmations from this run (not a ticket number: a ticket written but not yet reported
-    // when the previous run was killed takes a number too), then kills the writer.
-    private static async Task<IReadOnlyList<int>> RunAndKillAsync(string path, int confirmationsBeforeKill)
-    {
-        var writer = Path.Combine(AppContext.BaseDirectory, "AstraBit.SupportBot.Storage.CrashWriter.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(writer);
-        start.ArgumentList.Add(path);
-
-        using var timeout = new CancellationTokenSource(Limit);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        var numbers = new List<int>();
-        try
-        {
-            while (numbers.Count < confirmationsBeforeKill)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException($"The writer stopped on its own: {await errors}");
-                numbers.Add(int.Parse(line, CultureInfo.InvariantCulture));
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-
-        // Whatever it printed before dying was committed too.
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } rest)
-        {
-            if (int.TryParse(rest, CultureInfo.InvariantCulture, out var number))
-            {
-                numbers.Add(number);
-            }
-        }
-
-        return numbers;
-    }
 }
