@@ -126,7 +126,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
 
         var anyTicket = tickets.Count > 0 || ticketCollection.Query().Limit(1).Exists();
 
-        var checks = new List<CheckHistoryEntry>();
+        var checks = new List<StatsCheck>();
         foreach (var fields in StatsDays.Read(lite, StatsKind.Checks, firstDay, lastDay))
         {
             var at = StatsDays.CheckTicks(fields.Span);
@@ -138,17 +138,17 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
 
         AddEarlierChecks(checks, start, firstDay);
 
-        var walkthroughs = new List<WalkthroughMarks>();
+        var walkthroughs = new List<StatsWalkthrough>();
         foreach (var fields in StatsDays.Read(lite, StatsKind.Walkthroughs, firstDay, lastDay))
         {
-            var marks = StatsDays.ToMarks(fields.Span);
-            if (marks.StartedAt is { } started && started.UtcTicks >= start && started.UtcTicks < end)
+            var walkthrough = StatsDays.ToWalkthrough(fields.Span);
+            if (walkthrough.StartedAt is { } started && started.UtcTicks >= start && started.UtcTicks < end)
             {
-                walkthroughs.Add(marks);
+                walkthroughs.Add(walkthrough);
             }
         }
 
-        var claims = new List<AuditEntry>();
+        var claims = new List<StatsClaim>();
         foreach (var fields in StatsDays.Read(lite, StatsKind.Claims, firstDay, lastDay))
         {
             var at = StatsDays.ClaimTicks(fields.Span);
@@ -165,7 +165,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
     /// For each member with a check in the period, one earlier check that could run, if there is one (it makes their
     /// first check an old one): looked up one by one for a few members, else read from the earlier days' rows.
     /// </summary>
-    private void AddEarlierChecks(List<CheckHistoryEntry> checks, long start, long firstDay)
+    private void AddEarlierChecks(List<StatsCheck> checks, long start, long firstDay)
     {
         var history = Lite.GetCollection(Collections.CheckHistory);
         var earliest = history.Query().OrderBy(Collections.CheckedAtField).Limit(1).FirstOrDefault();
@@ -174,7 +174,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
             return;
         }
 
-        var members = checks.Select(c => c.UserId).ToHashSet();
+        var members = checks.Select(c => c.MemberId).ToHashSet();
         if (members.Count <= MemberLookups)
         {
             var couldRun = Query.Not("verdict", "error");
@@ -183,7 +183,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
                 var earlier = history.FindOne(Query.And(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(member)), Query.LT(Collections.CheckedAtField, start), couldRun));
                 if (earlier is not null)
                 {
-                    checks.Add(BsonDocuments.ToHistory(earlier));
+                    checks.Add(StatsCheck.Of(BsonDocuments.ToHistory(earlier)));
                 }
             }
 
@@ -193,7 +193,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         foreach (var fields in StatsDays.Read(Lite, StatsKind.Checks, StatsDays.Day(earliest[Collections.CheckedAtField].AsInt64), firstDay))
         {
             var check = StatsDays.ToCheck(fields.Span);
-            if (check.CheckedAt.UtcTicks < start && check.Verdict != Verdict.Error && members.Remove(check.UserId))
+            if (check.CheckedAt.UtcTicks < start && check.Verdict != Verdict.Error && members.Remove(check.MemberId))
             {
                 checks.Add(check);
             }
@@ -225,14 +225,15 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         }
 
         var anyTicket = tickets.Count > 0 || ticketCollection.Query().Limit(1).Exists();
-        var checks = ChecksFor(start, end);
+        var checks = ChecksFor(start, end).Select(StatsCheck.Of).ToList();
         var walkthroughs = Lite.GetCollection(Collections.Walkthroughs)
             .Find(Query.And(Query.GTE(FunnelStartPath, start), Query.LT(FunnelStartPath, end)))
             .Select(BsonDocuments.ToMarks)
             .OfType<WalkthroughMarks>()
+            .Select(StatsWalkthrough.Of)
             .ToList();
-        var audit = ClaimsIn(from, to, start, end);
-        return Task.FromResult(new SupportStatsData([.. tickets.Values.OrderBy(t => t.Number)], checks, walkthroughs, audit, anyTicket));
+        var claims = StatsClaim.In(ClaimsIn(from, to, start, end));
+        return Task.FromResult(new SupportStatsData([.. tickets.Values.OrderBy(t => t.Number)], checks, walkthroughs, claims, anyTicket));
     }
 
     /// <summary>The checks run in the period, and for each of those members one earlier check that could run, if there is one.</summary>

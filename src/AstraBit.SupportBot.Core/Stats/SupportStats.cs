@@ -1,8 +1,5 @@
-using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
-using AstraBit.SupportBot.Core.Walkthrough;
 
 namespace AstraBit.SupportBot.Core.Stats;
 
@@ -19,17 +16,17 @@ public interface ISupportStatsSource
     Task<SupportStatsData> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The stored tickets, checks, walkthrough funnel marks and audit entries a period's figures need.</summary>
+/// <summary>The stored tickets, checks, walkthrough funnel marks and claims a period's figures need.</summary>
 /// <param name="Tickets">The tickets (see <see cref="ISupportStatsSource.LoadAsync"/>).</param>
 /// <param name="Checks">The checks.</param>
-/// <param name="Walkthroughs">The walkthrough funnel marks.</param>
-/// <param name="Audit">The audit entries.</param>
+/// <param name="Walkthroughs">The walkthroughs' funnel marks.</param>
+/// <param name="Claims">The audit log's claims.</param>
 /// <param name="TicketsEverStored">Whether the data file holds any ticket at all, also outside what was loaded; null: tell from <paramref name="Tickets"/>.</param>
 public sealed record SupportStatsData(
     IReadOnlyList<Ticket> Tickets,
-    IReadOnlyList<CheckHistoryEntry> Checks,
-    IReadOnlyList<WalkthroughMarks> Walkthroughs,
-    IReadOnlyList<AuditEntry> Audit,
+    IReadOnlyList<StatsCheck> Checks,
+    IReadOnlyList<StatsWalkthrough> Walkthroughs,
+    IReadOnlyList<StatsClaim> Claims,
     bool? TicketsEverStored = null);
 
 /// <summary>

@@ -1,7 +1,5 @@
-using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.WorkingHours;
 
@@ -68,32 +66,62 @@ public static class SupportStatsCalculator
 
         return new WalkthroughFunnel(
             cohort.Count,
-            FunnelPositions.Select(p => (p, cohort.Count(w => w.Reached.ContainsKey(p) || (p == GuidePosition.FinalCheck && w.Reached.ContainsKey(GuidePosition.Done))))).ToList(),
-            cohort.Count(w => w.FinalCheckPassedAt is not null));
+            FunnelPositions.Select(p => (p, cohort.Count(w => w.HasReached(p) || (p == GuidePosition.FinalCheck && w.HasReached(GuidePosition.Done))))).ToList(),
+            cohort.Count(w => w.PassedFinalCheck));
     }
 
     private static CheckFigures? Checks(SupportStatsData data, Func<DateTimeOffset?, bool> inPeriod, DateTimeOffset to)
     {
-        var run = data.Checks.Count(c => inPeriod(c.CheckedAt));
+        var run = 0;
+        foreach (var check in data.Checks)
+        {
+            if (inPeriod(check.CheckedAt))
+            {
+                run++;
+            }
+        }
+
         if (run == 0)
         {
             return null;
         }
 
-        int first = 0, afterFix = 0, notYet = 0;
-        foreach (var member in data.Checks.Where(c => c.Verdict != Verdict.Error && c.CheckedAt < to).GroupBy(c => c.UserId))
+        // One pass, one entry per member (a year's 200,000 checks grouped and sorted per member took most of a second):
+        // the member's first check that could run (the earliest; among equal times the first given) and whether any
+        // passed. A first check that failed and any passed check means a later one passed.
+        var members = new Dictionary<ulong, FirstCheck>();
+        foreach (var check in data.Checks)
         {
-            var ordered = member.OrderBy(c => c.CheckedAt).ToList();
-            if (!inPeriod(ordered[0].CheckedAt))
+            if (check.Verdict == Verdict.Error || check.CheckedAt >= to)
             {
                 continue;
             }
 
-            if (Passed(ordered[0]))
+            var at = check.CheckedAt.UtcTicks;
+            var passed = Passed(check);
+            if (members.TryGetValue(check.MemberId, out var known))
+            {
+                members[check.MemberId] = at < known.At ? new FirstCheck(at, passed, known.AnyPassed || passed) : known with { AnyPassed = known.AnyPassed || passed };
+            }
+            else
+            {
+                members[check.MemberId] = new FirstCheck(at, passed, passed);
+            }
+        }
+
+        int first = 0, afterFix = 0, notYet = 0;
+        foreach (var member in members.Values)
+        {
+            if (!inPeriod(new DateTimeOffset(member.At, TimeSpan.Zero)))
+            {
+                continue;
+            }
+
+            if (member.Passed)
             {
                 first++;
             }
-            else if (ordered.Skip(1).Any(Passed))
+            else if (member.AnyPassed)
             {
                 afterFix++;
             }
@@ -124,25 +152,46 @@ public static class SupportStatsCalculator
 
     private static SelfServiceFigures? SelfService(SupportStatsData data, Func<DateTimeOffset?, bool> inPeriod, DateTimeOffset to)
     {
-        var members = new HashSet<ulong>();
+        // Two passes over the checks, one entry per member: each member's first failing check in the period, then the
+        // first passing check after it (only their times count, so among equal times any will do).
+        var firstFailure = new Dictionary<ulong, long>();
+        foreach (var check in data.Checks)
+        {
+            if (check.Verdict == Verdict.Fail && check.CheckedAt < to && inPeriod(check.CheckedAt))
+            {
+                var at = check.CheckedAt.UtcTicks;
+                if (!firstFailure.TryGetValue(check.MemberId, out var known) || at < known)
+                {
+                    firstFailure[check.MemberId] = at;
+                }
+            }
+        }
+
+        var firstPass = new Dictionary<ulong, long>();
+        foreach (var check in data.Checks)
+        {
+            if (check.CheckedAt < to && Passed(check) && firstFailure.TryGetValue(check.MemberId, out var failed))
+            {
+                var at = check.CheckedAt.UtcTicks;
+                if (at > failed && (!firstPass.TryGetValue(check.MemberId, out var known) || at < known))
+                {
+                    firstPass[check.MemberId] = at;
+                }
+            }
+        }
+
+        var members = new HashSet<ulong>(firstFailure.Keys);
         var served = new HashSet<ulong>();
 
         // Each member's tickets looked up once: asking every ticket for every member was quadratic (a year's 30,000
         // tickets against its members took 90 s; docs/data-costs.md).
         var ticketsOf = data.Tickets.ToLookup(t => t.MemberId);
-        foreach (var member in data.Checks.Where(c => c.CheckedAt < to).GroupBy(c => c.UserId))
+        foreach (var (member, pass) in firstPass)
         {
-            var firstFailure = member.Where(c => c.Verdict == Verdict.Fail && inPeriod(c.CheckedAt)).OrderBy(c => c.CheckedAt).FirstOrDefault();
-            if (firstFailure is null)
+            var failed = firstFailure[member];
+            if (!ticketsOf[member].Any(t => t.OpenedAt.UtcTicks >= failed && t.OpenedAt.UtcTicks <= pass))
             {
-                continue;
-            }
-
-            members.Add(member.Key);
-            var pass = member.Where(c => c.CheckedAt > firstFailure.CheckedAt && Passed(c)).OrderBy(c => c.CheckedAt).FirstOrDefault();
-            if (pass is not null && !ticketsOf[member.Key].Any(t => t.OpenedAt >= firstFailure.CheckedAt && t.OpenedAt <= pass.CheckedAt))
-            {
-                served.Add(member.Key);
+                served.Add(member);
             }
         }
 
@@ -157,29 +206,53 @@ public static class SupportStatsCalculator
 
     private static List<StaffFigures>? Staff(SupportStatsData data, List<Ticket> closed, Func<DateTimeOffset?, bool> inPeriod)
     {
-        var claims = data.Audit.Where(e => e.Action == AuditActions.TicketClaimed && e.ActorId is not null && inPeriod(e.At)).ToList();
-        var ids = claims.Select(e => e.ActorId!.Value)
-            .Concat(closed.Select(t => t.ClosedBy ?? t.CloseRequestedBy).OfType<ulong>())
-            .Concat(closed.Where(t => t.Rating is not null).Select(t => t.ResolvedBy).OfType<ulong>())
-            .Distinct()
-            .Order()
-            .ToList();
-        if (ids.Count == 0)
+        // One pass over the claims and one over the closed tickets, tallied per staff member.
+        var staff = new SortedDictionary<ulong, StaffTally>();
+        StaffTally Of(ulong id) => staff.TryGetValue(id, out var tally) ? tally : staff[id] = new StaffTally();
+        foreach (var claim in data.Claims)
+        {
+            if (inPeriod(claim.At))
+            {
+                Of(claim.StaffId).Claimed++;
+            }
+        }
+
+        foreach (var ticket in closed)
+        {
+            if ((ticket.ClosedBy ?? ticket.CloseRequestedBy) is { } closer)
+            {
+                Of(closer).Closed++;
+            }
+
+            if (ticket.Rating is { } rating && ticket.ResolvedBy is { } resolver)
+            {
+                var tally = Of(resolver);
+                tally.Ratings++;
+                tally.RatingSum += rating;
+            }
+        }
+
+        if (staff.Count == 0)
         {
             return null;
         }
 
-        return ids.Select(id =>
-        {
-            var ratings = closed.Where(t => t.Rating is not null && t.ResolvedBy == id).Select(t => t.Rating!.Value).ToList();
-            return new StaffFigures(
-                id,
-                claims.Count(e => e.ActorId == id),
-                closed.Count(t => (t.ClosedBy ?? t.CloseRequestedBy) == id),
-                ratings.Count == 0 ? null : ratings.Average(),
-                ratings.Count);
-        }).ToList();
+        return staff.Select(s => new StaffFigures(s.Key, s.Value.Claimed, s.Value.Closed, s.Value.Ratings == 0 ? null : (double)s.Value.RatingSum / s.Value.Ratings, s.Value.Ratings)).ToList();
     }
 
-    private static bool Passed(CheckHistoryEntry check) => check.Verdict is Verdict.Pass or Verdict.Warn;
+    private static bool Passed(StatsCheck check) => check.Verdict is Verdict.Pass or Verdict.Warn;
+
+    /// <summary>A member's first check that could run (UTC ticks), whether it passed, and whether any of their checks passed.</summary>
+    private readonly record struct FirstCheck(long At, bool Passed, bool AnyPassed);
+
+    private sealed class StaffTally
+    {
+        public int Claimed { get; set; }
+
+        public int Closed { get; set; }
+
+        public int Ratings { get; set; }
+
+        public long RatingSum { get; set; }
+    }
 }

@@ -1,10 +1,11 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
-using AstraBit.SupportBot.Core.KeyChecks;
+using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
 using AstraBit.SupportBot.Storage.Tickets;
@@ -41,8 +42,6 @@ internal static class StatsDays
     public const string Collection = "stats_days";
     private const string RowsField = "rows";
     private const byte NoText = byte.MaxValue;
-
-    private static readonly IReadOnlyDictionary<string, CheckStatus> NoChecks = new Dictionary<string, CheckStatus>();
 
     public static long Day(long utcTicks) => utcTicks / TimeSpan.TicksPerDay;
 
@@ -192,14 +191,10 @@ internal static class StatsDays
         }
     }
 
-    public static CheckHistoryEntry ToCheck(ReadOnlySpan<byte> fields) => new(
+    public static StatsCheck ToCheck(ReadOnlySpan<byte> fields) => new(
         unchecked((ulong)BinaryPrimitives.ReadInt64LittleEndian(fields)),
         new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(fields[8..]), TimeSpan.Zero),
-        (Verdict)fields[16],
-        NoChecks,
-        "…",
-        null,
-        "");
+        (Verdict)fields[16]);
 
     public static long CheckTicks(ReadOnlySpan<byte> fields) => BinaryPrimitives.ReadInt64LittleEndian(fields[8..]);
 
@@ -243,7 +238,11 @@ internal static class StatsDays
             {
                 var length = BinaryPrimitives.ReadUInt16LittleEndian(rows.AsSpan(at));
                 var keyLength = rows[at + 2];
-                var number = int.Parse(Encoding.UTF8.GetString(rows, at + 3, keyLength), CultureInfo.InvariantCulture);
+                if (!Utf8Parser.TryParse(rows.AsSpan(at + 3, keyLength), out int number, out _))
+                {
+                    throw new InvalidDataException($"A ticket row in {document["_id"].AsString} has no ticket number for its key.");
+                }
+
                 yield return (number, rows.AsMemory(at + 3 + keyLength, length - 1 - keyLength));
                 at += 2 + length;
             }
@@ -262,28 +261,30 @@ internal static class StatsDays
         return (opened, closed, state == TicketState.Closed);
     }
 
-    public static WalkthroughMarks ToMarks(ReadOnlySpan<byte> fields)
+    public static StatsWalkthrough ToWalkthrough(ReadOnlySpan<byte> fields)
     {
         var reader = new FieldReader(fields);
-        var member = reader.Snowflake()!.Value;
+        _ = reader.Snowflake();
         var passed = reader.Time();
         var count = reader.Byte();
-        var reached = new Dictionary<GuidePosition, DateTimeOffset>(count);
+        var reached = 0u;
+        DateTimeOffset? started = null;
         for (var i = 0; i < count; i++)
         {
             var position = (GuidePosition)reader.Byte();
-            reached[position] = reader.Time()!.Value;
+            var at = reader.Time();
+            reached |= StatsWalkthrough.Bit(position);
+            if (position == GuidePosition.BeforeYouBegin)
+            {
+                started = at;
+            }
         }
 
-        return new WalkthroughMarks(member, reached, passed);
+        return new StatsWalkthrough(started, reached, passed is not null);
     }
 
-    public static AuditEntry ToClaim(ReadOnlySpan<byte> fields) => new(
+    public static StatsClaim ToClaim(ReadOnlySpan<byte> fields) => new(
         unchecked((ulong)BinaryPrimitives.ReadInt64LittleEndian(fields)),
-        AuditActions.TicketClaimed,
-        null,
-        null,
-        "",
         new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(fields[8..]), TimeSpan.Zero));
 
     public static long ClaimTicks(ReadOnlySpan<byte> fields) => BinaryPrimitives.ReadInt64LittleEndian(fields[8..]);

@@ -60,7 +60,7 @@ public sealed class SupportStatsCalculatorTests
             Check(2, From.AddDays(1), Verdict.Error),
         };
 
-        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], checks, [], []), From, To, WorkingCalendar.AlwaysOpen);
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [.. checks.Select(StatsCheck.Of)], [], []), From, To, WorkingCalendar.AlwaysOpen);
 
         Assert.Equal(new CheckFigures(3, 1, 1, 0, 0), stats.Checks);
         Assert.Null(stats.SelfService);
@@ -77,7 +77,7 @@ public sealed class SupportStatsCalculatorTests
             new(902, AuditActions.TicketClaimed, 8, 2, "claimed #0002", From.AddDays(-1)),
         };
 
-        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [], [], audit), From, To, WorkingCalendar.AlwaysOpen);
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [], [], StatsClaim.In(audit)), From, To, WorkingCalendar.AlwaysOpen);
 
         Assert.Equal([new StaffFigures(900, 1, 0, null, 0), new StaffFigures(901, 1, 0, null, 0)], stats.Staff);
         Assert.Contains("claimed 1, closed 0, average rating none", SupportStatsReport.Text(stats), StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class SupportStatsCalculatorTests
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var stats = SupportStatsCalculator.Compute(new SupportStatsData(tickets, checks, [], []), From, To, WorkingCalendar.AlwaysOpen);
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData(tickets, [.. checks.Select(StatsCheck.Of)], [], []), From, To, WorkingCalendar.AlwaysOpen);
 
         Assert.Equal(new SelfServiceFigures(60_000, 30_000), stats.SelfService);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
