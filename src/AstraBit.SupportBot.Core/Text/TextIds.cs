@@ -104,9 +104,10 @@ public static partial class TextIds
     }
 
     /// <summary>
-    /// What Discord shows for a command, subcommand or option in the reader's language, by its path ("ticket.close.reason"):
-    /// its description (<c>command.&lt;path&gt;.summary</c>) and, for the user command, its name. Slash command and option
-    /// names stay as PRODUCT.md §3 has them in every language: texts, guides and staff name them.
+    /// What Discord shows for a command, subcommand, option or choice in the reader's language, by its path
+    /// ("ticket.close.reason"): its name (<c>command.&lt;path&gt;.name</c>; English's is PRODUCT.md §3's contract name,
+    /// and every language's texts quote the names their readers see) and, for slash commands, its description
+    /// (<c>command.&lt;path&gt;.summary</c>).
     /// </summary>
     public static class Commands
     {

@@ -26,6 +26,22 @@ public sealed record CommandChoice
     public string Name { get; }
 
     public string Value { get; }
+
+    /// <summary>The choice's name per Discord locale (<c>name_localizations</c>, 1–100 characters each); empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> NameLocalizations { get; private init; } = CommandLocalizations.None;
+
+    /// <summary>This choice with its name per locale from <paramref name="localizations"/>, asked by its path ("ticket.close.kind.duplicate": the option's path and the choice's value).</summary>
+    internal CommandChoice Localize(string optionPath, CommandLocalizations localizations)
+    {
+        var path = optionPath + "." + Value;
+        var names = localizations.Names(path);
+        foreach (var (locale, name) in names)
+        {
+            DiscordLimits.Length(name, 1, DiscordLimits.CommandChoiceText, $"choice.name_localizations[{locale}] of {path}");
+        }
+
+        return new CommandChoice(Name, Value) { NameLocalizations = names };
+    }
 }
 
 /// <summary>A validated command option (or subcommand). Create it with the static factories.</summary>
@@ -119,7 +135,8 @@ public sealed partial record CommandOptionDefinition
 
         var options = Options.Select(o => o.Localize(path + "." + o.Name, localizations)).ToList();
         CommandLocalizations.EnsureUnique(options.Select(o => (o.Name, o.NameLocalizations)), path);
-        return new CommandOptionDefinition(Type, Name, Description, Required, Choices, options, MaxLength, Autocomplete)
+        var choices = Choices.Select(c => c.Localize(path, localizations)).ToList();
+        return new CommandOptionDefinition(Type, Name, Description, Required, choices, options, MaxLength, Autocomplete)
         {
             NameLocalizations = names,
             DescriptionLocalizations = descriptions,
@@ -137,7 +154,7 @@ public sealed partial record CommandOptionDefinition
 
         if (Choices.Count > 0)
         {
-            o["choices"] = new JsonArray([.. Choices.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["value"] = c.Value })]);
+            o["choices"] = new JsonArray([.. Choices.Select(Choice)]);
         }
 
         if (Options.Count > 0)
@@ -155,6 +172,13 @@ public sealed partial record CommandOptionDefinition
             o["autocomplete"] = true;
         }
 
+        return o;
+    }
+
+    private static JsonNode Choice(CommandChoice choice)
+    {
+        var o = new JsonObject { ["name"] = choice.Name, ["value"] = choice.Value };
+        CommandLocalizations.Write(o, choice.NameLocalizations, CommandLocalizations.None);
         return o;
     }
 }
@@ -410,6 +434,20 @@ public sealed class CommandLocalizations(
             {
                 throw new ArgumentException($"Two names under {under} are both '{clash.Key}' in locale {locale}: names must be unique per locale.", nameof(siblings));
             }
+        }
+    }
+
+    /// <summary>
+    /// A guild's or an application's commands: two of one type may not share a name in any locale, as their default
+    /// names may not (Discord refuses the whole overwrite otherwise).
+    /// </summary>
+    /// <exception cref="ArgumentException">Two commands of one type share a name in one locale.</exception>
+    public static void EnsureUnique(IEnumerable<ApplicationCommandDefinition> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        foreach (var kind in commands.GroupBy(c => c.Type))
+        {
+            EnsureUnique(kind.Select(c => (c.Name, c.NameLocalizations)), $"the {kind.Key} commands");
         }
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AstraBit.SupportBot.Bot;
 
 /// <summary>
-/// On the first READY of the process, replaces the guild's commands with <see cref="SupportCommands.All"/>, described in every shipped language (<see cref="LocalizedCommands"/>)
+/// On the first READY of the process, replaces the guild's commands with <see cref="SupportCommands"/>, named and described in every shipped language (<see cref="LocalizedCommands"/>)
 /// (bulk overwrite: commands removed from the code disappear from Discord too). Guild commands update at
 /// once, unlike global ones.
 /// </summary>

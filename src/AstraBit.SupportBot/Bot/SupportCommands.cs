@@ -23,59 +23,72 @@ public static class SupportCommands
     /// <summary>MANAGE_MESSAGES: moderators and support staff usually have it; admins can re-assign in Server Settings → Integrations.</summary>
     public const ulong ModeratorDefaultPermissions = 1UL << 13;
 
-    public static IReadOnlyList<ApplicationCommandDefinition> All { get; } =
-    [
-        new SlashCommandBuilder(ConnectBybit, "Connect your Bybit account to AstraBit, step by step (private).")
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(Diagnose, "Check your Bybit API key now and get the fix for anything wrong (private).")
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(BybitError, "Explain a Bybit or AstraBit error code in plain words.")
-            .AddOption(CommandOptionDefinition.String("code", "The code or message, e.g. 10003 or \"position idx not match position mode\".", required: true, maxLength: 500, autocomplete: true))
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(Ticket, "Support tickets.")
-            .AddSubcommand("open", "Open a private support ticket with the team.")
-            .AddSubcommand("claim", "Staff: take the ticket in this thread.")
-            .AddSubcommand(
-                "close",
-                "Staff: close the ticket in this thread (a ticket from a failed check asks the member first).",
-                CommandOptionDefinition.String("reason", "Why it is closed (shown to the member).", maxLength: 500),
-                CommandOptionDefinition.Boolean("force", "Close now, without asking the member \"Is it fixed?\" (needs a reason)."))
-            .AddSubcommand("reopen", "Staff: reopen the ticket in this thread.")
-            .AddSubcommand("list", "Staff: open tickets, unclaimed first.")
-            .AddSubcommand("stats", "Staff: ticket counts, response times and the support figures.", CommandOptionDefinition.Integer("days", "How many days back (default 30)."))
-            .AddSubcommand("audit", "Staff: the latest staff and moderator actions.")
-            .AddSubcommand("note", "Staff: a private note on the ticket in this thread (members never see it).", CommandOptionDefinition.String("text", "The note.", required: true, maxLength: 1000))
-            .AddSubcommand("view", "Staff: the ticket in this thread with its staff notes (private).")
-            .AddSubcommand("history", "Staff and moderators: a member's tickets, checks and audit entries (private).", CommandOptionDefinition.User("member", "The member.", required: true))
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(Privacy, "See what the bot keeps about you, download it or delete it (private).")
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(Answer, "Staff: post a saved answer into this ticket's thread.")
-            .AddOption(CommandOptionDefinition.String("name", "Which answer (start typing to search).", required: true, maxLength: 100, autocomplete: true))
-            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(DiagnoseUser, "Ask a member to run the Bybit key check (you never see their key).")
-            .AddOption(CommandOptionDefinition.User("member", "The member to ask.", required: true))
-            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new UserCommandBuilder(AskToRunCheck)
-            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(Reminders, "Your API key expiry reminders: see them or stop them (private).")
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-        new SlashCommandBuilder(Support, "Support staff tools.")
-            .AddSubcommand("panel", "Staff: post the support panel here or in a channel (re-running updates it).", CommandOptionDefinition.Channel("channel", "Where to post it (default: this channel)."))
-            .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
-            .WithContexts(InteractionContextType.Guild)
-            .Build(),
-    ];
+    /// <summary>
+    /// The commands with their English descriptions from <paramref name="describe"/>, asked by path ("ticket",
+    /// "ticket.close", "ticket.close.reason"): the catalogue's <c>command.&lt;path&gt;.summary</c>, so the words live in
+    /// one place (<see cref="Languages.LocalizedCommands"/> adds every language's names and descriptions).
+    /// </summary>
+    public static IReadOnlyList<ApplicationCommandDefinition> Build(Func<string, string> describe)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        return
+        [
+            new SlashCommandBuilder(ConnectBybit, describe(ConnectBybit))
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(Diagnose, describe(Diagnose))
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(BybitError, describe(BybitError))
+                .AddOption(CommandOptionDefinition.String("code", describe(BybitError + ".code"), required: true, maxLength: 500, autocomplete: true))
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(Ticket, describe(Ticket))
+                .AddSubcommand("open", describe(Ticket + ".open"))
+                .AddSubcommand("claim", describe(Ticket + ".claim"))
+                .AddSubcommand(
+                    "close",
+                    describe(Ticket + ".close"),
+                    CommandOptionDefinition.String("reason", describe(Ticket + ".close.reason"), maxLength: 500),
+                    CommandOptionDefinition.Boolean("force", describe(Ticket + ".close.force")))
+                .AddSubcommand("reopen", describe(Ticket + ".reopen"))
+                .AddSubcommand("list", describe(Ticket + ".list"))
+                .AddSubcommand("stats", describe(Ticket + ".stats"), CommandOptionDefinition.Integer("days", describe(Ticket + ".stats.days")))
+                .AddSubcommand("audit", describe(Ticket + ".audit"))
+                .AddSubcommand("note", describe(Ticket + ".note"), CommandOptionDefinition.String("text", describe(Ticket + ".note.text"), required: true, maxLength: 1000))
+                .AddSubcommand("view", describe(Ticket + ".view"))
+                .AddSubcommand("history", describe(Ticket + ".history"), CommandOptionDefinition.User("member", describe(Ticket + ".history.member"), required: true))
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(Privacy, describe(Privacy))
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(Answer, describe(Answer))
+                .AddOption(CommandOptionDefinition.String("name", describe(Answer + ".name"), required: true, maxLength: 100, autocomplete: true))
+                .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(DiagnoseUser, describe(DiagnoseUser))
+                .AddOption(CommandOptionDefinition.User("member", describe(DiagnoseUser + ".member"), required: true))
+                .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new UserCommandBuilder(AskToRunCheck)
+                .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(Reminders, describe(Reminders))
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+            new SlashCommandBuilder(Support, describe(Support))
+                .AddSubcommand("panel", describe(Support + ".panel"), CommandOptionDefinition.Channel("channel", describe(Support + ".panel.channel")))
+                .WithDefaultMemberPermissions(ModeratorDefaultPermissions)
+                .WithContexts(InteractionContextType.Guild)
+                .Build(),
+        ];
+    }
+
+    /// <summary>Each command's contract name and type (what doctor compares with what Discord has), without texts.</summary>
+    public static IReadOnlyList<(string Name, ApplicationCommandType Type)> Names { get; } =
+        [.. Build(static path => path).Select(c => (c.Name, c.Type))];
 }

@@ -219,7 +219,7 @@ public sealed class DiscordSetupCheck(DiscordRestClient rest, IOptions<DiscordCl
     {
         const string title = "Commands registered";
         var registered = await rest.GetGuildCommandsAsync(applicationId, guildId, cancellationToken);
-        var wanted = SupportCommands.All.Select(c => (c.Name, c.Type)).ToHashSet();
+        var wanted = SupportCommands.Names.ToHashSet();
         var have = registered.Select(c => (c.Name, c.Type)).ToHashSet();
         if (have.Count == 0)
         {

@@ -72,7 +72,7 @@ public sealed class TicketLanguageTests
         Assert.Contains("Offene Tickets (1)", list, StringComparison.Ordinal);
         Assert.Contains($"übernommen von <@{Id(Staff)}>", list, StringComparison.Ordinal);
         Assert.Matches("wartet schon [^,]+ auf das Team", list);
-        Assert.Equal("Verwende `/ticket note` im Thread eines Tickets. `/ticket list` zeigt die offenen.", Answer(outsideThread).Trim());
+        Assert.Equal("Verwende `/ticket notiz` im Thread eines Tickets. `/ticket liste` zeigt die offenen.", Answer(outsideThread).Trim());
 
         // Someone else with no locale set reads English; the staff member's German changed nothing shared.
         Assert.StartsWith("Only the support team can list open tickets.", Answer(refused), StringComparison.Ordinal);

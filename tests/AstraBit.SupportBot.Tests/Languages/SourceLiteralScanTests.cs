@@ -38,10 +38,6 @@ public sealed partial class SourceLiteralScanTests
         // surfaces (issue 24): the key form's fallback labels.
         "src/AstraBit.SupportBot/Bot/KeyChecks/KeyModal.cs",
 
-        // The commands' English descriptions: Discord's default for readers without a localization; the catalogue's
-        // command.*.summary texts hold the same words, so these should be read from en-US.json.
-        "src/AstraBit.SupportBot/Bot/SupportCommands.cs",
-
         // langstaff, not reached this round: the HTML transcript's words (in English for every staff language), the
         // /ticket stats table (shared with the `stats` verb), the Message Content heads-up in the log channel, and the
         // English list wording Core still computes beside the bot's translated one.
@@ -51,10 +47,6 @@ public sealed partial class SourceLiteralScanTests
         "src/AstraBit.SupportBot.Core/Stats/SupportStatsReport.cs",
         "src/AstraBit.SupportBot/Bot/Tickets/MessageContentNotice.cs",
         "src/AstraBit.SupportBot/Bot/Tickets/TicketTranscript.cs",
-
-        // Error context for developers in duplicate checks ("custom_id route", "the guild's commands").
-        "src/AstraBit.SupportBot/Bot/Interactions/InteractionHandlerMap.cs",
-        "src/AstraBit.SupportBot/Bot/Languages/LocalizedCommands.cs",
     ];
 
     /// <summary>Where the words shown to members and staff are built: the Discord side and Core's text builders.</summary>
@@ -82,6 +74,7 @@ public sealed partial class SourceLiteralScanTests
         (AuditPattern(), "an audit entry is a record, written once and shown as recorded"),
         (OptionsPattern(), "a configuration failure stops the start, for the operator"),
         (RefusalPattern(), "a ticket refusal's English sentence is for logs; readers get TicketReplies.Refusal"),
+        (ContractNamePattern(), "the user command's contract name (PRODUCT.md §3): interactions carry it in every language; readers see command.*.name"),
     ];
 
     [Fact]
@@ -362,4 +355,7 @@ public sealed partial class SourceLiteralScanTests
 
     [GeneratedRegex(@"TicketOutcome\.Refused\(")]
     private static partial Regex RefusalPattern();
+
+    [GeneratedRegex(@"public const string AskToRunCheck = $")]
+    private static partial Regex ContractNamePattern();
 }

@@ -63,7 +63,16 @@ public sealed class TextCatalogTests
         // Texts that are the same in every language by nature: separators, holes only, symbols and names.
         string[] same = [TextIds.Format.DecimalSeparator, TextIds.Format.GroupSeparator, TextIds.Time.Separator, TextIds.KeyForm.Problem, TextIds.CheckText.CodeHttp];
         // And words a language shares with English: French "minutes" and "messages", Spanish "error".
-        (string Locale, string Id)[] shared = [("fr", TextIds.Time.Minutes), ("es-ES", TextIds.CheckText.CodeError), ("fr", TextIds.TicketLog.Messages)];
+        // Command names too: "ticket" in five languages, German "diagnose" and "support", French "code" and "note".
+        (string Locale, string Id)[] shared =
+        [
+            ("fr", TextIds.Time.Minutes), ("es-ES", TextIds.CheckText.CodeError), ("fr", TextIds.TicketLog.Messages),
+            .. new[] { "es-ES", "pt-BR", "vi", "de", "fr" }.Select(l => (l, TextIds.Commands.Name("ticket"))),
+            ("es-ES", TextIds.Commands.Name("support.panel")), ("tr", TextIds.Commands.Name("support.panel")), ("de", TextIds.Commands.Name("support.panel")),
+            ("de", TextIds.Commands.Name("diagnose")), ("de", TextIds.Commands.Name("bybit-error.code")), ("de", TextIds.Commands.Name("ticket.note.text")),
+            ("de", TextIds.Commands.Name("answer.name")), ("de", TextIds.Commands.Name("support")),
+            ("fr", TextIds.Commands.Name("bybit-error.code")), ("fr", TextIds.Commands.Name("ticket.note")), ("fr", TextIds.Commands.Name("support")),
+        ];
         var copied = english.Ids.Where(id => !same.Contains(id) && !shared.Contains((locale, id)) && texts.Get(id) == english.Get(id)).ToList();
 
         Assert.Empty(copied);

@@ -520,6 +520,33 @@ internal static partial class PayloadValidator
                 errors.Add($"{i}.default_member_permissions", "BASE_TYPE_STRING", "Must be a string.");
             }
         }
+
+        // Commands of one type share no name, in the default or in any locale's name.
+        foreach (var kind in commands.Select((c, i) => (Node: c, Index: i)).GroupBy(c => Int(c.Node, "type") ?? 1))
+        {
+            UniqueNames([.. kind], string.Empty, "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique", errors);
+        }
+    }
+
+    // Siblings whose name is the same in some locale (a locale without a name shows the default): Discord refuses the
+    // later one at its own path. The top-level code is the one Discord answers; options use it too (their own inner
+    // code is not documented).
+    private static void UniqueNames(IReadOnlyList<(JsonNode? Node, int Index)> siblings, string p, string code, string message, FormErrors errors)
+    {
+        var locales = siblings.SelectMany(s => s.Node?["name_localizations"] is JsonObject names ? names.Select(n => n.Key) : []).Distinct(StringComparer.Ordinal).Prepend(string.Empty);
+        var reported = new HashSet<int>();
+        foreach (var locale in locales)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (node, index) in siblings)
+            {
+                var name = locale.Length > 0 && node?["name_localizations"]?[locale] is JsonValue localized && localized.TryGetValue<string>(out var text) ? text : Str(node, "name");
+                if (name is not null && !seen.Add(name) && reported.Add(index))
+                {
+                    errors.Add(locale.Length == 0 ? $"{p}{index}.name" : $"{p}{index}.name_localizations.{locale}", code, message);
+                }
+            }
+        }
     }
 
     private static void Options(JsonArray? options, string p, FormErrors errors)
@@ -545,7 +572,48 @@ internal static partial class PayloadValidator
 
             errors.Length(Str(o, "description"), 1, 100, $"{p}.{i}.description");
             Localizations(o, $"{p}.{i}", chatInput: true, errors);
+            Choices(o?["choices"] as JsonArray, $"{p}.{i}.choices", errors);
             Options(o?["options"] as JsonArray, $"{p}.{i}.options", errors);
+        }
+
+        UniqueNames([.. options.Select((o, i) => (o, i))], p + ".", "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command option names must be unique", errors);
+    }
+
+    // At most 25 choices, each a name of 1–100 characters (per locale too) and a value.
+    private static void Choices(JsonArray? choices, string p, FormErrors errors)
+    {
+        if (choices is null)
+        {
+            return;
+        }
+
+        if (choices.Count > 25)
+        {
+            errors.Add(p, "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            errors.Length(Str(choices[i], "name"), 1, 100, $"{p}.{i}.name");
+            if (choices[i]?["value"] is null)
+            {
+                errors.Add($"{p}.{i}.value", "BASE_TYPE_REQUIRED", "This field is required");
+            }
+
+            if (choices[i]?["name_localizations"] is JsonObject names)
+            {
+                foreach (var (locale, value) in names)
+                {
+                    if (!Locales.Contains(locale))
+                    {
+                        errors.Add($"{p}.{i}.name_localizations.{locale}", "LOCALE_INVALID", "Invalid locale");
+                    }
+                    else
+                    {
+                        errors.Length(value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null, 1, 100, $"{p}.{i}.name_localizations.{locale}");
+                    }
+                }
+            }
         }
     }
 

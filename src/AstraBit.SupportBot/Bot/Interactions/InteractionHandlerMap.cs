@@ -67,18 +67,23 @@ public sealed class InteractionHandlerMap
         ArgumentNullException.ThrowIfNull(commandHandlers);
         ArgumentNullException.ThrowIfNull(componentHandlers);
         return (
-            Unique(commandHandlers.SelectMany(h => h.Commands.Select(c => (c, h.GetType()))), "command"),
-            Unique(componentHandlers.SelectMany(h => h.Routes.Select(r => (r, h.GetType()))), "custom_id route"));
+            Unique(
+                commandHandlers.SelectMany(h => h.Commands.Select(c => (c, h.GetType()))),
+                (key, first, second) => new InvalidOperationException($"Two handlers claim the command \"{key}\": {first.Name} and {second.Name}.")),
+            Unique(
+                componentHandlers.SelectMany(h => h.Routes.Select(r => (r, h.GetType()))),
+                (key, first, second) => new InvalidOperationException($"Two handlers claim the custom_id route \"{key}\": {first.Name} and {second.Name}.")));
     }
 
-    private static FrozenDictionary<string, Type> Unique(IEnumerable<(string Key, Type Handler)> entries, string what)
+    // A clash is a programming error: the exception says which key and which two handlers.
+    private static FrozenDictionary<string, Type> Unique(IEnumerable<(string Key, Type Handler)> entries, Func<string, Type, Type, Exception> clash)
     {
         var map = new Dictionary<string, Type>(StringComparer.Ordinal);
         foreach (var (key, handler) in entries)
         {
             if (!map.TryAdd(key, handler))
             {
-                throw new InvalidOperationException($"Two handlers claim the {what} \"{key}\": {map[key].Name} and {handler.Name}.");
+                throw clash(key, map[key], handler);
             }
         }
 

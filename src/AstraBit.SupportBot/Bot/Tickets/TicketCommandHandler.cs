@@ -150,7 +150,7 @@ public sealed class TicketCommandHandler(
         var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.UseInThread, ("command", sub))), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.UseInThread, ("command", reader.Get(TextIds.Commands.Name(SupportCommands.Ticket + "." + sub))))), cancellationToken);
             return;
         }
 
@@ -211,7 +211,7 @@ public sealed class TicketCommandHandler(
         var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         if (ticket is null)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.UseInThread, ("command", sub))), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.TicketReply.UseInThread, ("command", reader.Get(TextIds.Commands.Name(SupportCommands.Ticket + "." + sub))))), cancellationToken);
             return;
         }
 
