@@ -66,6 +66,7 @@ public sealed class SupportDatabase : IDisposable
             database = Open(connection);
             var before = ReadSchemaVersion(database);
             SchemaVersion = Migrate(migrations);
+            EnsureCollections();
             ReadInFull = scan is not null;
             if (sealedClean)
             {
@@ -299,6 +300,21 @@ public sealed class SupportDatabase : IDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates every collection the stores use that the file lacks, before anything else can reach the file. LiteDB
+    /// makes a collection on its first write, and a read of it at that moment can meet the new page before it is
+    /// committed ("page type must be collection page"); LiteDB then refuses every later call until the file is
+    /// reopened, and transactions it left open crash the process when they are finalized. Two new members at once (one
+    /// language stored while another's is looked up) were enough.
+    /// </summary>
+    private void EnsureCollections()
+    {
+        foreach (var name in Collections.All)
+        {
+            EnsureCollection(name);
         }
     }
 
