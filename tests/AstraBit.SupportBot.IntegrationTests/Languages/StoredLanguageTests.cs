@@ -1,4 +1,6 @@
 using System.Text;
+using AstraBit.SupportBot.Storage;
+using AstraBit.SupportBot.Storage.Languages;
 
 namespace AstraBit.SupportBot.IntegrationTests.Languages;
 
@@ -28,6 +30,33 @@ public sealed class StoredLanguageTests
         Assert.Contains("Your Discord language as last seen: es-419", listed, StringComparison.Ordinal);
         Assert.Contains("\"locale\": \"es-419\"", Encoding.UTF8.GetString(export.Attachments[0].Content), StringComparison.Ordinal);
         Assert.Contains(" Your Discord language as last seen is deleted too.", deleted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Privacy_DeleteConfirmed_TheClickThatDeletedItDoesNotStoreTheLanguageAgain()
+    {
+        var storage = Path.Combine(Path.GetTempPath(), "supportbot-lang-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            await using (var bot = await BotHarness.StartAsync(s => s["Storage:Path"] = storage))
+            {
+                bot.Discord.Rest.AddMember(Member, [], "lucia");
+                bot.Discord.Rest.SetLocale(Member, "fr");
+                var privacy = await bot.Discord.RunSlashCommandAsync(Member, "privacy", [], bot.SupportChannelId);
+                var overview = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == privacy, BotHarness.Timeout);
+                await bot.Discord.Rest.WaitForCallbackAsync(await bot.Discord.ClickButtonAsync(Member, "pv:delete", overview.Id, bot.SupportChannelId), BotHarness.Timeout);
+                await bot.Discord.ClickButtonAsync(Member, "pv:confirm", overview.Id, bot.SupportChannelId);
+                await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.Contains("deleted too", StringComparison.Ordinal), BotHarness.Timeout);
+                await bot.StopAsync();
+            }
+
+            using var database = new SupportDatabase(storage);
+            Assert.Null(await new LiteMemberLocaleStore(database).GetAsync(Member));
+        }
+        finally
+        {
+            File.Delete(storage);
+        }
     }
 
     [Fact]

@@ -76,8 +76,9 @@ public sealed partial class InteractionRouter(
         var interaction = gatewayEvent.Interaction;
         try
         {
-            // First, so whatever this interaction sends the member later without one (a ticket's welcome) is in their language.
-            await languages.SeenAsync(interaction, cancellationToken);
+            // First, in memory, so whatever this interaction sends the member later without one (a ticket's welcome) is in
+            // their language; stored once the interaction is answered (below).
+            languages.Note(interaction);
             var routed = interaction.Data switch
             {
                 ApplicationCommandData typing when interaction.Type == InteractionType.ApplicationCommandAutocomplete =>
@@ -91,6 +92,7 @@ public sealed partial class InteractionRouter(
             };
 
             await (routed ?? rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken));
+            await languages.SeenAsync(interaction, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -53,8 +53,11 @@ public sealed partial class SupportLanguages(
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<SupportLanguages> logger)
 {
-    // What each member's stored locale is known to be, so an interaction writes only when it changes.
+    // The locale this process last saw for each member (what its DMs follow), and what the store is known to hold, so
+    // an interaction writes only when it changes; members whose stored locale /privacy deleted in the interaction under way.
     private readonly ConcurrentDictionary<ulong, string> known = new();
+    private readonly ConcurrentDictionary<ulong, string> stored = new();
+    private readonly ConcurrentDictionary<ulong, byte> forgotten = new();
     private volatile string? guildLocale;
 
     /// <summary>The catalogue every locale's texts come from.</summary>
@@ -85,10 +88,10 @@ public sealed partial class SupportLanguages(
     public string StaffLocale => Staff.Locale;
 
     /// <summary>
-    /// Notes the locales <paramref name="interaction"/> carries: the guild's (for the staff default) and the member's,
-    /// stored when it differs from what is stored. A failed write is logged, never the member's problem.
+    /// Notes the locales <paramref name="interaction"/> carries, in memory: the guild's (for the staff default) and the
+    /// member's, which whatever the bot sends the member later without an interaction follows from now on.
     /// </summary>
-    public async Task SeenAsync(Interaction interaction, CancellationToken cancellationToken)
+    public void Note(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.GuildLocale is { Length: > 0 } guild)
@@ -96,13 +99,36 @@ public sealed partial class SupportLanguages(
             guildLocale = guild;
         }
 
+        if (interaction.Locale is { Length: > 0 } locale && interaction.User.Id != 0)
+        {
+            known[interaction.User.Id] = locale;
+        }
+    }
+
+    /// <summary>
+    /// Notes the locales <paramref name="interaction"/> carries (<see cref="Note"/>) and stores the member's when it
+    /// differs from what is stored. The router calls it after the interaction is answered: the first interaction of
+    /// each of hundreds of new members (a burst after an announcement) would otherwise wait for as many writes, one
+    /// at a time. A handler that reads the stored locale (/privacy) calls it first. A failed write is logged, never
+    /// the member's problem; nothing is written back in the interaction that deleted it.
+    /// </summary>
+    public async Task SeenAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Locale is not { Length: > 0 } locale || interaction.User.Id == 0)
         {
+            Note(interaction);
             return;
         }
 
         var memberId = interaction.User.Id;
-        if (known.TryGetValue(memberId, out var previous) && previous == locale)
+        if (forgotten.TryRemove(memberId, out _))
+        {
+            return;
+        }
+
+        Note(interaction);
+        if (stored.TryGetValue(memberId, out var previous) && previous == locale)
         {
             return;
         }
@@ -111,12 +137,12 @@ public sealed partial class SupportLanguages(
         {
             if (previous is null && await store.GetAsync(memberId, cancellationToken) == locale)
             {
-                known[memberId] = locale;
+                stored[memberId] = locale;
                 return;
             }
 
             await store.SetAsync(memberId, locale, clock.GetUtcNow(), cancellationToken);
-            known[memberId] = locale;
+            stored[memberId] = locale;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -125,7 +151,12 @@ public sealed partial class SupportLanguages(
     }
 
     /// <summary>Forgets what this process knows of the member's locale (after /privacy deletes the stored one).</summary>
-    public void Forget(ulong memberId) => known.TryRemove(memberId, out _);
+    public void Forget(ulong memberId)
+    {
+        known.TryRemove(memberId, out _);
+        stored.TryRemove(memberId, out _);
+        forgotten[memberId] = 0;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Member {MemberId}'s language could not be stored; their next DM without an interaction may be in English.")]
     private static partial void LogNotStored(ILogger logger, ulong memberId, Exception exception);

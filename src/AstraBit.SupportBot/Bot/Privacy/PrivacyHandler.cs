@@ -19,6 +19,8 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
     public async Task HandleAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        // What the bot keeps includes the language this very interaction carries.
+        await languages.SeenAsync(interaction, cancellationToken);
         var export = await memberData.ExportAsync(interaction.User.Id, cancellationToken);
         await rest.RespondAsync(interaction, Overview(export), cancellationToken);
     }
@@ -28,6 +30,11 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
         var memberId = interaction.User.Id;
+        if (id.Kind != PrivacyIdKind.ConfirmDelete)
+        {
+            await languages.SeenAsync(interaction, cancellationToken);
+        }
+
         switch (id.Kind)
         {
             case PrivacyIdKind.Export:
