@@ -353,7 +353,7 @@ public sealed record ActionRow : MessageComponent
             throw new ArgumentException("A select must be alone in its action row.", nameof(components));
         }
 
-        if (list.Any(c => c is ActionRow or TextInput or RadioGroup or FileUploadInput))
+        if (list.Any(c => c is ActionRow or TextInput or RadioGroup or FileUploadInput or LayoutComponent))
         {
             throw new ArgumentException("A message action row holds buttons or one select.", nameof(components));
         }

@@ -30,6 +30,17 @@ public static class DiscordLimits
     public const int RadioOptionsMax = 10;
     public const int UploadFiles = 10;
     public const int ComponentsV2Total = 40;
+
+    /// <summary>One text display's content.</summary>
+    public const int TextDisplayContent = 4000;
+
+    /// <summary>
+    /// All text displays of a message together: proposed in discord-api-docs PR #8562, not yet documented
+    /// (reference/discord-api.md §13); the builders hold to it so a message stays valid once Discord enforces it.
+    /// </summary>
+    public const int ComponentsV2Text = 4000;
+
+    public const int SectionTexts = 3;
     public const int CommandName = 32;
     public const int CommandDescription = 100;
     public const int CommandOptions = 25;

@@ -11,7 +11,7 @@ public sealed record FileUpload(string FileName, ReadOnlyMemory<byte> Content, s
 /// </summary>
 public sealed record MessagePayload
 {
-    internal MessagePayload(string? content, IReadOnlyList<Embed> embeds, IReadOnlyList<ActionRow>? components, AllowedMentions allowedMentions, MessageFlags flags, IReadOnlyList<FileUpload> files)
+    internal MessagePayload(string? content, IReadOnlyList<Embed> embeds, IReadOnlyList<MessageComponent>? components, AllowedMentions allowedMentions, MessageFlags flags, IReadOnlyList<FileUpload> files)
     {
         Content = content;
         Embeds = embeds;
@@ -25,8 +25,15 @@ public sealed record MessagePayload
 
     public IReadOnlyList<Embed> Embeds { get; }
 
-    /// <summary>The action rows; null leaves a message's components untouched on edit, empty removes them.</summary>
-    public IReadOnlyList<ActionRow>? Components { get; }
+    /// <summary>
+    /// The action rows, or with <see cref="MessageFlags.IsComponentsV2"/> the whole message's layout (containers,
+    /// sections, text displays, separators, action rows); null leaves a message's components untouched on edit, empty
+    /// removes them.
+    /// </summary>
+    public IReadOnlyList<MessageComponent>? Components { get; }
+
+    /// <summary>Whether the message is a Components V2 message (its components are all it shows).</summary>
+    public bool IsComponentsV2 => (Flags & MessageFlags.IsComponentsV2) != 0;
 
     public AllowedMentions AllowedMentions { get; }
 
@@ -122,7 +129,7 @@ public sealed class MessageBuilder
 {
     private readonly List<Embed> _embeds = [];
     private readonly List<FileUpload> _files = [];
-    private List<ActionRow>? _rows;
+    private List<MessageComponent>? _rows;
     private string? _content;
     private AllowedMentions _allowedMentions = AllowedMentions.None;
     private MessageFlags _flags;
@@ -164,8 +171,31 @@ public sealed class MessageBuilder
     {
         ArgumentNullException.ThrowIfNull(row);
         _rows ??= [];
-        DiscordLimits.Count(_rows.Count + 1, DiscordLimits.ActionRowsPerMessage, "action rows");
         _rows.Add(row);
+        return this;
+    }
+
+    /// <summary>Adds a top-level component: an action row, or for a Components V2 message a container, section, text display or separator.</summary>
+    public MessageBuilder AddComponent(MessageComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        if (component is not (ActionRow or LayoutComponent))
+        {
+            throw new ArgumentException("A message's top-level components are action rows, or with Components V2 layout components.", nameof(component));
+        }
+
+        _rows ??= [];
+        _rows.Add(component);
+        return this;
+    }
+
+    /// <summary>
+    /// Makes this a Components V2 message (flag 1 &lt;&lt; 15): its components are everything it shows, so it carries no
+    /// content or embeds, and once sent the flag cannot be removed by an edit.
+    /// </summary>
+    public MessageBuilder WithComponentsV2()
+    {
+        _flags |= MessageFlags.IsComponentsV2;
         return this;
     }
 
@@ -216,10 +246,34 @@ public sealed class MessageBuilder
         return this;
     }
 
-    /// <exception cref="ArgumentException">The embeds exceed 6000 characters in total.</exception>
+    /// <exception cref="ArgumentException">
+    /// The embeds exceed 6000 characters in total; a legacy message has more than 5 action rows or a layout component;
+    /// a Components V2 message has content or embeds, more than 40 components counting nested ones, or more than 4000
+    /// characters of text displays.
+    /// </exception>
     public MessagePayload Build()
     {
         DiscordLimits.Count(_embeds.Sum(e => e.TotalLength), DiscordLimits.EmbedTotal, "embed total characters");
+        if ((_flags & MessageFlags.IsComponentsV2) != 0)
+        {
+            if (!string.IsNullOrEmpty(_content) || _embeds.Count > 0)
+            {
+                throw new ArgumentException("A Components V2 message carries no content or embeds: put the text in text displays.");
+            }
+
+            DiscordLimits.Count((_rows ?? []).Sum(ComponentsV2.CountOf), DiscordLimits.ComponentsV2Total, "components (nested included)");
+            DiscordLimits.Count(ComponentsV2.TextLengthOf(_rows ?? []), DiscordLimits.ComponentsV2Text, "text display characters");
+        }
+        else if (_rows is not null)
+        {
+            if (_rows.Any(r => r is not ActionRow))
+            {
+                throw new ArgumentException("Containers, sections, text displays and separators need WithComponentsV2().");
+            }
+
+            DiscordLimits.Count(_rows.Count, DiscordLimits.ActionRowsPerMessage, "action rows");
+        }
+
         return new MessagePayload(_content, [.. _embeds], _rows is null ? null : [.. _rows], _allowedMentions, _flags, [.. _files]) { ReplyToMessageId = _replyTo };
     }
 }

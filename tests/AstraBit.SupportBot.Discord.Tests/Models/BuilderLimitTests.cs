@@ -41,6 +41,9 @@ public sealed class BuilderLimitTests
             {
                 b.AddActionRow(Button.Create(ButtonStyle.Primary, "b" + i, "B"));
             }
+
+            // Counted when the message is built: a Components V2 message may hold more rows (within its 40 components).
+            b.Build();
         },
         ["6 buttons in a row"] = () => _ = new ActionRow(Enumerable.Range(0, 6).Select(i => (MessageComponent)Button.Create(ButtonStyle.Secondary, "b" + i, "B"))),
         ["select not alone"] = () => _ = new ActionRow(Select(), Button.Create(ButtonStyle.Primary, "b", "B")),

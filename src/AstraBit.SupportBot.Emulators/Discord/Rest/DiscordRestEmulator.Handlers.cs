@@ -140,6 +140,11 @@ public sealed partial class DiscordRestEmulator
                 {
                     errors.Add("data", "BASE_TYPE_REQUIRED", "This field is required");
                 }
+                else if (type == 7 && interaction.MessageId is { } updated && _messages.FirstOrDefault(x => x.Id == updated) is { } onMessage)
+                {
+                    // UPDATE_MESSAGE edits the component's message: a V2 message stays V2.
+                    PayloadValidator.Edit(data, onMessage.Flags, errors);
+                }
                 else
                 {
                     PayloadValidator.Message(data, errors);
@@ -176,7 +181,7 @@ public sealed partial class DiscordRestEmulator
                 PayloadValidator.Modal(data, errors);
                 break;
             default:
-                errors.Add("type", "BASE_TYPE_CHOICES", "Value must be one of (4, 5, 6, 7, 8, 9).");
+                errors.Add("type", "BASE_TYPE_CHOICES", "Value must be one of (1, 4, 5, 6, 7, 8, 9, 12, 13).");
                 break;
         }
 
@@ -288,7 +293,7 @@ public sealed partial class DiscordRestEmulator
         }
 
         var errors = new FormErrors();
-        PayloadValidator.Message(body ?? [], errors);
+        PayloadValidator.Edit(body ?? [], message.Flags, errors);
         if (errors.Any)
         {
             return Invalid(errors);
@@ -436,7 +441,7 @@ public sealed partial class DiscordRestEmulator
         }
 
         var errors = new FormErrors();
-        PayloadValidator.Message(body ?? [], errors);
+        PayloadValidator.Edit(body ?? [], message.Flags, errors);
         if (errors.Any)
         {
             return Invalid(errors);
@@ -636,9 +641,10 @@ public sealed partial class DiscordRestEmulator
             message.AllowedMentions = body["allowed_mentions"]?.DeepClone() as JsonObject;
         }
 
+        // An edit's flags replace the editable ones; whether the message is ephemeral was settled when it was sent.
         if (PayloadValidator.Int(body, "flags") is { } flags)
         {
-            message.Flags = flags;
+            message.Flags = flags | (message.Flags & 64);
         }
 
         if (files.Count > 0)

@@ -126,6 +126,15 @@ public sealed class EmulatedMessage
 
     public bool IsEphemeral => (Flags & 64) != 0;
 
+    /// <summary>Whether the message was sent as Components V2 (flag 1 &lt;&lt; 15): its components are all it shows.</summary>
+    public bool IsComponentsV2 => (Flags & PayloadValidator.ComponentsV2Flag) != 0;
+
+    /// <summary>What a reader sees of the message as words, embeds or Components V2 alike (<see cref="MessageText"/>).</summary>
+    public string Text => MessageText.Of(Content, Embeds, Components);
+
+    /// <summary>The message's buttons as (custom id, label), wherever they sit.</summary>
+    public IReadOnlyList<(string CustomId, string Label)> Buttons => MessageText.Buttons(Components);
+
     public int EditCount { get; internal set; }
 
     /// <summary>True when the message is in a DM channel.</summary>

@@ -64,7 +64,11 @@ internal static partial class PayloadValidator
     /// <summary>Message flag IS_COMPONENTS_V2 (1 &lt;&lt; 15).</summary>
     public const int ComponentsV2Flag = 1 << 15;
 
-    public static void Message(JsonObject body, FormErrors errors)
+    /// <summary>
+    /// A message body; <paramref name="componentsV2"/> says the message is already a Components V2 one (an edit of it):
+    /// its body is then judged by the V2 rules whether or not it repeats the flag.
+    /// </summary>
+    public static void Message(JsonObject body, FormErrors errors, bool componentsV2 = false)
     {
         errors.MaxLength(Str(body, "content"), 2000, "content");
         if (body["nonce"] is JsonValue nonce && nonce.GetValueKind() == JsonValueKind.String)
@@ -116,7 +120,7 @@ internal static partial class PayloadValidator
             }
         }
 
-        if (((Int(body, "flags") ?? 0) & ComponentsV2Flag) != 0)
+        if (componentsV2 || ((Int(body, "flags") ?? 0) & ComponentsV2Flag) != 0)
         {
             ComponentsV2(body, errors);
             return;
@@ -135,6 +139,28 @@ internal static partial class PayloadValidator
             }
         }
     }
+
+    /// <summary>
+    /// An edit (PATCH of a message, of an interaction's original response or follow-up, or an UPDATE_MESSAGE callback)
+    /// of a message whose flags are <paramref name="existingFlags"/>: IS_COMPONENTS_V2 cannot be removed once set
+    /// (reference/discord-api.md §13; Discord answers MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG), and a V2 message
+    /// takes no content or embeds on edit either.
+    /// </summary>
+    public static void Edit(JsonObject body, int existingFlags, FormErrors errors)
+    {
+        var wasV2 = (existingFlags & ComponentsV2Flag) != 0;
+        if (wasV2 && Int(body, "flags") is { } flags && (flags & ComponentsV2Flag) == 0)
+        {
+            errors.Add("flags", "MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG", "The IS_COMPONENTS_V2 flag cannot be removed from a message.");
+        }
+
+        Message(body, errors, componentsV2: wasV2);
+    }
+
+    // The code Discord gives a component whose type the place doesn't take: the place is a union of component types,
+    // and the message names the ones it takes.
+    private static void WrongType(FormErrors errors, string path, string allowed) =>
+        errors.Add(path, "UNION_TYPE_CHOICES", $"Value of field \"type\" must be one of ({allowed}).");
 
     // With IS_COMPONENTS_V2 the components are the whole message: no content, embeds, stickers or poll, at most 40
     // components counting nested ones (reference/discord-api.md §13).
@@ -212,8 +238,11 @@ internal static partial class PayloadValidator
                     case 11:
                         count++;
                         break;
+                    case null when c is null || c["accessory"] is null:
+                        errors.Add(p + ".accessory", "BASE_TYPE_REQUIRED", "This field is required");
+                        break;
                     default:
-                        errors.Add(p + ".accessory", "COMPONENT_TYPE_INVALID", "A section's accessory is a button or a thumbnail.");
+                        WrongType(errors, p + ".accessory", "2, 11");
                         break;
                 }
 
@@ -229,6 +258,11 @@ internal static partial class PayloadValidator
                 return 1;
             case 17 when !inContainer:
                 var children = c?["components"] as JsonArray ?? [];
+                if (children.Count is 0 or > 40)
+                {
+                    errors.Add(p + ".components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 40 in length.");
+                }
+
                 var nested = 1;
                 for (var i = 0; i < children.Count; i++)
                 {
@@ -242,7 +276,7 @@ internal static partial class PayloadValidator
 
                 return nested;
             default:
-                errors.Add(p, "COMPONENT_TYPE_INVALID", inContainer ? "This component type is not allowed in a container." : "This component type is not allowed in a message.");
+                WrongType(errors, p, inContainer ? "1, 9, 10, 12, 13, 14" : "1, 9, 10, 12, 13, 14, 17");
                 return 1;
         }
     }
@@ -251,7 +285,9 @@ internal static partial class PayloadValidator
     {
         if (Int(row, "type") != 1 || row?["components"] is not JsonArray items)
         {
-            errors.Add(p, "COMPONENT_LAYOUT_INVALID", "Top-level components of a legacy message must be action rows.");
+            // Without IS_COMPONENTS_V2 a message's top level is action rows only; a container or section is refused
+            // as a type the place doesn't take (what a V2 edit that lost the flag gets).
+            WrongType(errors, p, "1");
             return;
         }
 
@@ -261,9 +297,15 @@ internal static partial class PayloadValidator
             errors.Add(p + ".components", "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "A select must be alone in its action row.");
         }
 
-        if (items.Count is 0 or > 5)
+        if (items.Count == 0)
         {
             errors.Add(p + ".components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
+        }
+
+        // A row is 5 units wide: each item past the fifth is refused where it stands.
+        for (var i = 5; i < items.Count; i++)
+        {
+            errors.Add($"{p}.components.{i}", "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "The specified component exceeds the maximum width");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -303,7 +345,7 @@ internal static partial class PayloadValidator
 
                     break;
                 default:
-                    errors.Add(cp, "COMPONENT_TYPE_INVALID", "This component type is not allowed in a message action row.");
+                    WrongType(errors, cp, "2, 3, 5, 6, 7, 8");
                     break;
             }
         }
@@ -354,7 +396,7 @@ internal static partial class PayloadValidator
                 default:
                     // A select, radio group, checkbox or upload straight in the modal or in an action row: Discord takes
                     // these only inside a Label.
-                    errors.Add(p, "COMPONENT_TYPE_INVALID", "Modal components must be Label, Text Display or a legacy action row with one text input; selects, radio groups, checkboxes and file uploads go inside a Label.");
+                    WrongType(errors, p, "1, 10, 18");
                     break;
             }
         }
@@ -402,7 +444,7 @@ internal static partial class PayloadValidator
                 errors.Length(Str(c, "custom_id"), 1, 100, p + ".custom_id");
                 break;
             default:
-                errors.Add(p, "COMPONENT_TYPE_INVALID", "A Label holds a text input, a select, a file upload, a radio group, a checkbox group or a checkbox.");
+                WrongType(errors, p, "3, 4, 5, 6, 7, 8, 19, 21, 22, 23");
                 break;
         }
     }

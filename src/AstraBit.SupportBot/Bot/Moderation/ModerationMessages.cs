@@ -126,7 +126,7 @@ public static class ModerationMessages
         {
             foreach (var row in rows)
             {
-                message.AddActionRow(row);
+                message.AddComponent(row);
             }
         }
         else
