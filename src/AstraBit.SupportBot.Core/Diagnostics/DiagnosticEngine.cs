@@ -67,6 +67,7 @@ public sealed partial class DiagnosticEngine(
         return new DiagnosticReport(verdict, host, maskedKey, account, checks, checkedAt, durationMs)
         {
             CouldNotRun = verdict == Verdict.Error ? evaluation.CouldNotRunReason(readings) : null,
+            Retell = locale => new DiagnosticEvaluation(new CheckTexts(catalog.For(locale), request.Moments)).Evaluate(readings, host, maskedKey, settings, now).Checks,
         };
     }
 

@@ -60,6 +60,18 @@ public sealed record DiagnosticReport(
 
     public CheckResult? Find(string checkId) => Checks.FirstOrDefault(c => c.Id == checkId);
 
+    /// <summary>
+    /// The same findings worded in another language (a Discord locale; null is English): a ticket's card is read by
+    /// staff in Support:StaffLocale while the member's own answer is in theirs. The engine judges the same reads again
+    /// with the other language's texts, so statuses, ids and moments are the report's; a report that didn't come from
+    /// the engine in this process (read back from storage) has no reads to judge and stays as it is.
+    /// </summary>
+    public DiagnosticReport InLocale(string? locale) => Retell is { } retell ? this with { Checks = retell(locale) } : this;
+
+    /// <summary>Judges the report's reads again in a locale's words; set by <see cref="DiagnosticEngine"/>, never serialized.</summary>
+    [JsonIgnore]
+    internal Func<string?, IReadOnlyList<CheckResult>>? Retell { get; init; }
+
     /// <summary>Error when the check could not run, otherwise the worst status; skip never lowers it.</summary>
     public static Verdict VerdictOf(IEnumerable<CheckResult> checks)
     {

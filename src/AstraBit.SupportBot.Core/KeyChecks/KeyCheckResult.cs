@@ -10,7 +10,8 @@ namespace AstraBit.SupportBot.Core.KeyChecks;
 /// <param name="Site">The member's Bybit site ("mainnet", "eu", "testnet", …) as they chose it in the walkthrough; null when they never chose one (bybit.com).</param>
 /// <param name="StoppedAt">Where in the walkthrough the member is, for a ticket's card ("Part 2 of 3 · Step 5 of 6: …"); null when they never started it.</param>
 /// <param name="Locale">The member's Discord locale: the report's explanations and fixes are written in it.</param>
-public sealed record KeyCheckRequest(ulong MemberId, KeyCheckOrigin Origin, Credentials? Credentials, string? Site, string? StoppedAt, string? Locale = null);
+/// <param name="CardLocale">The language of a ticket's card (Support:StaffLocale): a failed check's card words its checks in it; null keeps the member's.</param>
+public sealed record KeyCheckRequest(ulong MemberId, KeyCheckOrigin Origin, Credentials? Credentials, string? Site, string? StoppedAt, string? Locale = null, string? CardLocale = null);
 
 /// <summary>What happens to a ticket after a completed check. Core decides; the host's ticket desk carries it out.</summary>
 public enum KeyCheckTicketAction

@@ -62,7 +62,7 @@ public sealed partial class KeyCheckService(
         }
 
         var report = await engine.RunAsync(new DiagnosticRequest(credentials.ApiKey, credentials.ApiSecret, host, Locale: request.Locale), cancellationToken);
-        var ticket = await RecordAsync(memberId, report, region, Ticket(request.Origin, report, region, request.StoppedAt), cancellationToken);
+        var ticket = await RecordAsync(memberId, report, region, Ticket(request.Origin, request.CardLocale is null ? report : report.InLocale(request.CardLocale), region, request.StoppedAt), cancellationToken);
         LogChecked(logger, memberId, report.ApiKey, request.Origin.GetType().Name, report.Verdict);
 
         var keptFor = request.Credentials is { } typed && Keep(memberId, typed, report) ? options.Value.KeyMemory : (TimeSpan?)null;

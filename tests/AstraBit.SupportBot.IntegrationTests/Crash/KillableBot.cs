@@ -281,7 +281,7 @@ internal sealed class KillableBot : IAsyncDisposable
         var inThread = Discord.Rest.Messages.Where(m => m.ChannelId == thread.Id).OrderBy(m => m.Id).ToList();
         Assert.NotEmpty(inThread);
         Assert.Contains(maskedKey, Diagnose.DiagnoseMember.Text(inThread[0]), StringComparison.Ordinal);
-        Assert.Contains(Discord.Rest.Messages, m => m.ChannelId == StaffChannelId && m.Content.Contains($"New ticket {ticket.DisplayNumber}", StringComparison.Ordinal));
+        Assert.Contains(Discord.Rest.Messages, m => m.ChannelId == StaffChannelId && m.Text.Contains($"New ticket {ticket.DisplayNumber}", StringComparison.Ordinal));
 
         // A thread the member can open is the ticket's own; a crash may leave an empty, invisible one behind, never a second visible one.
         Assert.Single(Discord.Rest.Threads, t => t.ParentId == SupportChannelId && t.Members.Contains(member));

@@ -104,7 +104,7 @@ public sealed class TicketCloseCrashTests
             await new DiscordMember(bot.Discord, Member).SubmitFormAsync(opened, [ModalAnswer.Chosen("topic", "other"), ModalAnswer.Typed("description", "Please close this")]);
         }
 
-        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal), KillableBot.Timeout);
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket #0001", StringComparison.Ordinal), KillableBot.Timeout);
         return Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId).Id;
     }
 

@@ -57,13 +57,13 @@ public sealed class TicketCrashTests
         await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == check && m.EditCount > 0, KillableBot.Timeout);
         var thread = Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
         Assert.DoesNotContain(Member, thread.Members);
-        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket", StringComparison.Ordinal));
 
         var open = await bot.Discord.RunSlashCommandAsync(Member, "ticket", [SlashOption.Subcommand("open")], bot.SupportChannelId);
         var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == open && m.EditCount > 0, KillableBot.Timeout);
         Assert.Contains($"You already have ticket #0001 open: <#{thread.Id.ToString(CultureInfo.InvariantCulture)}>", answer.Content, StringComparison.Ordinal);
         Assert.Contains(Member, thread.Members);
-        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal));
+        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket #0001", StringComparison.Ordinal));
         var inThread = bot.Discord.Rest.Messages.Count(m => m.ChannelId == thread.Id);
 
         await bot.KillAsync();
@@ -77,7 +77,7 @@ public sealed class TicketCrashTests
         Assert.Empty(ticket.LaterChecks);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
         Assert.Equal(inThread, bot.Discord.Rest.Messages.Count(m => m.ChannelId == thread.Id));
-        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket", StringComparison.Ordinal));
+        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket", StringComparison.Ordinal));
     }
 
     private static bool IsStep(KillableBot bot, string step, RecordedRequest request) => step switch

@@ -239,6 +239,40 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public async Task Form_SiteChosenInItsSelect_IsWrittenToTheWalkthrough_SoTheNextFormAndCheckItNowUseIt()
+    {
+        string? eu = null;
+        await using var bot = await BotHarness.StartAsync(s =>
+        {
+            eu = (string)s["Bybit:BaseUrl"]!;
+            s["Bybit:Hosts:eu"] = eu;
+            s["Bybit:BaseUrl"] = "http://127.0.0.1:9/";
+            s["Diagnostics:Cooldown"] = "00:00:00";
+        });
+        var account = bot.Bybit.Scenario("healthy-unified");
+        var guide = new Walkthrough.WalkthroughMember(bot, Member);
+        await guide.ConnectInDmAsync();
+        var member = new DiscordMember(bot.Discord, Member);
+
+        var opened = await member.RunCommandAsync("/diagnose", bot.Discord.Rest.DefaultChannelId);
+        await bot.Discord.Rest.WaitForCallbackAsync(opened, BotHarness.Timeout);
+        var id = await member.SubmitFormAsync(opened,
+            [ModalAnswer.Typed(KeyModal.KeyField, account.ApiKey), ModalAnswer.Typed(KeyModal.SecretField, account.ApiSecret), ModalAnswer.Chosen(KeyModal.SiteField, "eu")]);
+        await WaitForResultAsync(bot, id);
+
+        // The next form offers the site the member picked; the guide's "Check it now" checks that site's host
+        // (bybit.com's host here answers nothing, so a check there could not run).
+        var again = await member.RunCommandAsync("/diagnose", bot.Discord.Rest.DefaultChannelId);
+        var form = await bot.Discord.Rest.WaitForCallbackAsync(again, BotHarness.Timeout);
+        var site = form.Data!["components"]!.AsArray().Select(c => c!["component"]!).Single(c => (string?)c["custom_id"] == KeyModal.SiteField);
+        Assert.Equal("eu", site["options"]!.AsArray().Single(o => (bool?)o!["default"] == true)!["value"]!.GetValue<string>());
+        await guide.NextUntilAsync("Part 2 of 3 · Step 5 of 6");
+        await guide.CheckRememberedAsync("5");
+        var page = Text(bot.Discord.Rest.Messages.Single(m => m.Id == guide.Message.Id));
+        Assert.Contains(eu!.TrimEnd('/'), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_KeyMemoryTurnedOff_OffersNoForgetButton()
     {
         await using var bot = await BotHarness.StartAsync(s => s["Diagnostics:KeyMemory"] = "00:00:00");

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
@@ -32,30 +31,11 @@ internal static class DiagnoseMember
     public static Task<EmulatedMessage> WaitForResultAsync(BotHarness bot, ulong interactionId, TimeSpan? timeout = null) =>
         bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == interactionId && m.EditCount > 0, timeout ?? BotHarness.Timeout);
 
-    /// <summary>Everything the member reads: content, embed title, description, fields and footer.</summary>
-    public static string Text(EmulatedMessage message)
-    {
-        var text = new StringBuilder(message.Content).AppendLine();
-        foreach (var embed in message.Embeds.OfType<JsonObject>())
-        {
-            text.AppendLine(Str(embed["title"])).AppendLine(Str(embed["description"]));
-            foreach (var field in embed["fields"]?.AsArray().OfType<JsonObject>() ?? [])
-            {
-                text.AppendLine(Str(field["name"])).AppendLine(Str(field["value"]));
-            }
+    /// <summary>Everything the member reads: content, embeds (title, description, fields, footer) or Components V2 text displays.</summary>
+    public static string Text(EmulatedMessage message) => message.Text;
 
-            text.AppendLine(Str(embed["footer"]?["text"]));
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>The message's buttons as (custom id, label).</summary>
-    public static IReadOnlyList<(string CustomId, string Label)> Buttons(EmulatedMessage message) =>
-        [.. message.Components.OfType<JsonObject>()
-            .SelectMany(row => row["components"]?.AsArray().OfType<JsonObject>() ?? [])
-            .Where(c => c["type"]?.GetValue<int>() == 2)
-            .Select(c => (Str(c["custom_id"]), Str(c["label"])))];
+    /// <summary>The message's buttons as (custom id, label), in action rows, containers or beside a section.</summary>
+    public static IReadOnlyList<(string CustomId, string Label)> Buttons(EmulatedMessage message) => message.Buttons;
 
     /// <summary>Every object in a JSON tree, depth first (modal components nest in labels or rows).</summary>
     public static IEnumerable<JsonObject> Objects(JsonNode? node)

@@ -32,7 +32,7 @@ public sealed class UnreadableAnswerTests
         var failing = bot.Bybit.Scenario("withdrawal-enabled");
         var (otherId, _) = await SubmitKeyAsync(bot, Other, failing.ApiKey, failing.ApiSecret);
         await WaitForResultAsync(bot, otherId);
-        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal), BotHarness.Timeout);
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket #0001", StringComparison.Ordinal), BotHarness.Timeout);
         var thread = Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
         Assert.Contains(Other, thread.Members);
         Assert.DoesNotContain(Member, thread.Members);

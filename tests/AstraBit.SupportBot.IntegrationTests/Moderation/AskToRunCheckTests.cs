@@ -127,10 +127,10 @@ public sealed class AskToRunCheckTests
         await scene.AnswerAsync(id);
         var (_, _, result) = await scene.RunCheckAsync(await scene.PromptAsync(), failing.ApiKey, failing.ApiSecret);
         var notice = await bot.Discord.Rest.WaitForMessageAsync(
-            m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal), BotHarness.Timeout);
+            m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket #0001", StringComparison.Ordinal), BotHarness.Timeout);
 
         Assert.Contains("❌", Text(result), StringComparison.Ordinal);
-        Assert.Contains($"opened at <@{Moderator}>'s request", notice.Content, StringComparison.Ordinal);
+        Assert.Contains($"opened at <@{Moderator}>'s request", notice.Text, StringComparison.Ordinal);
         var thread = Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
         Assert.Contains(Member, thread.Members);
         var card = bot.Discord.Rest.Messages.Where(m => m.ChannelId == thread.Id).OrderBy(m => m.Id).First();

@@ -445,7 +445,7 @@ public sealed partial class SoakDay
                 Miss($"{name} has no card first in its thread");
             }
 
-            await FindAsync(m => m.ChannelId == _bot.StaffChannelId && m.Content.Contains($"New ticket {name}", StringComparison.Ordinal), $"staff notice for {name}");
+            await FindAsync(m => m.ChannelId == _bot.StaffChannelId && m.Text.Contains($"New ticket {name}", StringComparison.Ordinal), $"staff notice for {name}");
         }
 
         foreach (var (number, said) in _closed)

@@ -32,6 +32,6 @@ public sealed class RestartRateLimitTests
         var (id, _) = await SubmitKeyAsync(bot, member, key.ApiKey, key.ApiSecret);
         await WaitForResultAsync(bot, id);
         var number = ticket.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains($"New ticket #{number}", StringComparison.Ordinal), BotHarness.Timeout);
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains($"New ticket #{number}", StringComparison.Ordinal), BotHarness.Timeout);
     }
 }

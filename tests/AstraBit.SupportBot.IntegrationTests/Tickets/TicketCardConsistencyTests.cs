@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using AstraBit.SupportBot.Emulators.Discord;
 using static AstraBit.SupportBot.IntegrationTests.Tickets.TicketPeople;
 
@@ -29,10 +29,12 @@ public sealed class TicketCardConsistencyTests
         await people.DeleteDataAsync();
     }
 
+    // The card's facts as the Components V2 card writes them: "**Account type** unified · **Bybit site** bybit.com".
     private static Dictionary<string, string> CardFields(TicketPeople people, ulong thread)
     {
-        var card = people.MessagesIn(thread).First(m => m.Embeds.Count > 0);
-        return card.Embeds[0]!["fields"]!.AsArray().OfType<JsonObject>()
-            .ToDictionary(f => f["name"]!.GetValue<string>(), f => f["value"]!.GetValue<string>(), StringComparer.Ordinal);
+        var card = people.MessagesIn(thread).First(m => m.IsComponentsV2);
+        return Regex.Matches(card.Text, @"\*\*(?<name>[^*\n]+)\*\* (?<value>[^·\n]+)")
+            .GroupBy(m => m.Groups["name"].Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Groups["value"].Value.Trim(), StringComparer.Ordinal);
     }
 }

@@ -92,7 +92,7 @@ public sealed class TicketCloseOutboxTests
         await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Attachments.Count == 1, BotHarness.Timeout);
         Assert.Contains("No open tickets", Answer((await people.TicketCommandAsync(Staff, "list")).Callback), StringComparison.Ordinal);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
-        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0002", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket #0002", StringComparison.Ordinal));
         await people.DeleteDataAsync();
     }
 

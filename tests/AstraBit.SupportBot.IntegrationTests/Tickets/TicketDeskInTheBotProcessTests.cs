@@ -22,7 +22,7 @@ public sealed class TicketDeskInTheBotProcessTests
         var account = bot.Accounts("hedge-mode", 1)[0];
 
         await bot.SubmitKeyAsync(Member, account);
-        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket #0001", StringComparison.Ordinal), KillableBot.Timeout);
+        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket #0001", StringComparison.Ordinal), KillableBot.Timeout);
         var thread = bot.Discord.Rest.Threads.Single(t => t.ParentId == bot.SupportChannelId);
 
         var claim = await bot.Discord.ClickButtonAsync(Staff, "tk:claim:1", notice.Id, notice.ChannelId);

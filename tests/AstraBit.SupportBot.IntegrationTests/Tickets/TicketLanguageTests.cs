@@ -18,9 +18,10 @@ public sealed class TicketLanguageTests
         await using var bot = people.Bot;
         bot.Discord.Rest.SetLocale(Member, "es-ES");
 
-        await FailDiagnoseAsync(people, "withdrawal-enabled", "ticket de soporte privado #0001");
-        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
+        var answer = await FailDiagnoseAsync(people, "withdrawal-enabled", "ticket de soporte privado #0001");
+        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
         var thread = people.Thread();
+        Assert.Contains("La clave puede retirar fondos.", Text(answer), StringComparison.Ordinal);
         var welcome = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && Buttons(m).Any(b => b.CustomId == "tk:check:1"), BotHarness.Timeout);
         var card = people.MessagesIn(thread.Id).First();
 
@@ -31,16 +32,26 @@ public sealed class TicketLanguageTests
         // What staff read: French, the card naming the member's language in its own words.
         Assert.Contains(("tk:claim:1", "Prendre en charge"), Buttons(welcome));
         Assert.Contains(("tk:close:1", "Fermer"), Buttons(welcome));
-        Assert.StartsWith("🎫 Nouveau ticket #0001 de", notice.Content, StringComparison.Ordinal);
-        Assert.Contains("la vérification de la clé a échoué : `withdrawal`", notice.Content, StringComparison.Ordinal);
+        Assert.StartsWith("🎫 Nouveau ticket #0001 de", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("la vérification de la clé a échoué : `withdrawal`", notice.Text, StringComparison.Ordinal);
         Assert.Equal([("tk:join:1", "Rejoindre"), ("tk:claim:1", "Prendre en charge")], Buttons(notice));
         foreach (var staffCard in new[] { Text(notice), Text(card) })
         {
             Assert.Contains("Diagnostic · Ticket #0001", staffCard, StringComparison.Ordinal);
-            Assert.Contains("Langue\nEspañol", staffCard, StringComparison.Ordinal);
+            Assert.Contains("**Langue** Español", staffCard, StringComparison.Ordinal);
             Assert.Contains("❌ La dernière vérification a échoué.", staffCard, StringComparison.Ordinal);
             Assert.DoesNotContain("Idioma", staffCard, StringComparison.Ordinal);
+
+            // The failed check's explanation and fix are staff's words too, not the Spanish of the member's own answer.
+            Assert.Contains("La clé peut retirer des fonds.", staffCard, StringComparison.Ordinal);
+            Assert.Contains("décochez **Withdrawal**", staffCard, StringComparison.Ordinal);
+            Assert.DoesNotContain("La clave puede retirar fondos.", staffCard, StringComparison.Ordinal);
         }
+
+        // The card sits in the thread, where the member is: "Run the check again" beside the check, in Spanish.
+        Assert.True(card.IsComponentsV2);
+        Assert.Contains(("tk:check:1:1", "Volver a comprobar"), Buttons(card));
+        Assert.DoesNotContain(Buttons(notice), b => b.CustomId.StartsWith("tk:check:", StringComparison.Ordinal));
 
         // A claim is told to the member in Spanish, in the thread.
         await people.StaffInThreadAsync("claim", thread.Id);
@@ -57,7 +68,7 @@ public sealed class TicketLanguageTests
         bot.Discord.Rest.SetLocale(Staff, "de");
 
         await FailDiagnoseAsync(people, "withdrawal-enabled", "ticket de soporte privado #0001");
-        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
+        var notice = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
         var thread = people.Thread();
 
         var claim = await people.StaffInThreadAsync("claim", thread.Id);
@@ -76,8 +87,8 @@ public sealed class TicketLanguageTests
 
         // Someone else with no locale set reads English; the staff member's German changed nothing shared.
         Assert.StartsWith("Only the support team can list open tickets.", Answer(refused), StringComparison.Ordinal);
-        Assert.StartsWith("🎫 New ticket #0001 from", notice.Content, StringComparison.Ordinal);
-        Assert.Contains("Language\nEspañol", Text(notice), StringComparison.Ordinal);
+        Assert.StartsWith("🎫 New ticket #0001 from", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("**Language** Español", Text(notice), StringComparison.Ordinal);
         var claimed = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Content.StartsWith("🙋", StringComparison.Ordinal), BotHarness.Timeout);
         Assert.Contains("se ha hecho cargo del ticket #0001", claimed.Content, StringComparison.Ordinal);
     }
@@ -100,7 +111,7 @@ public sealed class TicketLanguageTests
 
         Assert.StartsWith("Ticket #0001 ist geschlossen", closed, StringComparison.Ordinal);
         Assert.Equal("O seu ticket de suporte #0001 foi fechado. Como nos saímos? Um toque, de 1 (ruim) a 5 (ótimo):", prompt.Content);
-        Assert.StartsWith($"🔒 O ticket #0001 foi fechado por <@{Id(Staff)}>: Saque desativado (fechado pela equipe).", notice.Content, StringComparison.Ordinal);
+        Assert.StartsWith($"🔒 O ticket #0001 foi fechado por <@{Id(Staff)}>: Saque desativado (fechado pela equipe).", notice.Text, StringComparison.Ordinal);
         Assert.Contains("Тикет #0001 закрыт", Text(log), StringComparison.Ordinal);
         Assert.Contains("Итог\nзакрыт поддержкой", Text(log), StringComparison.Ordinal);
 
@@ -110,11 +121,13 @@ public sealed class TicketLanguageTests
         Assert.StartsWith("Merci ! Vous avez noté le ticket #0001 ★★★★★ (5/5).", rated.Data!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private static async Task FailDiagnoseAsync(TicketPeople people, string scenario, string wentInto)
+    // The member's own answer (the report), once the bot has said which ticket the failure went into.
+    private static async Task<EmulatedMessage> FailDiagnoseAsync(TicketPeople people, string scenario, string wentInto)
     {
         var account = people.Bot.Bybit.Scenario(scenario);
         var (id, _) = await DiagnoseMember.SubmitKeyAsync(people.Bot, Member, account.ApiKey, account.ApiSecret);
-        await DiagnoseMember.WaitForResultAsync(people.Bot, id);
+        var result = await DiagnoseMember.WaitForResultAsync(people.Bot, id);
         await people.Bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == id && m.Content.Contains(wentInto, StringComparison.Ordinal), BotHarness.Timeout);
+        return result;
     }
 }

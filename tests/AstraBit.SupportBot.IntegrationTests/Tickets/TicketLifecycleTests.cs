@@ -35,8 +35,8 @@ public sealed class TicketLifecycleTests
         Assert.All(inThread, m => Assert.Empty(m.AllowedMentions!["parse"]!.AsArray()));
 
         // The staff notice names the member without pinging anyone and offers Join and Claim.
-        Assert.Contains($"<@{Id(Member)}>", notice.Content, StringComparison.Ordinal);
-        Assert.Contains("withdrawal", notice.Content, StringComparison.Ordinal);
+        Assert.Contains($"<@{Id(Member)}>", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("withdrawal", notice.Text, StringComparison.Ordinal);
         Assert.Equal(["tk:join:1", "tk:claim:1"], Buttons(notice).Select(b => b.CustomId));
         Assert.Null(notice.AllowedMentions!["roles"]);
         Assert.Null(notice.AllowedMentions["users"]);
@@ -146,11 +146,11 @@ public sealed class TicketLifecycleTests
 
         var hedge = bot.Bybit.Scenario("hedge-mode");
         await people.FailDiagnoseAsync(hedge);
-        var appended = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Content.Contains("here is what the bot found", StringComparison.Ordinal), BotHarness.Timeout);
+        var appended = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Text.Contains("here is what the bot found", StringComparison.Ordinal), BotHarness.Timeout);
 
         Assert.Contains("position-mode", Text(appended), StringComparison.Ordinal);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
-        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("New ticket", StringComparison.Ordinal));
+        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("New ticket", StringComparison.Ordinal));
         var (open, _) = await people.TicketCommandAsync(Member, "open");
         Assert.Contains("already have ticket #0001", await people.DeferredAnswerAsync(open), StringComparison.Ordinal);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
@@ -195,7 +195,7 @@ public sealed class TicketLifecycleTests
         Assert.Equal(Ephemeral, callback.Flags & Ephemeral);
         Assert.Contains("ticket #0001 is open", await people.DeferredAnswerAsync(open), StringComparison.Ordinal);
         var notice = await people.StaffNoticeAsync();
-        Assert.Contains("/ticket open", notice.Content, StringComparison.Ordinal);
+        Assert.Contains("/ticket open", notice.Text, StringComparison.Ordinal);
         Assert.Contains("No key check yet", Text(people.MessagesIn(people.Thread().Id)[0]), StringComparison.Ordinal);
 
         await people.FailDiagnoseAsync(bot.Bybit.Scenario("withdrawal-enabled"));
@@ -244,7 +244,7 @@ public sealed class TicketLifecycleTests
         var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == click.InteractionId && m.EditCount > 0, BotHarness.Timeout);
 
         Assert.Contains("ticket #0001", answer.Content, StringComparison.Ordinal);
-        Assert.Contains("I'm stuck", notice.Content, StringComparison.Ordinal);
+        Assert.Contains("I'm stuck", notice.Text, StringComparison.Ordinal);
         var card = Text(people.MessagesIn(people.Thread().Id)[0]);
         Assert.Contains("Step 3 of 6", card, StringComparison.Ordinal);
         Assert.Contains(Member, people.Thread().Members);
@@ -272,7 +272,7 @@ public sealed class TicketLifecycleTests
 
         var click = await member.ClickAsync("wt:stuck");
         await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == click.InteractionId && m.EditCount > 0, BotHarness.Timeout);
-        var stuck = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Content.Contains("pressed \"I'm stuck\"", StringComparison.Ordinal), BotHarness.Timeout);
+        var stuck = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.Text.Contains("pressed \"I'm stuck\"", StringComparison.Ordinal), BotHarness.Timeout);
         Assert.Contains("Stuck in the guide", Text(stuck), StringComparison.Ordinal);
         Assert.Single(bot.Discord.Rest.Threads, t => t.ParentId == bot.SupportChannelId);
 

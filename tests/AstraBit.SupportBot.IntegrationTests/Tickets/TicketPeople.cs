@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Emulators.Bybit;
 using AstraBit.SupportBot.Emulators.Discord;
 using AstraBit.SupportBot.IntegrationTests.Diagnose;
@@ -73,7 +72,7 @@ internal sealed class TicketPeople
 
     /// <summary>The staff notice for ticket <paramref name="number"/>; the thread exists by the time it is posted.</summary>
     public Task<EmulatedMessage> StaffNoticeAsync(int number = 1) =>
-        Bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == Bot.StaffChannelId && m.Content.Contains($"New ticket #{number:0000}", StringComparison.Ordinal), BotHarness.Timeout);
+        Bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == Bot.StaffChannelId && m.Text.Contains($"New ticket #{number:0000}", StringComparison.Ordinal), BotHarness.Timeout);
 
     public EmulatedChannel Thread(int number = 1) =>
         Bot.Discord.Rest.Threads.Single(t => t.ParentId == Bot.SupportChannelId && t.Name!.StartsWith($"ticket-{number:0000}", StringComparison.Ordinal));
@@ -130,19 +129,35 @@ internal sealed class TicketPeople
         DiagnoseMember.Text(await Bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == interactionId && m.EditCount > 0, BotHarness.Timeout));
 
     /// <summary>The text of an immediate answer (callback type 4).</summary>
-    public static string Answer(RecordedCallback callback)
+    public static string Answer(RecordedCallback callback) => MessageText.Of(callback.Data);
+
+    /// <summary>
+    /// A fact on the Components V2 card as it reads: the rest of the line after "**Name**" ("**Site** bybit.com ·
+    /// **API key** …Xy12" gives "bybit.com" for "Site"), or for a name alone on its line the quoted lines under it.
+    /// </summary>
+    public static string CardField(EmulatedMessage card, string name)
     {
-        var text = new StringBuilder(callback.Data?["content"]?.GetValue<string>() ?? "");
-        foreach (var embed in callback.Data?["embeds"]?.AsArray().OfType<JsonObject>() ?? [])
+        var lines = card.Text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var marker = $"**{name}**";
+        for (var i = 0; i < lines.Count; i++)
         {
-            text.AppendLine().AppendLine(embed["title"]?.GetValue<string>()).AppendLine(embed["description"]?.GetValue<string>());
-            foreach (var field in embed["fields"]?.AsArray().OfType<JsonObject>() ?? [])
+            var at = lines[i].IndexOf(marker, StringComparison.Ordinal);
+            if (at < 0)
             {
-                text.AppendLine(field["name"]?.GetValue<string>()).AppendLine(field["value"]?.GetValue<string>());
+                continue;
             }
+
+            var rest = lines[i][(at + marker.Length)..];
+            if (rest.Trim().Length > 0)
+            {
+                var end = rest.IndexOf(" · **", StringComparison.Ordinal);
+                return (end < 0 ? rest : rest[..end]).Trim();
+            }
+
+            return string.Join('\n', lines.Skip(i + 1).TakeWhile(l => l.StartsWith("> ", StringComparison.Ordinal)).Select(l => l[2..]));
         }
 
-        return text.ToString();
+        throw new InvalidOperationException($"The card has no \"{name}\": {card.Text}");
     }
 
     /// <summary>A message written in a channel by someone other than the bot, as Discord records and dispatches it.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Emulators.Discord;
@@ -139,23 +138,8 @@ internal sealed class WalkthroughMember(DiscordEmulator discord, ulong supportCh
     public static IReadOnlyList<string> Headers(EmulatedMessage message) =>
         [.. message.Embeds.OfType<JsonObject>().Select(e => Str(e["author"]?["name"]))];
 
-    /// <summary>Everything the member reads: content, embed author, title, description, fields and footer.</summary>
-    public static string Text(EmulatedMessage message)
-    {
-        var text = new StringBuilder(message.Content).AppendLine();
-        foreach (var embed in message.Embeds.OfType<JsonObject>())
-        {
-            text.AppendLine(Str(embed["author"]?["name"])).AppendLine(Str(embed["title"])).AppendLine(Str(embed["description"]));
-            foreach (var field in embed["fields"]?.AsArray().OfType<JsonObject>() ?? [])
-            {
-                text.AppendLine(Str(field["name"])).AppendLine(Str(field["value"]));
-            }
-
-            text.AppendLine(Str(embed["footer"]?["text"]));
-        }
-
-        return text.ToString();
-    }
+    /// <summary>Everything the member reads: content, embeds (author, title, description, fields, footer) or Components V2 text displays.</summary>
+    public static string Text(EmulatedMessage message) => message.Text;
 
     /// <summary>The custom ids of the message's buttons and selects, in order.</summary>
     public static IReadOnlyList<string> CustomIds(EmulatedMessage message) =>

@@ -1,4 +1,6 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.MemberHelp;
+using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Reminders;
@@ -23,6 +25,8 @@ public sealed partial class KeyCheckRun<TOrigin>(
     ITicketDesk desk,
     KeyReminderService reminders,
     IInFlightCheckStore inFlight,
+    SupportLanguages languages,
+    WalkthroughProgressUpdater progressUpdater,
     ILogger<KeyCheckRun<TOrigin>> logger)
     where TOrigin : KeyCheckOrigin
 {
@@ -39,12 +43,13 @@ public sealed partial class KeyCheckRun<TOrigin>(
             var seen = presenter.ProgressAtCheck(interaction, resolved, await progress.GetAsync(memberId, cancellationToken));
             // The site chosen in the key form wins over the walkthrough's (a form opened before the form asked has none).
             var site = KeyModal.ReadSite(interaction.Modal) ?? seen?.RegionKey;
-            var request = new KeyCheckRequest(memberId, resolved, credentials, site, seen is null ? null : walkthrough.Stuck(seen).Where, interaction.Locale);
+            var request = new KeyCheckRequest(memberId, resolved, credentials, site, seen is null ? null : walkthrough.Stuck(seen).Where, interaction.Locale, languages.StaffLocale);
             var result = await checks.RunAsync(request, cancellationToken);
             CheckTicketOutcome? ticket = null;
             if (result is KeyCheckResult.Completed completed)
             {
                 await SaveResultAsync(interaction, completed);
+                await RememberSiteAsync(memberId, KeyModal.ReadSite(interaction.Modal), seen);
                 await RemindersAsync(memberId, completed);
                 if (completed.Ticket.Action != KeyCheckTicketAction.None)
                 {
@@ -110,13 +115,37 @@ public sealed partial class KeyCheckRun<TOrigin>(
     {
         try
         {
-            // Not cancelled by shutdown: a ticket is either made whole (thread, card, staff notice) or not begun.
-            return await desk.TakeCheckAsync(memberId, completed, CancellationToken.None);
+            // Not cancelled by shutdown: a ticket is either made whole (thread, card, staff notice) or not begun. What goes
+            // to the ticket and the staff channel is read by staff: the report in their language.
+            return await desk.TakeCheckAsync(memberId, completed with { Report = completed.Report.InLocale(languages.StaffLocale) }, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogTicketFailed(logger, memberId, ex);
             return new CheckTicketOutcome(null, Posted: false, Failed: true);
+        }
+    }
+
+    /// <summary>
+    /// The site the member picked in the key form becomes their walkthrough's, so the guide's "Where is your Bybit
+    /// account?" and later checks (a "Check it now", a ticket's re-check) use it. Only a member who has walkthrough
+    /// progress gets it written: starting the walkthrough for them would count as a visit in the funnel.
+    /// </summary>
+    private async Task RememberSiteAsync(ulong memberId, string? picked, WalkthroughProgress? seen)
+    {
+        if (picked is null || seen is null || seen.RegionKey == picked)
+        {
+            return;
+        }
+
+        try
+        {
+            await progressUpdater.UpdateIfPresentAsync(memberId, current => walkthrough.ChooseRegion(current, picked) ?? current, CancellationToken.None);
+            LogSiteRemembered(logger, memberId, picked);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSiteNotRemembered(logger, memberId, ex);
         }
     }
 
@@ -141,6 +170,12 @@ public sealed partial class KeyCheckRun<TOrigin>(
             LogRemindersFailed(logger, memberId, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {UserId}'s walkthrough now uses the Bybit site {Site} they picked in the key form")]
+    private static partial void LogSiteRemembered(ILogger logger, ulong userId, string site);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the Bybit site member {UserId} picked in the key form to their walkthrough")]
+    private static partial void LogSiteNotRemembered(ILogger logger, ulong userId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Key-expiry reminders of member {UserId} for key {MaskedKey} ended: {Finding}")]
     private static partial void LogRemindersEnded(ILogger logger, ulong userId, string maskedKey, string finding);

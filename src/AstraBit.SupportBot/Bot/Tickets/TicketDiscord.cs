@@ -47,9 +47,9 @@ public sealed partial class TicketDiscord(
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var thread = Thread(ticket);
-        // The intake form's answers ride on the card (TicketIntakeMessages), in the staff language.
+        // The intake form's answers are on the card, in the staff language.
         var member = await MemberAsync(ticket, cancellationToken);
-        await rest.CreateMessageAsync(thread, TicketIntakeMessages.WithIntake(TicketMessages.OpeningCard(TicketIntakeMessages.ForCard(ticket), languages.Staff, member), ticket, languages.Staff), cancellationToken);
+        await rest.CreateMessageAsync(thread, TicketMessages.OpeningCard(ticket, languages.Staff, member), cancellationToken);
         await rest.CreateMessageAsync(thread, TicketMessages.Welcome(ticket, member, languages.Staff), cancellationToken);
         if (staffBack is { } back)
         {
@@ -63,11 +63,7 @@ public sealed partial class TicketDiscord(
     public async Task NotifyStaffAsync(Ticket ticket, ulong? requestedBy, CancellationToken cancellationToken) =>
         await rest.CreateMessageAsync(
             discord.Value.StaffChannelId,
-            TicketIntakeMessages.WithIntake(
-                TicketMessages.StaffNotice(TicketIntakeMessages.ForCard(ticket), requestedBy, languages.Staff, await MemberAsync(ticket, cancellationToken)),
-                ticket,
-                languages.Staff,
-                TicketIntakeMessages.TopicRole(ticket, options.Value)),
+            TicketMessages.StaffNotice(ticket, requestedBy, languages.Staff, await MemberAsync(ticket, cancellationToken), TicketIntakeMessages.TopicRole(ticket, options.Value)),
             cancellationToken);
 
     public async Task PostAppendedCardAsync(Ticket ticket, TicketCard card, TicketOrigin origin, CancellationToken cancellationToken) =>

@@ -64,6 +64,12 @@ public static class TicketIds
 
     public static string RunCheck(int number) => Make(TicketIdKind.RunCheck, number);
 
+    /// <summary>
+    /// "Run the check again" beside the card's <paramref name="section"/>-th check: the same action, told apart only
+    /// because Discord wants every custom_id in a message to differ.
+    /// </summary>
+    public static string RunCheck(int number, int section) => Make(TicketIdKind.RunCheck, number, ComponentId.Token(section));
+
     public static string ConfirmFixed(int number) => Make(TicketIdKind.ConfirmFixed, number);
 
     public static string StillNeedHelp(int number) => Make(TicketIdKind.StillNeedHelp, number);
@@ -80,6 +86,7 @@ public static class TicketIds
         return kind switch
         {
             TicketIdKind.Rate => id.Args.Count == 2 && id.Number(1) is { } stars ? new TicketId(kind, number, stars) : null,
+            TicketIdKind.RunCheck when id.Args.Count == 2 => id.Number(1) is not null ? new TicketId(kind, number) : null,
             _ => id.Args.Count == 1 ? new TicketId(kind, number) : null,
         };
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Guide;
@@ -176,7 +175,7 @@ public sealed partial class TicketIntakeHandler(
         var region = (await progress.GetAsync(memberId, cancellationToken))?.RegionKey;
         var result = await checks.RunAsync(new KeyCheckRequest(memberId, new KeyCheckOrigin.InTicket(0), null, region, null), cancellationToken);
         return result is KeyCheckResult.Completed done
-            ? TicketCard.FromReport(done.Report, guide.FindRegion(done.RegionKey)?.Label ?? done.RegionKey)
+            ? TicketCard.FromReport(done.Report.InLocale(languages.StaffLocale), guide.FindRegion(done.RegionKey)?.Label ?? done.RegionKey)
             : null;
     }
 
@@ -184,77 +183,14 @@ public sealed partial class TicketIntakeHandler(
     private static partial void LogIntake(ILogger logger, ulong userId, int number, string topic, int screenshots, int skipped, bool @checked);
 }
 
-/// <summary>
-/// The intake's answers on the ticket card, in the staff language: an embed beside the diagnosis (or instead of the
-/// "no check yet" card when the ticket has no check), and on the staff notice the topic's role pinged.
-/// </summary>
+/// <summary>The staff role the intake form's topic names, pinged by the staff notice (the answers themselves are on the card, <see cref="TicketCardLayout"/>).</summary>
 public static class TicketIntakeMessages
 {
-    /// <summary>The ticket as the card renderer should see it: a card holding only intake answers shows as "no check yet".</summary>
-    public static Ticket ForCard(Ticket ticket)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        return ticket.Card is { Intake: not null, HasCheck: false } ? ticket with { Card = null } : ticket;
-    }
-
     /// <summary>The staff role the ticket's topic names, if any.</summary>
     public static ulong? TopicRole(Ticket ticket, TicketOptions options)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(options);
         return ticket.Card?.Intake is { } intake ? options.EffectiveTopics.FirstOrDefault(t => t.Key == intake.TopicKey)?.RoleId : null;
-    }
-
-    /// <summary><paramref name="card"/> with the intake's answers added, and <paramref name="pingRole"/> pinged when given.</summary>
-    public static MessagePayload WithIntake(MessagePayload card, Ticket ticket, LocaleTexts staff, ulong? pingRole = null)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        ArgumentNullException.ThrowIfNull(ticket);
-        ArgumentNullException.ThrowIfNull(staff);
-        if (ticket.Card?.Intake is not { } intake)
-        {
-            return card;
-        }
-
-        var builder = MessageBuilder.From(card);
-        if (card.Embeds.Count < DiscordLimits.EmbedsPerMessage)
-        {
-            builder.AddEmbed(Embed(intake, staff, DiscordLimits.EmbedTotal - card.Embeds.Sum(e => e.TotalLength)));
-        }
-
-        if (pingRole is { } role)
-        {
-            var mention = $"<@&{role.ToString(CultureInfo.InvariantCulture)}> ";
-            builder.WithContent(SafeText.Fit(mention + card.Content, DiscordLimits.MessageContent))
-                .WithAllowedMentions(AllowedMentions.ForRoles(role));
-        }
-
-        return builder.Build();
-    }
-
-    // The answers within what the message's other embeds leave of Discord's 6000 characters.
-    private static Embed Embed(TicketIntake intake, LocaleTexts staff, int room)
-    {
-        var title = staff.Get(TextIds.Intake.CardTitle);
-        var topicName = staff.Get(TextIds.Intake.CardTopic);
-        var descriptionName = staff.Get(TextIds.Intake.CardDescription);
-        var shotsName = staff.Get(TextIds.Intake.CardScreenshots);
-        var shots = intake.Screenshots.Count == 0 ? staff.Get(TextIds.Intake.CardScreenshotsNone) : string.Join("\n", intake.Screenshots);
-        foreach (var skipped in intake.Skipped)
-        {
-            shots += "\n" + staff.Get(TextIds.Intake.CardSkipped, ("file", skipped));
-        }
-
-        var topic = SafeText.Fit(intake.TopicLabel, 200);
-        shots = SafeText.Fit(shots, 600);
-        var left = room - title.Length - topicName.Length - topic.Length - descriptionName.Length - shotsName.Length - shots.Length;
-        var description = SafeText.Fit(intake.Description.Length == 0 ? "—" : intake.Description, Math.Clamp(left, 1, DiscordLimits.EmbedFieldValue));
-        return new EmbedBuilder()
-            .WithTitle(title)
-            .WithColor(Replies.BrandColor)
-            .AddField(topicName, topic, inline: true)
-            .AddField(descriptionName, description)
-            .AddField(shotsName, shots)
-            .Build();
     }
 }

@@ -19,72 +19,6 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// </summary>
 public static class TicketMessages
 {
-    /// <summary>The diagnosis the ticket opened with (or a later one), as an embed, naming the member's language.</summary>
-    public static Embed Card(Ticket ticket, TicketCard? card, string heading, LocaleTexts staff, LocaleTexts member)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(member);
-        var embed = new EmbedBuilder()
-            .WithTitle(Shorten(staff.Get(Ids.TicketCard.Title, ("heading", heading), ("ticket", ticket.DisplayNumber)), 256))
-            .WithColor(card?.Verdict switch
-            {
-                Core.Diagnostics.Verdict.Pass => Replies.GoodColor,
-                Core.Diagnostics.Verdict.Warn => Replies.WarningColor,
-                null => Replies.BrandColor,
-                _ => Replies.ProblemColor,
-            });
-        if (card is null)
-        {
-            return embed
-                .WithDescription(staff.Get(Ids.TicketCard.NoCheck, ("button", member.Get(Ids.TicketThread.RunAgainButton))))
-                .AddField(staff.Get(Ids.TicketCard.MemberField), Mention(ticket.MemberId), inline: true)
-                .AddField(staff.Get(Ids.TicketCard.LanguageField), member.LanguageName, inline: true)
-                .Build();
-        }
-
-        var unknown = staff.Get(Ids.TicketCard.Unknown);
-        embed.WithDescription(Verdict(card.Verdict, staff))
-            .AddField(staff.Get(Ids.TicketCard.MemberField), Mention(ticket.MemberId), inline: true)
-            .AddField(staff.Get(Ids.TicketCard.LanguageField), member.LanguageName, inline: true)
-            .AddField(staff.Get(Ids.TicketCard.AccountTypeField), card.AccountType ?? unknown, inline: true)
-            .AddField(staff.Get(Ids.TicketCard.SiteField), card.Region ?? unknown, inline: true)
-            .AddField(staff.Get(Ids.TicketCard.ApiKeyField), card.MaskedKey ?? staff.Get(Ids.TicketCard.NoKey), inline: true);
-        if (card.CheckedAt is { } at)
-        {
-            embed.AddField(staff.Get(Ids.TicketCard.CheckedField), Timestamp(at, "R"), inline: true);
-        }
-
-        if (card.StoppedAt is { } stopped)
-        {
-            embed.AddField(staff.Get(Ids.TicketCard.StoppedAtField), stopped);
-        }
-
-        // 25 fields at most (a card holds at most 11 checks), and 6000 characters over the whole embed: each check
-        // gets an equal share of what the other fields leave.
-        var checks = card.Failing.Concat(card.Warnings).Take(18).ToList();
-        var share = checks.Count == 0 ? 0 : Math.Clamp(4000 / checks.Count, 120, 1024);
-        foreach (var check in checks)
-        {
-            var value = new StringBuilder(Shorten(check.Detail, 600));
-            if (check.Fix is { } fix)
-            {
-                var label = check.GuideStep is { } step
-                    ? staff.Get(Ids.Report.FixAt, ("step", staff.Get(Ids.TicketCard.GuideStep, ("number", staff.Number(step)))))
-                    : staff.Get(Ids.Report.Fix);
-                value.Append('\n').Append(label).Append(' ').Append(fix);
-            }
-
-            // The check's name in the staff language when the catalogue knows its id; cards built from check history
-            // only know the id, so it isn't printed twice.
-            var title = staff.Has(Ids.Report.CheckName(check.Id)) ? staff.Get(Ids.Report.CheckName(check.Id)) : check.Title;
-            var name = title == check.Id ? check.Id : $"{title} ({check.Id})";
-            embed.AddField(Shorten($"{DiagnosticMessages.Icon(check.Status)} {name}", 120), Shorten(value.ToString(), share));
-        }
-
-        return embed.WithFooter(staff.Get(Ids.TicketCard.Footer)).Build();
-    }
-
     /// <summary>The first message in a new ticket after the card: hello to the member in their language, their button, and the staff buttons in the staff language.</summary>
     public static MessagePayload Welcome(Ticket ticket, LocaleTexts member, LocaleTexts staff)
     {
@@ -121,29 +55,23 @@ public static class TicketMessages
         ];
     }
 
-    /// <summary>A card posted into a ticket that was already open (a new failure, "I'm stuck", a moderator's request).</summary>
+    /// <summary>A card posted into a ticket that was already open (a new failure, "I'm stuck", a moderator's request), with "Run the check again" beside each check.</summary>
     public static MessagePayload AppendedCard(Ticket ticket, TicketCard card, TicketOrigin origin, LocaleTexts staff, LocaleTexts member)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(staff);
         var heading = staff.Get(origin == TicketOrigin.Stuck ? Ids.TicketCard.Stuck : Ids.TicketCard.NewResult);
-        return new MessageBuilder()
-            .WithContent(staff.Get(Ids.TicketCard.Appended, ("member", Mention(ticket.MemberId)), ("why", Why(origin, card, null, staff))))
-            .AddEmbed(Card(ticket, card, heading, staff, member))
-            .WithAllowedMentions(AllowedMentions.None)
-            .Build();
+        var line = staff.Get(Ids.TicketCard.Appended, ("member", Mention(ticket.MemberId)), ("why", Why(origin, card, null, staff)));
+        return TicketCardLayout.Build(line, ticket, card, heading, staff, member, runAgain: true, [], AllowedMentions.None);
     }
 
-    /// <summary>The opening card message in the thread.</summary>
+    /// <summary>The opening card in the thread (with the intake form's answers when the member filled it in), "Run the check again" beside each check.</summary>
     public static MessagePayload OpeningCard(Ticket ticket, LocaleTexts staff, LocaleTexts member)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(staff);
-        return new MessageBuilder()
-            .WithContent(staff.Get(Ids.TicketCard.Opening, ("ticket", ticket.DisplayNumber), ("member", Mention(ticket.MemberId)), ("why", Why(ticket.Origin, ticket.Card, null, staff))))
-            .AddEmbed(Card(ticket, ticket.Card, staff.Get(Ids.TicketCard.Diagnosis), staff, member))
-            .WithAllowedMentions(AllowedMentions.None)
-            .Build();
+        var line = staff.Get(Ids.TicketCard.Opening, ("ticket", ticket.DisplayNumber), ("member", Mention(ticket.MemberId)), ("why", Why(ticket.Origin, ticket.Card, null, staff)));
+        return TicketCardLayout.Build(line, ticket, ticket.Card, staff.Get(Ids.TicketCard.Diagnosis), staff, member, runAgain: true, [], AllowedMentions.None);
     }
 
     /// <summary>A check the member ran inside the ticket, as the full report.</summary>
@@ -157,23 +85,30 @@ public static class TicketMessages
             .Build();
     }
 
-    /// <summary>The notice in the staff channel: who, why, where, with Join and Claim. It pings nobody; the escalation does.</summary>
-    public static MessagePayload StaffNotice(Ticket ticket, ulong? requestedBy, LocaleTexts staff, LocaleTexts member)
+    /// <summary>
+    /// The notice in the staff channel: who, why, where, the card (the member isn't in this channel, so no "Run the
+    /// check again"), with Join and Claim. It pings nobody but the role the intake form's topic names, if any; the
+    /// escalation pings the support role.
+    /// </summary>
+    public static MessagePayload StaffNotice(Ticket ticket, ulong? requestedBy, LocaleTexts staff, LocaleTexts member, ulong? topicRole = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(staff);
         var thread = ticket.ThreadId is { } id ? $" · {Channel(id)}" : "";
-        return new MessageBuilder()
-            .WithContent(staff.Get(
-                Ids.TicketStaff.Notice,
-                ("ticket", ticket.DisplayNumber),
-                ("member", Mention(ticket.MemberId)),
-                ("why", Why(ticket.Origin, ticket.Card, requestedBy, staff)),
-                ("where", thread)))
-            .AddEmbed(Card(ticket, ticket.Card, staff.Get(Ids.TicketCard.Diagnosis), staff, member))
-            .AddActionRow(JoinAndClaim(ticket.Number, staff))
-            .WithAllowedMentions(AllowedMentions.None)
-            .Build();
+        var line = staff.Get(
+            Ids.TicketStaff.Notice,
+            ("ticket", ticket.DisplayNumber),
+            ("member", Mention(ticket.MemberId)),
+            ("why", Why(ticket.Origin, ticket.Card, requestedBy, staff)),
+            ("where", thread));
+        var mentions = AllowedMentions.None;
+        if (topicRole is { } role)
+        {
+            line = $"<@&{role.ToString(CultureInfo.InvariantCulture)}> {line}";
+            mentions = AllowedMentions.ForRoles(role);
+        }
+
+        return TicketCardLayout.Build(line, ticket, ticket.Card, staff.Get(Ids.TicketCard.Diagnosis), staff, member, runAgain: false, [new ActionRow(JoinAndClaim(ticket.Number, staff))], mentions);
     }
 
     /// <summary>The support role pinged again for a ticket nobody claimed.</summary>

@@ -18,4 +18,21 @@ public sealed class WalkthroughProgressUpdater(IWalkthroughStore store, Walkthro
             return updated;
         }
     }
+
+    /// <summary>Applies <paramref name="change"/> to the stored progress and saves it; a member with none keeps none (null).</summary>
+    public async Task<WalkthroughProgress?> UpdateIfPresentAsync(ulong userId, Func<WalkthroughProgress, WalkthroughProgress> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        using (await locks.EnterAsync(userId, cancellationToken))
+        {
+            if (await store.GetAsync(userId, cancellationToken) is not { } current)
+            {
+                return null;
+            }
+
+            var updated = change(current);
+            await store.SaveAsync(updated, cancellationToken);
+            return updated;
+        }
+    }
 }
