@@ -12,6 +12,12 @@ public interface IMemberLocaleStore
     /// <summary>Stores <paramref name="locale"/> as the member's last seen locale.</summary>
     Task SetAsync(ulong memberId, string locale, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores each member's last seen locale in one write (a burst of new members costs one transaction, not one each).</summary>
+    Task SetManyAsync(IReadOnlyCollection<MemberLocale> locales, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets the member's locale; true when one was stored.</summary>
     Task<bool> DeleteAsync(ulong memberId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A member's last seen Discord locale and when it was seen.</summary>
+public readonly record struct MemberLocale(ulong MemberId, string Locale, DateTimeOffset SeenAt);

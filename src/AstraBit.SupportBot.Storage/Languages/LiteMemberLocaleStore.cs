@@ -5,7 +5,7 @@ namespace AstraBit.SupportBot.Storage.Languages;
 
 /// <summary>
 /// Each member's last seen Discord locale, one small document per member keyed by their id: { _id, locale, seenAt }.
-/// A collection of its own, created when the first locale is stored, so older data files need no migration.
+/// A collection of its own, created when the data file opens (SupportDatabase), so older data files need no migration.
 /// </summary>
 public sealed class LiteMemberLocaleStore(SupportDatabase database) : IMemberLocaleStore
 {
@@ -23,13 +23,25 @@ public sealed class LiteMemberLocaleStore(SupportDatabase database) : IMemberLoc
     public Task SetAsync(ulong memberId, string locale, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locale);
+        return SetManyAsync([new MemberLocale(memberId, locale, seenAt)], cancellationToken);
+    }
+
+    public Task SetManyAsync(IReadOnlyCollection<MemberLocale> locales, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(locales);
         cancellationToken.ThrowIfCancellationRequested();
-        Collection.Upsert(new BsonDocument
+        if (locales.Count == 0)
         {
-            ["_id"] = BsonDocuments.Snowflake(memberId),
-            ["locale"] = locale,
-            ["seenAt"] = BsonDocuments.Time(seenAt),
-        });
+            return Task.CompletedTask;
+        }
+
+        // One upsert of many documents is one transaction: one journal write and flush for the whole burst.
+        Collection.Upsert(locales.Select(l => new BsonDocument
+        {
+            ["_id"] = BsonDocuments.Snowflake(l.MemberId),
+            ["locale"] = l.Locale,
+            ["seenAt"] = BsonDocuments.Time(l.SeenAt),
+        }));
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,9 @@
 using System.Text;
 using AstraBit.SupportBot.Storage;
+using AstraBit.SupportBot.Core.Text;
+using AstraBit.SupportBot.Emulators.Discord;
 using AstraBit.SupportBot.Storage.Languages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AstraBit.SupportBot.IntegrationTests.Languages;
 
@@ -60,6 +63,49 @@ public sealed class StoredLanguageTests
     }
 
     [Fact]
+    public async Task NewMembers_DataFileSlowToStoreTheirLanguages_EveryoneIsAnsweredAndTheLanguagesAreStoredTogether()
+    {
+        var storage = Path.Combine(Path.GetTempPath(), "supportbot-lang-" + Guid.NewGuid().ToString("N") + ".db");
+        HeldLocaleStore? held = null;
+        var members = Enumerable.Range(0, 20).Select(i => Member + 1 + (ulong)i).ToArray();
+        try
+        {
+            await using (var bot = await BotHarness.StartAsync(
+                s => s["Storage:Path"] = storage,
+                configureHost: host => host.Services.AddSingleton<IMemberLocaleStore>(sp =>
+                    held = new HeldLocaleStore(new LiteMemberLocaleStore(sp.GetRequiredService<SupportDatabase>())))))
+            {
+                foreach (var member in members)
+                {
+                    bot.Discord.Rest.AddMember(member, [], "member" + member);
+                    bot.Discord.Rest.SetLocale(member, "pt-BR");
+                }
+
+                // Every member is answered while the data file has not yet taken a single language.
+                var asked = await Task.WhenAll(members.Select(m => bot.Discord.RunSlashCommandAsync(m, "bybit-error", [SlashOption.String("code", "10003")])));
+                var answers = await Task.WhenAll(asked.Select(id => bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == id, BotHarness.Timeout)));
+                Assert.All(answers, a => Assert.True(a.IsEphemeral));
+                Assert.Equal(0, held!.Stored);
+
+                held.Release();
+                await bot.StopAsync();
+                Assert.InRange(held.Writes, 1, 2);
+            }
+
+            using var database = new SupportDatabase(storage);
+            var store = new LiteMemberLocaleStore(database);
+            foreach (var member in members)
+            {
+                Assert.Equal("pt-BR", await store.GetAsync(member));
+            }
+        }
+        finally
+        {
+            File.Delete(storage);
+        }
+    }
+
+    [Fact]
     public async Task Privacy_LanguageChangesBetweenInteractions_TheLatestIsStored()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -73,4 +119,33 @@ public sealed class StoredLanguageTests
 
         Assert.Contains("Your Discord language as last seen: pt-BR", overview.Content, StringComparison.Ordinal);
     }
+}
+
+/// <summary>The data file's language store with its writes held until <see cref="Release"/>: a data file slow to write.</summary>
+internal sealed class HeldLocaleStore(IMemberLocaleStore inner) : IMemberLocaleStore
+{
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int stored;
+    private int writes;
+
+    public int Stored => Volatile.Read(ref stored);
+
+    public int Writes => Volatile.Read(ref writes);
+
+    public void Release() => released.TrySetResult();
+
+    public Task<string?> GetAsync(ulong memberId, CancellationToken cancellationToken = default) => inner.GetAsync(memberId, cancellationToken);
+
+    public Task SetAsync(ulong memberId, string locale, DateTimeOffset seenAt, CancellationToken cancellationToken = default) =>
+        SetManyAsync([new MemberLocale(memberId, locale, seenAt)], cancellationToken);
+
+    public async Task SetManyAsync(IReadOnlyCollection<MemberLocale> locales, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref writes);
+        await released.Task.WaitAsync(cancellationToken);
+        await inner.SetManyAsync(locales, cancellationToken);
+        Interlocked.Add(ref stored, locales.Count);
+    }
+
+    public Task<bool> DeleteAsync(ulong memberId, CancellationToken cancellationToken = default) => inner.DeleteAsync(memberId, cancellationToken);
 }

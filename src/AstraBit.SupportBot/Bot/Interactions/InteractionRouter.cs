@@ -76,8 +76,8 @@ public sealed partial class InteractionRouter(
         var interaction = gatewayEvent.Interaction;
         try
         {
-            // First, in memory, so whatever this interaction sends the member later without one (a ticket's welcome) is in
-            // their language; stored once the interaction is answered (below).
+            // First, so whatever this interaction sends the member later without one (a ticket's welcome) is in their
+            // language; a new or changed locale is stored beside the answer, batched with others (SupportLanguages).
             languages.Note(interaction);
             var routed = interaction.Data switch
             {
@@ -92,7 +92,6 @@ public sealed partial class InteractionRouter(
             };
 
             await (routed ?? rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken));
-            await languages.SeenAsync(interaction, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

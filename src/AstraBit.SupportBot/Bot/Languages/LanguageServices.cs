@@ -19,6 +19,7 @@ public static class LanguageServices
         services.AddOptions<SupportLanguageOptions>().Bind(configuration.GetSection(SupportLanguageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportLanguageOptions>, SupportLanguageOptionsValidator>());
         services.AddSingleton<SupportLanguages>();
+        services.AddHostedService<MemberLocaleWriter>();
         services.AddSingleton<LocalizedCommands>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TextFileOptions>, LocalizedCommandsStartupCheck>());
         return services;

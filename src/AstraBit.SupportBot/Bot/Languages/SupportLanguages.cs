@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -53,11 +55,13 @@ public sealed partial class SupportLanguages(
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<SupportLanguages> logger)
 {
-    // The locale this process last saw for each member (what its DMs follow), and what the store is known to hold, so
-    // an interaction writes only when it changes; members whose stored locale /privacy deleted in the interaction under way.
+    // The locale this process last saw for each member (what its DMs follow); what the store is known to hold, so an
+    // interaction queues a write only when it changes; the writes queued and not yet made; one batch written at a time.
     private readonly ConcurrentDictionary<ulong, string> known = new();
     private readonly ConcurrentDictionary<ulong, string> stored = new();
-    private readonly ConcurrentDictionary<ulong, byte> forgotten = new();
+    private readonly ConcurrentDictionary<ulong, MemberLocale> queued = new();
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim writing = new(1, 1);
     private volatile string? guildLocale;
 
     /// <summary>The catalogue every locale's texts come from.</summary>
@@ -88,8 +92,11 @@ public sealed partial class SupportLanguages(
     public string StaffLocale => Staff.Locale;
 
     /// <summary>
-    /// Notes the locales <paramref name="interaction"/> carries, in memory: the guild's (for the staff default) and the
-    /// member's, which whatever the bot sends the member later without an interaction follows from now on.
+    /// Notes the locales <paramref name="interaction"/> carries: the guild's (for the staff default) and the member's,
+    /// which whatever the bot sends the member later without an interaction follows from now on. A member's locale
+    /// that differs from what is stored is queued for <see cref="WriteQueuedAsync"/>, which stores a burst in one
+    /// write: the router calls this first for every interaction, and the first interactions of hundreds of new members
+    /// (a burst after an announcement) must not wait for, or hold threads on, as many writes of the data file.
     /// </summary>
     public void Note(Interaction interaction)
     {
@@ -99,65 +106,134 @@ public sealed partial class SupportLanguages(
             guildLocale = guild;
         }
 
-        if (interaction.Locale is { Length: > 0 } locale && interaction.User.Id != 0)
-        {
-            known[interaction.User.Id] = locale;
-        }
-    }
-
-    /// <summary>
-    /// Notes the locales <paramref name="interaction"/> carries (<see cref="Note"/>) and stores the member's when it
-    /// differs from what is stored. The router calls it after the interaction is answered: the first interaction of
-    /// each of hundreds of new members (a burst after an announcement) would otherwise wait for as many writes, one
-    /// at a time. A handler that reads the stored locale (/privacy) calls it first. A failed write is logged, never
-    /// the member's problem; nothing is written back in the interaction that deleted it.
-    /// </summary>
-    public async Task SeenAsync(Interaction interaction, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Locale is not { Length: > 0 } locale || interaction.User.Id == 0)
         {
-            Note(interaction);
             return;
         }
 
         var memberId = interaction.User.Id;
-        if (forgotten.TryRemove(memberId, out _))
+        known[memberId] = locale;
+        if (stored.TryGetValue(memberId, out var previous) && previous == locale)
         {
+            queued.TryRemove(memberId, out _);
             return;
         }
 
+        queued[memberId] = new MemberLocale(memberId, locale, clock.GetUtcNow());
+        wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Notes <paramref name="interaction"/> and stores the member's locale now rather than with the next batch: for a
+    /// handler that shows what is stored (/privacy lists the language this very interaction carries).
+    /// </summary>
+    public async Task SeenAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
         Note(interaction);
-        if (stored.TryGetValue(memberId, out var previous) && previous == locale)
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            if (queued.TryRemove(interaction.User.Id, out var locale))
+            {
+                await WriteAsync([locale], cancellationToken);
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Forgets what this process knows of the member's locale and drops a queued write of it, waiting for a batch
+    /// being written: /privacy calls it before it deletes the stored one, so nothing writes it back.
+    /// </summary>
+    public async Task ForgetAsync(ulong memberId, CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            queued.TryRemove(memberId, out _);
+            known.TryRemove(memberId, out _);
+            stored.TryRemove(memberId, out _);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stores the queued locales, all that have gathered in one write each time, until <paramref name="stopping"/>;
+    /// then stores what is left (<see cref="MemberLocaleWriter"/> runs it for the host's lifetime).
+    /// </summary>
+    public async Task WriteQueuedAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (await wake.Reader.WaitToReadAsync(stopping))
+            {
+                wake.Reader.TryRead(out _);
+                await WriteBatchAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+
+        await WriteBatchAsync(CancellationToken.None);
+    }
+
+    private async Task WriteBatchAsync(CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            var batch = new List<MemberLocale>(queued.Count);
+            foreach (var memberId in queued.Keys)
+            {
+                if (queued.TryRemove(memberId, out var locale))
+                {
+                    batch.Add(locale);
+                }
+            }
+
+            await WriteAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    private async Task WriteAsync(List<MemberLocale> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
         {
             return;
         }
 
         try
         {
-            if (previous is null && await store.GetAsync(memberId, cancellationToken) == locale)
+            await store.SetManyAsync(batch, cancellationToken);
+            foreach (var written in batch)
             {
-                stored[memberId] = locale;
-                return;
+                stored[written.MemberId] = written.Locale;
             }
-
-            await store.SetAsync(memberId, locale, clock.GetUtcNow(), cancellationToken);
-            stored[memberId] = locale;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogNotStored(logger, memberId, ex);
+            LogNotStored(logger, batch.Count, ex);
         }
     }
 
-    /// <summary>Forgets what this process knows of the member's locale (after /privacy deletes the stored one).</summary>
-    public void Forget(ulong memberId)
-    {
-        known.TryRemove(memberId, out _);
-        stored.TryRemove(memberId, out _);
-        forgotten[memberId] = 0;
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Members} members' languages could not be stored; their next DM without an interaction may be in English.")]
+    private static partial void LogNotStored(ILogger logger, int members, Exception exception);
+}
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Member {MemberId}'s language could not be stored; their next DM without an interaction may be in English.")]
-    private static partial void LogNotStored(ILogger logger, ulong memberId, Exception exception);
+/// <summary>Stores members' languages as <see cref="SupportLanguages.Note"/> queues them, for the host's lifetime; what is queued at stop is stored before the data file closes.</summary>
+public sealed class MemberLocaleWriter(SupportLanguages languages) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => languages.WriteQueuedAsync(stoppingToken);
 }

@@ -47,8 +47,8 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
                 // Acknowledged before the deletion: a member with years of checks and tickets is erased in one
                 // flushed write, which on a busy machine can take longer than Discord's 3 seconds.
                 await rest.DeferUpdateAsync(interaction, cancellationToken);
+                await languages.ForgetAsync(memberId, cancellationToken);
                 var deletion = await memberData.DeleteAsync(memberId, memberId, cancellationToken);
-                languages.Forget(memberId);
                 await rest.EditOriginalResponseAsync(interaction, Deleted(deletion), cancellationToken);
                 break;
             default:
