@@ -29,17 +29,22 @@ internal static class TranscriptBenchmark
         var ticket = Ticket();
         var audit = Audit();
         var typical = Typical();
+
+        // The staff language's words, as the bot writes them (English; the texts beside the benchmark).
+        var texts = AstraBit.SupportBot.Core.Text.TextCatalogLoader.LoadDirectory(
+            Path.Combine(AppContext.BaseDirectory, "config", AstraBit.SupportBot.Core.Text.TextCatalogLoader.FolderName),
+            AstraBit.SupportBot.Bot.DiscordContentLimits.Value).Source;
         var longest = Enumerable.Range(0, Messages)
             .Select(i => new TranscriptMessage(i % 2 == 0 ? "alice.trader" : "sam.support", i % 2 == 0 ? Member : Staff, i % 2 == 1, Start.AddMinutes(i), Words(new Random(i), 2_000)))
             .ToList();
 
         Console.WriteLine($"transcript: median of {Rounds} builds (Release build recommended); {Messages:N0} messages");
         Console.WriteLine($"{"ticket",-36} {"builder",-11} {"ms",8} {"bytes",12} {"MiB",6} {"left out",9}");
-        var (htmlMs, html) = Measure(() => HtmlTranscriptBuilder.Build(ticket, typical, audit));
+        var (htmlMs, html) = Measure(() => HtmlTranscriptBuilder.Build(ticket, typical, audit, texts));
         var (textMs, text) = Measure(() => TranscriptBuilder.Build(ticket, typical));
         Row("typical (chat, logs, cards, files)", "html", htmlMs, html.Content.Length, html.MessagesLeftOut);
         Row("", "plain text", textMs, Encoding.UTF8.GetByteCount(text), 0);
-        var (longHtmlMs, longHtml) = Measure(() => HtmlTranscriptBuilder.Build(ticket, longest, audit));
+        var (longHtmlMs, longHtml) = Measure(() => HtmlTranscriptBuilder.Build(ticket, longest, audit, texts));
         var (longTextMs, longText) = Measure(() => TranscriptBuilder.Build(ticket, longest));
         Row("every message 2,000 characters", "html", longHtmlMs, longHtml.Content.Length, longHtml.MessagesLeftOut);
         Row("", "plain text", longTextMs, Encoding.UTF8.GetByteCount(longText), 0);

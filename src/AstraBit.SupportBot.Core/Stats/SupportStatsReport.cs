@@ -2,76 +2,98 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AstraBit.SupportBot.Core.Guide;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
+using Ids = AstraBit.SupportBot.Core.Text.TextIds.Stats;
 
 namespace AstraBit.SupportBot.Core.Stats;
 
-/// <summary>The figures as a readable table (terminal, Discord code block) or JSON. "none" where nothing was stored.</summary>
+/// <summary>
+/// The figures as a readable table (terminal, Discord code block) in one reader's language, or as JSON (a contract:
+/// its field names never change). "none" where nothing was stored.
+/// </summary>
 public static class SupportStatsReport
 {
-    public const string None = "none";
-
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <param name="stats">The figures.</param>
+    /// <param name="texts">The reader's language (/ticket stats: the staff member's own; the stats verb: English or --locale).</param>
     /// <param name="staffName">How to name a staff member (a mention in Discord, the id in a terminal).</param>
-    public static string Text(SupportStats stats, Func<ulong, string>? staffName = null)
+    public static string Text(SupportStats stats, LocaleTexts texts, Func<ulong, string>? staffName = null)
     {
         ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(texts);
         staffName ??= id => id.ToString(Culture);
+        var none = texts.Get(Ids.None);
         var text = new StringBuilder();
         void Line(string label, string value) => text.Append(Culture, $"  {label,-34} {value}\n");
+        void Heading(string id, params ReadOnlySpan<(string Name, string Value)> holes) => text.Append(texts.Get(id, holes)).Append('\n');
+        string Count(int count) => texts.Number(count);
+        string Share(int part, int whole) => $"{Count(part)}  ({Percent(part, whole, texts, none)})";
+        string Duration(TimeSpan? span) => span is { } value ? TicketTime.Duration(value, texts) : none;
+        string Rating(double? average, int count) => average is { } value
+            ? texts.Get(Ids.RatingValue, ("average", Decimal(value, texts)), ("ratings", texts.Count(Ids.Ratings, count)))
+            : none;
 
-        text.Append(Culture, $"Support figures for the last {stats.Days} days ({Time(stats.From)} to {Time(stats.To)}); only what the bot stored counts.\n\n");
+        Heading(Ids.Heading, ("period", texts.Count(TextIds.Time.Days, stats.Days)), ("from", Time(stats.From)), ("to", Time(stats.To)));
 
-        text.Append("Tickets\n");
-        Line("open now", stats.OpenNow is { } open ? $"{Count(open.Unclaimed)} unclaimed, {Count(open.Claimed)} claimed" : None);
+        text.Append('\n');
+        Heading(Ids.Tickets);
+        Line(texts.Get(Ids.OpenNow), stats.OpenNow is { } open ? texts.Get(Ids.OpenNowValue, ("unclaimed", Count(open.Unclaimed)), ("claimed", Count(open.Claimed))) : none);
 
-        text.Append("\nWalkthrough funnel (members who first started the guide in the period)\n");
+        text.Append('\n');
+        Heading(Ids.Funnel);
         if (stats.Funnel is { } funnel)
         {
-            Line("started", Count(funnel.Started));
+            Line(texts.Get(Ids.Started), Count(funnel.Started));
             foreach (var (position, members) in funnel.Reached)
             {
-                Line(position == GuidePosition.FinalCheck ? "reached the final check" : $"reached step {position.StepNumber()}", $"{Count(members)}  ({Percent(members, funnel.Started)})");
+                var label = position == GuidePosition.FinalCheck ? texts.Get(Ids.ReachedFinalCheck) : texts.Get(Ids.ReachedStep, ("step", texts.Number(position.StepNumber() ?? 0)));
+                Line(label, Share(members, funnel.Started));
             }
 
-            Line("passed the final check", $"{Count(funnel.PassedFinalCheck)}  ({Percent(funnel.PassedFinalCheck, funnel.Started)})");
+            Line(texts.Get(Ids.PassedFinalCheck), Share(funnel.PassedFinalCheck, funnel.Started));
         }
         else
         {
-            Line("started", None);
+            Line(texts.Get(Ids.Started), none);
         }
 
-        text.Append("\nKey checks\n");
+        text.Append('\n');
+        Heading(Ids.Checks);
         if (stats.Checks is { } checks)
         {
-            Line("checks run", Count(checks.ChecksRun));
-            Line("new members checking", Count(checks.NewMembers));
+            Line(texts.Get(Ids.ChecksRun), Count(checks.ChecksRun));
+            Line(texts.Get(Ids.NewMembers), Count(checks.NewMembers));
             if (checks.NewMembers > 0)
             {
-                Line("  passed first time", $"{Count(checks.PassedFirstTime)}  ({Percent(checks.PassedFirstTime, checks.NewMembers)})");
-                Line("  passed after a fix", $"{Count(checks.PassedAfterFix)}  ({Percent(checks.PassedAfterFix, checks.NewMembers)})");
-                Line("  not passed yet", $"{Count(checks.NotPassedYet)}  ({Percent(checks.NotPassedYet, checks.NewMembers)})");
+                Line("  " + texts.Get(Ids.PassedFirstTime), Share(checks.PassedFirstTime, checks.NewMembers));
+                Line("  " + texts.Get(Ids.PassedAfterFix), Share(checks.PassedAfterFix, checks.NewMembers));
+                Line("  " + texts.Get(Ids.NotPassedYet), Share(checks.NotPassedYet, checks.NewMembers));
             }
         }
         else
         {
-            Line("checks run", None);
+            Line(texts.Get(Ids.ChecksRun), none);
         }
 
-        text.Append("\nSelf-service (fixed without a human)\n");
-        Line("rate", stats.SelfService is { } self ? $"{Percent(self.SelfServed, self.Members)}  ({self.SelfServed} of {self.Members} members with a failing check)" : None);
+        text.Append('\n');
+        Heading(Ids.SelfService);
+        Line(texts.Get(Ids.Rate), stats.SelfService is { } self
+            ? texts.Get(Ids.RateValue, ("rate", Percent(self.SelfServed, self.Members, texts, none)), ("served", Count(self.SelfServed)), ("members", Count(self.Members)))
+            : none);
 
-        text.Append("\nTickets by first failing check (tickets opened in the period)\n");
+        text.Append('\n');
+        Heading(Ids.ByCheck);
         if (stats.TicketsByFirstFailingCheck is { } byCheck)
         {
-            Line("tickets opened", Count(stats.TicketsOpened));
+            Line(texts.Get(Ids.TicketsOpened), Count(stats.TicketsOpened));
             if (byCheck.Count == 0)
             {
-                Line("(no opening check failed)", "0");
+                Line(texts.Get(Ids.NoOpeningCheckFailed), Count(0));
             }
 
+            // Check ids stay as the checks name themselves: staff search the docs and logs by them.
             foreach (var count in byCheck)
             {
                 Line(count.CheckId, Count(count.Tickets));
@@ -79,41 +101,43 @@ public static class SupportStatsReport
         }
         else
         {
-            Line("tickets opened", None);
+            Line(texts.Get(Ids.TicketsOpened), none);
         }
 
-        text.Append("\nOutcomes (tickets closed in the period)\n");
+        text.Append('\n');
+        Heading(Ids.Outcomes);
         if (stats.Outcomes is { } outcomes)
         {
-            Line("tickets closed", Count(stats.TicketsClosed));
+            Line(texts.Get(Ids.TicketsClosed), Count(stats.TicketsClosed));
             foreach (var (outcome, count) in outcomes)
             {
-                Line(outcome.Label(), Count(count));
+                Line(texts.Get(TicketOutcomeTexts.Id(outcome)), Count(count));
             }
 
-            Line("average rating", stats.Ratings is { } rated ? TicketWording.Rating(rated.Average, rated.Count) : None);
+            Line(texts.Get(Ids.AverageRating), stats.Ratings is { } rated ? Rating(rated.Average, rated.Count) : none);
         }
         else
         {
-            Line("tickets closed", None);
+            Line(texts.Get(Ids.TicketsClosed), none);
         }
 
-        var kind = stats.WorkingTimeOnly ? "working time" : "always open: wall-clock";
-        text.Append(Culture, $"\nTimes ({kind})\n");
-        Line("median first response", TicketWording.Duration(stats.MedianFirstResponse));
-        Line("median resolution", TicketWording.Duration(stats.MedianResolution));
+        text.Append('\n');
+        Heading(Ids.Times, ("kind", texts.Get(stats.WorkingTimeOnly ? Ids.WorkingTime : Ids.WallClock)));
+        Line(texts.Get(Ids.MedianFirstResponse), Duration(stats.MedianFirstResponse));
+        Line(texts.Get(Ids.MedianResolution), Duration(stats.MedianResolution));
 
-        text.Append("\nStaff (claimed from the audit log; closed = closed or asked the member to confirm)\n");
+        text.Append('\n');
+        Heading(Ids.Staff);
         if (stats.Staff is { } staff)
         {
             foreach (var member in staff)
             {
-                Line(staffName(member.StaffId), $"claimed {member.Claimed}, closed {member.Closed}, average rating {TicketWording.Rating(member.AverageRating, member.Ratings)}");
+                Line(staffName(member.StaffId), texts.Get(Ids.StaffValue, ("claimed", Count(member.Claimed)), ("closed", Count(member.Closed)), ("rating", Rating(member.AverageRating, member.Ratings))));
             }
         }
         else
         {
-            Line("staff activity", None);
+            Line(texts.Get(Ids.StaffActivity), none);
         }
 
         return text.ToString();
@@ -296,9 +320,16 @@ public static class SupportStatsReport
         }
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Culture) + " UTC";
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Culture) + " " + at.UtcDateTime.ToString("HH:mm", Culture) + " UTC";
 
-    private static string Count(int count) => count.ToString(Culture);
+    // A whole percentage as the reader's language writes it ("45%", "45 %", "%45").
+    private static string Percent(int part, int whole, LocaleTexts texts, string none) =>
+        whole == 0 ? none : texts.Get(Ids.Percent, ("percent", texts.Number((long)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero))));
 
-    private static string Percent(int part, int whole) => whole == 0 ? None : ((double)part / whole).ToString("0%", Culture);
+    // One decimal with the reader's decimal separator ("4.3", "4,3").
+    private static string Decimal(double value, LocaleTexts texts)
+    {
+        var tenths = (long)Math.Round(value * 10, MidpointRounding.AwayFromZero);
+        return texts.Number(tenths / 10) + texts.Get(TextIds.Format.DecimalSeparator) + (tenths % 10).ToString(Culture);
+    }
 }

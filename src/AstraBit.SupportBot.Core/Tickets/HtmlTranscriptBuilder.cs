@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net.Mime;
 using System.Text;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Text;
+using Ids = AstraBit.SupportBot.Core.Text.TextIds.Transcript;
 
 namespace AstraBit.SupportBot.Core.Tickets;
 
@@ -14,7 +16,7 @@ namespace AstraBit.SupportBot.Core.Tickets;
 /// <param name="TimelineCount">Staff timeline entries in the file.</param>
 public sealed record HtmlTranscript(string FileName, byte[] Content, int MessageCount, int MessagesLeftOut, int CheckCount, int TimelineCount)
 {
-    public const string ContentType = "text/html; charset=utf-8";
+    public const string ContentType = MediaTypeNames.Text.Html + "; charset=utf-8";
 }
 
 /// <summary>
@@ -36,43 +38,26 @@ public static class HtmlTranscriptBuilder
     // Discord nests components at most a few levels deep; anything deeper is shown flat rather than recursed into.
     private const int MaxDepth = 8;
 
-    private const string Style =
-        ":root{color-scheme:light dark;--bg:#fff;--fg:#1e1f22;--muted:#5c5e66;--line:#dcdde1;--card:#f4f5f7;--member:#2563eb;--staff:#15803d;--bot:#7c3aed}" +
-        "@media (prefers-color-scheme:dark){:root{--bg:#1e1f22;--fg:#e3e5e8;--muted:#a0a3ab;--line:#3a3c42;--card:#2b2d31;--member:#7aa7ff;--staff:#4ade80;--bot:#c4a5ff}}" +
-        "*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}" +
-        "main{max-width:56rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem;margin:.2rem 0 .8rem}h2{font-size:1.1rem;margin:1.6rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}" +
-        "dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.4rem 1rem;margin:0}dl.facts div{min-width:0}dt{color:var(--muted);font-size:.8rem}dd{margin:0;overflow-wrap:anywhere}" +
-        ".notice{border:1px solid #d97706;background:rgba(217,119,6,.12);padding:.6rem .8rem;border-radius:6px;margin:1rem 0}" +
-        ".card,.embed,.container{background:var(--card);border-left:4px solid var(--line);border-radius:6px;padding:.6rem .8rem;margin:.5rem 0}" +
-        ".verdict-pass{border-left-color:#16a34a}.verdict-warn{border-left-color:#d97706}.verdict-fail,.verdict-error{border-left-color:#dc2626}" +
-        ".card h3{font-size:1rem;margin:0 0 .4rem}.card ul{margin:.4rem 0 0;padding-left:1.2rem}.fix{color:var(--muted)}" +
-        "ol{list-style:none;margin:0;padding:0}.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}" +
-        ".msg{padding:.55rem 0;border-bottom:1px solid var(--line)}.meta{display:flex;flex-wrap:wrap;gap:.15rem .5rem;align-items:baseline}" +
-        ".author{font-weight:600}.role{font-size:.75rem;padding:0 .35rem;border-radius:4px;border:1px solid currentColor}" +
-        ".role-member .role{color:var(--member)}.role-staff .role{color:var(--staff)}.role-bot .role{color:var(--bot)}.role-other .role{color:var(--muted)}" +
-        ".uid,time{color:var(--muted);font-size:.8rem}.content,.text,.field,.note{white-space:pre-wrap;overflow-wrap:anywhere}" +
-        ".embed-title,.field-name{font-weight:600}.note{color:var(--muted);font-size:.85rem}.section{margin:.3rem 0}" +
-        ".control{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 .4rem;margin:.2rem .3rem 0 0;font-size:.85rem}" +
-        ".media,.file,.files{color:var(--muted);font-size:.85rem}.files{margin:.3rem 0 0;padding-left:1.2rem;list-style:disc}" +
-        "blockquote.forward{margin:.4rem 0;padding-left:.7rem;border-left:3px solid var(--line)}.forward-label{color:var(--muted);font-size:.8rem}" +
-        "hr{border:0;border-top:1px solid var(--line)}footer{color:var(--muted);font-size:.8rem;margin:2rem 0 1rem}" +
-        "@media (max-width:600px){main{padding:.6rem}body{font-size:14px}dl.facts{grid-template-columns:1fr 1fr}}";
 
     /// <summary>
     /// The transcript of <paramref name="ticket"/>. <paramref name="timeline"/> is the audit log's entries for this
     /// ticket (any order, others are ignored); <paramref name="olderNotRead"/> says the thread had more messages than
-    /// were read, so the file says its oldest are missing.
+    /// were read, so the file says its oldest are missing. The page's words are in <paramref name="texts"/>' language
+    /// (the staff language), which its lang attribute names; what people wrote stays as written.
     /// </summary>
     public static HtmlTranscript Build(
         Ticket ticket,
         IReadOnlyList<TranscriptMessage> messages,
         IReadOnlyList<AuditEntry> timeline,
+        LocaleTexts texts,
         bool olderNotRead = false,
         int maxBytes = UploadLimit)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(texts);
+        var words = new TranscriptLabels(texts);
         var ordered = messages.OrderBy(m => m.At).ToList();
         var names = new Dictionary<ulong, string>();
         foreach (var message in ordered)
@@ -81,22 +66,22 @@ public static class HtmlTranscriptBuilder
         }
 
         var head = new StringBuilder(16 * 1024);
-        head.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        head.Append("<!DOCTYPE html>\n<html lang=\"").Append(words.Locale).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
-        Text(head, TranscriptLabels.Title(ticket.DisplayNumber));
-        head.Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
-        Header(head, ticket, names);
+        Text(head, words.Title(ticket.DisplayNumber));
+        head.Append("</title>\n<style>").Append(TranscriptStyle.Sheet).Append("</style>\n</head>\n<body>\n<main>\n");
+        Header(head, ticket, names, words);
         var cards = ticket.AllCards.ToList();
-        Diagnosis(head, ticket, cards);
-        var timelineCount = Timeline(head, ticket, timeline, names);
+        Diagnosis(head, ticket, cards, words);
+        var timelineCount = Timeline(head, ticket, timeline, names, words);
         head.Append("<section id=\"messages\">\n<h2>");
-        Text(head, TranscriptLabels.Messages);
+        Text(head, words[TextIds.Transcript.Messages]);
         head.Append("</h2>\n");
 
         var footer = new StringBuilder("</ol>\n</section>\n<footer>");
-        Text(footer, TranscriptLabels.Footer);
+        Text(footer, words[TextIds.Transcript.Footer]);
         var tail = footer.Append("</footer>\n</main>\n</body>\n</html>\n").ToString();
         var rendered = new string[ordered.Count];
         var sizes = new long[ordered.Count];
@@ -105,7 +90,7 @@ public static class HtmlTranscriptBuilder
         for (var i = 0; i < ordered.Count; i++)
         {
             item.Clear();
-            Message(item, ticket, ordered[i], i + 1);
+            Message(item, ticket, ordered[i], i + 1, words);
             rendered[i] = item.ToString();
             sizes[i] = Encoding.UTF8.GetByteCount(rendered[i]);
             total += sizes[i];
@@ -115,7 +100,7 @@ public static class HtmlTranscriptBuilder
         var first = 0;
         if (total > maxBytes)
         {
-            total += Encoding.UTF8.GetByteCount(Notice(TranscriptLabels.Trimmed(ordered.Count, ordered.Count)));
+            total += Encoding.UTF8.GetByteCount(Notice(words.Trimmed(ordered.Count, ordered.Count)));
             while (first < ordered.Count && total > maxBytes)
             {
                 total -= sizes[first];
@@ -127,18 +112,18 @@ public static class HtmlTranscriptBuilder
         html.Append(head);
         if (olderNotRead)
         {
-            html.Append(Notice(TranscriptLabels.NotRead));
+            html.Append(Notice(words[TextIds.Transcript.NotRead]));
         }
 
         if (first > 0)
         {
-            html.Append(Notice(TranscriptLabels.Trimmed(first, ordered.Count - first)));
+            html.Append(Notice(words.Trimmed(first, ordered.Count - first)));
         }
 
         if (ordered.Count == 0)
         {
             html.Append("<p>");
-            Text(html, TranscriptLabels.NoMessages);
+            Text(html, words[TextIds.Transcript.NoMessages]);
             html.Append("</p>\n");
         }
 
@@ -153,57 +138,59 @@ public static class HtmlTranscriptBuilder
         return new HtmlTranscript($"ticket-{number}.html", Encoding.UTF8.GetBytes(html.ToString()), ordered.Count - first, first, cards.Count, timelineCount);
     }
 
-    private static void Header(StringBuilder html, Ticket ticket, Dictionary<ulong, string> names)
+    private static void Header(StringBuilder html, Ticket ticket, Dictionary<ulong, string> names, TranscriptLabels words)
     {
         html.Append("<header>\n<h1>");
-        Text(html, $"{TranscriptLabels.Ticket} {ticket.DisplayNumber}");
+        Text(html, words.Heading(ticket.DisplayNumber));
         html.Append("</h1>\n<dl class=\"facts\">\n");
-        Fact(html, TranscriptLabels.Member, Person(ticket.MemberId, names));
-        Fact(html, TranscriptLabels.Opened, $"{Stamp(ticket.OpenedAt)} ({TranscriptLabels.Origin(ticket.Origin)})");
+        Fact(html, words[Ids.MemberField], Person(ticket.MemberId, names, words));
+        Fact(html, words[Ids.OpenedField], $"{Stamp(ticket.OpenedAt)} ({words.Origin(ticket.Origin)})");
         if (ticket.ReopenedAt is { } reopened)
         {
-            Fact(html, TranscriptLabels.Reopened, Stamp(reopened));
+            Fact(html, words[Ids.ReopenedField], Stamp(reopened));
         }
 
-        Fact(html, TranscriptLabels.ClaimedBy, ticket.ClaimedBy is { } claimer ? Person(claimer, names) : TranscriptLabels.Nobody);
-        Fact(html, TranscriptLabels.Closed, ticket.ClosedAt is { } closed
-            ? TranscriptLabels.ClosedAt(Stamp(closed), ticket.ClosedBy is { } by ? Person(by, names) : TranscriptLabels.TheBot)
-            : TranscriptLabels.NotYet);
-        Fact(html, TranscriptLabels.Outcome, ticket.Outcome?.Label() ?? TranscriptLabels.None);
-        Fact(html, TranscriptLabels.CloseReason, ticket.CloseReason ?? TranscriptLabels.None);
+        Fact(html, words[Ids.ClaimedByField], ticket.ClaimedBy is { } claimer ? Person(claimer, names, words) : words[Ids.Nobody]);
+        Fact(html, words[Ids.ClosedField], ticket.ClosedAt is { } closed
+            ? words.ClosedAt(Stamp(closed), ticket.ClosedBy is { } by ? Person(by, names, words) : words[Ids.TheBot])
+            : words[Ids.NotYet]);
+        Fact(html, words[Ids.OutcomeField], words.Outcome(ticket.Outcome));
+
+        // Staff's own words stay as written (the reasons the bot gives itself are stored in English).
+        Fact(html, words[Ids.CloseReasonField], ticket.CloseReason ?? words[Ids.None]);
 
         // The rating is asked for when the ticket closes, so it is rarely known yet when this file is written.
-        Fact(html, TranscriptLabels.Rating, ticket.Rating is { } stars ? TranscriptLabels.Stars(stars) : TranscriptLabels.NotRatedYet);
+        Fact(html, words[Ids.RatingField], ticket.Rating is { } stars ? TranscriptLabels.Stars(stars) : words[Ids.NotRatedYet]);
         html.Append("</dl>\n</header>\n");
     }
 
-    private static void Diagnosis(StringBuilder html, Ticket ticket, List<TicketCard> cards)
+    private static void Diagnosis(StringBuilder html, Ticket ticket, List<TicketCard> cards, TranscriptLabels words)
     {
         html.Append("<section id=\"diagnosis\">\n<h2>");
-        Text(html, TranscriptLabels.Diagnosis);
+        Text(html, words[Ids.Diagnosis]);
         html.Append("</h2>\n");
         if (cards.Count == 0)
         {
             html.Append("<p>");
-            Text(html, TranscriptLabels.NoDiagnosis);
+            Text(html, words[Ids.NoDiagnosis]);
             html.Append("</p>\n");
         }
 
         for (var i = 0; i < cards.Count; i++)
         {
             var card = cards[i];
-            var heading = i == 0 && ticket.Card is not null ? TranscriptLabels.DiagnosisAtOpening : TranscriptLabels.LaterCheck;
+            var heading = words[i == 0 && ticket.Card is not null ? Ids.DiagnosisAtOpening : Ids.LaterCheck];
             var verdict = card.Verdict?.ToString().ToLowerInvariant();
             html.Append("<article class=\"card verdict-").Append(verdict ?? "none").Append("\">\n<h3>");
             Text(html, card.CheckedAt is { } at ? $"{heading} · {Stamp(at)}" : heading);
             html.Append("</h3>\n<dl class=\"facts\">\n");
-            Fact(html, TranscriptLabels.Verdict, verdict ?? TranscriptLabels.NoCheck);
-            Fact(html, TranscriptLabels.AccountType, card.AccountType ?? TranscriptLabels.Unknown);
-            Fact(html, TranscriptLabels.Region, card.Region ?? TranscriptLabels.Unknown);
-            Fact(html, TranscriptLabels.Key, card.MaskedKey ?? TranscriptLabels.None);
+            Fact(html, words[Ids.VerdictField], words.VerdictWord(card.Verdict));
+            Fact(html, words[Ids.AccountTypeField], card.AccountType ?? words[Ids.Unknown]);
+            Fact(html, words[Ids.RegionField], card.Region ?? words[Ids.Unknown]);
+            Fact(html, words[Ids.KeyField], card.MaskedKey ?? words[Ids.None]);
             if (card.StoppedAt is { } stopped)
             {
-                Fact(html, TranscriptLabels.StoppedAt, stopped);
+                Fact(html, words[Ids.StoppedAtField], stopped);
             }
 
             html.Append("</dl>\n");
@@ -214,7 +201,7 @@ public static class HtmlTranscriptBuilder
                 foreach (var check in checks)
                 {
                     html.Append("<li><b>");
-                    Text(html, $"{check.Status.ToString().ToLowerInvariant()} · {check.Title}");
+                    Text(html, $"{words.StatusWord(check.Status)} · {check.Title}");
                     html.Append("</b> <code>");
                     Text(html, check.Id);
                     html.Append("</code><br>");
@@ -222,8 +209,7 @@ public static class HtmlTranscriptBuilder
                     if (check.Fix is { } fix)
                     {
                         html.Append("<div class=\"fix\">");
-                        var step = check.GuideStep is { } n ? $" ({TranscriptLabels.GuideStep(n)})" : string.Empty;
-                        Text(html, $"{TranscriptLabels.Fix}{step}: {fix}");
+                        Text(html, words.Fix(fix, check.GuideStep));
                         html.Append("</div>");
                     }
 
@@ -239,22 +225,22 @@ public static class HtmlTranscriptBuilder
         html.Append("</section>\n");
     }
 
-    private static int Timeline(StringBuilder html, Ticket ticket, IReadOnlyList<AuditEntry> audit, Dictionary<ulong, string> names)
+    private static int Timeline(StringBuilder html, Ticket ticket, IReadOnlyList<AuditEntry> audit, Dictionary<ulong, string> names, TranscriptLabels words)
     {
         // The audit log says a note was added; the ticket keeps the note's text (staff only, and so is this file).
         var entries = audit
             .Where(e => e.TicketNumber == ticket.Number && e.Action != AuditActions.TicketNoteAdded)
-            .Select(e => (e.At, Who: e.ActorId, What: TranscriptLabels.Action(e.Action), e.Detail))
-            .Concat(ticket.Notes.Select(n => (n.At, Who: (ulong?)n.AuthorId, What: TranscriptLabels.Note, Detail: n.Text)))
+            .Select(e => (e.At, Who: e.ActorId, What: words.Action(e.Action), e.Detail))
+            .Concat(ticket.Notes.Select(n => (n.At, Who: (ulong?)n.AuthorId, What: words[Ids.Note], Detail: n.Text)))
             .OrderBy(e => e.At)
             .ToList();
         html.Append("<section id=\"timeline\">\n<h2>");
-        Text(html, TranscriptLabels.Timeline);
+        Text(html, words[Ids.Timeline]);
         html.Append("</h2>\n");
         if (entries.Count == 0)
         {
             html.Append("<p>");
-            Text(html, TranscriptLabels.NoTimeline);
+            Text(html, words[Ids.NoTimeline]);
             html.Append("</p>\n</section>\n");
             return 0;
         }
@@ -267,7 +253,7 @@ public static class HtmlTranscriptBuilder
             html.Append(" <b>");
             Text(html, what);
             html.Append("</b> · ");
-            Text(html, who is { } id ? Person(id, names) : TranscriptLabels.TheBot);
+            Text(html, who is { } id ? Person(id, names, words) : words[Ids.TheBot]);
             if (detail.Length > 0)
             {
                 html.Append(" · ");
@@ -281,13 +267,13 @@ public static class HtmlTranscriptBuilder
         return entries.Count;
     }
 
-    private static void Message(StringBuilder html, Ticket ticket, TranscriptMessage message, int index)
+    private static void Message(StringBuilder html, Ticket ticket, TranscriptMessage message, int index, TranscriptLabels words)
     {
         var role = Role(ticket, message);
         html.Append("<li class=\"msg role-").Append(role).Append("\" id=\"m").Append(index.ToString(CultureInfo.InvariantCulture)).Append("\">\n<div class=\"meta\"><span class=\"author\">");
         Text(html, SafeText.Fit(SafeText.Neutralize(message.AuthorName).ReplaceLineEndings(" "), MaxNameLength));
         html.Append("</span> <span class=\"role\">");
-        Text(html, role);
+        Text(html, words[RoleWord(role)]);
         html.Append("</span> <span class=\"uid\">");
         Text(html, message.AuthorId.ToString(CultureInfo.InvariantCulture));
         html.Append("</span> ");
@@ -302,14 +288,14 @@ public static class HtmlTranscriptBuilder
 
         foreach (var block in message.Blocks)
         {
-            Block(html, block, 0);
+            Block(html, block, 0, words);
         }
 
-        Files(html, message.Attachments);
+        Files(html, message.Attachments, words);
         html.Append("</li>\n");
     }
 
-    private static void Block(StringBuilder html, TranscriptBlock block, int depth)
+    private static void Block(StringBuilder html, TranscriptBlock block, int depth, TranscriptLabels words)
     {
         switch (block.Kind)
         {
@@ -320,10 +306,10 @@ public static class HtmlTranscriptBuilder
                 html.Append("<hr>\n");
                 return;
             case TranscriptBlockKind.Media:
-                Wrapped(html, "div", "media", $"[{TranscriptLabels.Image}: {block.Text}]");
+                Wrapped(html, "div", "media", $"[{words[Ids.Image]}: {block.Text}]");
                 return;
             case TranscriptBlockKind.File:
-                Wrapped(html, "div", "file", $"[{TranscriptLabels.File}: {block.Text}]");
+                Wrapped(html, "div", "file", $"[{words[Ids.File]}: {block.Text}]");
                 return;
             case TranscriptBlockKind.Control:
                 Wrapped(html, "span", "control", block.Text);
@@ -348,7 +334,7 @@ public static class HtmlTranscriptBuilder
                 break;
             case TranscriptBlockKind.Forwarded:
                 Open(html, "blockquote", "forward", null);
-                Wrapped(html, "div", "forward-label", TranscriptLabels.Forwarded);
+                Wrapped(html, "div", "forward-label", words[Ids.Forwarded]);
                 if (block.Text.Length > 0)
                 {
                     Wrapped(html, "div", "content", block.Text);
@@ -369,7 +355,7 @@ public static class HtmlTranscriptBuilder
         {
             if (depth < MaxDepth)
             {
-                Block(html, child, depth + 1);
+                Block(html, child, depth + 1, words);
             }
             else if (child.Text.Length > 0)
             {
@@ -380,7 +366,7 @@ public static class HtmlTranscriptBuilder
         html.Append(block.Kind == TranscriptBlockKind.Forwarded ? "</blockquote>\n" : "</div>\n");
     }
 
-    private static void Files(StringBuilder html, IReadOnlyList<string> files)
+    private static void Files(StringBuilder html, IReadOnlyList<string> files, TranscriptLabels words)
     {
         if (files.Count == 0)
         {
@@ -388,7 +374,7 @@ public static class HtmlTranscriptBuilder
         }
 
         html.Append("<ul class=\"files\" aria-label=\"");
-        Text(html, TranscriptLabels.Attachments);
+        Text(html, words[Ids.Attachments]);
         html.Append("\">");
         foreach (var file in files)
         {
@@ -428,9 +414,10 @@ public static class HtmlTranscriptBuilder
         html.Append("</dd></div>\n");
     }
 
+    // Moments in UTC, written the same way in every language (ISO date, 24-hour time).
     private static void Time(StringBuilder html, DateTimeOffset at) =>
         html.Append("<time datetime=\"").Append(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append("\">")
-            .Append(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)).Append("</time>");
+            .Append(Date(at)).Append(' ').Append(at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC</time>");
 
     private static string Notice(string text)
     {
@@ -439,20 +426,31 @@ public static class HtmlTranscriptBuilder
         return html.Append("</p>\n").ToString();
     }
 
+    // The role's CSS class (role-member, role-staff, …); the reader sees its word (RoleWord).
     private static string Role(Ticket ticket, TranscriptMessage message) => message switch
     {
-        { IsBot: true } => TranscriptLabels.RoleBot,
-        { IsStaff: true } => TranscriptLabels.RoleStaff,
-        _ when message.AuthorId == ticket.MemberId => TranscriptLabels.RoleMember,
-        _ => TranscriptLabels.RoleOther,
+        { IsBot: true } => "bot",
+        { IsStaff: true } => "staff",
+        _ when message.AuthorId == ticket.MemberId => "member",
+        _ => "other",
     };
 
-    private static string Person(ulong id, Dictionary<ulong, string> names) =>
-        names.TryGetValue(id, out var name)
-            ? $"{SafeText.Fit(SafeText.Neutralize(name).ReplaceLineEndings(" "), MaxNameLength)} ({TranscriptLabels.User(id)})"
-            : TranscriptLabels.User(id);
+    private static string RoleWord(string role) => role switch
+    {
+        "bot" => Ids.RoleBot,
+        "staff" => Ids.RoleStaff,
+        "member" => Ids.RoleMember,
+        _ => Ids.RoleOther,
+    };
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Person(ulong id, Dictionary<ulong, string> names, TranscriptLabels words) =>
+        names.TryGetValue(id, out var name)
+            ? $"{SafeText.Fit(SafeText.Neutralize(name).ReplaceLineEndings(" "), MaxNameLength)} ({words.User(id)})"
+            : words.User(id);
+
+    private static string Stamp(DateTimeOffset at) => $"{Date(at)} {at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The only way text enters the page: invisible characters out (so a secret split by them is whole again), secrets

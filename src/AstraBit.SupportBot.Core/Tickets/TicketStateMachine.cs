@@ -1,4 +1,6 @@
+using System.Globalization;
 using AstraBit.SupportBot.Core.Audit;
+using Humanizer;
 using AstraBit.SupportBot.Core.Diagnostics;
 
 namespace AstraBit.SupportBot.Core.Tickets;
@@ -157,7 +159,7 @@ public static class TicketStateMachine
             TicketCommand.RecordMessage c => RecordMessage(ticket, c.AuthorId, c.IsStaff, c.At),
             TicketCommand.Rate c => Rate(ticket, c.MemberId, c.Stars, now),
             TicketCommand.MarkEscalated => TicketTimers.EscalateDueAt(ticket, options) is { } due && due <= now
-                ? Change(ticket with { EscalatedAt = now }, new TicketAct(null, AuditActions.TicketEscalated, $"{ticket.DisplayNumber} unclaimed for {TicketWording.Duration(now - (ticket.ReopenedAt ?? ticket.OpenedAt))}; support pinged again"))
+                ? Change(ticket with { EscalatedAt = now }, new TicketAct(null, AuditActions.TicketEscalated, $"{ticket.DisplayNumber} unclaimed for {AuditDuration(now - (ticket.ReopenedAt ?? ticket.OpenedAt))}; support pinged again"))
                 : Refuse(TicketRefusal.NotDue, $"Ticket {ticket.DisplayNumber} is not due to escalate.", ticket),
             TicketCommand.MarkReminded => TicketTimers.RemindDueAt(ticket, options) is { } due && due <= now
                 ? Change(ticket with { RemindedAt = now }, new TicketAct(null, AuditActions.TicketReminded, $"reminded the member in {ticket.DisplayNumber}"))
@@ -342,4 +344,9 @@ public static class TicketStateMachine
 
     private static DateTimeOffset Latest(DateTimeOffset? current, DateTimeOffset candidate) =>
         current is { } value && value > candidate ? value : candidate;
+
+    // An audit entry's sentence is a record, in English like every audit entry, shown as it was recorded: "3 hours".
+    private static string AuditDuration(TimeSpan span) => span < TimeSpan.FromMinutes(1)
+        ? "less than a minute"
+        : span.Humanize(precision: 1, culture: CultureInfo.InvariantCulture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute);
 }

@@ -1,15 +1,12 @@
-using System.Globalization;
-using Humanizer;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Core.Tickets;
 
-/// <summary>A line of /ticket list.</summary>
+/// <summary>A line of /ticket list: the ticket and how long it has been open and waiting (<see cref="TicketTime"/> says them in the reader's language).</summary>
 /// <param name="Ticket">The ticket.</param>
 /// <param name="Age">How long since it was opened (or reopened).</param>
-/// <param name="AgeText">"opened 3 hours ago".</param>
 /// <param name="Wait">How long the side it waits for has been silent.</param>
-/// <param name="WaitText">"waiting for staff for 40 minutes" or "waiting for the member for 2 days".</param>
-public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText, TimeSpan Wait, string WaitText)
+public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, TimeSpan Wait)
 {
     /// <summary>The part of <see cref="Wait"/> inside Tickets:WorkingHours (equal to it when always open).</summary>
     public TimeSpan WorkingWait { get; init; } = Wait;
@@ -18,37 +15,47 @@ public sealed record TicketListItem(Ticket Ticket, TimeSpan Age, string AgeText,
     public bool OutsideAlwaysOpenHours { get; init; }
 }
 
-/// <summary>Durations and ages in words, in English whatever the machine's culture.</summary>
-public static class TicketWording
+/// <summary>Waits and ages in a reader's language, to the minute: "3 hours, 12 minutes", "less than a minute", "2 days ago".</summary>
+public static class TicketTime
 {
-    public const string None = "none";
-
-    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
-
-    /// <summary>"3 hours", "2 days", "less than a minute"; "none" for null.</summary>
-    public static string Duration(TimeSpan? duration)
+    public static string Duration(TimeSpan span, LocaleTexts texts)
     {
-        if (duration is not { } value)
-        {
-            return None;
-        }
-
-        return value < TimeSpan.FromMinutes(1)
-            ? "less than a minute"
-            : value.Humanize(precision: 1, culture: Culture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute);
+        ArgumentNullException.ThrowIfNull(texts);
+        return span < TimeSpan.FromMinutes(1)
+            ? texts.Get(TextIds.TicketDeskViews.LessThanAMinute)
+            : texts.Duration(TimeSpan.FromMinutes(Math.Floor(span.TotalMinutes)));
     }
 
-    /// <summary>"3 hours ago", "just now".</summary>
-    public static string Ago(DateTimeOffset then, DateTimeOffset now)
+    public static string Ago(DateTimeOffset then, DateTimeOffset now, LocaleTexts texts) => Ago(now - then, texts);
+
+    public static string Ago(TimeSpan elapsed, LocaleTexts texts)
     {
-        var elapsed = now - then;
-        return elapsed < TimeSpan.FromMinutes(1) ? "just now" : Duration(elapsed) + " ago";
+        ArgumentNullException.ThrowIfNull(texts);
+        return elapsed < TimeSpan.FromMinutes(1)
+            ? texts.Get(TextIds.TicketDeskViews.JustNow)
+            : texts.Get(TextIds.TicketDeskViews.Ago, ("duration", Duration(elapsed, texts)));
     }
 
-    /// <summary>"4.3 from 12 ratings"; "none".</summary>
-    public static string Rating(double? average, int count) => average is { } value
-        ? string.Create(Culture, $"{value:0.0} from {"rating".ToQuantity(count)}")
-        : None;
+    /// <summary>"opened 3 hours ago" / "reopened …".</summary>
+    public static string AgeText(TicketListItem item, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Get(item.Ticket.ReopenedAt is null ? TextIds.TicketDeskViews.OpenedAgo : TextIds.TicketDeskViews.ReopenedAgo, ("ago", Ago(item.Age, texts)));
+    }
+
+    /// <summary>"waiting for staff for 40 minutes (12 minutes in working hours)" or "waiting for the member for 2 days".</summary>
+    public static string WaitText(TicketListItem item, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(texts);
+        var wait = texts.Get(
+            item.Ticket.WaitingForMember ? TextIds.TicketDeskViews.WaitingForMember : TextIds.TicketDeskViews.WaitingForStaff,
+            ("duration", Duration(item.Wait, texts)));
+        return item.OutsideAlwaysOpenHours
+            ? wait + " " + texts.Get(TextIds.TicketDeskViews.InWorkingHours, ("duration", Duration(item.WorkingWait, texts)))
+            : wait;
+    }
 }
 
 /// <summary>/ticket list from the open tickets: unclaimed first, then oldest first, with ages and waits in words.</summary>
@@ -71,16 +78,13 @@ public static class TicketListing
     {
         var since = ticket.ReopenedAt ?? ticket.OpenedAt;
         var age = now - since;
-        var ageText = (ticket.ReopenedAt is null ? "opened " : "reopened ") + TicketWording.Ago(since, now);
         if (ticket.WaitingForMember)
         {
-            var wait = now - ticket.LastStaffMessageAt!.Value;
-            return new TicketListItem(ticket, age, ageText, wait, $"waiting for the member for {TicketWording.Duration(wait)}");
+            return new TicketListItem(ticket, age, now - ticket.LastStaffMessageAt!.Value);
         }
 
         var waitingSince = ticket.LastMemberMessageAt is { } spoke && spoke > since ? spoke : since;
-        var staffWait = now - waitingSince;
-        return new TicketListItem(ticket, age, ageText, staffWait, $"waiting for staff for {TicketWording.Duration(staffWait)}");
+        return new TicketListItem(ticket, age, now - waitingSince);
     }
 
     // Outside always-open hours the wait says how much of it staff could have answered: "waiting for staff for 2 days (3 hours in working hours)".
@@ -91,7 +95,6 @@ public static class TicketListing
             return item;
         }
 
-        var working = calendar.WorkingTimeBetween(now - item.Wait, now);
-        return item with { WorkingWait = working, OutsideAlwaysOpenHours = true, WaitText = $"{item.WaitText} ({TicketWording.Duration(working)} in working hours)" };
+        return item with { WorkingWait = calendar.WorkingTimeBetween(now - item.Wait, now), OutsideAlwaysOpenHours = true };
     }
 }

@@ -1,104 +1,95 @@
 using System.Globalization;
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
+using Ids = AstraBit.SupportBot.Core.Text.TextIds.Transcript;
 
 namespace AstraBit.SupportBot.Core.Tickets;
 
 /// <summary>
-/// Every fixed word of the HTML transcript, in one place so the language catalogue can take them over as they are.
-/// Holes are named in the method's parameters; nothing here is ever member-written.
+/// Every fixed word of the HTML transcript in one reader's language (the staff language, Support:StaffLocale: the log
+/// channel is read by the whole team), from the catalogue's transcript.* texts. Nothing here is ever member-written.
 /// </summary>
-public static class TranscriptLabels
+public sealed class TranscriptLabels(LocaleTexts texts)
 {
-    public const string Ticket = "Ticket";
-    public const string Member = "Member";
-    public const string Opened = "Opened";
-    public const string Reopened = "Reopened";
-    public const string ClaimedBy = "Claimed by";
-    public const string Closed = "Closed";
-    public const string CloseReason = "Close reason";
-    public const string Outcome = "Outcome";
-    public const string Rating = "Rating";
-    public const string Nobody = "nobody";
-    public const string NotYet = "not yet";
-    public const string None = "none";
-    public const string TheBot = "the bot";
-    public const string Unknown = "unknown";
-    public const string DiagnosisAtOpening = "Diagnosis at opening";
-    public const string LaterCheck = "Check in the ticket";
-    public const string Verdict = "Verdict";
-    public const string NoCheck = "no check";
-    public const string AccountType = "Account type";
-    public const string Region = "Region";
-    public const string Key = "Key";
-    public const string StoppedAt = "Stopped at";
-    public const string Fix = "Fix";
-    public const string Diagnosis = "Diagnosis";
-    public const string NoDiagnosis = "The ticket was opened without a key check, and none was run in it.";
-    public const string Messages = "Messages";
-    public const string NoMessages = "No messages.";
-    public const string Timeline = "Staff timeline";
-    public const string NoTimeline = "No staff actions recorded.";
-    public const string Attachments = "Attachments";
-    public const string Forwarded = "Forwarded message";
-    public const string Footer = "Secrets are never in this file: anything that looks like an API secret is replaced with [hidden], and API keys are shown masked.";
-    public const string RoleMember = "member";
-    public const string RoleStaff = "staff";
-    public const string RoleBot = "bot";
-    public const string RoleOther = "other";
-    public const string Image = "image";
-    public const string File = "file";
-    public const string Separator = "separator";
-    public const string Note = "staff note";
+    /// <summary>The shipped locale the words are in ("es-ES"), for the page's lang attribute.</summary>
+    public string Locale => texts.Locale;
 
-    public static string Title(string displayNumber) => $"Ticket {displayNumber} — transcript";
+    /// <summary>A fixed word or sentence of <see cref="TextIds.Transcript"/>.</summary>
+    public string this[string id] => texts.Get(id);
 
-    public static string NotRatedYet => "not rated yet (the member is asked when the ticket closes; the rating is posted to the log channel)";
+    public string Title(string displayNumber) => texts.Get(Ids.Title, ("ticket", displayNumber));
 
-    public static string Stars(int stars) => $"{stars.ToString(CultureInfo.InvariantCulture)}/5";
+    public string Heading(string displayNumber) => texts.Get(Ids.Heading, ("ticket", displayNumber));
 
-    public static string ClosedAt(string when, string by) => $"{when} by {by}";
+    public static string Stars(int stars) => stars.ToString(CultureInfo.InvariantCulture) + "/5";
 
-    public static string GuideStep(int step) => $"guide step {step.ToString(CultureInfo.InvariantCulture)}";
+    public string ClosedAt(string when, string by) => texts.Get(Ids.ClosedAt, ("when", when), ("by", by));
 
-    public static string User(ulong id) => $"user {id.ToString(CultureInfo.InvariantCulture)}";
+    public string User(ulong id) => texts.Get(Ids.User, ("id", id.ToString(CultureInfo.InvariantCulture)));
 
-    public static string Trimmed(int left, int shown) =>
-        $"This transcript was over Discord's upload limit: the oldest {Count(left, "message")} are left out; the newest {Count(shown, "message")} are below.";
+    public string Fix(string fix, int? guideStep) => guideStep is { } step
+        ? texts.Get(Ids.FixAtStep, ("step", texts.Number(step)), ("fix", fix))
+        : texts.Get(Ids.Fix, ("fix", fix));
 
-    public const string NotRead = "The thread held more messages than the bot reads for a transcript: the oldest are left out.";
+    public string Trimmed(int left, int shown) =>
+        texts.Get(Ids.Trimmed, ("left", texts.Count(Ids.MessageCount, left)), ("shown", texts.Count(Ids.MessageCount, shown)));
 
-    public static string Generated(string when) => $"Written {when}.";
-
-    public static string Origin(TicketOrigin origin) => origin switch
+    public string Origin(TicketOrigin origin) => texts.Get(origin switch
     {
-        TicketOrigin.CheckFailed => "after a failed check",
-        TicketOrigin.Stuck => "from \"I'm stuck\"",
-        TicketOrigin.ModeratorRequest => "at a moderator's request",
-        _ => "with /ticket open",
-    };
+        TicketOrigin.CheckFailed => Ids.OriginCheckFailed,
+        TicketOrigin.Stuck => Ids.OriginStuck,
+        TicketOrigin.ModeratorRequest => Ids.OriginModerator,
+        _ => Ids.OriginCommand,
+    });
 
-    /// <summary>The staff timeline's word for an audit action; the audit entry's own sentence follows it.</summary>
-    public static string Action(string action) => action switch
+    /// <summary>The staff timeline's word for an audit action (the action's own name for one it doesn't know); the audit entry's recorded sentence follows it.</summary>
+    public string Action(string action) => action switch
     {
-        AuditActions.TicketOpened => "opened",
-        AuditActions.TicketClaimed => "claimed",
-        AuditActions.TicketUnclaimed => "unclaimed",
-        AuditActions.TicketClosed => "closed",
-        AuditActions.TicketReopened => "reopened",
-        AuditActions.TicketEscalated => "escalated",
-        AuditActions.TicketReminded => "reminded the member",
-        AuditActions.TicketCloseRequested => "asked \"Is it fixed?\"",
-        AuditActions.TicketCloseDeclined => "member said not fixed",
-        AuditActions.TicketNoteAdded => "note",
-        "ticket.join" => "joined",
+        AuditActions.TicketOpened => texts.Get(Ids.ActionOpened),
+        AuditActions.TicketClaimed => texts.Get(Ids.ActionClaimed),
+        AuditActions.TicketUnclaimed => texts.Get(Ids.ActionUnclaimed),
+        AuditActions.TicketClosed => texts.Get(Ids.ActionClosed),
+        AuditActions.TicketReopened => texts.Get(Ids.ActionReopened),
+        AuditActions.TicketEscalated => texts.Get(Ids.ActionEscalated),
+        AuditActions.TicketReminded => texts.Get(Ids.ActionReminded),
+        AuditActions.TicketCloseRequested => texts.Get(Ids.ActionCloseRequested),
+        AuditActions.TicketCloseDeclined => texts.Get(Ids.ActionCloseDeclined),
+        AuditActions.TicketNoteAdded => texts.Get(Ids.Note),
+        "ticket.join" => texts.Get(Ids.ActionJoined),
         _ => action,
     };
 
-    /// <summary>"1 message", "3 messages", "no messages".</summary>
-    public static string Count(int n, string noun) => n switch
+    public string StatusWord(CheckStatus status) => texts.Get(status switch
     {
-        0 => $"no {noun}s",
-        1 => $"1 {noun}",
-        _ => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s",
+        CheckStatus.Pass => Ids.StatusPass,
+        CheckStatus.Warn => Ids.StatusWarn,
+        CheckStatus.Fail => Ids.StatusFail,
+        _ => Ids.StatusSkip,
+    });
+
+    public string VerdictWord(Verdict? verdict) => texts.Get(verdict switch
+    {
+        null => Ids.NoCheck,
+        Diagnostics.Verdict.Pass => Ids.VerdictPass,
+        Diagnostics.Verdict.Warn => Ids.VerdictWarn,
+        Diagnostics.Verdict.Fail => Ids.VerdictFail,
+        _ => Ids.VerdictError,
+    });
+
+    public string Outcome(TicketCloseOutcome? outcome) => outcome is { } known ? texts.Get(TicketOutcomeTexts.Id(known)) : texts.Get(Ids.None);
+}
+
+/// <summary>Which text names how a ticket ended (<see cref="TextIds.TicketOutcomes"/>).</summary>
+public static class TicketOutcomeTexts
+{
+    public static string Id(TicketCloseOutcome outcome) => outcome switch
+    {
+        TicketCloseOutcome.ResolvedVerified => TextIds.TicketOutcomes.ResolvedVerified,
+        TicketCloseOutcome.Resolved => TextIds.TicketOutcomes.Resolved,
+        TicketCloseOutcome.ResolvedUnconfirmed => TextIds.TicketOutcomes.ResolvedUnconfirmed,
+        TicketCloseOutcome.ClosedByStaff => TextIds.TicketOutcomes.ClosedByStaff,
+        TicketCloseOutcome.NoReply => TextIds.TicketOutcomes.NoReply,
+        _ => TextIds.TicketOutcomes.MemberLeft,
     };
 }

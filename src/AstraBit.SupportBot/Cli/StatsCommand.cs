@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using AstraBit.SupportBot.Bot;
 using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Hosting;
 using AstraBit.SupportBot.Storage;
@@ -11,8 +13,9 @@ using Microsoft.Extensions.Options;
 namespace AstraBit.SupportBot.Cli;
 
 /// <summary>
-/// `stats [--days N] [--json]`: the staff desk's figures (PRODUCT.md §10) from the data file, without Discord. Reads
-/// Storage:Path (or --data) and Tickets:WorkingHours from the same configuration as the bot. Exit 0 printed, 2 usage or
+/// `stats [--days N] [--json] [--locale L]`: the staff desk's figures (PRODUCT.md §10) from the data file, without
+/// Discord, the table in English or --locale from the bot's own texts (the JSON's fields never change). Reads
+/// Storage:Path (or --data), Tickets:WorkingHours and the content folder from the same configuration as the bot. Exit 0 printed, 2 usage or
 /// configuration error (also: no data file there), 3 the data file could not be read (e.g. the running bot holds it).
 /// </summary>
 public static class StatsCommand
@@ -25,9 +28,22 @@ public static class StatsCommand
         var days = new Option<int?>("--days") { Description = "How many days to look back over (1–3650; default 30)." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON on standard output." };
         var data = new Option<string?>("--data") { Description = "The data file to read (default: Storage:Path)." };
+        var locale = new Option<string>("--locale")
+        {
+            Description = $"The language of the table: {string.Join(", ", SupportLocales.Shipped)} (default {SupportLocales.Source}). The JSON's fields stay as they are.",
+            DefaultValueFactory = _ => SupportLocales.Source,
+        };
+        locale.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!SupportLocales.Shipped.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--locale: '{value}' is not a language the bot ships; use one of {string.Join(", ", SupportLocales.Shipped)}.");
+            }
+        });
         var command = new Command("stats", "Print the support figures (walkthrough funnel, checks, self-service rate, outcomes, times, staff) from the data file.")
         {
-            days, json, data,
+            days, json, data, locale,
         };
         command.Validators.Add(result =>
         {
@@ -36,20 +52,23 @@ public static class StatsCommand
                 result.AddError($"--days must be from 1 to {MaxDays.ToString(CultureInfo.InvariantCulture)}.");
             }
         });
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(configOption), parse.GetValue(data), parse.GetValue(days) ?? DefaultDays, parse.GetValue(json), console, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(configOption), parse.GetValue(data), parse.GetValue(days) ?? DefaultDays, parse.GetValue(json), console, cancellationToken, SupportLocales.Resolve(parse.GetValue(locale))));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? configFile, string? dataFile, int days, bool json, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? configFile, string? dataFile, int days, bool json, CliConsole console, CancellationToken cancellationToken, string locale = SupportLocales.Source)
     {
         ArgumentNullException.ThrowIfNull(console);
         string path;
         TicketOptions tickets;
+        LocaleTexts texts;
         try
         {
             var configuration = SupportBotHost.CreateBuilder(configFile, console.Error).Configuration;
             path = dataFile ?? SupportBotHost.DataFilePath(configuration);
             tickets = configuration.GetSection(TicketOptions.SectionName).Get<TicketOptions>() ?? new TicketOptions();
+            // The table's words are the bot's own texts (config/texts), checked as the bot checks them at start.
+            texts = TextCatalogLoader.LoadDirectory(Path.Combine(ContentOptions.DirectoryOf(configuration), TextCatalogLoader.FolderName), DiscordContentLimits.Value).For(locale);
             var validation = new TicketOptionsValidator().Validate(null, tickets);
             if (validation.Failed)
             {
@@ -61,7 +80,7 @@ public static class StatsCommand
                 return ExitCodes.Usage;
             }
         }
-        catch (Exception ex) when (ex is ConfigurationFileException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is ConfigurationFileException or InvalidOperationException or FormatException or TextCatalogException or IOException)
         {
             await console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return ExitCodes.Usage;
@@ -86,7 +105,7 @@ public static class StatsCommand
             return ExitCodes.CouldNotRun;
         }
 
-        await console.Out.WriteAsync(json ? SupportStatsReport.Json(stats) + Environment.NewLine : SupportStatsReport.Text(stats));
+        await console.Out.WriteAsync(json ? SupportStatsReport.Json(stats) + Environment.NewLine : SupportStatsReport.Text(stats, texts));
         return ExitCodes.Ok;
     }
 }

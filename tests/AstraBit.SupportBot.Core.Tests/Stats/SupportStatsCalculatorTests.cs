@@ -2,6 +2,7 @@ using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Tests.Guide;
 using AstraBit.SupportBot.Core.Tests.Tickets;
 using AstraBit.SupportBot.Core.Tests.WorkingHours;
 using AstraBit.SupportBot.Core.Tickets;
@@ -47,7 +48,7 @@ public sealed class SupportStatsCalculatorTests
             (null, null, null, null, null, null, null, null, null, null),
             (stats.OpenNow, stats.Funnel, stats.Checks, stats.TicketsByFirstFailingCheck, stats.SelfService, stats.Outcomes, stats.MedianFirstResponse, stats.MedianResolution, stats.Ratings, stats.Staff));
         Assert.Equal(30, stats.Days);
-        Assert.DoesNotContain(" 0\n", SupportStatsReport.Text(stats), StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0\n", SupportStatsReport.Text(stats, ShippedGuide.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class SupportStatsCalculatorTests
         var stats = SupportStatsCalculator.Compute(new SupportStatsData([], [], [], StatsClaim.In(audit)), From, To, WorkingCalendar.AlwaysOpen);
 
         Assert.Equal([new StaffFigures(900, 1, 0, null, 0), new StaffFigures(901, 1, 0, null, 0)], stats.Staff);
-        Assert.Contains("claimed 1, closed 0, average rating none", SupportStatsReport.Text(stats), StringComparison.Ordinal);
+        Assert.Contains("claimed 1, closed 0, average rating none", SupportStatsReport.Text(stats, ShippedGuide.English), StringComparison.Ordinal);
     }
 
     [Fact]

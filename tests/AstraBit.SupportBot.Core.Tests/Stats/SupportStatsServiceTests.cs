@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Stats;
+using AstraBit.SupportBot.Core.Tests.Guide;
 using AstraBit.SupportBot.Core.Tests.Tickets;
 using AstraBit.SupportBot.Core.Tickets;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public sealed class SupportStatsServiceTests : IDisposable
         Assert.Null(stats.MedianResolution);
         Assert.Null(stats.Ratings);
         Assert.Null(stats.TicketsByFirstFailingCheck);
-        var text = SupportStatsReport.Text(stats);
+        var text = SupportStatsReport.Text(stats, ShippedGuide.English);
         Assert.Contains($"  {"open now",-34} none\n", text, StringComparison.Ordinal);
         Assert.Contains($"  {"median first response",-34} none\n", text, StringComparison.Ordinal);
     }
@@ -66,10 +67,24 @@ public sealed class SupportStatsServiceTests : IDisposable
         Assert.Equal(new RatingFigures(3.5, 2), stats.Ratings);
         // A later check's failure does not count again: each ticket counts once, by what failed when it opened.
         Assert.Equal([new CheckCount(CheckIds.PositionMode, 3), new CheckCount(CheckIds.Withdrawal, 1)], stats.TicketsByFirstFailingCheck);
-        var text = SupportStatsReport.Text(stats);
+        var text = SupportStatsReport.Text(stats, ShippedGuide.English);
         Assert.Contains($"  {"open now",-34} 1 unclaimed, 1 claimed\n", text, StringComparison.Ordinal);
         Assert.Contains($"  {"median first response",-34} 20 minutes\n", text, StringComparison.Ordinal);
+        Assert.Contains($"  {"median resolution",-34} 2 hours\n", text, StringComparison.Ordinal);
         Assert.Contains($"  {"average rating",-34} 3.5 from 2 ratings\n", text, StringComparison.Ordinal);
+
+        // The same figures as a German or Russian staff member reads them: words, plurals and decimals their language's.
+        var german = SupportStatsReport.Text(stats, ShippedGuide.Texts.For("de"));
+        Assert.StartsWith("Support-Kennzahlen der letzten 7 Tage (", german, StringComparison.Ordinal);
+        Assert.Contains($"  {"jetzt offen",-34} 1 nicht übernommen, 1 übernommen\n", german, StringComparison.Ordinal);
+        Assert.Contains($"  {"Median erste Antwort",-34} 20 Minuten\n", german, StringComparison.Ordinal);
+        Assert.Contains($"  {"Durchschnittsbewertung",-34} 3,5 aus 2 Bewertungen\n", german, StringComparison.Ordinal);
+        Assert.Contains($"  {"geöffnete Tickets",-34} 4\n", german, StringComparison.Ordinal);
+        Assert.Contains("\nZeiten (", german, StringComparison.Ordinal);
+        Assert.DoesNotContain("median", german, StringComparison.Ordinal);
+        var russian = SupportStatsReport.Text(stats, ShippedGuide.Texts.For("ru"));
+        Assert.Contains($"  {"средняя оценка",-34} 3,5 по 2 оценкам\n", russian, StringComparison.Ordinal);
+        Assert.StartsWith("Показатели поддержки за последние 7 дней (", russian, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Tests.Guide;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 
 namespace AstraBit.SupportBot.Core.Tests.Tickets;
@@ -35,7 +37,7 @@ public sealed class HtmlTranscriptBuilderTests
             },
         ];
 
-        var document = Parse(HtmlTranscriptBuilder.Build(ticket, messages, []));
+        var document = Parse(HtmlTranscriptBuilder.Build(ticket, messages, [], ShippedGuide.English));
 
         var message = Assert.Single(document.QuerySelectorAll("li.msg"));
         Assert.Equal(Hostile, message.QuerySelector(".content")!.TextContent);
@@ -92,7 +94,7 @@ public sealed class HtmlTranscriptBuilderTests
             new(TicketHarness.Staff, AuditActions.TicketClaimed, TicketHarness.Member, 41, "claimed #0041", Start.AddMinutes(1)),
         ];
 
-        var transcript = HtmlTranscriptBuilder.Build(ticket, messages, audit);
+        var transcript = HtmlTranscriptBuilder.Build(ticket, messages, audit, ShippedGuide.English);
         var raw = Encoding.UTF8.GetString(transcript.Content);
         var document = Parse(transcript);
 
@@ -146,11 +148,76 @@ public sealed class HtmlTranscriptBuilderTests
     }
 
     [Fact]
+    public void Build_StaffLocaleGerman_EveryFixedWordInGermanAndTheLangAttributeSaysSo_WhatPeopleWroteAsWritten()
+    {
+        var ticket = new Ticket(42, TicketHarness.Member, TicketOrigin.CheckFailed, Start, TicketHarness.Card())
+        {
+            State = TicketState.Closed,
+            ClosedAt = Start.AddHours(2),
+            ClosedBy = TicketHarness.Staff,
+            CloseReason = "switched to one-way mode",
+            Outcome = TicketCloseOutcome.ClosedByStaff,
+        };
+        TranscriptMessage[] messages =
+        [
+            new("Alex", TicketHarness.Member, false, Start.AddMinutes(3), "It says hedge mode") { Attachments = ["screenshot.png"], Blocks = [new(TranscriptBlockKind.Forwarded, "fwd")] },
+            new("Sam", TicketHarness.Staff, true, Start.AddMinutes(5), "Hi! Open Position Mode settings."),
+        ];
+        AuditEntry[] audit = [new(TicketHarness.Staff, AuditActions.TicketClaimed, TicketHarness.Member, 42, "claimed #0042", Start.AddMinutes(4))];
+
+        var document = Parse(HtmlTranscriptBuilder.Build(ticket, messages, audit, ShippedGuide.Texts.For("de"), maxBytes: HtmlTranscriptBuilder.UploadLimit));
+
+        Assert.Equal("de", document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Ticket #0042: Verlauf", document.Title);
+        Assert.Equal(["Diagnose", "Verlauf des Teams", "Nachrichten"], document.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(
+            ["Mitglied", "Geöffnet", "Übernommen von", "Geschlossen", "Ergebnis", "Grund für das Schließen", "Bewertung"],
+            document.QuerySelectorAll("header dt").Select(d => d.TextContent));
+        Assert.Equal(
+            ["Alex (Nutzer 111)", "2026-11-24 10:00 UTC (nach einer fehlgeschlagenen Prüfung)", "niemand", "2026-11-24 12:00 UTC von Sam (Nutzer 900)", "vom Team geschlossen", "switched to one-way mode"],
+            document.QuerySelectorAll("header dd").Take(6).Select(d => d.TextContent));
+        Assert.StartsWith("noch nicht bewertet", document.QuerySelectorAll("header dd")[6].TextContent, StringComparison.Ordinal);
+        var card = document.QuerySelector("#diagnosis article.card")!.TextContent;
+        Assert.Contains("Diagnose beim Öffnen", card, StringComparison.Ordinal);
+        Assert.Contains("Ergebnisfehlgeschlagen", card, StringComparison.Ordinal);
+        Assert.Contains("Problem · ", card, StringComparison.Ordinal);
+        Assert.Contains("Lösung (Schritt 5 im Leitfaden): Switch to One-Way Mode.", card, StringComparison.Ordinal);
+        Assert.Matches("übernommen · Sam \\(Nutzer 900\\) · claimed #0042$", Assert.Single(document.QuerySelectorAll("#timeline li")).TextContent);
+        Assert.Equal(["Mitglied", "Team"], document.QuerySelectorAll("li.msg .role").Select(r => r.TextContent));
+        Assert.Equal("Anhänge", document.QuerySelector(".files")!.GetAttribute("aria-label"));
+        Assert.Equal("Weitergeleitete Nachricht", document.QuerySelector(".forward-label")!.TextContent);
+        Assert.Equal("Hi! Open Position Mode settings.", document.QuerySelectorAll("li.msg")[1].QuerySelector(".content")!.TextContent);
+        Assert.StartsWith("Diese Datei enthält nie Secrets", document.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+        foreach (var english in new[] { "Member", "Claimed by", "Staff timeline", "Messages", "Diagnosis at opening", "Attachments", "user 111", "after a failed check" })
+        {
+            Assert.DoesNotContain(english, document.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Build_OverTheUploadLimitInRussian_SaysHowManyAreLeftOutInRussiansPlural()
+    {
+        var ticket = new Ticket(3, TicketHarness.Member, TicketOrigin.Command, Start, null);
+        var messages = Enumerable.Range(0, 600)
+            .Select(i => new TranscriptMessage("Alex", TicketHarness.Member, false, Start.AddMinutes(i), $"message number {i} " + new string('x', 200)))
+            .ToList();
+
+        var transcript = HtmlTranscriptBuilder.Build(ticket, messages, [], ShippedGuide.Texts.For("ru"), maxBytes: 64 * 1024);
+        var document = Parse(transcript);
+
+        Assert.Equal("ru", document.DocumentElement.GetAttribute("lang"));
+        var notice = Assert.Single(document.QuerySelectorAll(".notice")).TextContent;
+        Assert.StartsWith("Стенограмма превысила лимит загрузки Discord", notice, StringComparison.Ordinal);
+        Assert.Contains($"({ShippedGuide.Texts.For("ru").Count(TextIds.Transcript.MessageCount, transcript.MessagesLeftOut)})", notice, StringComparison.Ordinal);
+        Assert.Matches(@"\(\d+ сообщени(е|я|й)\)", notice);
+    }
+
+    [Fact]
     public void Build_RatedTicket_ShowsTheStars()
     {
         var ticket = new Ticket(1, TicketHarness.Member, TicketOrigin.Command, Start, null) { Rating = 4 };
 
-        var document = Parse(HtmlTranscriptBuilder.Build(ticket, [], []));
+        var document = Parse(HtmlTranscriptBuilder.Build(ticket, [], [], ShippedGuide.English));
 
         Assert.Contains("4/5", document.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("opened without a key check", document.QuerySelector("#diagnosis")!.TextContent, StringComparison.Ordinal);
@@ -166,7 +233,7 @@ public sealed class HtmlTranscriptBuilderTests
             .Select(i => new TranscriptMessage("Alex", TicketHarness.Member, false, Start.AddMinutes(i), $"message number {i} " + new string('x', 200)))
             .ToList();
 
-        var transcript = HtmlTranscriptBuilder.Build(ticket, messages, [], maxBytes: limit);
+        var transcript = HtmlTranscriptBuilder.Build(ticket, messages, [], ShippedGuide.English, maxBytes: limit);
         var document = Parse(transcript);
 
         Assert.InRange(transcript.Content.Length, limit - 2048, limit);
@@ -185,7 +252,7 @@ public sealed class HtmlTranscriptBuilderTests
     {
         var ticket = new Ticket(3, TicketHarness.Member, TicketOrigin.Command, Start, null);
 
-        var document = Parse(HtmlTranscriptBuilder.Build(ticket, [new("Alex", TicketHarness.Member, false, Start, "hi")], []));
+        var document = Parse(HtmlTranscriptBuilder.Build(ticket, [new("Alex", TicketHarness.Member, false, Start, "hi")], [], ShippedGuide.English));
 
         Assert.Empty(document.QuerySelectorAll(".notice"));
     }
@@ -195,7 +262,7 @@ public sealed class HtmlTranscriptBuilderTests
     {
         var ticket = new Ticket(3, TicketHarness.Member, TicketOrigin.Command, Start, null);
 
-        var document = Parse(HtmlTranscriptBuilder.Build(ticket, [new("Alex", TicketHarness.Member, false, Start, "hi")], [], olderNotRead: true));
+        var document = Parse(HtmlTranscriptBuilder.Build(ticket, [new("Alex", TicketHarness.Member, false, Start, "hi")], [], ShippedGuide.English, olderNotRead: true));
 
         Assert.Contains("oldest are left out", Assert.Single(document.QuerySelectorAll(".notice")).TextContent, StringComparison.Ordinal);
     }

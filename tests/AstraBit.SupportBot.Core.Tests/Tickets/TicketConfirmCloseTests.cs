@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Tests.Guide;
 using AstraBit.SupportBot.Core.Tests.WorkingHours;
 using AstraBit.SupportBot.Core.Tickets;
 
@@ -286,7 +287,7 @@ public sealed class TicketListWorkingWaitTests : IDisposable
         var item = Assert.Single(await harness.Service.ListOpenAsync());
 
         Assert.Equal(TimeSpan.FromHours(2), item.WorkingWait);
-        Assert.Equal("waiting for staff for 2 days (2 hours in working hours)", item.WaitText);
+        Assert.Equal("waiting for staff for 2 days, 18 hours (2 hours in working hours)", TicketTime.WaitText(item, ShippedGuide.English));
     }
 
     public void Dispose() => harness.Dispose();

@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Tests.Guide;
 using AstraBit.SupportBot.Core.Tickets;
 
 namespace AstraBit.SupportBot.Core.Tests.Tickets;
@@ -40,8 +41,8 @@ public sealed class TicketListTests : IDisposable
         var item = Assert.Single(await Service.ListOpenAsync());
 
         Assert.Equal(TimeSpan.FromMinutes(185), item.Age);
-        Assert.Equal("opened 3 hours ago", item.AgeText);
-        Assert.Equal("waiting for staff for 3 hours", item.WaitText);
+        Assert.Equal("opened 3 hours, 5 minutes ago", TicketTime.AgeText(item, ShippedGuide.English));
+        Assert.Equal("waiting for staff for 3 hours, 5 minutes", TicketTime.WaitText(item, ShippedGuide.English));
     }
 
     [Fact]
@@ -54,9 +55,9 @@ public sealed class TicketListTests : IDisposable
 
         var item = Assert.Single(await Service.ListOpenAsync());
 
-        Assert.Equal("opened 1 hour ago", item.AgeText);
+        Assert.Equal("opened 1 hour ago", TicketTime.AgeText(item, ShippedGuide.English));
         Assert.Equal(TimeSpan.FromMinutes(40), item.Wait);
-        Assert.Equal("waiting for staff for 40 minutes", item.WaitText);
+        Assert.Equal("waiting for staff for 40 minutes", TicketTime.WaitText(item, ShippedGuide.English));
     }
 
     [Fact]
@@ -68,8 +69,9 @@ public sealed class TicketListTests : IDisposable
 
         var item = Assert.Single(await Service.ListOpenAsync());
 
-        Assert.Equal("opened 2 days ago", item.AgeText);
-        Assert.Equal("waiting for the member for 2 days", item.WaitText);
+        Assert.Equal("opened 2 days, 1 minute ago", TicketTime.AgeText(item, ShippedGuide.English));
+        Assert.Equal("waiting for the member for 2 days", TicketTime.WaitText(item, ShippedGuide.English));
+        Assert.Equal("wartet schon 2 Tage auf das Mitglied", TicketTime.WaitText(item, ShippedGuide.Texts.For("de")));
     }
 
     [Fact]
@@ -80,8 +82,8 @@ public sealed class TicketListTests : IDisposable
 
         var item = Assert.Single(await Service.ListOpenAsync());
 
-        Assert.Equal("opened just now", item.AgeText);
-        Assert.Equal("waiting for staff for less than a minute", item.WaitText);
+        Assert.Equal("opened just now", TicketTime.AgeText(item, ShippedGuide.English));
+        Assert.Equal("waiting for staff for less than a minute", TicketTime.WaitText(item, ShippedGuide.English));
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public sealed class TicketListTests : IDisposable
 
         var item = Assert.Single(await Service.ListOpenAsync());
 
-        Assert.Equal("reopened 2 minutes ago", item.AgeText);
+        Assert.Equal("reopened 2 minutes ago", TicketTime.AgeText(item, ShippedGuide.English));
     }
 
     public void Dispose() => harness.Dispose();

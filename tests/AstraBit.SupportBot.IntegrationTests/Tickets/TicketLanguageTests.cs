@@ -84,6 +84,11 @@ public sealed class TicketLanguageTests
         Assert.Contains($"übernommen von <@{Id(Staff)}>", list, StringComparison.Ordinal);
         Assert.Matches("wartet schon [^,]+ auf das Team", list);
         Assert.Equal("Verwende `/ticket notiz` im Thread eines Tickets. `/ticket liste` zeigt die offenen.", Answer(outsideThread).Trim());
+        var (_, stats) = await people.StatsAsync();
+        Assert.Contains("Support-Kennzahlen der letzten 30 Tage (", stats, StringComparison.Ordinal);
+        Assert.Matches(@"\n  jetzt offen\s+0 nicht übernommen, 1 übernommen\n", stats);
+        Assert.Matches(@"\n  Prüfungen\s+1\n", stats);
+        Assert.DoesNotContain("open now", stats, StringComparison.Ordinal);
 
         // Someone else with no locale set reads English; the staff member's German changed nothing shared.
         Assert.StartsWith("Only the support team can list open tickets.", Answer(refused), StringComparison.Ordinal);

@@ -82,4 +82,32 @@ public sealed class TicketTranscriptTests
         Assert.Contains("<div class=\"container\" style=\"border-left-color:#dc2626\">", raw, StringComparison.Ordinal);
         await people.DeleteDataAsync();
     }
+
+    [Fact]
+    public async Task StaffLocaleBrazilian_Transcript_WordsInTheStaffLanguage_LangAttributeSaysSo_WhatPeopleWroteAsWritten()
+    {
+        var people = await StartAsync(tweak: s => s["Support:StaffLocale"] = "pt-BR");
+        await using var bot = people.Bot;
+        await people.FailDiagnoseAsync(bot.Bybit.Scenario("withdrawal-enabled"));
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
+        var thread = people.Thread();
+        await people.SayAsync(Staff, thread.Id, "Thanks, closing it.");
+        await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Withdrawal switched off"), SlashOption.Boolean("force", true));
+
+        var log = await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.LogChannelId && m.Attachments.Count == 1, BotHarness.Timeout);
+
+        var file = Assert.Single(log.Attachments);
+        Assert.Contains("<html lang=\"pt-BR\">", Encoding.UTF8.GetString(file.Content), StringComparison.Ordinal);
+        var transcript = TranscriptFile.Text(file);
+        Assert.Contains("Ticket #0001: transcrição", transcript, StringComparison.Ordinal);
+        Assert.Contains("Resultado: fechado pela equipe\n", transcript, StringComparison.Ordinal);
+        Assert.Contains("Motivo do fechamento: Withdrawal switched off\n", transcript, StringComparison.Ordinal);
+        Assert.Contains("Avaliação: ainda sem avaliação", transcript, StringComparison.Ordinal);
+        Assert.Contains("Diagnóstico na abertura", transcript, StringComparison.Ordinal);
+        Assert.Contains("Linha do tempo da equipe", transcript, StringComparison.Ordinal);
+        Assert.Matches($"sam\\.support equipe {Id(Staff)} [^\\n]*\\nThanks, closing it\\.", transcript);
+        Assert.Contains($"fechado · sam.support (usuário {Id(Staff)})", transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("Close reason", transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("Staff timeline", transcript, StringComparison.Ordinal);
+    }
 }

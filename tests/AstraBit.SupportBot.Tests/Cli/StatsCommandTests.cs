@@ -62,6 +62,36 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Stats_LocaleTurkish_TheTableInTurkish_FiguresTheSame()
+    {
+        await ScriptAsync();
+
+        var run = await RunAsync("stats", "--data", DataFile, "--locale", "tr");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Son 30 gün için destek rakamları (", run.Output, StringComparison.Ordinal);
+        AssertLine(run.Output, "başladı", "2");
+        AssertLine(run.Output, "4. adıma ulaştı", "1  (%50)");
+        AssertLine(run.Output, "son kontrolü geçti", "1  (%50)");
+        AssertLine(run.Output, "  ilk seferde geçti", "1  (%25)");
+        AssertLine(run.Output, "oran", "%40  (başarısız kontrolü olan 5 üyeden 2)");
+        AssertLine(run.Output, CheckIds.PositionMode, "2");
+        AssertLine(run.Output, "ekip tarafından kapatıldı", "1");
+        AssertLine(run.Output, "ilk yanıt medyanı", "1 saat");
+        AssertLine(run.Output, "900", "üstlenilen 1, kapatılan 1, ortalama puan 1 puan üzerinden 4,0");
+        Assert.DoesNotContain("reached step", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_LocaleNotShipped_RefusedNamingTheShippedOnes()
+    {
+        var run = await RunAsync("stats", "--data", DataFile, "--locale", "ja");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--locale: 'ja' is not a language the bot ships; use one of en-US, es-ES, pt-BR, ru, tr, vi, de, fr.", run.Error + run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stats_ScriptedDataAsJson_EveryFigure()
     {
         await ScriptAsync();

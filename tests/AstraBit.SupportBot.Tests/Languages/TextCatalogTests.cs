@@ -72,6 +72,14 @@ public sealed class TextCatalogTests
             ("de", TextIds.Commands.Name("diagnose")), ("de", TextIds.Commands.Name("bybit-error.code")), ("de", TextIds.Commands.Name("ticket.note.text")),
             ("de", TextIds.Commands.Name("answer.name")), ("de", TextIds.Commands.Name("support")),
             ("fr", TextIds.Commands.Name("bybit-error.code")), ("fr", TextIds.Commands.Name("ticket.note")), ("fr", TextIds.Commands.Name("support")),
+
+            // Staff's words: "Ticket #0042" and "bot" in most languages, "Tickets" as a heading, "{percent}%" where it is
+            // written as English writes it, Spanish "ERROR", German "Region", French "Verdict", "Messages" and "image".
+            .. new[] { "es-ES", "pt-BR", "vi", "de", "fr" }.Select(l => (l, TextIds.Transcript.Heading)),
+            .. new[] { "es-ES", "pt-BR", "tr", "vi", "fr" }.Select(l => (l, TextIds.Transcript.RoleBot)),
+            .. new[] { "es-ES", "pt-BR", "de", "fr" }.Select(l => (l, TextIds.Stats.Tickets)),
+            ("pt-BR", TextIds.Stats.Percent), ("vi", TextIds.Stats.Percent), ("es-ES", TextIds.Cli.VerdictError), ("de", TextIds.Transcript.RegionField),
+            ("fr", TextIds.Transcript.VerdictField), ("fr", TextIds.Transcript.Messages), ("fr", TextIds.Transcript.Image), ("fr", TextIds.Transcript.MessageCount),
         ];
         var copied = english.Ids.Where(id => !same.Contains(id) && !shared.Contains((locale, id)) && texts.Get(id) == english.Get(id)).ToList();
 

@@ -1,3 +1,5 @@
+using AstraBit.SupportBot.Bot.Languages;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
@@ -11,22 +13,19 @@ namespace AstraBit.SupportBot.Bot.Tickets;
 /// <summary>
 /// Without the Message Content intent Discord hands the bot other people's messages blank (gateway and REST alike),
 /// so a ticket's transcript holds only the bot's own messages. On the first READY of the process, when
-/// <c>Discord:Intents</c> lacks it, staff are told so once in the staff channel, with how to fix it.
+/// <c>Discord:Intents</c> lacks it, staff are told so once in the staff channel, with how to fix it, in the staff
+/// language (Support:StaffLocale).
 /// </summary>
 public sealed partial class MessageContentNotice(
     DiscordRestClient rest,
     IOptions<DiscordClientOptions> client,
     IOptions<SupportDiscordOptions> support,
+    SupportLanguages languages,
     MessageContentNotice.State state,
     ILogger<MessageContentNotice> logger) : IGatewayEventHandler<ReadyEvent>
 {
     /// <summary>MESSAGE_CONTENT, a privileged intent.</summary>
     public const int MessageContentIntent = 1 << 15;
-
-    public const string Text =
-        "Heads-up: the bot runs without Discord's **Message Content** intent, so ticket transcripts will hold only the bot's own messages " +
-        "(Discord hands other people's messages to the bot blank). To keep them, enable Message Content under Bot → Privileged Gateway Intents " +
-        "in the Developer Portal and add 32768 to `Discord:Intents`.";
 
     public async Task HandleAsync(ReadyEvent gatewayEvent, CancellationToken cancellationToken)
     {
@@ -37,7 +36,7 @@ public sealed partial class MessageContentNotice(
 
         try
         {
-            await rest.CreateMessageAsync(support.Value.StaffChannelId, new MessageBuilder().WithContent(Text).WithAllowedMentions(AllowedMentions.None).Build(), cancellationToken);
+            await rest.CreateMessageAsync(support.Value.StaffChannelId, new MessageBuilder().WithContent(languages.Staff.Get(TextIds.StaffNotices.MessageContent)).WithAllowedMentions(AllowedMentions.None).Build(), cancellationToken);
             LogTold(logger, support.Value.StaffChannelId);
         }
         catch

@@ -201,7 +201,7 @@ public sealed class TicketCommandHandler(
         // A year of a large community's tickets takes longer than Discord's 3 seconds to read: acknowledge first.
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
         var period = days is { } d ? TimeSpan.FromDays(d) : StatsPeriod;
-        var report = SupportStatsReport.Text(await figures.ComputeAsync(period, cancellationToken));
+        var report = SupportStatsReport.Text(await figures.ComputeAsync(period, cancellationToken), reader);
         await rest.EditOriginalResponseAsync(interaction, TicketMessages.Stats(report, reader), cancellationToken);
     }
 

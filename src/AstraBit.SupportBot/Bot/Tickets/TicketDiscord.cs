@@ -136,7 +136,7 @@ public sealed partial class TicketDiscord(
     public async Task PostTranscriptAsync(Ticket closed, string nonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
-        var transcript = await TicketTranscript.BuildAsync(rest, audit, closed, cancellationToken);
+        var transcript = await TicketTranscript.BuildAsync(rest, audit, closed, languages.Staff, cancellationToken);
         await rest.CreateMessageAsync(discord.Value.LogChannelId, TicketMessages.Transcript(closed, transcript, languages.Staff).WithNonce(nonce), cancellationToken);
     }
 

@@ -444,15 +444,7 @@ public static class TicketMessages
     public static string OutcomeLabel(TicketCloseOutcome outcome, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return texts.Get(outcome switch
-        {
-            TicketCloseOutcome.ResolvedVerified => Ids.TicketOutcomes.ResolvedVerified,
-            TicketCloseOutcome.Resolved => Ids.TicketOutcomes.Resolved,
-            TicketCloseOutcome.ResolvedUnconfirmed => Ids.TicketOutcomes.ResolvedUnconfirmed,
-            TicketCloseOutcome.ClosedByStaff => Ids.TicketOutcomes.ClosedByStaff,
-            TicketCloseOutcome.NoReply => Ids.TicketOutcomes.NoReply,
-            _ => Ids.TicketOutcomes.MemberLeft,
-        });
+        return texts.Get(TicketOutcomeTexts.Id(outcome));
     }
 
     /// <summary>
@@ -515,48 +507,5 @@ public static class TicketMessages
         ArgumentNullException.ThrowIfNull(member);
         var where = ticket.ThreadId is { } thread ? Channel(thread) : member.Get(Ids.TicketThread.SupportChannel);
         return member.Get(Ids.TicketThread.CheckWentInto, ("ticket", ticket.DisplayNumber), ("where", where));
-    }
-}
-
-/// <summary>Waits and ages in a reader's language, to the minute: "3 hours, 12 minutes", "less than a minute", "2 days ago".</summary>
-public static class TicketTime
-{
-    public static string Duration(TimeSpan span, LocaleTexts texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return span < TimeSpan.FromMinutes(1)
-            ? texts.Get(TextIds.TicketDeskViews.LessThanAMinute)
-            : texts.Duration(TimeSpan.FromMinutes(Math.Floor(span.TotalMinutes)));
-    }
-
-    public static string Ago(DateTimeOffset then, DateTimeOffset now, LocaleTexts texts) => Ago(now - then, texts);
-
-    public static string Ago(TimeSpan elapsed, LocaleTexts texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return elapsed < TimeSpan.FromMinutes(1)
-            ? texts.Get(TextIds.TicketDeskViews.JustNow)
-            : texts.Get(TextIds.TicketDeskViews.Ago, ("duration", Duration(elapsed, texts)));
-    }
-
-    /// <summary>"opened 3 hours ago" / "reopened …".</summary>
-    public static string AgeText(TicketListItem item, LocaleTexts texts)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(texts);
-        return texts.Get(item.Ticket.ReopenedAt is null ? TextIds.TicketDeskViews.OpenedAgo : TextIds.TicketDeskViews.ReopenedAgo, ("ago", Ago(item.Age, texts)));
-    }
-
-    /// <summary>"waiting for staff for 40 minutes (12 minutes in working hours)" or "waiting for the member for 2 days".</summary>
-    public static string WaitText(TicketListItem item, LocaleTexts texts)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(texts);
-        var wait = texts.Get(
-            item.Ticket.WaitingForMember ? TextIds.TicketDeskViews.WaitingForMember : TextIds.TicketDeskViews.WaitingForStaff,
-            ("duration", Duration(item.Wait, texts)));
-        return item.OutsideAlwaysOpenHours
-            ? wait + " " + texts.Get(TextIds.TicketDeskViews.InWorkingHours, ("duration", Duration(item.WorkingWait, texts)))
-            : wait;
     }
 }

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Core.Audit;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -18,23 +19,26 @@ public static class TicketTranscript
     // The member's audit entries read to find this ticket's; a member's tickets rarely hold more staff actions.
     private const int AuditEntries = 500;
 
-    public static async Task<HtmlTranscript> BuildAsync(DiscordRestClient rest, IAuditLog audit, Ticket ticket, CancellationToken cancellationToken)
+    /// <summary>The transcript of <paramref name="ticket"/>, its words in <paramref name="texts"/>' language (the staff language: the log channel's readers).</summary>
+    public static async Task<HtmlTranscript> BuildAsync(DiscordRestClient rest, IAuditLog audit, Ticket ticket, LocaleTexts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rest);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(ticket);
-        var (messages, olderNotRead) = ticket.ThreadId is { } thread ? await ReadAsync(rest, ticket, thread, cancellationToken) : ([], false);
+        ArgumentNullException.ThrowIfNull(texts);
+        var (messages, olderNotRead) = ticket.ThreadId is { } thread ? await ReadAsync(rest, ticket, thread, texts, cancellationToken) : ([], false);
         var entries = await audit.ForMemberAsync(ticket.MemberId, AuditEntries, cancellationToken);
-        return HtmlTranscriptBuilder.Build(ticket, messages, [.. entries.Where(e => e.TicketNumber == ticket.Number)], olderNotRead);
+        return HtmlTranscriptBuilder.Build(ticket, messages, [.. entries.Where(e => e.TicketNumber == ticket.Number)], texts, olderNotRead);
     }
 
-    /// <summary>The message as the transcript shows it. Public for the benchmark and tests, which build messages without a thread.</summary>
-    public static TranscriptMessage From(Ticket ticket, DiscordMessage message)
+    /// <summary>The message as the transcript shows it; the bot and an author Discord didn't name are called so in <paramref name="texts"/>' language.</summary>
+    public static TranscriptMessage From(Ticket ticket, DiscordMessage message, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(texts);
         var author = message.Author;
-        var name = author is null ? "unknown" : author.IsBot ? "Support bot" : author.GlobalName ?? author.Username;
+        var name = author is null ? texts.Get(TextIds.Transcript.Unknown) : author.IsBot ? texts.Get(TextIds.Transcript.BotName) : author.GlobalName ?? author.Username;
 
         // Only the member and staff can be in a ticket's private thread, so anyone else who isn't the bot is staff.
         var isStaff = author is { IsBot: false } && author.Id != ticket.MemberId;
@@ -45,7 +49,7 @@ public static class TicketTranscript
         };
     }
 
-    private static async Task<(List<TranscriptMessage> Messages, bool OlderNotRead)> ReadAsync(DiscordRestClient rest, Ticket ticket, ulong thread, CancellationToken cancellationToken)
+    private static async Task<(List<TranscriptMessage> Messages, bool OlderNotRead)> ReadAsync(DiscordRestClient rest, Ticket ticket, ulong thread, LocaleTexts texts, CancellationToken cancellationToken)
     {
         var all = new List<DiscordMessage>();
         ulong? before = null;
@@ -63,7 +67,7 @@ public static class TicketTranscript
             before = batch.Min(m => m.Id);
         }
 
-        return ([.. all.OrderBy(m => m.Id).Select(m => From(ticket, m))], more);
+        return ([.. all.OrderBy(m => m.Id).Select(m => From(ticket, m, texts))], more);
     }
 
     private static TranscriptBlock Embed(ReceivedEmbed embed)
