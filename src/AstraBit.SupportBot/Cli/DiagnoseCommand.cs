@@ -154,7 +154,7 @@ public static class DiagnoseCommand
             }
             else
             {
-                await console.Out.WriteAsync(ReportPrinter.Format(report));
+                await console.Out.WriteAsync(ReportPrinter.Format(report, services.GetRequiredService<TextCatalog>().For(arguments.Locale)));
             }
 
             return report.Verdict switch

@@ -1,22 +1,31 @@
 using System.Globalization;
 using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Cli;
 
-/// <summary>The human form of a diagnostic report: one line per check, the fix under each problem.</summary>
+/// <summary>
+/// The human form of a diagnostic report: one line per check, the fix under each problem, in the language of
+/// <c>--locale</c> (English by default; the check explanations come from the same texts). The JSON form is the contract.
+/// </summary>
 public static class ReportPrinter
 {
     private const int IdWidth = 19;
     private const int Width = 100;
 
-    public static string Format(DiagnosticReport report)
+    public static string Format(DiagnosticReport report, LocaleTexts texts)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(texts);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Bybit key check for {report.ApiKey} on {report.Host}").AppendLine();
+        text.Append(texts.Get(TextIds.Cli.Heading, ("key", report.ApiKey), ("host", report.Host))).AppendLine();
         if (report.Account is { } account)
         {
-            text.Append("Account: ").Append(DescribeAccount(account)).AppendLine();
+            text.Append(texts.Get(
+                TextIds.Cli.Account,
+                ("type", texts.Get(account.Type == "unified" ? TextIds.Cli.Unified : TextIds.Cli.Classic)),
+                ("kind", texts.Get(account.IsMaster ? TextIds.Cli.Main : TextIds.Cli.Sub)))).AppendLine();
         }
 
         text.AppendLine();
@@ -32,31 +41,32 @@ public static class ReportPrinter
 
             if (!string.IsNullOrWhiteSpace(check.Fix) && check.Status is CheckStatus.Fail or CheckStatus.Warn)
             {
-                var label = check.GuideStep is > 0 ? $"Fix (guide step {check.GuideStep}): " : "Fix: ";
-                AppendWrapped(text, indent, label + check.Fix);
+                AppendWrapped(text, indent, check.GuideStep is { } step and > 0
+                    ? texts.Get(TextIds.Cli.FixAtStep, ("step", texts.Number(step)), ("fix", check.Fix))
+                    : texts.Get(TextIds.Cli.Fix, ("fix", check.Fix)));
             }
         }
 
         var fails = report.Checks.Count(c => c.Status == CheckStatus.Fail);
         var warns = report.Checks.Count(c => c.Status == CheckStatus.Warn);
         text.AppendLine();
-        text.Append(CultureInfo.InvariantCulture, $"Verdict: {report.Verdict.ToString().ToUpperInvariant()}");
+        text.Append(texts.Get(TextIds.Cli.Verdict, ("verdict", texts.Get(report.Verdict switch
+        {
+            Verdict.Pass => TextIds.Cli.VerdictPass,
+            Verdict.Warn => TextIds.Cli.VerdictWarn,
+            Verdict.Fail => TextIds.Cli.VerdictFail,
+            _ => TextIds.Cli.VerdictError,
+        }))));
         if (report.CouldNotRun is { } reason)
         {
-            // "error" says the check could not run; the reason tells support whether to wait or look deeper.
+            // The reason an error couldn't run tells support whether to wait or look deeper; it is the check's own text.
             text.Append(CultureInfo.InvariantCulture, $" ({reason})");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $" · {Count(fails, "problem")}, {Count(warns, "warning")}");
-        text.Append(CultureInfo.InvariantCulture, $" · checked in {report.DurationMs} ms").AppendLine();
-        text.AppendLine("Legend: ✓ pass  ! warning  ✗ problem  - skipped");
+        text.Append(" · ").Append(texts.Count(TextIds.Cli.Problems, fails)).Append(", ").Append(texts.Count(TextIds.Cli.Warnings, warns));
+        text.Append(" · ").Append(texts.Get(TextIds.Cli.CheckedIn, ("ms", texts.Number(report.DurationMs)))).AppendLine();
+        text.AppendLine(texts.Get(TextIds.Cli.Legend));
         return text.ToString();
-    }
-
-    private static string DescribeAccount(ReportAccount account)
-    {
-        var type = account.Type == "unified" ? "Unified Trading Account" : "Standard (classic) account";
-        return $"{type}, {(account.IsMaster ? "main account" : "sub-account")}";
     }
 
     private static string Symbol(CheckStatus status) => status switch
@@ -66,8 +76,6 @@ public static class ReportPrinter
         CheckStatus.Fail => "✗",
         _ => "-",
     };
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static void AppendWrapped(StringBuilder text, string indent, string value)
     {

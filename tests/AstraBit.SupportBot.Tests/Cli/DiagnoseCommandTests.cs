@@ -128,6 +128,23 @@ public sealed class DiagnoseCommandTests(CliHarness cli) : IClassFixture<CliHarn
     }
 
     [Fact]
+    public async Task Diagnose_HumanLocaleSpanish_TheTerminalLayoutInSpanish()
+    {
+        var run = await cli.DiagnoseAsync("withdrawal-enabled", "--locale", "es-ES");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.StartsWith("Comprobación de la clave de Bybit …", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\nCuenta: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ withdrawal", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Retiros desactivados", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Solución (paso 3 de la guía):", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\nResultado: FALLIDA · \d+ problemas?, \d+ avisos? · comprobado en [\d.]+ ms\n", run.Output);
+        Assert.Contains("Leyenda: ✓ correcto  ! aviso  ✗ problema  - omitido", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verdict", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fix", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_KeyExpiringSoon_SaysWhenInWords()
     {
         var run = await cli.DiagnoseAsync("expiring-soon");
