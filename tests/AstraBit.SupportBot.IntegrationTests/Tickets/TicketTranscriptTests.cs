@@ -89,7 +89,7 @@ public sealed class TicketTranscriptTests
         var people = await StartAsync(tweak: s => s["Support:StaffLocale"] = "pt-BR");
         await using var bot = people.Bot;
         await people.FailDiagnoseAsync(bot.Bybit.Scenario("withdrawal-enabled"));
-        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Content.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
+        await bot.Discord.Rest.WaitForMessageAsync(m => m.ChannelId == bot.StaffChannelId && m.Text.Contains("#0001", StringComparison.Ordinal), BotHarness.Timeout);
         var thread = people.Thread();
         await people.SayAsync(Staff, thread.Id, "Thanks, closing it.");
         await people.StaffInThreadAsync("close", thread.Id, SlashOption.String("reason", "Withdrawal switched off"), SlashOption.Boolean("force", true));
