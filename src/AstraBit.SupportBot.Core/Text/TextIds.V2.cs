@@ -8,4 +8,10 @@ public static partial class TextIds
         /// <summary>Checks the card had no room for within Discord's limits for one message; {checks} names them.</summary>
         public const string NotShown = "ticketCardV2.notShown";
     }
+
+    /// <summary>Moving the support panel (the server's audit log reason, staff language).</summary>
+    public static class PanelMove
+    {
+        public const string DeleteReason = "panelMove.deleteReason";
+    }
 }

@@ -198,7 +198,9 @@ function component(c, message) {
     case 5: case 6: case 7: case 8:
       return el('div', { class: 'row' }, el('select', { 'aria-label': c.placeholder || 'Select', disabled: true }, el('option', {}, c.placeholder || 'Select')));
     case 9:
-      return el('div', { class: 'section' }, el('div', {}, (c.components || []).map((x) => component(x, message))), c.accessory ? component(c.accessory, message) : null);
+      // A section: its texts with the accessory (a button, named by its label, or a thumbnail) beside them.
+      return el('div', { class: 'section', role: 'group', 'aria-label': plainText((c.components || [])[0]) },
+        el('div', {}, (c.components || []).map((x) => component(x, message))), c.accessory ? component(c.accessory, message) : null);
     case 10: return el('div', { class: 'text-display', html: markdown(c.content) });
     case 11: return el('img', { src: c.media && c.media.url, alt: c.description || '', width: 64 });
     case 12: return el('div', { class: 'row' }, (c.items || []).map((i) => el('img', { src: i.media && i.media.url, alt: i.description || '', width: 160 })));
@@ -207,14 +209,22 @@ function component(c, message) {
       const index = message.attachments.findIndex((a) => a.name === name);
       return index < 0 ? el('span', {}, name) : attachment(message.attachments[index]);
     }
-    case 14: return el('hr');
+    case 14: return c.divider === false ? el('div', { class: 'spacer', 'aria-hidden': 'true' }) : el('hr', { role: 'separator' });
     case 17: {
-      const box = el('div', { class: 'container' }, (c.components || []).map((x) => component(x, message)));
+      // A container is a group named by its first line (a card's title), so a reader can find it by name.
+      const box = el('div', { class: 'container', role: 'group', 'aria-label': plainText((c.components || []).find((x) => x.type === 10 || x.type === 9)) },
+        (c.components || []).map((x) => component(x, message)));
       if (c.accent_color) box.style.borderLeftColor = '#' + c.accent_color.toString(16).padStart(6, '0');
       return box;
     }
     default: return null;
   }
+}
+
+// The first line of a text display (or a section's first text) without markdown marks: a container's or section's name.
+function plainText(c) {
+  const text = c && (c.type === 9 ? ((c.components || [])[0] || {}).content : c.content);
+  return (text || '').split('\n')[0].replace(/^#+\s*|^-#\s*/, '').replace(/[*_~`|]/g, '').replace(/<[@#]&?!?\d+>|<t:\d+(:\w)?>/g, '').trim().slice(0, 120);
 }
 
 // A string select drawn as Discord's (not the browser's list): a combobox named by its placeholder that opens a
@@ -298,7 +308,7 @@ function embed(e) {
 
 function message(m) {
   const isV2 = (m.flags & 32768) !== 0;
-  const loading = (m.flags & 128) !== 0 && !m.content && !m.embeds.length;
+  const loading = (m.flags & 128) !== 0 && !m.content && !m.embeds.length && !(isV2 && m.components.length);
   const inlineFiles = isV2 ? new Set() : null;
   return el('article', { class: 'message' + (m.ephemeralFor ? ' ephemeral' : ''), 'aria-label': `${m.author.name} at ${m.timestamp}` },
     m.usedCommand ? el('div', { class: 'used-command' }, `${m.usedCommand.user} used `, el('span', { class: 'command', text: m.usedCommand.name })) : null,

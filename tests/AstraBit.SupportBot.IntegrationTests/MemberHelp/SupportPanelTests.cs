@@ -29,6 +29,7 @@ public sealed class SupportPanelTests
         Assert.Contains("posted", posted.Content, StringComparison.Ordinal);
         Assert.True(posted.IsEphemeral);
         var panel = Assert.Single(PanelsIn(bot));
+        Assert.True(panel.IsComponentsV2);
         Assert.Equal(
             [("pn:connect", "Connect Bybit step by step"), ("kc:open", "Check my API key"), ("pn:error", "Explain an error"), ("pn:ticket", "Talk to support")],
             Buttons(panel));

@@ -53,7 +53,8 @@ public sealed partial class SupportPanelCommand(
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
 
         var guildId = options.Value.GuildId;
-        var placement = PanelPlacement.Decide(await locations.GetAsync(guildId, cancellationToken), channelId);
+        var stored = await locations.GetAsync(guildId, cancellationToken);
+        var placement = PanelPlacement.Decide(stored, channelId);
         // Everyone in the channel reads the panel: it is in the server's language (Support:StaffLocale, else the guild's).
         var panel = PanelMessages.Panel(panels.For(languages.StaffLocale));
         var texts = languages.For(interaction);
@@ -67,7 +68,7 @@ public sealed partial class SupportPanelCommand(
         {
             var posted = await rest.CreateMessageAsync(channelId, panel, cancellationToken);
             await locations.SaveAsync(new PanelLocation(guildId, channelId, posted.Id, time.GetUtcNow()), cancellationToken);
-            if (placement.Replaces is { } old)
+            if ((placement.Replaces ?? (placement.EditMessageId is not null ? stored : null)) is { } old)
             {
                 await TryDeleteAsync(old, cancellationToken);
             }
@@ -91,19 +92,30 @@ public sealed partial class SupportPanelCommand(
             // Someone deleted the panel: post a new one.
             return false;
         }
+        catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.InvalidFormBody)
+        {
+            // A panel posted before it was a Components V2 message still holds its embed, which a V2 edit can't clear:
+            // a new one is posted and the old one deleted, as when the panel moves.
+            LogReplaced(logger, messageId);
+            return false;
+        }
     }
 
     private async Task TryDeleteAsync(PanelLocation old, CancellationToken cancellationToken)
     {
         try
         {
-            await rest.DeleteMessageAsync(old.ChannelId, old.MessageId, "The support panel moved to another channel", cancellationToken);
+            // The reason shows in the server's audit log, which the server's admins read: the staff language.
+            await rest.DeleteMessageAsync(old.ChannelId, old.MessageId, languages.Staff.Get(TextIds.PanelMove.DeleteReason), cancellationToken);
         }
         catch (DiscordRestException ex) when (ex.Code is DiscordErrorCodes.UnknownMessage or DiscordErrorCodes.UnknownChannel)
         {
             // Already gone.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The support panel {MessageId} could not be edited into the current layout; a new one replaces it")]
+    private static partial void LogReplaced(ILogger logger, ulong messageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Support panel placed in channel {ChannelId} by {UserId}")]
     private static partial void LogPanel(ILogger logger, ulong userId, ulong channelId);
