@@ -64,6 +64,13 @@ public sealed class SoakReport
     /// <summary>The figures after the emulator forgot the day's messages and interactions: the bot's own growth (and the emulators' members, channels and accounts).</summary>
     public required SoakFigures AfterEmulatorHistory { get; init; }
 
+    /// <summary>
+    /// The figures once the emulators forgot everything of the day (the Discord emulator its users, members, channels,
+    /// threads and rate-limit windows as well): what is left above the baseline is the bot's, the test's own list of the
+    /// day's tickets, and the small state the emulators held at the baseline (now gone as well).
+    /// </summary>
+    public required SoakFigures AfterEmulatorState { get; init; }
+
     public required TimeSpan Took { get; init; }
 
     public required IReadOnlyDictionary<string, int> Counts { get; init; }
@@ -79,6 +86,10 @@ public sealed class SoakReport
         yield return $"soak: baseline {Baseline}";
         yield return $"soak: after    {After}";
         yield return $"soak: after, the emulators' history forgotten (Discord's messages, interactions and gateway resume buffer; Bybit's requests and the day's accounts): {AfterEmulatorHistory}";
+        yield return $"soak: after, the emulators' state forgotten as well (Discord's users, members, channels, threads, rate-limit windows): {AfterEmulatorState}";
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"soak: managed growth split: emulators' history {(After.ManagedBytes - AfterEmulatorHistory.ManagedBytes) / 1048576.0:+0.0;-0.0} MB, emulators' state {(AfterEmulatorHistory.ManagedBytes - AfterEmulatorState.ManagedBytes) / 1048576.0:+0.0;-0.0} MB, the bot (and the test's lists) {(AfterEmulatorState.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB");
         yield return string.Create(
             CultureInfo.InvariantCulture,
             $"soak: growth managed {(After.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB ({(AfterEmulatorHistory.ManagedBytes - Baseline.ManagedBytes) / 1048576.0:+0.0;-0.0} MB without the emulators' history), RSS {(After.ResidentBytes - Baseline.ResidentBytes) / 1048576.0:+0.0;-0.0} MB, threads {After.Threads - Baseline.Threads:+0;-0}, handles {After.Handles - Baseline.Handles:+0;-0}, data file {(After.DataBytes - Baseline.DataBytes) / 1024.0:+0;-0} KiB for {WritesAfterBaseline} writes");
@@ -211,12 +222,15 @@ public sealed partial class SoakDay
         }
 
         var afterEmulatorHistory = SoakFigures.Take(_dataFolder);
+        bot.Discord.Rest.ForgetState();
+        var afterEmulatorState = SoakFigures.Take(_dataFolder);
         await bot.StopAsync();
         return new SoakReport
         {
             Baseline = baseline ?? after,
             After = after,
             AfterEmulatorHistory = afterEmulatorHistory,
+            AfterEmulatorState = afterEmulatorState,
             Took = took.Elapsed,
             Counts = new Dictionary<string, int>(_counts, StringComparer.Ordinal),
             WritesAfterBaseline = _writes - writesAtBaseline,

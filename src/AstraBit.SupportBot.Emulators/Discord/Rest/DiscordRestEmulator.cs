@@ -343,6 +343,27 @@ public sealed partial class DiscordRestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Forgets everything Discord would hold for the guild (users, members, their languages, channels and threads, the
+    /// rate limits' windows) as well as the history: for a long run that measures its own process after it has checked
+    /// everything and is about to stop, so that what stays is its client's.
+    /// </summary>
+    public void ForgetState()
+    {
+        ForgetHistory();
+        lock (_lock)
+        {
+            _users.Clear();
+            _locales.Clear();
+            _members.Clear();
+            _channels.Clear();
+            _closedDms.Clear();
+            _windows.Clear();
+            _maxPerWindow.Clear();
+            _violations.Clear();
+        }
+    }
+
     // ---- inspection ----
 
     public IReadOnlyList<RecordedRequest> Requests
