@@ -96,7 +96,7 @@ public sealed class CheckTexts
 
     private string Moment(DateTimeOffset value) => moments == CheckMoments.DiscordTimestamps
         ? string.Create(CultureInfo.InvariantCulture, $"<t:{value.ToUnixTimeSeconds()}:f>")
-        : value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        : string.Create(CultureInfo.InvariantCulture, $"{value.UtcDateTime:yyyy-MM-dd} {value.UtcDateTime:HH:mm} UTC");
 
     private string Date(DateTimeOffset value) => moments == CheckMoments.DiscordTimestamps
         ? string.Create(CultureInfo.InvariantCulture, $"<t:{value.ToUnixTimeSeconds()}:D>")
@@ -253,8 +253,8 @@ public sealed class CheckTexts
 
         private string UiName(string value) => value switch
         {
-            "AccountTransfer" => "Account Transfer",
-            "SubMemberTransfer" => "Subaccount Transfer",
+            "AccountTransfer" => t.Get(TextIds.BybitPermission.AccountTransfer),
+            "SubMemberTransfer" => t.Get(TextIds.BybitPermission.SubaccountTransfer),
             "SubMemberTransferList" => t.Get(TextIds.CheckText.SubaccountTransferList),
             _ => value,
         };

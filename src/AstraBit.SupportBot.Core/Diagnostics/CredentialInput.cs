@@ -50,6 +50,9 @@ public static partial class CredentialInput
     public const string KeyField = "API key";
     public const string SecretField = "API secret";
 
+    /// <summary>The field a problem names when key and secret look swapped.</summary>
+    public const string BothFields = KeyField + " and " + SecretField;
+
     // Bybit's system-generated HMAC keys are 18 characters and secrets 36; the ranges leave room for format changes.
     public const int MinKeyLength = 16;
     public const int MaxKeyLength = 32;
@@ -71,7 +74,7 @@ public static partial class CredentialInput
         {
             problems.Clear();
             problems.Add(new CredentialProblem(
-                $"{KeyField} and {SecretField}",
+                BothFields,
                 "The API key and API secret look swapped: what you entered as the key is as long as a secret, and the secret is as long as a key. Put the API Key in the key field and the Secret Key in the secret field."));
         }
         else if (keyShapeOk && secretShapeOk && string.Equals(key, secret, StringComparison.Ordinal))

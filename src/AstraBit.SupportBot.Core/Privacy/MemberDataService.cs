@@ -97,37 +97,6 @@ public sealed record MemberDataExport(
     /// <summary>The member's Discord language as last seen ("es-419"), kept for DMs sent without an interaction; null when none.</summary>
     public string? Locale { get; init; }
 
-    /// <summary>Short lines for the ephemeral /privacy view.</summary>
-    public IReadOnlyList<string> Summary()
-    {
-        var lines = new List<string>
-        {
-            Progress is { } p
-                ? string.Create(CultureInfo.InvariantCulture, $"Walkthrough progress: at {p.Position.Describe()}, started {p.StartedAt:yyyy-MM-dd}, account type {p.AccountType.Key()}, site {p.RegionKey ?? "not chosen"}")
-                : "Walkthrough progress: none",
-            Checks.Count == 0
-                ? "Key checks: none"
-                : string.Create(CultureInfo.InvariantCulture, $"Key checks: {Checks.Count} (the verdicts, which checks failed, the masked key, the site), the latest {Checks[0].CheckedAt:yyyy-MM-dd HH:mm} UTC"),
-            Tickets.Count == 0
-                ? "Tickets: none"
-                : string.Create(CultureInfo.InvariantCulture, $"Tickets: {Tickets.Count} ({Tickets.Count(t => !t.IsClosed)} open), with their diagnostic cards, times, outcome and rating"),
-            AuditEntries.Count == 0
-                ? "Staff actions about you (audit log): none"
-                : string.Create(CultureInfo.InvariantCulture, $"Staff actions about you (audit log): {AuditEntries.Count}; kept for the support team's record"),
-            Reminders.Count == 0
-                ? "Key-expiry reminders: none"
-                : string.Create(CultureInfo.InvariantCulture, $"Key-expiry reminders: {Reminders.Count} (your member id, the masked key, its expiry and the Bybit site): ")
-                    + string.Join("; ", Reminders.Select(r => string.Create(CultureInfo.InvariantCulture, $"key {r.MaskedKey} on {r.Site}, expires {r.ExpiresAt:yyyy-MM-dd}"))),
-            "Never kept: your API secret, or your key beyond its last 4 characters.",
-        };
-        if (Locale is { } locale)
-        {
-            lines.Insert(lines.Count - 1, $"Your Discord language as last seen: {locale} (so reminders and other messages sent without you asking are in it)");
-        }
-
-        return lines;
-    }
-
     /// <summary>The export as indented JSON, for a file attachment.</summary>
     public string ToJson()
     {

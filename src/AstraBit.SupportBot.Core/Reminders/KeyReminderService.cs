@@ -16,7 +16,7 @@ public enum ReminderRefusal
 }
 
 /// <summary>A reminder set, or why not, with a sentence for the member.</summary>
-public sealed record ReminderOutcome(KeyReminder? Reminder, ReminderRefusal? Refusal, string Message)
+public sealed record ReminderOutcome(KeyReminder? Reminder, ReminderRefusal? Refusal)
 {
     public bool Succeeded => Reminder is not null;
 }
@@ -65,13 +65,13 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
         var now = Now;
         if (expiresAt <= now)
         {
-            return new ReminderOutcome(null, ReminderRefusal.AlreadyExpired, "This key has already expired, so there is nothing to remind you of: create a new key (guide step 2).");
+            return new ReminderOutcome(null, ReminderRefusal.AlreadyExpired);
         }
 
         var passed = KeyReminderSchedule.PassedAt(expiresAt, now);
         if (passed.Count == KeyReminderSchedule.Stages.Count)
         {
-            return new ReminderOutcome(null, ReminderRefusal.TooSoon, "This key expires in less than a day, too soon for a reminder: create a new key now (guide step 2).");
+            return new ReminderOutcome(null, ReminderRefusal.TooSoon);
         }
 
         var reminder = new KeyReminder(memberId, maskedKey, expiresAt, site, now, passed);
@@ -79,12 +79,11 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
         if (kept.Count >= MaxPerMember && !kept.Any(r => r.Id == reminder.Id))
         {
             // Setting one again (the same key and site) only resets it; a new one must wait for a free place.
-            return new ReminderOutcome(null, ReminderRefusal.TooMany, ReminderTexts.TooMany(MaxPerMember));
+            return new ReminderOutcome(null, ReminderRefusal.TooMany);
         }
 
         await store.SaveAsync(reminder, cancellationToken).ConfigureAwait(false);
-        var next = KeyReminderSchedule.NextDueAt(reminder)!.Value;
-        return new ReminderOutcome(reminder, null, ReminderTexts.Subscribed(reminder, next));
+        return new ReminderOutcome(reminder, null);
     }
 
     public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default) => store.ListAsync(memberId, cancellationToken);

@@ -1,6 +1,8 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
+using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -12,7 +14,7 @@ namespace AstraBit.SupportBot.Bot;
 /// autocompleted from the catalog (code and title), and anything else typed is still explained. Both in the language of
 /// the member who asks (config/bybit-errors.es-ES.json, …), English where there is none.
 /// </summary>
-public sealed class BybitErrorHandler(LocalizedContent<BybitErrorCatalog> catalogs, DiscordRestClient rest) : ICommandHandler, IAutocompleteHandler
+public sealed class BybitErrorHandler(LocalizedContent<BybitErrorCatalog> catalogs, SupportLanguages languages, DiscordRestClient rest) : ICommandHandler, IAutocompleteHandler
 {
     public IReadOnlyList<string> Commands { get; } = [SupportCommands.BybitError];
 
@@ -20,7 +22,7 @@ public sealed class BybitErrorHandler(LocalizedContent<BybitErrorCatalog> catalo
     {
         ArgumentNullException.ThrowIfNull(command);
         var input = command.GetOption("code")?.AsString() ?? "";
-        return rest.RespondAsync(interaction, Render(catalogs.For(ContentLocale.Of(interaction)).Explain(input)), cancellationToken);
+        return rest.RespondAsync(interaction, Render(catalogs.For(ContentLocale.Of(interaction)).Explain(input), languages.For(interaction)), cancellationToken);
     }
 
     public Task AutocompleteAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
@@ -31,30 +33,43 @@ public sealed class BybitErrorHandler(LocalizedContent<BybitErrorCatalog> catalo
         return rest.AutocompleteAsync(interaction, choices, cancellationToken);
     }
 
-    public static MessagePayload Render(ErrorExplanation? explanation)
+    /// <summary>The explanation as a private embed, its headings in <paramref name="texts"/>' language (the explanation's own words come from the content file of that language).</summary>
+    public static MessagePayload Render(ErrorExplanation? explanation, LocaleTexts texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         if (explanation is null)
         {
-            return MessagePayload.Text("Paste the error code or message after `code:`, for example `/bybit-error code:10003`.", ephemeral: true);
+            return MessagePayload.Text(texts.Get(TextIds.ErrorExplanation.Usage), ephemeral: true);
         }
 
+        return new MessageBuilder().AddEmbed(ExplanationEmbed(explanation, texts)).WithEphemeral().Build();
+    }
+
+    /// <summary>One explanation's embed (a pasted error's reply holds up to three).</summary>
+    public static Embed ExplanationEmbed(ErrorExplanation explanation, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(texts);
         var embed = new EmbedBuilder()
             .WithTitle(Truncate(explanation.Title, 256))
             .WithDescription(Truncate(explanation.Meaning, 4096))
             .WithColor(explanation.Known ? Replies.BrandColor : Replies.WarningColor)
-            .AddField("What to do", Truncate(explanation.Fix, 1024))
-            .WithFooter("Technical set-up help, not trading advice.");
+            .AddField(texts.Get(TextIds.ErrorExplanation.WhatToDo), Truncate(explanation.Fix, 1024))
+            .WithFooter(texts.Get(TextIds.ErrorExplanation.Footer));
         if (explanation.GuideStep is { } step)
         {
-            embed.AddField("Guide step", $"Step {step} of 6 in `/connect-bybit`", inline: true);
+            embed.AddField(
+                texts.Get(TextIds.ErrorExplanation.GuideStep),
+                texts.Get(TextIds.ErrorExplanation.GuideStepValue, ("step", texts.Number(step)), ("steps", texts.Number(GuidePositions.StepCount))),
+                inline: true);
         }
 
         if (explanation.Code is { Length: > 0 } code)
         {
-            embed.AddField("Code", code, inline: true);
+            embed.AddField(texts.Get(TextIds.ErrorExplanation.Code), code, inline: true);
         }
 
-        return new MessageBuilder().AddEmbed(embed.Build()).WithEphemeral().Build();
+        return embed.Build();
     }
 
     // Shown: "10003 · The API key is wrong"; sent: the code (or, for an entry without one, its first phrase).

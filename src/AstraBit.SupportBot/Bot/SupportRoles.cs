@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 using AstraBit.SupportBot.Hosting;
@@ -31,15 +32,19 @@ public sealed class SupportRoles(DiscordRestClient rest, IOptions<SupportDiscord
     public async Task<SupportRights> OfUserAsync(ulong userId, CancellationToken cancellationToken) =>
         Rights(await RolesFromGuildAsync(userId, cancellationToken));
 
-    /// <summary>The refusal a member sees when a support-staff action isn't theirs to take.</summary>
-    public static MessagePayload Refusal(string action) => Refused("the support team", action);
+    /// <summary>The refusal a member sees, in their language, when a support-staff action (<see cref="TextIds.StaffAction"/>) isn't theirs to take.</summary>
+    public static MessagePayload Refusal(LocaleTexts reader, string actionId)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return MessagePayload.Text(reader.Get(TextIds.TicketReply.StaffOnly, ("action", reader.Get(actionId))), ephemeral: true);
+    }
 
     /// <summary>The refusal for a moderator tool (<see cref="SupportRights.CanModerate"/>): moderators may use it as well as staff, and it says so.</summary>
-    public static MessagePayload ModeratorRefusal(string action) => Refused("moderators and the support team", action);
-
-    private static MessagePayload Refused(string who, string action) => MessagePayload.Text(
-        $"Only {who} can {action}. If you need help, use `/ticket open` and someone will be with you.",
-        ephemeral: true);
+    public static MessagePayload ModeratorRefusal(LocaleTexts reader, string actionId)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return MessagePayload.Text(reader.Get(TextIds.Moderation.Refused, ("action", reader.Get(actionId))), ephemeral: true);
+    }
 
     private SupportRights Rights(IReadOnlyList<ulong> roles) => new(
         roles.Any(options.Value.SupportRoleIds.Contains),

@@ -28,11 +28,12 @@ public sealed class StoredLanguageTests
         await bot.Discord.Rest.WaitForCallbackAsync(await bot.Discord.ClickButtonAsync(Member, "pv:delete", overview.Id, bot.SupportChannelId), BotHarness.Timeout);
         var confirm = await bot.Discord.ClickButtonAsync(Member, "pv:confirm", overview.Id, bot.SupportChannelId);
         await bot.Discord.Rest.WaitForCallbackAsync(confirm, BotHarness.Timeout);
-        var deleted = (await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.StartsWith("Deleted:", StringComparison.Ordinal), BotHarness.Timeout)).Content;
+        var deleted = (await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.StartsWith("Borrado:", StringComparison.Ordinal), BotHarness.Timeout)).Content;
 
-        Assert.Contains("Your Discord language as last seen: es-419", listed, StringComparison.Ordinal);
+        // In the member's own language: es-419 reads the Spanish texts.
+        Assert.Contains("Tu idioma de Discord visto por última vez: es-419", listed, StringComparison.Ordinal);
         Assert.Contains("\"locale\": \"es-419\"", Encoding.UTF8.GetString(export.Attachments[0].Content), StringComparison.Ordinal);
-        Assert.Contains(" Your Discord language as last seen is deleted too.", deleted, StringComparison.Ordinal);
+        Assert.Contains(" También se ha borrado tu idioma de Discord visto por última vez.", deleted, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class StoredLanguageTests
         var privacy = await bot.Discord.RunSlashCommandAsync(Member, "privacy", [], bot.SupportChannelId);
         var overview = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == privacy, BotHarness.Timeout);
 
-        Assert.Contains("Your Discord language as last seen: pt-BR", overview.Content, StringComparison.Ordinal);
+        Assert.Contains("Seu idioma do Discord visto por último: pt-BR", overview.Content, StringComparison.Ordinal);
     }
 }
 

@@ -37,7 +37,7 @@ public sealed class KeyReminderTests
 
         // A restart: the 14-day one is not sent again, the 7-day one comes on time. (The restart waits until the DM is
         // recorded as sent: a bot stopped between sending and recording sends it again.)
-        await RemindersUntilAsync(bot, "next reminder " + expiresAt.AddDays(-7).UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+        await RemindersUntilAsync(bot, "next reminder <t:" + expiresAt.AddDays(-7).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ":D>");
         await bot.RestartAsync();
         clock.SetUtcNow(expiresAt.AddDays(-7).AddMinutes(1));
         await ReminderDmAsync(bot, "in 7 days");

@@ -23,7 +23,7 @@ public sealed class PrivacyRemindersTests
 
         var privacy = await bot.Discord.RunSlashCommandAsync(Member, "privacy", [], bot.SupportChannelId);
         var overview = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == privacy, BotHarness.Timeout);
-        Assert.Contains($"Key-expiry reminders: 1 (your member id, the masked key, its expiry and the Bybit site): key {masked} on mainnet, expires {expiry}", overview.Content, StringComparison.Ordinal);
+        Assert.Contains($"Key-expiry reminders: 1 (your member id, the masked key, its expiry and the Bybit site): key {masked} on mainnet, expires <t:{account.ExpiresAt!.Value.ToUnixTimeSeconds()}:D>", overview.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("not stored", overview.Content, StringComparison.Ordinal);
 
         var exportClick = await bot.Discord.ClickButtonAsync(Member, "pv:export", overview.Id, bot.SupportChannelId);

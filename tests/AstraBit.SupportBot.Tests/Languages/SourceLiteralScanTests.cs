@@ -19,24 +19,9 @@ public sealed partial class SourceLiteralScanTests
     [
         // langmember (issue 23, what a member reads): key-check explanations, /answer, /privacy, /reminders, the panel,
         // the key-leak guard's notices, pasted errors, the walkthrough's entry, the shared refusals and replies.
-        "src/AstraBit.SupportBot.Core/Diagnostics/CheckTexts.cs",
-        "src/AstraBit.SupportBot/Bot/Answers/AnswerHandler.cs",
-        "src/AstraBit.SupportBot/Bot/BybitErrorHandler.cs",
-        "src/AstraBit.SupportBot/Bot/KeyChecks/KeyCheckPanelHandler.cs",
-        "src/AstraBit.SupportBot/Bot/MemberHelp/KeyLeakGuard.cs",
-        "src/AstraBit.SupportBot/Bot/MemberHelp/KeyLeakMessages.cs",
-        "src/AstraBit.SupportBot/Bot/MemberHelp/PastedErrorResponder.cs",
-        "src/AstraBit.SupportBot/Bot/MemberHelp/ReminderIds.cs",
-        "src/AstraBit.SupportBot/Bot/MemberHelp/RemindersHandler.cs",
         "src/AstraBit.SupportBot/Bot/Panel/SupportPanelCommand.cs",
-        "src/AstraBit.SupportBot/Bot/Privacy/MemberHistoryHandler.cs",
-        "src/AstraBit.SupportBot/Bot/Privacy/PrivacyHandler.cs",
-        "src/AstraBit.SupportBot/Bot/Replies.cs",
-        "src/AstraBit.SupportBot/Bot/SupportRoles.cs",
-        "src/AstraBit.SupportBot/Bot/Walkthrough/ConnectBybitHandler.cs",
 
         // surfaces (issue 24): the key form's fallback labels.
-        "src/AstraBit.SupportBot/Bot/KeyChecks/KeyModal.cs",
 
     ];
 

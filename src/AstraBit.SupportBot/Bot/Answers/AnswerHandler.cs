@@ -1,7 +1,10 @@
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Answers;
+using AstraBit.SupportBot.Core.Content;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -11,10 +14,13 @@ namespace AstraBit.SupportBot.Bot.Answers;
 
 /// <summary>
 /// `/answer name:` (staff, in a ticket thread): posts a saved answer from config/answers.json into the thread as the
-/// bot, naming the staff member, with its holes filled; the name option is autocompleted from the catalog.
+/// bot, naming the staff member, with its holes filled; the name option is autocompleted from the catalog. The answer
+/// and the line under it are in the ticket's member's language as last seen (answers.es-ES.json, …; English where there
+/// is none); what the staff member reads privately, and the suggestions, in the staff member's own.
 /// </summary>
 public sealed class AnswerHandler(
-    AnswerCatalog catalog,
+    LocalizedContent<AnswerCatalog> catalogs,
+    SupportLanguages languages,
     TicketDesk desk,
     SupportRoles roles,
     DiscordRestClient rest,
@@ -28,35 +34,42 @@ public sealed class AnswerHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(command);
+        var reader = languages.For(interaction);
         if (!(await roles.OfAsync(interaction, cancellationToken)).IsStaff)
         {
-            await rest.RespondAsync(interaction, SupportRoles.Refusal("post saved answers"), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.Refusal(reader, TextIds.StaffAction.PostAnswers), cancellationToken);
             return;
         }
 
         var ticket = interaction.ChannelId is { } channel ? await desk.FindByThreadAsync(channel, cancellationToken) : null;
         var typed = command.GetOption(NameOption)?.AsString();
-        var answer = catalog.Get(typed);
-        var refusal = (ticket, answer) switch
+        var staffAnswer = catalogs.For(reader.Locale).Get(typed);
+        var refusal = (ticket, staffAnswer) switch
         {
-            (null, _) => "Use `/answer` inside a ticket's thread: the answer goes to that ticket's member.",
-            ({ IsClosed: true }, _) => $"Ticket {ticket.DisplayNumber} is closed; reopen it first.",
-            (_, null) => $"There is no saved answer named \"{typed}\". Start typing after `/answer name:` to pick one.",
+            (null, _) => reader.Get(TextIds.Answer.NotInTicket),
+            ({ IsClosed: true }, _) => reader.Get(TextIds.Answer.TicketClosed, ("ticket", ticket.DisplayNumber)),
+            (_, null) => reader.Get(TextIds.Answer.Unknown, ("name", typed ?? "")),
             _ => null,
         };
-        if (refusal is not null || ticket?.ThreadId is not { } thread || answer is null)
+        if (refusal is not null || ticket?.ThreadId is not { } thread || staffAnswer is null)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private(refusal ?? "That ticket has no thread yet."), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(refusal ?? reader.Get(TextIds.Answer.NoThread)), cancellationToken);
             return;
         }
 
         var staffId = interaction.User.Id;
         await rest.DeferAsync(interaction, ephemeral: true, cancellationToken);
-        await rest.CreateMessageAsync(thread, AnswerMessage(ticket, answer, catalog.Render(answer, ticket.MemberId), staffId), cancellationToken);
+        var member = await languages.ForMemberAsync(ticket.MemberId, cancellationToken);
+        var memberCatalog = catalogs.For(member.Locale);
+        var answer = memberCatalog.Get(staffAnswer.Name) ?? staffAnswer;
+        await rest.CreateMessageAsync(thread, AnswerMessage(ticket, answer, memberCatalog.Render(answer, ticket.MemberId), staffId, member), cancellationToken);
 
         // A saved answer is staff answering: it counts for the first response and the stale timer like a typed message.
         await desk.RecordMessageAsync(ticket.Number, staffId, isStaff: true, clock.GetUtcNow(), cancellationToken);
-        await rest.EditOriginalResponseAsync(interaction, TicketMessages.Private($"Posted \"{answer.Title}\" in ticket {ticket.DisplayNumber}."), cancellationToken);
+        await rest.EditOriginalResponseAsync(
+            interaction,
+            TicketMessages.Private(reader.Get(TextIds.Answer.Posted, ("title", staffAnswer.Title), ("ticket", ticket.DisplayNumber))),
+            cancellationToken);
     }
 
     public async Task AutocompleteAsync(Interaction interaction, ApplicationCommandData command, CancellationToken cancellationToken)
@@ -66,18 +79,19 @@ public sealed class AnswerHandler(
 
         // Only staff see the list; anyone else gets no suggestions (and a refusal when they send the command).
         var choices = (await roles.OfAsync(interaction, cancellationToken)).IsStaff
-            ? catalog.Find(command.LeafOptions.FirstOrDefault(o => o.Focused)?.AsString(), DiscordLimits.CommandChoices).Select(Choice).ToList()
+            ? catalogs.For(languages.LocaleOf(interaction)).Find(command.LeafOptions.FirstOrDefault(o => o.Focused)?.AsString(), DiscordLimits.CommandChoices).Select(Choice).ToList()
             : [];
         await rest.AutocompleteAsync(interaction, choices, cancellationToken);
     }
 
-    /// <summary>The answer as posted: the text (holes filled) and who sent it; it pings the member only.</summary>
-    public static MessagePayload AnswerMessage(Ticket ticket, SavedAnswer answer, string text, ulong staffId)
+    /// <summary>The answer as posted: the text (holes filled) and who sent it, in the member's language; it pings the member only.</summary>
+    public static MessagePayload AnswerMessage(Ticket ticket, SavedAnswer answer, string text, ulong staffId, LocaleTexts member)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(member);
         return new MessageBuilder()
-            .WithContent($"{text}\n-# {answer.Title} · sent by {TicketMessages.Mention(staffId)}")
+            .WithContent(text + "\n-# " + member.Get(TextIds.Answer.SentBy, ("title", answer.Title), ("staff", TicketMessages.Mention(staffId))))
             .WithAllowedMentions(AllowedMentions.ForUsers(ticket.MemberId))
             .Build();
     }

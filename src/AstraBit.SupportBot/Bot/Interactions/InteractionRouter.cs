@@ -91,7 +91,7 @@ public sealed partial class InteractionRouter(
                 _ => null,
             };
 
-            await (routed ?? rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken));
+            await (routed ?? rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -106,7 +106,7 @@ public sealed partial class InteractionRouter(
                 LogFailed(logger, interaction.Id, Describe(interaction), ex);
             }
 
-            await TryApologiseAsync(interaction, unsaved ? Replies.CannotSaveNow() : Replies.SomethingWentWrong(), cancellationToken);
+            await TryApologiseAsync(interaction, unsaved ? Replies.CannotSaveNow(languages.For(interaction)) : Replies.SomethingWentWrong(languages.For(interaction)), cancellationToken);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed partial class InteractionRouter(
         if (id.Surface == IdSurface.OwnMessage && !IsItsMessage(interaction, raw.ToString()))
         {
             LogForeignMessage(logger, interaction.Id, interaction.User.Id, raw.ToString(), interaction.MessageId ?? 0);
-            return rest.RespondAsync(interaction, Replies.NotThisMessage(), cancellationToken);
+            return rest.RespondAsync(interaction, Replies.NotThisMessage(languages.For(interaction)), cancellationToken);
         }
 
         return handler.HandleAsync(interaction, id, cancellationToken);

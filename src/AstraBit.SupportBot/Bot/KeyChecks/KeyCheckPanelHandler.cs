@@ -10,8 +10,8 @@ namespace AstraBit.SupportBot.Bot.KeyChecks;
 /// </summary>
 public sealed class KeyCheckPanelHandler(KeyCheckFlow flow) : IComponentHandler<KeyCheckButtonId>
 {
-    /// <summary>The button that opens the key form.</summary>
-    public static MessageComponent Button(string label = "Check my API key") =>
+    /// <summary>The button that opens the key form, <paramref name="label"/> in its reader's language.</summary>
+    public static MessageComponent Button(string label) =>
         Discord.Models.Button.Create(ButtonStyle.Primary, KeyCheckButtonId.Open.Build(), label);
 
     public Task HandleAsync(Interaction interaction, KeyCheckButtonId id, CancellationToken cancellationToken) =>

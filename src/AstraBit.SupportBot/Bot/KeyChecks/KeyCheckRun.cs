@@ -64,7 +64,7 @@ public sealed partial class KeyCheckRun<TOrigin>(
         {
             LogCheckFailed(logger, memberId, name, ex);
             outcome = null;
-            message = new MessageBuilder().WithContent(Replies.SomethingWentWrong().Content).WithEphemeral().ClearComponents().Build();
+            message = new MessageBuilder().WithContent(Replies.SomethingWentWrong(languages.For(interaction)).Content).WithEphemeral().ClearComponents().Build();
         }
 
         try

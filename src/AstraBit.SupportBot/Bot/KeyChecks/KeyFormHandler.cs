@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -12,6 +13,7 @@ public sealed class KeyFormHandler(
     KeyCheckStart<KeyCheckOrigin.ModeratorRequest> requested,
     KeyCheckStart<KeyCheckOrigin.WalkthroughStep> walkthrough,
     KeyCheckStart<KeyCheckOrigin.InTicket> ticket,
+    SupportLanguages languages,
     DiscordRestClient rest) : IComponentHandler<KeyFormId>
 {
     public Task HandleAsync(Interaction interaction, KeyFormId id, CancellationToken cancellationToken)
@@ -20,7 +22,7 @@ public sealed class KeyFormHandler(
         ArgumentNullException.ThrowIfNull(id);
         return (interaction.Modal, id.Origin) switch
         {
-            (null, _) => rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken),
+            (null, _) => rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken),
             (_, KeyCheckOrigin.Command origin) => command.SubmitAsync(interaction, origin, cancellationToken),
             (_, KeyCheckOrigin.Panel origin) => panel.SubmitAsync(interaction, origin, cancellationToken),
             (_, KeyCheckOrigin.ModeratorRequest origin) => requested.SubmitAsync(interaction, origin, cancellationToken),

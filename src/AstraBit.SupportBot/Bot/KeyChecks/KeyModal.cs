@@ -85,8 +85,9 @@ public static class KeyModal
     // Core names the field as the form labels it in English; the member reads the label of their own form.
     private static string FieldName(string field, LocaleTexts texts) => field switch
     {
-        "API key" => texts.Get(TextIds.KeyForm.KeyLabel),
-        "API secret" => texts.Get(TextIds.KeyForm.SecretLabel),
+        CredentialInput.KeyField => texts.Get(TextIds.KeyForm.KeyLabel),
+        CredentialInput.SecretField => texts.Get(TextIds.KeyForm.SecretLabel),
+        CredentialInput.BothFields => texts.List([texts.Get(TextIds.KeyForm.KeyLabel), texts.Get(TextIds.KeyForm.SecretLabel)]),
         _ => field,
     };
 }

@@ -29,7 +29,7 @@ public abstract class PrivateResultPresenter<TOrigin>(DiscordRestClient rest, Lo
                 guides.For(texts.Locale),
                 completed.KeyKeptFor,
                 texts,
-                ReminderIds.OfferFor(completed.Report, completed.RegionKey, supportClock.GetUtcNow())),
+                ReminderIds.OfferFor(completed.Report, completed.RegionKey, supportClock.GetUtcNow(), texts)),
             KeyCheckResult.Refused refused => KeyCheckMessages.Refused(refused.Message, texts),
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name} for a typed key."),
         });

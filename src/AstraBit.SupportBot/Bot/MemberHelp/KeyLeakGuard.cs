@@ -1,8 +1,11 @@
+using System.Globalization;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Secrets;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
@@ -33,6 +36,7 @@ public sealed partial class KeyLeakGuard(
     KeyLeakClaims claims,
     TicketDesk tickets,
     IAuditLog audit,
+    SupportLanguages languages,
     BackgroundChecks background,
     IOptions<DiscordClientOptions> client,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
@@ -117,16 +121,25 @@ public sealed partial class KeyLeakGuard(
         var (memberId, channelId) = (message.AuthorId, message.ChannelId);
         var inDm = message.GuildId is null;
         var deleted = !inDm && await TryDeleteAsync(message, cancellationToken);
-        LogLeak(logger, memberId, leak.Source, leak.MaskedKey ?? "(no key)", channelId, deleted);
+        LogLeak(logger, memberId, leak.Source, leak.MaskedKey, channelId, deleted);
 
         await TellMemberAsync(memberId, channelId, inDm, deleted, leak, cancellationToken);
         var ticket = await tickets.FindOpenForMemberAsync(memberId, cancellationToken);
+        // The audit record is written once, in English, and shown as recorded; never the text, only ids and the masked key.
         await audit.WriteAsync(
-            new AuditEntry(null, AuditActions.KeyLeaked, memberId, ticket?.Number, KeyLeakMessages.AuditDetail(channelId, leak.MaskedKey, inDm, deleted, leak.Source), clock.GetUtcNow()),
+            new AuditEntry(
+                null,
+                AuditActions.KeyLeaked,
+                memberId,
+                ticket?.Number,
+                $"API secret posted in {(inDm ? "a DM to the bot" : "channel " + channelId.ToString(CultureInfo.InvariantCulture))}; key {leak.MaskedKey ?? "not posted"}; "
+                    + $"{(deleted ? "message deleted" : "member asked to delete it")}{leak.Source switch { LeakSource.Edit => "; in an edit", LeakSource.Forward => "; in a forwarded message", LeakSource.Attachment => "; in an attached file", _ => "" }}",
+                clock.GetUtcNow()),
             cancellationToken);
         if (ticket?.ThreadId is { } thread)
         {
-            await TryPostAsync(thread, MessagePayload.Text(KeyLeakMessages.TicketNote(memberId, channelId, leak.MaskedKey, deleted, leak.Source)), cancellationToken);
+            // The note is for the staff who read the thread: the staff language.
+            await TryPostAsync(thread, MessagePayload.Text(KeyLeakMessages.TicketNote(memberId, channelId, leak.MaskedKey, deleted, leak.Source, languages.Staff)), cancellationToken);
         }
     }
 
@@ -134,7 +147,7 @@ public sealed partial class KeyLeakGuard(
     {
         try
         {
-            await rest.DeleteMessageAsync(message.ChannelId, message.MessageId, "Key-leak guard: the message held an API secret", cancellationToken);
+            await rest.DeleteMessageAsync(message.ChannelId, message.MessageId, AuditReason("Key-leak guard: the message held an API secret"), cancellationToken);
             return true;
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.UnknownMessage)
@@ -152,7 +165,9 @@ public sealed partial class KeyLeakGuard(
 
     private async Task TellMemberAsync(ulong memberId, ulong channelId, bool inDm, bool deleted, Leak leak, CancellationToken cancellationToken)
     {
-        var warning = KeyLeakMessages.Warning(leak.MaskedKey, deleted, inDm, leak.Source);
+        // A message carries no locale: the member reads the warning in their language as last seen, English when none is known.
+        var member = await languages.ForMemberAsync(memberId, cancellationToken);
+        var warning = KeyLeakMessages.Warning(leak.MaskedKey, deleted, inDm, leak.Source, member);
         if (inDm)
         {
             await TryPostAsync(channelId, MessagePayload.Text(warning), cancellationToken);
@@ -170,9 +185,9 @@ public sealed partial class KeyLeakGuard(
             var expiry = Task.Delay(NoticeLifetime, clock, CancellationToken.None);
             var notice = await rest.CreateMessageAsync(
                 channelId,
-                new MessageBuilder().WithContent(KeyLeakMessages.ChannelNotice(memberId, deleted)).WithAllowedMentions(AllowedMentions.ForUsers(memberId)).Build(),
+                new MessageBuilder().WithContent(KeyLeakMessages.ChannelNotice(memberId, deleted, member)).WithAllowedMentions(AllowedMentions.ForUsers(memberId)).Build(),
                 cancellationToken);
-            background.Start<DiscordRestClient>("key-leak notice removal", async (later, stopping) =>
+            background.Start<DiscordRestClient>("key-leak-notice-removal", async (later, stopping) =>
             {
                 await expiry.WaitAsync(stopping);
                 await later.DeleteMessageAsync(channelId, notice.Id, ct: stopping);
@@ -192,8 +207,12 @@ public sealed partial class KeyLeakGuard(
         }
     }
 
+    // Discord's audit log shows why the bot deleted the message: a record for the server's admins, in English like ours,
+    // within Discord's 512 characters for a reason.
+    private static string AuditReason(string reason) => SafeText.Fit(reason, 512);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key-leak guard: member {MemberId} posted an API secret ({Source}, key {MaskedKey}) in channel {ChannelId}; deleted: {Deleted}")]
-    private static partial void LogLeak(ILogger logger, ulong memberId, LeakSource source, string maskedKey, ulong channelId, bool deleted);
+    private static partial void LogLeak(ILogger logger, ulong memberId, LeakSource source, string? maskedKey, ulong channelId, bool deleted);
 
     // No file name: the member chose it, and it could hold the secret itself.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key-leak guard did not read attachment {AttachmentId} of message {MessageId} by member {MemberId}: {Status}, {Problem}")]

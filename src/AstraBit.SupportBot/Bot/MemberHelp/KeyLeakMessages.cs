@@ -1,4 +1,5 @@
 using System.Globalization;
+using AstraBit.SupportBot.Core.Text;
 
 namespace AstraBit.SupportBot.Bot.MemberHelp;
 
@@ -18,61 +19,59 @@ public enum LeakSource
     Attachment,
 }
 
-/// <summary>What the key-leak guard says. None of it ever holds the leaked text: only ids and the masked key.</summary>
+/// <summary>
+/// What the key-leak guard says: to the member in their language (the warning, the channel notice), to staff in theirs
+/// (the ticket's note). None of it ever holds the leaked text: only ids and the masked key.
+/// </summary>
 public static class KeyLeakMessages
 {
-    public static string Warning(string? maskedKey, bool deleted, bool inDm, LeakSource source = LeakSource.Message)
+    public static string Warning(string? maskedKey, bool deleted, bool inDm, LeakSource source, LocaleTexts member)
     {
-        var key = maskedKey is null ? "the API key that secret belongs to" : $"the API key {maskedKey}";
-        var what = source switch
+        ArgumentNullException.ThrowIfNull(member);
+        var what = (source, inDm, deleted) switch
         {
-            LeakSource.Message => deleted
-                ? "You posted what looks like a Bybit API secret, so I deleted that message at once."
-                : inDm
-                    ? "You sent me what looks like a Bybit API secret. I can't delete messages in DMs: please delete that message now (hover it, … → Delete Message)."
-                    : "You posted what looks like a Bybit API secret and I couldn't delete it: please delete that message now.",
-            _ => $"You {Posted(source)}{(inDm ? " here" : "")}, "
-                + (deleted
-                    ? "so I deleted that message at once."
-                    : inDm
-                        ? "and I can't delete messages in DMs: please delete that message now (hover it, … → Delete Message)."
-                        : "and I couldn't delete it: please delete that message now."),
+            (LeakSource.Message, true, _) => TextIds.KeyLeak.InDm,
+            (LeakSource.Message, _, true) => TextIds.KeyLeak.Deleted,
+            (LeakSource.Message, _, _) => TextIds.KeyLeak.NotDeleted,
+            (LeakSource.Edit, true, _) => TextIds.KeyLeak.EditInDm,
+            (LeakSource.Edit, _, true) => TextIds.KeyLeak.EditDeleted,
+            (LeakSource.Edit, _, _) => TextIds.KeyLeak.EditNotDeleted,
+            (LeakSource.Forward, true, _) => TextIds.KeyLeak.ForwardInDm,
+            (LeakSource.Forward, _, true) => TextIds.KeyLeak.ForwardDeleted,
+            (LeakSource.Forward, _, _) => TextIds.KeyLeak.ForwardNotDeleted,
+            (_, true, _) => TextIds.KeyLeak.AttachmentInDm,
+            (_, _, true) => TextIds.KeyLeak.AttachmentDeleted,
+            _ => TextIds.KeyLeak.AttachmentNotDeleted,
         };
-        return what + "\n\n"
-            + $"**Delete {key} on Bybit now** (API Management → Delete) and create a new one; `/connect-bybit` walks you through it.\n"
-            + "Why: whoever has the key and its secret can trade on your account, and a message can be read, copied or logged by others "
-            + "before it is deleted. Deleting the message doesn't make the secret safe again; deleting the key does.\n"
-            + "The support team never needs your secret: `/diagnose` asks for it in a private form that nobody else sees.";
+        var key = maskedKey is null ? member.Get(TextIds.KeyLeak.UnknownKey) : member.Get(TextIds.KeyLeak.TheKey, ("key", maskedKey));
+        return member.Get(what) + "\n\n" + member.Get(TextIds.KeyLeak.WhatToDo, ("key", key));
     }
 
-    public static string ChannelNotice(ulong memberId, bool deleted) =>
-        $"<@{Id(memberId)}> {(deleted ? "I deleted your message: it" : "Your message")} held what looks like a Bybit API secret. "
-        + "Delete that API key on Bybit now and create a new one (`/connect-bybit`). Open your DMs to the server to get the details. "
-        + "This notice disappears in a minute.";
-
-    public static string AuditDetail(ulong channelId, string? maskedKey, bool inDm, bool deleted, LeakSource source = LeakSource.Message) =>
-        $"API secret posted in {(inDm ? "a DM to the bot" : "channel " + Id(channelId))}; key {maskedKey ?? "not posted"}; "
-        + (deleted ? "message deleted" : "member asked to delete it")
-        + (source == LeakSource.Message ? "" : "; " + Where(source));
-
-    public static string TicketNote(ulong memberId, ulong channelId, string? maskedKey, bool deleted, LeakSource source = LeakSource.Message) =>
-        $"🔐 Note: <@{Id(memberId)}> posted an API secret{(source == LeakSource.Message ? "" : " " + Where(source))}{(maskedKey is null ? "" : $" (key {maskedKey})")} in <#{Id(channelId)}>. "
-        + (deleted ? "The message was deleted" : "They were asked to delete the message")
-        + " and told to delete the key on Bybit and create a new one. Don't use that key for anything.";
-
-    private static string Posted(LeakSource source) => source switch
+    public static string ChannelNotice(ulong memberId, bool deleted, LocaleTexts member)
     {
-        LeakSource.Edit => "edited a message so that it holds what looks like a Bybit API secret",
-        LeakSource.Forward => "forwarded a message holding what looks like a Bybit API secret",
-        _ => "attached a file holding what looks like a Bybit API secret",
-    };
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Get(deleted ? TextIds.KeyLeak.ChannelNoticeDeleted : TextIds.KeyLeak.ChannelNotice, ("member", Mention(memberId)));
+    }
 
-    private static string Where(LeakSource source) => source switch
+    public static string TicketNote(ulong memberId, ulong channelId, string? maskedKey, bool deleted, LeakSource source, LocaleTexts staff)
     {
-        LeakSource.Edit => "in an edit",
-        LeakSource.Forward => "in a forwarded message",
-        _ => "in an attached file",
-    };
+        ArgumentNullException.ThrowIfNull(staff);
+        return staff.Get(
+            TextIds.KeyLeak.TicketNote,
+            ("member", Mention(memberId)),
+            ("where", source switch
+            {
+                LeakSource.Message => string.Empty,
+                LeakSource.Edit => staff.Get(TextIds.KeyLeak.WhereEdit),
+                LeakSource.Forward => staff.Get(TextIds.KeyLeak.WhereForward),
+                _ => staff.Get(TextIds.KeyLeak.WhereAttachment),
+            }),
+            ("key", maskedKey is null ? string.Empty : staff.Get(TextIds.KeyLeak.TicketNoteKey, ("key", maskedKey))),
+            ("channel", "<#" + Id(channelId) + ">"),
+            ("what", staff.Get(deleted ? TextIds.KeyLeak.TicketNoteDeleted : TextIds.KeyLeak.TicketNoteAsked)));
+    }
+
+    private static string Mention(ulong id) => "<@" + Id(id) + ">";
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Core;
 using AstraBit.SupportBot.Core.Reminders;
-using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace AstraBit.SupportBot.Bot.MemberHelp;
 
 /// <summary>
-/// Sends the key-expiry reminder DMs (14, 7 and 1 days before) once at start and then every <see cref="Interval"/> on the
+/// Sends the key-expiry reminder DMs (14, 7 and 1 days before, in the member's stored language) once at start and then every <see cref="Interval"/> on the
 /// bot's clock. What is due comes from the stored reminders, so a restart neither repeats nor loses one.
 /// </summary>
 public sealed partial class KeyReminderTimerService(
     KeyReminderService reminders,
+    SupportLanguages languages,
     DiscordRestClient rest,
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<KeyReminderTimerService> logger) : SupportClockLoop(Interval, clock)
@@ -27,11 +28,10 @@ public sealed partial class KeyReminderTimerService(
             var memberId = due.Reminder.MemberId;
             try
             {
+                // No interaction behind a reminder: it is in the member's language as last seen, English when none is known.
+                var texts = await languages.ForMemberAsync(memberId, cancellationToken);
                 var dm = await rest.CreateDmChannelAsync(memberId, cancellationToken);
-                await rest.CreateMessageAsync(
-                    dm.Id,
-                    new MessageBuilder().WithContent(ReminderTexts.Reminder(due)).AddActionRow(ReminderIds.Stop(due.Reminder)).Build(),
-                    cancellationToken);
+                await rest.CreateMessageAsync(dm.Id, ReminderMessages.Reminder(due, texts), cancellationToken);
                 LogSent(logger, memberId, due.Reminder.MaskedKey, due.DaysBefore);
             }
             catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.CannotSendMessagesToThisUser)

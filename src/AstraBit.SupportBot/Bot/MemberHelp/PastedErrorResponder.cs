@@ -1,6 +1,9 @@
 using AstraBit.SupportBot.Bot.KeyChecks;
+using AstraBit.SupportBot.Bot.Languages;
+using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Core.Errors;
 using AstraBit.SupportBot.Core.Secrets;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord;
 using AstraBit.SupportBot.Discord.Gateway;
 using AstraBit.SupportBot.Discord.Models;
@@ -15,10 +18,12 @@ namespace AstraBit.SupportBot.Bot.MemberHelp;
 /// Answers to pasted errors (PRODUCT.md §9): a member's message in the support channel naming an error the catalogue
 /// knows gets a reply to it (without pinging) with the explanation and a "Check my API key" button, at most once per
 /// member per error per hour. Ticket threads are other channels, so staff conversations there are never interrupted.
-/// A message holding a secret is the key-leak guard's, not answered here.
+/// A message holding a secret is the key-leak guard's, not answered here. The reply is addressed to the member, so it is in
+/// their language as last seen (a message carries no locale), English when none is known.
 /// </summary>
 public sealed partial class PastedErrorResponder(
-    BybitErrorCatalog catalog,
+    LocalizedContent<BybitErrorCatalog> catalogs,
+    SupportLanguages languages,
     PastedErrorThrottle throttle,
     DiscordRestClient rest,
     IOptions<SupportDiscordOptions> support,
@@ -37,7 +42,8 @@ public sealed partial class PastedErrorResponder(
             return;
         }
 
-        var found = catalog.FindInMessage(gatewayEvent.Content);
+        // Errors are found by the English catalogue's codes and phrases (what Bybit and AstraBit print), then explained in the member's language.
+        var found = catalogs.English.FindInMessage(gatewayEvent.Content);
         if (found.Count == 0)
         {
             return;
@@ -49,16 +55,18 @@ public sealed partial class PastedErrorResponder(
             return;
         }
 
+        var texts = await languages.ForMemberAsync(gatewayEvent.Author.Id, cancellationToken);
+        var explained = catalogs.For(texts.Locale);
         var reply = new MessageBuilder()
-            .WithContent("This looks like a Bybit error I know. Here is what it means and how to fix it:")
+            .WithContent(texts.Get(TextIds.ErrorExplanation.PastedIntro))
             .WithReplyTo(gatewayEvent.MessageId)
             .WithAllowedMentions(AllowedMentions.None);
         foreach (var match in admitted.Take(MaxExplanations))
         {
-            reply.AddEmbed(BybitErrorHandler.Render(match.Explanation).Embeds[0]);
+            reply.AddEmbed(BybitErrorHandler.ExplanationEmbed(explained.Explain(match.Key) is { Known: true } translated ? translated : match.Explanation, texts));
         }
 
-        reply.AddActionRow(KeyCheckPanelHandler.Button());
+        reply.AddActionRow(KeyCheckPanelHandler.Button(texts.Get(TextIds.ErrorExplanation.CheckKeyButton)));
         await rest.CreateMessageAsync(gatewayEvent.ChannelId, reply.Build(), cancellationToken);
         LogAnswered(logger, gatewayEvent.Author.Id, string.Join(", ", admitted.Select(m => m.Key)));
     }

@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Reminders;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 
 namespace AstraBit.SupportBot.Bot.MemberHelp;
@@ -10,16 +11,19 @@ namespace AstraBit.SupportBot.Bot.MemberHelp;
 /// </summary>
 public static class ReminderIds
 {
-    public static MessageComponent Subscribe(string site, string maskedKey, DateTimeOffset expiresAt) =>
-        Button.Create(
+    public static MessageComponent Subscribe(string site, string maskedKey, DateTimeOffset expiresAt, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Button.Create(
             ButtonStyle.Secondary,
             new ReminderId(ReminderIdKind.Subscribe, site, maskedKey, expiresAt).Build(),
-            "Remind me before this key expires");
+            texts.Get(TextIds.Reminder.OfferButton));
+    }
 
     /// <param name="reminder">The reminder to stop.</param>
-    /// <param name="label">The button's text.</param>
+    /// <param name="label">The button's text, in its reader's language.</param>
     /// <param name="listPage">The /reminders page the button is on (1-based), shown again in place once it is stopped; null under a DM.</param>
-    public static MessageComponent Stop(KeyReminder reminder, string label = "Stop reminders", int? listPage = null)
+    public static MessageComponent Stop(KeyReminder reminder, string label, int? listPage = null)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         return Button.Create(ButtonStyle.Danger, new ReminderId(ReminderIdKind.Stop, reminder.Site, reminder.MaskedKey, ListPage: listPage).Build(), label);
@@ -33,11 +37,11 @@ public static class ReminderIds
     /// The "Remind me" button a check's result offers: only for a key Bybit accepted that is not bound to IPs and has an
     /// expiry date still ahead.
     /// </summary>
-    public static MessageComponent? OfferFor(DiagnosticReport report, string site, DateTimeOffset now)
+    public static MessageComponent? OfferFor(DiagnosticReport report, string site, DateTimeOffset now, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.Find(CheckIds.ApiKey)?.Status == CheckStatus.Pass && report.Find(CheckIds.KeyExpiry)?.ExpiresAt is { } expiresAt && expiresAt > now
-            ? Subscribe(site, report.ApiKey, expiresAt)
+            ? Subscribe(site, report.ApiKey, expiresAt, texts)
             : null;
     }
 

@@ -1,4 +1,5 @@
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Content;
@@ -19,6 +20,7 @@ public sealed class PanelButtonsHandler(
     TicketCommandHandler tickets,
     LocalizedContent<BybitErrorCatalog> catalogs,
     LocalizedContent<PanelContent> panels,
+    SupportLanguages languages,
     DiscordRestClient rest) : IComponentHandler<PanelId>
 {
     public Task HandleAsync(Interaction interaction, PanelId id, CancellationToken cancellationToken)
@@ -32,9 +34,9 @@ public sealed class PanelButtonsHandler(
             (PanelIdKind.ExplainError, null) => rest.OpenModalAsync(interaction, PanelMessages.ErrorForm(panels.For(ContentLocale.Of(interaction)).ErrorForm), cancellationToken),
             (PanelIdKind.ExplainSubmit, { } form) => rest.RespondAsync(
                 interaction,
-                BybitErrorHandler.Render(catalogs.For(ContentLocale.Of(interaction)).Explain(form.GetTextInput(PanelMessages.ErrorField) ?? "")),
+                BybitErrorHandler.Render(catalogs.For(ContentLocale.Of(interaction)).Explain(form.GetTextInput(PanelMessages.ErrorField) ?? ""), languages.For(interaction)),
                 cancellationToken),
-            _ => rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken),
+            _ => rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken),
         };
     }
 }

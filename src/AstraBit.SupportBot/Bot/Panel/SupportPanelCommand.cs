@@ -37,13 +37,13 @@ public sealed partial class SupportPanelCommand(
         ArgumentNullException.ThrowIfNull(command);
         if (!(await roles.OfAsync(interaction, cancellationToken)).IsStaff)
         {
-            await rest.RespondAsync(interaction, SupportRoles.Refusal("post the support panel"), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.Refusal(languages.For(interaction), TextIds.StaffAction.PostPanel), cancellationToken);
             return;
         }
 
         if (command.SubcommandName != PanelSubcommand)
         {
-            await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+            await rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken);
             return;
         }
 

@@ -1,68 +1,74 @@
 using System.Globalization;
 using System.Text;
 using AstraBit.SupportBot.Bot.Interactions;
+using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Tickets;
 using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
-using Humanizer;
 
 namespace AstraBit.SupportBot.Bot.Privacy;
 
 /// <summary>
 /// `/ticket history member:` (staff and moderators) as one ephemeral view in pages: Previous / Next edit it in place,
 /// Export answers privately with the member's data as a JSON file. Rights are checked on
-/// every use, the buttons included.
+/// every use, the buttons included. The view's words are in the language of whoever asks; each line's own text is the
+/// record's (MemberHistory).
 /// </summary>
 public sealed class MemberHistoryHandler(
     MemberHistoryService history,
     MemberDataService memberData,
     SupportRoles roles,
+    SupportLanguages languages,
     DiscordRestClient rest) : IComponentHandler<MemberHistoryId>
 {
     /// <summary>/ticket history member: — called by the /ticket command handler.</summary>
     public async Task ShowAsync(Interaction interaction, ulong? memberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        var reader = languages.For(interaction);
         if (!(await roles.OfAsync(interaction, cancellationToken)).CanModerate)
         {
-            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal("see a member's history"), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal(reader, TextIds.StaffAction.MemberHistory), cancellationToken);
             return;
         }
 
         if (memberId is not { } member)
         {
-            await rest.RespondAsync(interaction, TicketMessages.Private("Choose the member: `/ticket history member:@someone`."), cancellationToken);
+            await rest.RespondAsync(interaction, TicketMessages.Private(reader.Get(TextIds.MemberHistory.ChooseMember)), cancellationToken);
             return;
         }
 
-        await rest.RespondAsync(interaction, View(await history.GetPageAsync(member, 1, cancellationToken: cancellationToken)), cancellationToken);
+        await rest.RespondAsync(interaction, View(await history.GetPageAsync(member, 1, cancellationToken: cancellationToken), reader), cancellationToken);
     }
 
     public async Task HandleAsync(Interaction interaction, MemberHistoryId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
+        var reader = languages.For(interaction);
         if (!(await roles.OfAsync(interaction, cancellationToken)).CanModerate)
         {
-            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal("see a member's history"), cancellationToken);
+            await rest.RespondAsync(interaction, SupportRoles.ModeratorRefusal(reader, TextIds.StaffAction.MemberHistory), cancellationToken);
             return;
         }
 
         if (id.Page is { } page)
         {
-            await rest.UpdateMessageAsync(interaction, View(await history.GetPageAsync(id.MemberId, page, cancellationToken: cancellationToken)), cancellationToken);
+            await rest.UpdateMessageAsync(interaction, View(await history.GetPageAsync(id.MemberId, page, cancellationToken: cancellationToken), reader), cancellationToken);
         }
         else
         {
-            await rest.RespondAsync(interaction, Export(await memberData.ExportAsync(id.MemberId, cancellationToken)), cancellationToken);
+            await rest.RespondAsync(interaction, Export(await memberData.ExportAsync(id.MemberId, cancellationToken), reader), cancellationToken);
         }
     }
 
     /// <summary>One page: totals, the lines (newest first) and the page buttons.</summary>
-    public static MessagePayload View(MemberHistoryPage page)
+    public static MessagePayload View(MemberHistoryPage page, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(texts);
         var member = TicketMessages.Mention(page.MemberId);
         var lines = new StringBuilder();
         foreach (var item in page.Items)
@@ -72,31 +78,39 @@ public sealed class MemberHistoryHandler(
         }
 
         var embed = new EmbedBuilder()
-            .WithTitle("Member history")
+            .WithTitle(texts.Get(TextIds.MemberHistory.Title))
             .WithColor(Replies.BrandColor)
-            .WithDescription(Shorten($"{member}: {"ticket".ToQuantity(page.Tickets)} · {"check".ToQuantity(page.Checks)} · {"audit entry".ToQuantity(page.AuditEntries)} · {"key-expiry reminder".ToQuantity(page.Reminders)}\n\n"
-                + (page.IsEmpty ? "Nothing stored about this member." : lines.ToString()), 4000))
-            .WithFooter($"Page {page.Page} of {page.PageCount}, newest first")
+            .WithDescription(Shorten(
+                member + ": " + string.Join(
+                    " · ",
+                    texts.Count(TextIds.MemberHistory.Tickets, page.Tickets),
+                    texts.Count(TextIds.MemberHistory.Checks, page.Checks),
+                    texts.Count(TextIds.MemberHistory.Audit, page.AuditEntries),
+                    texts.Count(TextIds.MemberHistory.Reminders, page.Reminders))
+                + "\n\n" + (page.IsEmpty ? texts.Get(TextIds.MemberHistory.Empty) : lines.ToString()),
+                4000))
+            .WithFooter(texts.Get(TextIds.MemberHistory.Footer, ("page", texts.Number(page.Page)), ("pages", texts.Number(page.PageCount))))
             .Build();
         return new MessageBuilder()
             .AddEmbed(embed)
             .AddActionRow(
-                Button.Create(ButtonStyle.Secondary, new MemberHistoryId(page.MemberId, page.Page - 1).Build(), "Previous", disabled: page.Page <= 1),
-                Button.Create(ButtonStyle.Secondary, new MemberHistoryId(page.MemberId, page.Page + 1).Build(), "Next", disabled: page.Page >= page.PageCount),
-                Button.Create(ButtonStyle.Primary, new MemberHistoryId(page.MemberId, null).Build(), "Export as a file"))
+                Button.Create(ButtonStyle.Secondary, new MemberHistoryId(page.MemberId, page.Page - 1).Build(), texts.Get(TextIds.MemberHistory.PreviousButton), disabled: page.Page <= 1),
+                Button.Create(ButtonStyle.Secondary, new MemberHistoryId(page.MemberId, page.Page + 1).Build(), texts.Get(TextIds.MemberHistory.NextButton), disabled: page.Page >= page.PageCount),
+                Button.Create(ButtonStyle.Primary, new MemberHistoryId(page.MemberId, null).Build(), texts.Get(TextIds.MemberHistory.ExportButton)))
             .WithEphemeral()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
     }
 
     /// <summary>Everything kept about the member as a JSON file, privately (no staff notes: it is what the member may receive).</summary>
-    public static MessagePayload Export(MemberDataExport export)
+    public static MessagePayload Export(MemberDataExport export, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(texts);
         var id = export.MemberId.ToString(CultureInfo.InvariantCulture);
         return new MessageBuilder()
-            .WithContent($"What the bot keeps about {TicketMessages.Mention(export.MemberId)}, as JSON (never a secret; keys masked; no staff notes).")
-            .AddFile(new FileUpload($"member-{id}-data.json", Encoding.UTF8.GetBytes(export.ToJson()), $"Data kept about member {id}", "application/json"))
+            .WithContent(texts.Get(TextIds.Privacy.Export, ("member", TicketMessages.Mention(export.MemberId))))
+            .AddFile(new FileUpload($"member-{id}-data.json", Encoding.UTF8.GetBytes(export.ToJson()), texts.Get(TextIds.Privacy.ExportFile, ("id", id)), "application/json"))
             .WithEphemeral()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();

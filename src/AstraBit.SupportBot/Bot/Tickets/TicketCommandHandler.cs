@@ -98,7 +98,7 @@ public sealed class TicketCommandHandler(
                 await InThreadAsync(interaction, sub, command.GetOption("reason")?.AsString(), command.GetOption("force")?.AsBoolean() == true, cancellationToken);
                 break;
             default:
-                await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+                await rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken);
                 break;
         }
     }

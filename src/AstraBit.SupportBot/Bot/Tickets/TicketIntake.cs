@@ -114,7 +114,7 @@ public sealed partial class TicketIntakeHandler(
         ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Modal is not { } form)
         {
-            await rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+            await rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken);
             return;
         }
 

@@ -65,7 +65,7 @@ public sealed partial class ConnectBybitHandler(
             stored => engine.StartOrResume(userId, stored, WalkthroughDelivery.DirectMessage(dm.Id, posted.Id)),
             cancellationToken);
         await rest.EditOriginalResponseAsync(interaction, WalkthroughMessages.SentToDm(dm.Id, posted.Id, welcome is not null, texts), cancellationToken);
-        LogStarted(logger, userId, "dm");
+        LogStartedInDm(logger, userId);
     }
 
     private async Task ContinueHereAsync(Interaction interaction, string why, string? welcome, CancellationToken cancellationToken)
@@ -87,11 +87,14 @@ public sealed partial class ConnectBybitHandler(
             userId,
             stored => engine.MoveTo(stored ?? here, new WalkthroughDelivery(WalkthroughSurface.ChannelEphemeral, channelId, sent.Id)),
             cancellationToken);
-        LogStarted(logger, userId, "channel (DMs closed)");
+        LogStartedInChannel(logger, userId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Walkthrough for member {UserId} shown in {Surface}")]
-    private static partial void LogStarted(ILogger logger, ulong userId, string surface);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Walkthrough for member {UserId} shown in their DMs")]
+    private static partial void LogStartedInDm(ILogger logger, ulong userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Walkthrough for member {UserId} shown privately in the channel (DMs closed)")]
+    private static partial void LogStartedInChannel(ILogger logger, ulong userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post the walkthrough in the DMs of member {UserId}: Discord code {Code}, HTTP {Status}; it continues privately in the channel")]
     private static partial void LogDmFailed(ILogger logger, ulong userId, int code, System.Net.HttpStatusCode status);

@@ -37,7 +37,7 @@ public sealed partial class WalkthroughHandler(
         var action = id.Action;
         if (interaction.Component is not { } component)
         {
-            return rest.RespondAsync(interaction, Replies.NotHandled(interaction), cancellationToken);
+            return rest.RespondAsync(interaction, Replies.NotHandled(interaction, languages.For(interaction)), cancellationToken);
         }
 
         return action.Kind switch
