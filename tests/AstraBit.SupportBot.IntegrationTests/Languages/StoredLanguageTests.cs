@@ -46,11 +46,12 @@ public sealed class StoredLanguageTests
             {
                 bot.Discord.Rest.AddMember(Member, [], "lucia");
                 bot.Discord.Rest.SetLocale(Member, "fr");
+                // /privacy answers in the member's language: French here.
                 var privacy = await bot.Discord.RunSlashCommandAsync(Member, "privacy", [], bot.SupportChannelId);
                 var overview = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == privacy, BotHarness.Timeout);
                 await bot.Discord.Rest.WaitForCallbackAsync(await bot.Discord.ClickButtonAsync(Member, "pv:delete", overview.Id, bot.SupportChannelId), BotHarness.Timeout);
                 await bot.Discord.ClickButtonAsync(Member, "pv:confirm", overview.Id, bot.SupportChannelId);
-                await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.Contains("deleted too", StringComparison.Ordinal), BotHarness.Timeout);
+                await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.Contains("est également supprimée", StringComparison.Ordinal), BotHarness.Timeout);
                 await bot.StopAsync();
             }
 
