@@ -23,7 +23,7 @@ public sealed class WalkthroughLanguageTests
         { "tr", "Başlamadan önce", "Bybit'i AstraBit'e bağla", "Hadi başlayalım", "Bölüm 1/3 · Adım 3/6", "❌ Para çekme kapalı", "**Çözüm (adım 3: İzinleri seç):**", "Aşağıda ❌ ile işaretlenenleri düzeltin, ardından \"", "Anahtar para çekebiliyor. AstraBit'in buna asla ihtiyacı yok" },
         { "vi", "Trước khi bắt đầu", "Kết nối Bybit với AstraBit", "Bắt đầu nào", "Phần 1/3 · Bước 3/6", "❌ Đã tắt rút tiền", "**Cách sửa (bước 3: Chọn quyền):**", "Hãy sửa các mục đánh dấu ❌ bên dưới, rồi bấm \"", "Khóa có thể rút tiền. AstraBit không bao giờ cần quyền này" },
         { "de", "Bevor du anfängst", "Bybit mit AstraBit verbinden", "Los geht’s", "Teil 1 von 3 · Schritt 3 von 6", "❌ Auszahlung ausgeschaltet", "**Lösung (Schritt 3: Wähle die Berechtigungen):**", "Behebe, was unten mit ❌ markiert ist, und drück dann noch einmal auf „", "Der Schlüssel kann Guthaben auszahlen. AstraBit braucht das nie" },
-        { "fr", "Avant de commencer", "Connecter Bybit à AstraBit", "C’est parti", "Partie 1 sur 3 · Étape 3 sur 6", "❌ Retrait désactivé", "**Correction (étape 3 : Choisis les autorisations) :**", "Corrigez ce qui est marqué ❌ ci-dessous, puis appuyez de nouveau sur « ", "La clé peut retirer des fonds. AstraBit n'en a jamais besoin" },
+        { "fr", "Avant de commencer", "Connecter Bybit à AstraBit", "C’est parti", "Partie 1 sur 3 · Étape 3 sur 6", "❌ Retrait désactivé", "**Correction (étape 3 : Choisissez les autorisations) :**", "Corrigez ce qui est marqué ❌ ci-dessous, puis appuyez de nouveau sur « ", "La clé peut retirer des fonds. AstraBit n'en a jamais besoin" },
     };
 
     [Theory]
