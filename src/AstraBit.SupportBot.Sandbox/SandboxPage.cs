@@ -75,6 +75,7 @@ public sealed class SandboxPage : IAsyncDisposable
         app.MapPost("/api/form/cancel", (Func<JsonObject, IResult>)CancelForm);
         app.MapPost("/api/bybit", (Func<JsonObject, IResult>)SetBybit);
         app.MapPost("/api/clock", (Func<JsonObject, IResult>)AdvanceClock);
+        app.MapPost("/api/locale", (Func<JsonObject, IResult>)SetLocale);
     }
 
     /// <summary>
@@ -232,6 +233,28 @@ public sealed class SandboxPage : IAsyncDisposable
     {
         CloseForm(Id(body, "interactionId"));
         return Results.Ok();
+    }
+
+    /// <summary>The person's Discord client language: their interactions carry it as <c>locale</c> from now on.</summary>
+    private IResult SetLocale(JsonObject body)
+    {
+        try
+        {
+            var person = SandboxPeople.Find(Str(body, "person"));
+            var locale = Str(body, "locale");
+            if (!SandboxPeople.Languages.Any(l => l.Locale == locale))
+            {
+                return Results.BadRequest(new { error = $"No language '{locale}'. Known: {string.Join(", ", SandboxPeople.Languages.Select(l => l.Locale))}." });
+            }
+
+            _sandbox.Discord.Rest.SetLocale(person.UserId, locale);
+            _sandbox.Changed();
+            return Results.Ok();
+        }
+        catch (ArgumentException ex)
+        {
+            return Results.BadRequest(new { error = ex.Message });
+        }
     }
 
     private IResult SetBybit(JsonObject body)

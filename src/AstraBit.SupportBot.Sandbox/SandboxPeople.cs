@@ -32,6 +32,16 @@ public static class SandboxPeople
         new("staff", "Support staff", 1_500_000_000_000_000_301, "sam.support", [SupportRoleId], DiscordRestEmulator.DefaultMemberPermissions | ManageMessages | ManageThreads),
     ];
 
+    /// <summary>
+    /// The Discord languages a person can be switched to: the bot's eight, and one it doesn't ship (answered in
+    /// English) and a regional variant (answered in the shipped one), to try the fallbacks.
+    /// </summary>
+    public static IReadOnlyList<(string Locale, string Name)> Languages { get; } =
+    [
+        ("en-US", "English"), ("es-ES", "Español"), ("pt-BR", "Português (Brasil)"), ("ru", "Русский"), ("tr", "Türkçe"),
+        ("vi", "Tiếng Việt"), ("de", "Deutsch"), ("fr", "Français"), ("es-419", "Español (Latinoamérica)"), ("ja", "日本語 (not shipped: English)"),
+    ];
+
     public static SandboxPerson Find(string key) =>
         All.FirstOrDefault(p => p.Key == key) ?? throw new ArgumentException($"No person '{key}'. Known: {string.Join(", ", All.Select(p => p.Key))}.", nameof(key));
 

@@ -370,6 +370,17 @@ function renderPeople() {
   }, p.name)));
 }
 
+// The acting person's Discord language (PRODUCT.md §8, §12): their interactions carry it as `locale` from the next one on.
+function renderLanguage() {
+  const select = $('person-language');
+  const me = person();
+  const signature = personKey + me.locale + state.languages.length;
+  if (select.dataset.signature === signature) return;
+  select.dataset.signature = signature;
+  select.replaceChildren(...state.languages.map((l) => el('option', { value: l.locale }, l.name)));
+  select.value = me.locale;
+}
+
 function channelButton(c, extraClass) {
   const count = visibleMessages(c.id).length;
   const unread = c.id !== channelId && count > (seen.get(personKey + c.id) || 0);
@@ -547,6 +558,7 @@ function render() {
   const channels = visibleChannels();
   if (!channels.some((c) => c.id === channelId)) channelId = channels[0].id;
   renderPeople();
+  renderLanguage();
   renderChannels(channels);
   renderHeader();
   renderComposer();
@@ -675,6 +687,7 @@ $('messages').addEventListener('click', (e) => {
   render();
 });
 $('bybit-account').addEventListener('change', () => { lastBybit = ''; renderBybit(); });
+$('person-language').addEventListener('change', (e) => { post('/api/locale', { person: personKey, locale: e.target.value }); });
 
 const events = new EventSource('/events');
 events.onmessage = (e) => { state = JSON.parse(e.data); receivedAt = Date.now(); render(); };
