@@ -109,6 +109,8 @@ public static class BotServices
         services.AddSingleton(sp => sp.GetRequiredService<LocalizedContent<BybitErrorCatalog>>().English);
         services.AddSingleton<RegistrationState>();
         services.AddScoped<IGatewayEventHandler<ReadyEvent>, CommandRegistrar>();
+        services.AddSingleton<StartupMemoryReleaseState>();
+        services.AddScoped<IGatewayEventHandler<ReadyEvent>, StartupMemoryRelease>();
 
         // Interactions: commands by name, buttons and forms by custom_id prefix (InteractionHandlerMap, a clash stops the
         // start); each interaction builds only the handler that owns it.
