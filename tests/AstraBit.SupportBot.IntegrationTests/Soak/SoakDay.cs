@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AstraBit.SupportBot.Bot.KeyChecks;
 using AstraBit.SupportBot.Core.KeyChecks;
@@ -558,26 +557,10 @@ public sealed partial class SoakDay
 
     private static bool HasLabel(EmulatedMessage message, string label) => Buttons(message).Any(b => b.Label == label);
 
-    private static IReadOnlyList<(string CustomId, string Label)> Buttons(EmulatedMessage message) =>
-        [.. message.Components.OfType<JsonObject>()
-            .SelectMany(row => row["components"]?.AsArray().OfType<JsonObject>() ?? [])
-            .Where(c => c["type"]?.GetValue<int>() == 2)
-            .Select(c => (c["custom_id"]?.GetValue<string>() ?? "", c["label"]?.GetValue<string>() ?? ""))];
+    // Either shape: an embed message or a Components V2 one (the ticket's card is V2).
+    private static IReadOnlyList<(string CustomId, string Label)> Buttons(EmulatedMessage message) => message.Buttons;
 
-    private static string Text(EmulatedMessage message)
-    {
-        var text = new StringBuilder(message.Content).AppendLine();
-        foreach (var embed in message.Embeds.OfType<JsonObject>())
-        {
-            text.AppendLine(embed["title"]?.GetValue<string>()).AppendLine(embed["description"]?.GetValue<string>());
-            foreach (var field in embed["fields"]?.AsArray().OfType<JsonObject>() ?? [])
-            {
-                text.AppendLine(field["name"]?.GetValue<string>()).AppendLine(field["value"]?.GetValue<string>());
-            }
-        }
-
-        return text.ToString();
-    }
+    private static string Text(EmulatedMessage message) => message.Text;
 
     [GeneratedRegex(@"support ticket #(\d{4,})")]
     private static partial Regex TicketNumber();
