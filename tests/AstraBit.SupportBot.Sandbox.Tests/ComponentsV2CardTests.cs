@@ -22,6 +22,12 @@ public sealed class ComponentsV2CardTests(SandboxFixture fixture)
         await page.ActAsAsync("Member (DMs closed)");
         await page.OpenChannelAsync("#general");
 
+        // The sandbox is shared: the tour turns this account's Hedge Mode off to show a fix. Put it back on.
+        var bybit = page.Page.GetByRole(AriaRole.Region, new() { Name = "Bybit account" });
+        await bybit.GetByRole(AriaRole.Combobox, new() { Name = "Account" }).SelectOptionAsync("hedge-mode");
+        await bybit.GetByRole(AriaRole.Switch, new() { Name = "Hedge Mode on BTCUSDT" }).CheckAsync();
+        await Expect(bybit.GetByRole(AriaRole.Switch, new() { Name = "Hedge Mode on BTCUSDT" })).ToBeCheckedAsync();
+
         await page.SendAsync("/diagnose");
         await SubmitKeyAsync(page, Hedge);
         await Expect(page.Message("private support ticket #")).ToBeVisibleAsync();
