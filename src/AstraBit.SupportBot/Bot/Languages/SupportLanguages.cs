@@ -55,8 +55,12 @@ public sealed partial class SupportLanguages(
     [FromKeyedServices(SupportClock.Key)] TimeProvider clock,
     ILogger<SupportLanguages> logger)
 {
-    // The locale this process last saw for each member (what its DMs follow); what the store is known to hold, so an
-    // interaction queues a write only when it changes; the writes queued and not yet made; one batch written at a time.
+    // What the store is known to hold for members seen lately (so an interaction queues a write only when it changes),
+    // kept to a few thousand members: a year of a large community's members would otherwise stay in memory for good.
+    private const int StoredKept = 10_000;
+
+    // The locale seen for each member whose write is queued or failed (what their DMs follow until the store has it);
+    // what the store holds for members seen lately; the writes queued and not yet made; one batch written at a time.
     private readonly ConcurrentDictionary<ulong, string> known = new();
     private readonly ConcurrentDictionary<ulong, string> stored = new();
     private readonly ConcurrentDictionary<ulong, MemberLocale> queued = new();
@@ -217,9 +221,16 @@ public sealed partial class SupportLanguages(
         try
         {
             await store.SetManyAsync(batch, cancellationToken);
+            if (stored.Count + batch.Count > StoredKept)
+            {
+                stored.Clear();
+            }
+
             foreach (var written in batch)
             {
                 stored[written.MemberId] = written.Locale;
+                // The store answers for this member now, unless a newer locale arrived meanwhile.
+                known.TryRemove(new KeyValuePair<ulong, string>(written.MemberId, written.Locale));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
