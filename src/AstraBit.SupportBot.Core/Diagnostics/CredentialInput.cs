@@ -9,9 +9,63 @@ public sealed record Credentials(string ApiKey, string ApiSecret)
     public override string ToString() => $"Credentials {{ ApiKey = {CredentialInput.MaskedKey(ApiKey)} }}";
 }
 
-/// <param name="Field">"API key", "API secret", or both when they look swapped.</param>
-/// <param name="Message">A plain sentence that names the field; never contains the secret.</param>
-public sealed record CredentialProblem(string Field, string Message);
+/// <summary>Which of the form's fields a problem is about.</summary>
+public enum CredentialField
+{
+    Key,
+    Secret,
+
+    /// <summary>Both, when they look swapped.</summary>
+    Both,
+}
+
+/// <summary>What is wrong with what was pasted; the reader's language words it (<see cref="CredentialProblemTexts"/>).</summary>
+public enum CredentialProblemKind
+{
+    Empty,
+
+    /// <summary>Characters a key never has; <see cref="CredentialProblem.Characters"/> says which kinds.</summary>
+    BadCharacters,
+
+    /// <summary>Too short or too long; <see cref="CredentialProblem.Length"/> is how long it was.</summary>
+    WrongLength,
+
+    /// <summary>The key is as long as a secret and the secret as long as a key.</summary>
+    Swapped,
+
+    /// <summary>The secret is the key pasted twice.</summary>
+    SameAsKey,
+}
+
+/// <summary>The kinds of characters found that a key or secret never has (kinds only: naming one could leak part of a secret).</summary>
+[Flags]
+public enum CredentialCharacters
+{
+    None = 0,
+    Spaces = 1,
+    Symbols = 2,
+    NonLatin = 4,
+    Control = 8,
+}
+
+/// <summary>One problem with a pasted key or secret: its field, its kind and the facts the sentence needs; never the secret itself.</summary>
+/// <param name="Field">Which field: the sentence names it, and the answer shows its label.</param>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="Length">How long the field was, for <see cref="CredentialProblemKind.WrongLength"/>.</param>
+/// <param name="Characters">What kinds of characters were found, for <see cref="CredentialProblemKind.BadCharacters"/>.</param>
+public sealed record CredentialProblem(
+    CredentialField Field,
+    CredentialProblemKind Kind,
+    int Length = 0,
+    CredentialCharacters Characters = CredentialCharacters.None)
+{
+    /// <summary>How long Bybit's system-generated key or secret is.</summary>
+    public int UsualLength => Field == CredentialField.Secret ? CredentialInput.UsualSecretLength : CredentialInput.UsualKeyLength;
+
+    public int MinLength => Field == CredentialField.Secret ? CredentialInput.MinSecretLength : CredentialInput.MinKeyLength;
+
+    public int MaxLength => Field == CredentialField.Secret ? CredentialInput.MaxSecretLength : CredentialInput.MaxKeyLength;
+}
 
 /// <summary>Either cleaned credentials or the problems to show the member; never both.</summary>
 public sealed record CredentialValidation
@@ -37,7 +91,7 @@ public sealed record CredentialValidation
     // The generated ToString would print ApiSecret.
     public override string ToString() => IsValid
         ? $"CredentialValidation {{ Valid, ApiKey = {CredentialInput.MaskedKey(ApiKey)} }}"
-        : $"CredentialValidation {{ Problems = {string.Join("; ", Problems.Select(p => p.Message))} }}";
+        : $"CredentialValidation {{ Problems = {string.Join("; ", Problems.Select(p => $"{p.Field} {p.Kind}"))} }}";
 
     internal static CredentialValidation Valid(Credentials credentials) => new(credentials, []);
 
@@ -47,13 +101,9 @@ public sealed record CredentialValidation
 /// <summary>Cleans and checks what a member pasted before any request is sent with it.</summary>
 public static partial class CredentialInput
 {
-    public const string KeyField = "API key";
-    public const string SecretField = "API secret";
-
-    /// <summary>The field a problem names when key and secret look swapped.</summary>
-    public const string BothFields = KeyField + " and " + SecretField;
-
     // Bybit's system-generated HMAC keys are 18 characters and secrets 36; the ranges leave room for format changes.
+    public const int UsualKeyLength = 18;
+    public const int UsualSecretLength = 36;
     public const int MinKeyLength = 16;
     public const int MaxKeyLength = 32;
     public const int MinSecretLength = 32;
@@ -67,21 +117,17 @@ public static partial class CredentialInput
         var secret = Clean(rawSecret);
         var problems = new List<CredentialProblem>();
 
-        var keyShapeOk = CheckShape(KeyField, key, MinKeyLength, MaxKeyLength, "18", problems);
-        var secretShapeOk = CheckShape(SecretField, secret, MinSecretLength, MaxSecretLength, "36", problems);
+        var keyShapeOk = CheckShape(CredentialField.Key, key, MinKeyLength, MaxKeyLength, problems);
+        var secretShapeOk = CheckShape(CredentialField.Secret, secret, MinSecretLength, MaxSecretLength, problems);
 
         if (LooksSwapped(key, secret))
         {
             problems.Clear();
-            problems.Add(new CredentialProblem(
-                BothFields,
-                "The API key and API secret look swapped: what you entered as the key is as long as a secret, and the secret is as long as a key. Put the API Key in the key field and the Secret Key in the secret field."));
+            problems.Add(new CredentialProblem(CredentialField.Both, CredentialProblemKind.Swapped));
         }
         else if (keyShapeOk && secretShapeOk && string.Equals(key, secret, StringComparison.Ordinal))
         {
-            problems.Add(new CredentialProblem(
-                SecretField,
-                "The API secret is the same as the API key. Paste the Secret Key that Bybit showed once when you created the key (guide step 4)."));
+            problems.Add(new CredentialProblem(CredentialField.Secret, CredentialProblemKind.SameAsKey));
         }
 
         return problems.Count == 0
@@ -142,56 +188,51 @@ public static partial class CredentialInput
         return value;
     }
 
-    private static bool CheckShape(string field, string value, int min, int max, string usual, List<CredentialProblem> problems)
+    private static bool CheckShape(CredentialField field, string value, int min, int max, List<CredentialProblem> problems)
     {
         if (value.Length == 0)
         {
-            problems.Add(new CredentialProblem(field, $"The {field} is empty."));
+            problems.Add(new CredentialProblem(field, CredentialProblemKind.Empty));
             return false;
         }
 
         var kinds = BadCharacterKinds(value);
-        if (kinds.Count > 0)
+        if (kinds != CredentialCharacters.None)
         {
-            problems.Add(new CredentialProblem(
-                field,
-                $"The {field} contains {string.Join(" and ", kinds)}; it should be only letters A–Z and digits 0–9. Copy it again from Bybit's API Management page."));
+            problems.Add(new CredentialProblem(field, CredentialProblemKind.BadCharacters, Characters: kinds));
             return false;
         }
 
         if (value.Length < min || value.Length > max)
         {
-            problems.Add(new CredentialProblem(
-                field,
-                $"The {field} is {value.Length} characters long, but a Bybit {field} is usually {usual} ({min}–{max} accepted). Check that you copied all of it and nothing else."));
+            problems.Add(new CredentialProblem(field, CredentialProblemKind.WrongLength, Length: value.Length));
             return false;
         }
 
         return true;
     }
 
-    private static List<string> BadCharacterKinds(string value)
+    private static CredentialCharacters BadCharacterKinds(string value)
     {
-        // Kinds only: naming the character itself could leak part of a secret.
-        var kinds = new List<string>();
+        var kinds = CredentialCharacters.None;
         if (value.Any(char.IsWhiteSpace))
         {
-            kinds.Add("spaces");
+            kinds |= CredentialCharacters.Spaces;
         }
 
         if (value.Any(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && !char.IsControl(c)))
         {
-            kinds.Add("symbols or punctuation");
+            kinds |= CredentialCharacters.Symbols;
         }
 
         if (value.Any(c => char.IsLetterOrDigit(c) && !char.IsAscii(c)))
         {
-            kinds.Add("non-Latin letters or digits");
+            kinds |= CredentialCharacters.NonLatin;
         }
 
         if (value.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
         {
-            kinds.Add("invisible control characters");
+            kinds |= CredentialCharacters.Control;
         }
 
         return kinds;

@@ -137,9 +137,10 @@ public static class DiagnoseCommand
             var credentials = CredentialInput.Validate(rawKey, rawSecret);
             if (!credentials.IsValid)
             {
+                var texts = services.GetRequiredService<TextCatalog>().For(arguments.Locale);
                 foreach (var problem in credentials.Problems)
                 {
-                    await console.Error.WriteLineAsync(problem.Message);
+                    await console.Error.WriteLineAsync(CredentialProblemTexts.Describe(problem, texts));
                 }
 
                 return ExitCodes.Usage;

@@ -31,6 +31,25 @@ public sealed class MemberLanguageTests
         Assert.Contains(Buttons(result), b => b.CustomId == "wt:forget" && b.Label == "Olvidar mi clave");
     }
 
+    [Theory]
+    [InlineData("es-ES", "• **Secreto de la API:** El secreto de la API tiene 10 caracteres, pero un secreto de API de Bybit suele tener 36 (se aceptan de 32 a 64).")]
+    [InlineData("ru", "• **Секретный ключ API:** Длина секретного ключа API — 10 символов, а секретный ключ API Bybit обычно состоит из 36 символов")]
+    public async Task Diagnose_MemberSubmitsAShortSecret_ReadsWhatIsWrongInTheirLanguageBeforeAnythingIsSent(string locale, string expected)
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Discord.Rest.SetLocale(Spanish, locale);
+        var account = bot.Bybit.Scenario("healthy-unified");
+
+        var (_, callback) = await SubmitKeyAsync(bot, Spanish, account.ApiKey, account.ApiSecret[..10]);
+
+        var content = callback.Data!["content"]!.GetValue<string>();
+        Assert.Equal((ChannelMessage, Ephemeral), (callback.Type, callback.Flags & Ephemeral));
+        Assert.Contains(expected, content, StringComparison.Ordinal);
+        Assert.DoesNotContain("characters long", content, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.ApiSecret[..10], content, StringComparison.Ordinal);
+        Assert.Empty(bot.Bybit.Requests);
+    }
+
     [Fact]
     public async Task Diagnose_TwoMembersInDifferentLanguagesAtOnce_EachReadsOnlyTheirOwn()
     {

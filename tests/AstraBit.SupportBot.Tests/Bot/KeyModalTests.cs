@@ -22,6 +22,43 @@ public sealed class KeyModalTests
         Assert.DoesNotContain("Zq9xW", reply.Content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(21, "Длина секретного ключа API — 21 символ, а секретный ключ API Bybit обычно состоит из 36 символов (допускается от 32 до 64).")]
+    [InlineData(22, "Длина секретного ключа API — 22 символа, а")]
+    [InlineData(25, "Длина секретного ключа API — 25 символов, а")]
+    public void InputProblems_RussianReader_SaysTheLengthInRussianWithItsPlural(int length, string expected)
+    {
+        var input = CredentialInput.Validate("0lR8acRYSi4MDF8kWC", new string('x', length));
+
+        var reply = KeyModal.InputProblems(input.Problems, KeyCheckEntry.Ticket, ShippedTexts.Catalog.For("ru"));
+
+        Assert.Contains("• **Секретный ключ API:** " + expected, reply.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InputProblems_EveryKindInEveryLanguage_IsWordedWithItsHolesFilledAndNeverEchoesTheSecret()
+    {
+        string secret = "S3cr3tS3cr3tS3cr3t ЖS3cr3t/S3cr3tS3cr3t";
+        (string? Key, string? Secret)[] inputs =
+        [
+            ("", ""), ("0lR8acRYSi4MDF8kWC", secret), ("0lR8 acRYSi4MDF8kWC", "S3cr3tS3cr3t"),
+            ("BX1KpeZUaLJ4d8jOCs4bWYTI6wLqeeHq1PkC", "0lR8acRYSi4MDF8kWC"), ("AbCdEfGhIjKlMnXy12AbCdEfGhIjKlMn", "AbCdEfGhIjKlMnXy12AbCdEfGhIjKlMn"),
+        ];
+
+        foreach (var locale in ShippedTexts.Catalog.Locales)
+        {
+            var texts = ShippedTexts.Catalog.For(locale);
+            foreach (var (key, rawSecret) in inputs)
+            {
+                var content = KeyModal.InputProblems(CredentialInput.Validate(key, rawSecret).Problems, KeyCheckEntry.Ticket, texts).Content!;
+
+                Assert.DoesNotContain("{", content, StringComparison.Ordinal);
+                Assert.DoesNotContain("S3cr3tS3", content, StringComparison.Ordinal);
+                Assert.True(locale == "en-US" || !content.Contains("characters", StringComparison.Ordinal), locale + ": " + content);
+            }
+        }
+    }
+
     [Fact]
     public void Build_GermanReader_FormTitleLabelsAndHintsInGerman()
     {

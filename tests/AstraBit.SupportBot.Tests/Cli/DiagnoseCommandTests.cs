@@ -302,6 +302,19 @@ public sealed class DiagnoseCommandTests(CliHarness cli) : IClassFixture<CliHarn
     }
 
     [Fact]
+    public async Task Diagnose_BadCredentialsWithLocale_SaysWhatIsWrongInThatLanguage()
+    {
+        var before = cli.Emulator.Requests.Count;
+
+        var run = await cli.RunAsync("0lR8acRYSi4MDF8kWC", "short", ["diagnose", "--locale", "es-ES", "--host", cli.Emulator.BaseUrl.ToString()]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("El secreto de la API tiene 5 caracteres, pero un secreto de API de Bybit suele tener 36 (se aceptan de 32 a 64).", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("characters long", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, cli.Emulator.Requests.Count);
+    }
+
+    [Fact]
     public async Task Diagnose_NoCredentialsAndNoTerminal_ExitsUsageNamingTheVariables()
     {
         var run = await cli.RunAsync(null, null, ["diagnose", "--host", cli.Emulator.BaseUrl.ToString()]);

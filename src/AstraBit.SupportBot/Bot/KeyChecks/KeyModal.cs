@@ -75,19 +75,18 @@ public static class KeyModal
         var text = new StringBuilder(texts.Count(TextIds.KeyForm.Problems, problems.Count));
         foreach (var problem in problems)
         {
-            text.Append('\n').Append(texts.Get(TextIds.KeyForm.Problem, ("field", FieldName(problem.Field, texts)), ("message", problem.Message)));
+            text.Append('\n').Append(texts.Get(TextIds.KeyForm.Problem, ("field", FieldName(problem.Field, texts)), ("message", CredentialProblemTexts.Describe(problem, texts))));
         }
 
         text.Append('\n').Append(texts.Get(TextIds.KeyForm.ProblemsTryAgain, ("tryAgain", texts.Get(entry.TryAgainId))));
         return MessagePayload.Text(text.ToString(), ephemeral: true);
     }
 
-    // Core names the field as the form labels it in English; the member reads the label of their own form.
-    private static string FieldName(string field, LocaleTexts texts) => field switch
+    // The member reads the label of their own form.
+    private static string FieldName(CredentialField field, LocaleTexts texts) => field switch
     {
-        CredentialInput.KeyField => texts.Get(TextIds.KeyForm.KeyLabel),
-        CredentialInput.SecretField => texts.Get(TextIds.KeyForm.SecretLabel),
-        CredentialInput.BothFields => texts.List([texts.Get(TextIds.KeyForm.KeyLabel), texts.Get(TextIds.KeyForm.SecretLabel)]),
-        _ => field,
+        CredentialField.Key => texts.Get(TextIds.KeyForm.KeyLabel),
+        CredentialField.Secret => texts.Get(TextIds.KeyForm.SecretLabel),
+        _ => texts.List([texts.Get(TextIds.KeyForm.KeyLabel), texts.Get(TextIds.KeyForm.SecretLabel)]),
     };
 }
