@@ -6,6 +6,7 @@ using AstraBit.SupportBot.Core.Privacy;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Walkthrough;
+using AstraBit.SupportBot.Storage.MemberHelp;
 using AstraBit.SupportBot.Storage.Stats;
 using AstraBit.SupportBot.Storage.Tickets;
 using LiteDB;
@@ -53,6 +54,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64).EnsureIndex(TicketDocuments.AuditActionField);
         lite.GetCollection(TicketDocuments.Tickets).EnsureIndex(TicketDocuments.MemberField);
         lite.GetCollection(Collections.CheckHistory).EnsureIndex(Collections.CheckedAtField);
+        lite.GetCollection(MemberHelpDocuments.KeyReminders).EnsureIndex(MemberHelpDocuments.ExpiresAtField);
     }
 
     private LiteDatabase Lite => database.Database;

@@ -39,4 +39,11 @@ public interface IKeyReminderStore
     Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every reminder whose key expired at or before <paramref name="now"/>, in one write; returns how many. One
+    /// write, not one per reminder: each delete of its own was a flushed commit, and a year's thousands of expired
+    /// reminders held the reminders' gate for minutes, with a member's key check waiting behind it.
+    /// </summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 }

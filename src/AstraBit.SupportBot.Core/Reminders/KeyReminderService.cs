@@ -152,14 +152,14 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
     private async Task<IReadOnlyList<KeyReminderDue>> DueLockedAsync(CancellationToken cancellationToken)
     {
         var now = Now;
+
+        // Expired keys' reminders go in one write: deleted one by one, a file with thousands of them kept this gate (and
+        // a member's key check, which applies its result to the reminders under it) waiting for minutes.
+        await store.DeleteExpiredAsync(now, cancellationToken).ConfigureAwait(false);
         var due = new List<KeyReminderDue>();
         foreach (var reminder in await store.AllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (now >= reminder.ExpiresAt)
-            {
-                await store.DeleteAsync(reminder.Id, cancellationToken).ConfigureAwait(false);
-            }
-            else if (KeyReminderSchedule.Due(reminder, now) is { } item)
+            if (now < reminder.ExpiresAt && KeyReminderSchedule.Due(reminder, now) is { } item)
             {
                 due.Add(item);
             }

@@ -4,7 +4,7 @@ using LiteDB;
 
 namespace AstraBit.SupportBot.Storage.MemberHelp;
 
-/// <summary>Key-expiry reminders, keyed by member, site and masked key, indexed by member for /reminders.</summary>
+/// <summary>Key-expiry reminders, keyed by member, site and masked key, indexed by member for /reminders and by expiry for the daily removal of expired ones.</summary>
 public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminderStore
 {
     private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection(MemberHelpDocuments.KeyReminders);
@@ -54,4 +54,13 @@ public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminde
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Collection.Delete(id));
     }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Collection.DeleteMany(ExpiredBy(now)));
+    }
+
+    /// <summary>Reminders whose key expired at or before <paramref name="now"/>: a range of the expiresAt index (LiteSupportData.EnsureIndexes).</summary>
+    internal static BsonExpression ExpiredBy(DateTimeOffset now) => Query.LTE(MemberHelpDocuments.ExpiresAtField, BsonDocuments.Time(now));
 }

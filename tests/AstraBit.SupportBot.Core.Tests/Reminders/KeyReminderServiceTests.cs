@@ -159,6 +159,28 @@ public sealed class KeyReminderServiceTests
         Assert.Empty(store.Items);
     }
 
+    [Fact]
+    public async Task Due_ThousandsOfExpiredKeys_RemovedInOneWriteAndTheRestStillDue()
+    {
+        // A year's file: thousands of reminders whose keys expired while nobody looked, and one still running.
+        for (var i = 0; i < 3_000; i++)
+        {
+            await Service.SubscribeAsync(Member + (ulong)i, "…Old1", Start.AddDays(20), "mainnet");
+        }
+
+        time.Advance(TimeSpan.FromDays(25));
+        await Service.SubscribeAsync(Member, "…New2", time.GetUtcNow().AddDays(10), "mainnet");
+        time.Advance(TimeSpan.FromDays(3));
+
+        var due = Assert.Single(await Service.DueAsync());
+
+        Assert.Equal("…New2", due.Reminder.MaskedKey);
+        Assert.Equal(7, due.DaysBefore);
+        Assert.Equal(1, store.ExpiredDeletes);
+        Assert.Equal(0, store.SingleDeletes);
+        Assert.Equal([due.Reminder.Id], store.Items.Keys);
+    }
+
     private sealed class MemoryReminderStore : IKeyReminderStore
     {
         public Dictionary<string, KeyReminder> Items { get; } = [];
@@ -186,6 +208,23 @@ public sealed class KeyReminderServiceTests
             Items[reminder.Id] = reminder;
         }
 
-        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(Items.Remove(id));
+        /// <summary>Reminders deleted one at a time (the due pass must not: it deletes expired ones in one write).</summary>
+        public int SingleDeletes { get; private set; }
+
+        public int ExpiredDeletes { get; private set; }
+
+        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+        {
+            SingleDeletes++;
+            return Task.FromResult(Items.Remove(id));
+        }
+
+        public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+        {
+            ExpiredDeletes++;
+            var expired = Items.Values.Where(r => r.ExpiresAt <= now).Select(r => r.Id).ToList();
+            expired.ForEach(id => Items.Remove(id));
+            return Task.FromResult(expired.Count);
+        }
     }
 }

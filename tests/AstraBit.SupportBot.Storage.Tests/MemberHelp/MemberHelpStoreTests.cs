@@ -95,6 +95,35 @@ public sealed class MemberHelpStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Reminders_ExpiredDeleted_InOneWriteReadThroughTheExpiryIndex()
+    {
+        using var database = new SupportDatabase(folder.File("bot.db"));
+        LiteSupportData.EnsureIndexes(database);
+        var store = new LiteKeyReminderStore(database);
+        var now = Start.AddDays(100);
+
+        // Many members' reminders, a third of them for keys that expired before now (one exactly at now).
+        for (var i = 0; i < 1_500; i++)
+        {
+            var expires = i % 3 == 0 ? now.AddDays(-(i % 90)) : now.AddDays(1 + (i % 90));
+            await store.SaveAsync(new KeyReminder(1_000 + (ulong)i, "…Ab12", expires, "mainnet", Start, []), TestContext.Current.CancellationToken);
+        }
+
+        // The removal reads a range of the expiresAt index, not every reminder: a full scan here is what made the due pass
+        // cost more with every reminder a year's file holds.
+        var plan = database.Database.GetCollection(MemberHelpDocuments.KeyReminders).Query().Where(LiteKeyReminderStore.ExpiredBy(now)).GetPlan();
+        Assert.Equal(MemberHelpDocuments.ExpiresAtField, plan["index"]["name"].AsString);
+        Assert.DoesNotContain("FULL", plan["index"]["mode"].AsString, StringComparison.Ordinal);
+
+        Assert.Equal(500, await store.DeleteExpiredAsync(now, TestContext.Current.CancellationToken));
+
+        var left = await store.AllAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1_000, left.Count);
+        Assert.All(left, r => Assert.True(r.ExpiresAt > now));
+        Assert.Equal(0, await store.DeleteExpiredAsync(now, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Panel_SavedThenReopened_SameLocationAndReplacedPerServer()
     {
         var path = folder.File("bot.db");
