@@ -132,6 +132,9 @@ public sealed class SupportDatabaseTests : IDisposable
         Assert.Contains($"{Collections.CheckHistory}.{Collections.CheckedAtField}", indexes);
         Assert.Contains($"{Storage.Tickets.TicketDocuments.Tickets}.{Storage.Tickets.TicketDocuments.MemberField}", indexes);
         Assert.Contains($"{Storage.Tickets.TicketDocuments.Audit}.{Storage.Tickets.TicketDocuments.AuditActionField}", indexes);
+
+        // And the one the reminders' due pass deletes expired reminders through (a year's file: thousands of them).
+        Assert.Contains($"{Storage.MemberHelp.MemberHelpDocuments.KeyReminders}.{Storage.MemberHelp.MemberHelpDocuments.ExpiresAtField}", indexes);
     }
 
     [Fact]
