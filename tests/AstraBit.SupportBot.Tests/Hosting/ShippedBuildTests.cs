@@ -111,6 +111,6 @@ public sealed partial class ShippedBuildTests(CliHarness cli) : IClassFixture<Cl
     private static string[] Lines(string text) =>
         [.. text.Split('\n', StringSplitOptions.TrimEntries).Select(l => CheckedIn().Replace(l, "checked in … ms"))];
 
-    [GeneratedRegex(@"checked in \d+ ms")]
+    [GeneratedRegex(@"checked in [\d,.\u00a0\u202f ]*\d ms")]
     private static partial Regex CheckedIn();
 }
