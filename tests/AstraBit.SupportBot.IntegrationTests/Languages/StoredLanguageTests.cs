@@ -31,7 +31,7 @@ public sealed class StoredLanguageTests
         var deleted = (await bot.Discord.Rest.WaitForMessageAsync(m => m.Id == overview.Id && m.Content.StartsWith("Borrado:", StringComparison.Ordinal), BotHarness.Timeout)).Content;
 
         // In the member's own language: es-419 reads the Spanish texts.
-        Assert.Contains("Tu idioma de Discord visto por última vez: es-419", listed, StringComparison.Ordinal);
+        Assert.Contains("Tu idioma de Discord visto por última vez: español (Latinoamérica) (es-419)", listed, StringComparison.Ordinal);
         Assert.Contains("\"locale\": \"es-419\"", Encoding.UTF8.GetString(export.Attachments[0].Content), StringComparison.Ordinal);
         Assert.Contains(" También se ha borrado tu idioma de Discord visto por última vez.", deleted, StringComparison.Ordinal);
     }
@@ -119,7 +119,7 @@ public sealed class StoredLanguageTests
         var privacy = await bot.Discord.RunSlashCommandAsync(Member, "privacy", [], bot.SupportChannelId);
         var overview = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == privacy, BotHarness.Timeout);
 
-        Assert.Contains("Seu idioma do Discord visto por último: pt-BR", overview.Content, StringComparison.Ordinal);
+        Assert.Contains("Seu idioma do Discord visto por último: português (Brasil) (pt-BR)", overview.Content, StringComparison.Ordinal);
     }
 }
 

@@ -33,4 +33,23 @@ public sealed class SupportLocalesTests
     [InlineData(112, "many")]
     public void PluralCategory_Russian_FollowsCldr(int count, string expected) =>
         Assert.Equal(expected, PluralRules.Category("ru", count));
+
+    [Theory]
+    [InlineData("es-ES", "es-419", "español (Latinoamérica) (es-419)")]
+    [InlineData("de", "en-GB", "Englisch (Vereinigtes Königreich) (en-GB)")]
+    [InlineData("ru", "pt-BR", "португальский (Бразилия) (pt-BR)")]
+    [InlineData("tr", "tr", "Türkçe (tr)")]
+    [InlineData("fr", "ja", "ja")]
+    public void LocaleNames_AStoredLocale_IsNamedInTheReadersLanguageWithItsCodeOrByTheCodeAlone(string reader, string locale, string expected)
+    {
+        var named = TextIds.LocaleNames.Describe(locale, ShippedTexts.Catalog.For(reader));
+
+        Assert.Equal(expected, named);
+    }
+
+    [Fact]
+    public void LocaleNames_EveryShippedLocale_IsNamed()
+    {
+        Assert.All(SupportLocales.Shipped, l => Assert.NotNull(TextIds.LocaleNames.For(l)));
+    }
 }

@@ -115,7 +115,7 @@ public sealed class PrivacyHandler(MemberDataService memberData, DiscordRestClie
         };
         if (export.Locale is { } locale)
         {
-            lines.Add(texts.Get(TextIds.Privacy.Language, ("language", locale)));
+            lines.Add(texts.Get(TextIds.Privacy.Language, ("language", TextIds.LocaleNames.Describe(locale, texts))));
         }
 
         lines.Add(texts.Get(TextIds.Privacy.NeverKept));
