@@ -90,10 +90,12 @@ public sealed class DeskDataTests : IDisposable
         Assert.Equal(5, first.Items.Count);
         Assert.True(first.Items.Zip(first.Items.Skip(1)).All(p => p.First.At >= p.Second.At));
         var ticket = Assert.Single(new[] { first, await history.GetPageAsync(Member, 2, 5), await history.GetPageAsync(Member, 3, 5), last }.SelectMany(p => p.Items), i => i.Kind == MemberHistoryKind.Ticket);
-        Assert.Equal(("Ticket #0001 · closed by staff · ★★★★☆ · failing: position-mode", (ulong?)9999), (ticket.Text, ticket.ThreadId));
+        Assert.Equal(("#0001", TicketCloseOutcome.ClosedByStaff, 4, (ulong?)9999), (ticket.Ticket!.DisplayNumber, ticket.Ticket.Outcome, ticket.Ticket.Rating, ticket.ThreadId));
+        Assert.Equal(["position-mode"], ticket.Ticket.Card!.Failing.Select(c => c.Id));
         Assert.Equal((4, 1), (last.Page, last.Items.Count));
-        Assert.Equal("Check fail: transfer · key …Xy12 · mainnet", last.Items[^1].Text);
-        Assert.DoesNotContain(new[] { first, last }.SelectMany(p => p.Items), i => i.Text.Contains("scam", StringComparison.Ordinal));
+        var oldest = last.Items[^1].Check!;
+        Assert.Equal((Verdict.Fail, "…Xy12", "mainnet"), (oldest.Verdict, oldest.MaskedKey, oldest.RegionKey));
+        Assert.DoesNotContain(new[] { first, last }.SelectMany(p => p.Items), i => i.Entry?.Detail.Contains("scam", StringComparison.Ordinal) == true);
     }
 
     [Fact]

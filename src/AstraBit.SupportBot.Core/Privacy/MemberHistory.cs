@@ -1,6 +1,4 @@
-using System.Globalization;
 using AstraBit.SupportBot.Core.Audit;
-using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Reminders;
 using AstraBit.SupportBot.Core.Tickets;
@@ -14,13 +12,25 @@ public enum MemberHistoryKind
     Audit,
 }
 
-/// <summary>One line of a member's history: a ticket, a check or an audit entry about them.</summary>
+/// <summary>
+/// One line of a member's history: a ticket, a check or an audit entry about them, as recorded; the reader's words come
+/// from the bot's texts. Never a secret, no staff notes (a ticket's record carries neither).
+/// </summary>
 /// <param name="At">When: a ticket's opening, a check's start, an entry's time.</param>
 /// <param name="Kind">What it is.</param>
-/// <param name="Text">The line, e.g. "#0042 · resolved — verified · ★★★★☆"; never a secret, no staff notes.</param>
 /// <param name="TicketNumber">The ticket, if any.</param>
 /// <param name="ThreadId">The ticket's thread, for a link.</param>
-public sealed record MemberHistoryItem(DateTimeOffset At, MemberHistoryKind Kind, string Text, int? TicketNumber, ulong? ThreadId);
+public sealed record MemberHistoryItem(DateTimeOffset At, MemberHistoryKind Kind, int? TicketNumber, ulong? ThreadId)
+{
+    /// <summary>The ticket (<see cref="MemberHistoryKind.Ticket"/>).</summary>
+    public Ticket? Ticket { get; init; }
+
+    /// <summary>The check (<see cref="MemberHistoryKind.Check"/>).</summary>
+    public CheckHistoryEntry? Check { get; init; }
+
+    /// <summary>The audit entry (<see cref="MemberHistoryKind.Audit"/>).</summary>
+    public AuditEntry? Entry { get; init; }
+}
 
 /// <summary>A page of a member's history, newest first, with the totals across all pages.</summary>
 public sealed record MemberHistoryPage(ulong MemberId, int Page, int PageCount, IReadOnlyList<MemberHistoryItem> Items, int Tickets, int Checks, int AuditEntries, int Reminders)
@@ -63,34 +73,12 @@ public sealed class MemberHistoryService(IMemberDataStore data, IAuditLog audit,
             reminderCount);
     }
 
-    private static MemberHistoryItem TicketItem(Ticket ticket)
-    {
-        var state = ticket.Outcome is { } outcome ? outcome.Label()
-            : ticket.AwaitingConfirmation ? "waiting for the member to confirm the fix"
-            : ticket.State == TicketState.Claimed ? "claimed"
-            : "open";
-        var rating = ticket.Rating is { } stars ? $" · {new string('★', stars)}{new string('☆', 5 - stars)}" : string.Empty;
-        var failing = ticket.Card?.Failing.Select(c => c.Id).ToList() ?? [];
-        var first = failing.Count > 0 ? $" · failing: {string.Join(", ", failing)}" : string.Empty;
-        return new MemberHistoryItem(ticket.OpenedAt, MemberHistoryKind.Ticket, $"Ticket {ticket.DisplayNumber} · {state}{rating}{first}", ticket.Number, ticket.ThreadId);
-    }
+    private static MemberHistoryItem TicketItem(Ticket ticket) =>
+        new(ticket.OpenedAt, MemberHistoryKind.Ticket, ticket.Number, ticket.ThreadId) { Ticket = ticket };
 
-    private static MemberHistoryItem CheckItem(CheckHistoryEntry check)
-    {
-        var failing = check.Checks.Where(c => c.Value == CheckStatus.Fail).Select(c => c.Key).ToList();
-        var what = failing.Count > 0 ? $": {string.Join(", ", failing)}" : string.Empty;
-        var site = check.RegionKey is { } region ? $" · {region}" : string.Empty;
-        return new MemberHistoryItem(
-            check.CheckedAt,
-            MemberHistoryKind.Check,
-            string.Create(CultureInfo.InvariantCulture, $"Check {check.Verdict.ToString().ToLowerInvariant()}{what} · key {check.MaskedKey}{site}"),
-            null,
-            null);
-    }
+    private static MemberHistoryItem CheckItem(CheckHistoryEntry check) =>
+        new(check.CheckedAt, MemberHistoryKind.Check, null, null) { Check = check };
 
-    private static MemberHistoryItem AuditItem(AuditEntry entry)
-    {
-        var actor = entry.ActorId is { } id ? $"<@{id.ToString(CultureInfo.InvariantCulture)}>" : "the bot";
-        return new MemberHistoryItem(entry.At, MemberHistoryKind.Audit, $"{entry.Action} by {actor}: {entry.Detail}", entry.TicketNumber, null);
-    }
+    private static MemberHistoryItem AuditItem(AuditEntry entry) =>
+        new(entry.At, MemberHistoryKind.Audit, entry.TicketNumber, null) { Entry = entry };
 }

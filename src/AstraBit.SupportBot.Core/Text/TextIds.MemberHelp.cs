@@ -152,6 +152,14 @@ public static partial class TextIds
         public const string PreviousButton = "history.previous.button";
         public const string NextButton = "history.next.button";
         public const string ExportButton = "history.export.button";
+        public const string TicketLine = "history.line.ticket";
+        public const string FailingLine = "history.line.failing";
+        public const string CheckLine = "history.line.check";
+        public const string AuditLine = "history.line.audit";
+        public const string StateOpen = "history.state.open";
+        public const string StateClaimed = "history.state.claimed";
+        public const string StateConfirming = "history.state.confirming";
+        public const string TheBot = "history.theBot";
     }
 
     /// <summary>Names of Bybit's transfer permissions as the key's page shows them.</summary>

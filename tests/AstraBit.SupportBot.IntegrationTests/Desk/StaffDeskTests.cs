@@ -73,7 +73,7 @@ public sealed class StaffDeskTests
         Assert.Equal(Ephemeral, first.Flags & Ephemeral);
         var text = Answer(first);
         Assert.Contains("1 ticket · 10 checks · 1 audit entry", text, StringComparison.Ordinal);
-        Assert.Contains("Check fail: withdrawal · key …" + account.ApiKey[^4..], text, StringComparison.Ordinal);
+        Assert.Contains("Check ❌ fail · key …" + account.ApiKey[^4..] + " · failing: withdrawal", text, StringComparison.Ordinal);
         Assert.DoesNotContain(account.ApiSecret, first.Data!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Page 1 of 2, newest first", Footer(first.Data!));
         var buttons = ButtonsOf(first.Data!);

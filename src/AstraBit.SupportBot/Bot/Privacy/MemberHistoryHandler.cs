@@ -3,7 +3,9 @@ using System.Text;
 using AstraBit.SupportBot.Bot.Interactions;
 using AstraBit.SupportBot.Bot.Languages;
 using AstraBit.SupportBot.Bot.Tickets;
+using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Privacy;
+using AstraBit.SupportBot.Core.Tickets;
 using AstraBit.SupportBot.Core.Text;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Discord.Rest;
@@ -74,7 +76,7 @@ public sealed class MemberHistoryHandler(
         foreach (var item in page.Items)
         {
             var link = item.ThreadId is { } thread ? $" · {TicketMessages.Channel(thread)}" : "";
-            lines.Append(CultureInfo.InvariantCulture, $"<t:{item.At.ToUnixTimeSeconds()}:d> {Icon(item.Kind)} {item.Text}{link}\n");
+            lines.Append(CultureInfo.InvariantCulture, $"<t:{item.At.ToUnixTimeSeconds()}:d> {Icon(item.Kind)} {Line(item, texts)}{link}\n");
         }
 
         var embed = new EmbedBuilder()
@@ -114,6 +116,58 @@ public sealed class MemberHistoryHandler(
             .WithEphemeral()
             .WithAllowedMentions(AllowedMentions.None)
             .Build();
+    }
+
+    /// <summary>One record in the reader's words: check ids, masked keys, sites and audit details stay as recorded.</summary>
+    public static string Line(MemberHistoryItem item, LocaleTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(texts);
+        var parts = new List<string>();
+        if (item.Ticket is { } ticket)
+        {
+            var state = ticket.Outcome is { } outcome ? TicketMessages.OutcomeLabel(outcome, texts)
+                : ticket.AwaitingConfirmation ? texts.Get(TextIds.MemberHistory.StateConfirming)
+                : ticket.State == TicketState.Claimed ? texts.Get(TextIds.MemberHistory.StateClaimed)
+                : texts.Get(TextIds.MemberHistory.StateOpen);
+            parts.Add(texts.Get(TextIds.MemberHistory.TicketLine, ("ticket", ticket.DisplayNumber), ("state", state)));
+            if (ticket.Rating is { } stars)
+            {
+                parts.Add(new string('★', stars) + new string('☆', 5 - stars));
+            }
+
+            if (ticket.Card?.Failing.Select(c => c.Id).ToList() is { Count: > 0 } failing)
+            {
+                parts.Add(texts.Get(TextIds.MemberHistory.FailingLine, ("checks", string.Join(", ", failing))));
+            }
+        }
+        else if (item.Check is { } check)
+        {
+            var verdict = texts.Get(check.Verdict switch
+            {
+                Verdict.Pass => TextIds.Moderation.VerdictPass,
+                Verdict.Warn => TextIds.Moderation.VerdictWarn,
+                Verdict.Fail => TextIds.Moderation.VerdictFail,
+                _ => TextIds.Moderation.VerdictError,
+            });
+            parts.Add(texts.Get(TextIds.MemberHistory.CheckLine, ("verdict", verdict), ("key", check.MaskedKey)));
+            if (check.Checks.Where(c => c.Value == CheckStatus.Fail).Select(c => c.Key).ToList() is { Count: > 0 } failing)
+            {
+                parts.Add(texts.Get(TextIds.MemberHistory.FailingLine, ("checks", string.Join(", ", failing))));
+            }
+
+            if (check.RegionKey is { } region)
+            {
+                parts.Add(region);
+            }
+        }
+        else if (item.Entry is { } entry)
+        {
+            var actor = entry.ActorId is { } id ? TicketMessages.Mention(id) : texts.Get(TextIds.MemberHistory.TheBot);
+            parts.Add(texts.Get(TextIds.MemberHistory.AuditLine, ("action", entry.Action), ("actor", actor), ("detail", entry.Detail)));
+        }
+
+        return string.Join(" · ", parts);
     }
 
     private static string Icon(MemberHistoryKind kind) => kind switch
