@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Discord.Models;
 using AstraBit.SupportBot.Emulators.Discord;
@@ -134,17 +133,6 @@ public sealed class CommandRegistrationEmulatorTests
         return [.. (node?["_errors"] as JsonArray ?? []).Select(e => e!["code"]!.GetValue<string>())];
     }
 
-    private static async Task<(HttpStatusCode, JsonNode?)> OverwriteAsync(DiscordRestEmulator emulator, string json)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"{emulator.ApiBaseUrl}/applications/{emulator.ApplicationId}/guilds/{emulator.GuildId}/commands")
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + emulator.Token);
-        request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://example.test, 1.0)");
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
+    private static Task<(HttpStatusCode, JsonNode?)> OverwriteAsync(DiscordRestEmulator emulator, string json) =>
+        RawDiscordRequest.SendAsync(emulator, HttpMethod.Put, $"/applications/{emulator.ApplicationId}/guilds/{emulator.GuildId}/commands", json);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Discord.Models;
@@ -294,17 +293,6 @@ public sealed class ModalAndComponentsV2EmulatorTests
         return SendAsync(emulator, HttpMethod.Post, $"/interactions/{payload["id"]}/{payload["token"]}/callback", json);
     }
 
-    private static async Task<(HttpStatusCode, JsonNode?)> SendAsync(DiscordRestEmulator emulator, HttpMethod method, string path, string json)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(method, emulator.ApiBaseUrl + path)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + emulator.Token);
-        request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://example.test, 1.0)");
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
+    private static Task<(HttpStatusCode, JsonNode?)> SendAsync(DiscordRestEmulator emulator, HttpMethod method, string path, string json) =>
+        RawDiscordRequest.SendAsync(emulator, method, path, json);
 }
