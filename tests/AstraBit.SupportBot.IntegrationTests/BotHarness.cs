@@ -25,6 +25,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     private CancellationTokenSource _stop = new();
     private readonly StringWriter _logs = new(new StringBuilder());
+
+    // The bot writes through this wrapper, whose methods lock the wrapper itself; reading the logs takes the same lock,
+    // or a read while the bot logs (its background writers do, at any time) can tear the builder.
+    private readonly TextWriter _logWriter;
     private readonly StringWriter _console = new();
     private readonly string _configFile;
     private readonly string? _dataFolder;
@@ -33,6 +37,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     private BotHarness(DiscordEmulator discord, BybitEmulator bybit, string configFile, string? dataFolder, (ulong Support, ulong Staff, ulong Log) channels, TimeProvider? supportClock, Action<HostApplicationBuilder>? configureHost)
     {
+        _logWriter = TextWriter.Synchronized(_logs);
         _dataFolder = dataFolder;
         _supportClock = supportClock;
         _configureHost = configureHost;
@@ -61,7 +66,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         get
         {
-            lock (_logs)
+            lock (_logWriter)
             {
                 return _logs.ToString();
             }
@@ -190,7 +195,7 @@ public sealed class BotHarness : IAsyncDisposable
         var console = new CliConsole(TextWriter.Null, _console, _ => null, Prompt: null);
         var stop = _stop.Token;
         var clocks = _supportClock is { } clock ? BotClocks.WithSupport(new OneTickPerJumpClock(clock)) : null;
-        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, _configureHost, stop, TextWriter.Synchronized(_logs), clocks: clocks));
+        Run = Task.Run(() => BotRunner.RunAsync(_configFile, console, _configureHost, stop, _logWriter, clocks: clocks));
     }
 
     private static string ToJson(Dictionary<string, object?> flat)
