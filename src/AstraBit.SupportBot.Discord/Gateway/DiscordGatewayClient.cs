@@ -481,7 +481,7 @@ public sealed partial class DiscordGatewayClient(
         try
         {
             // Jitter the first beat so many clients reconnecting at once do not beat in step (reference 1.4).
-            await DelayAsync(interval * Random.Shared.NextDouble(), cancellationToken).ConfigureAwait(false);
+            await DelayAsync(interval * _settings.HeartbeatJitter(), cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 if (state.AckPending)

@@ -42,6 +42,12 @@ public sealed record GatewayClientSettings
     /// <summary>Consecutive failed connects to the resume URL before giving up the session.</summary>
     public int MaxResumeConnectFailures { get; init; } = 3;
 
+    /// <summary>
+    /// The first heartbeat's share of the interval, in [0, 1): Discord asks for a random one so that clients reconnecting
+    /// together do not beat in step. Tests fix it, since a share under a millisecond makes the first beat immediate.
+    /// </summary>
+    public Func<double> HeartbeatJitter { get; init; } = Random.Shared.NextDouble;
+
     /// <summary>IDENTIFY <c>properties.browser</c> and <c>properties.device</c>.</summary>
     public string LibraryName { get; init; } = "astrabit-support-bot";
 }

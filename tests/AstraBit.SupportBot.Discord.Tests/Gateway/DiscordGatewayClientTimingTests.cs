@@ -32,8 +32,8 @@ public sealed class DiscordGatewayClientTimingTests
         await first.ExpectAsync(2);
         await first.ServerSendsAndWaitHandledAsync(Ready);
 
-        // First beat after interval × jitter, jitter in [0, 1).
-        await time.WaitForTimerAsync(due => due < TimeSpan.FromSeconds(1), GatewayHarness.Timeout);
+        // First beat after interval × jitter (the harness fixes the jitter at one half).
+        await time.WaitForTimerAsync(due => due == TimeSpan.FromMilliseconds(500), GatewayHarness.Timeout);
         Assert.False(first.HasSent);
         time.Advance(TimeSpan.FromSeconds(1));
         var beat = await first.ExpectAsync(1);
@@ -109,8 +109,8 @@ public sealed class DiscordGatewayClientTimingTests
         connection.ServerSends("""{"op":10,"d":{"heartbeat_interval":1000}}""");
         await connection.ExpectAsync(2);
         await connection.ServerSendsAndWaitHandledAsync(Ready);
-        await time.WaitForTimerAsync(due => due < TimeSpan.FromSeconds(1), GatewayHarness.Timeout);
-        time.Advance(TimeSpan.FromSeconds(1));
+        await time.WaitForTimerAsync(due => due == TimeSpan.FromMilliseconds(500), GatewayHarness.Timeout);
+        time.Advance(TimeSpan.FromMilliseconds(500));
         await connection.ExpectAsync(1);
 
         for (var i = 0; i < 3; i++)

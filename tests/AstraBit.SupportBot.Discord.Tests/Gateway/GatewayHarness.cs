@@ -22,6 +22,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         InvalidSessionMinDelay = TimeSpan.FromMilliseconds(5),
         InvalidSessionMaxDelay = TimeSpan.FromMilliseconds(20),
         IdentifyInterval = TimeSpan.Zero,
+        HeartbeatJitter = () => 0.5,
     };
 
     private readonly CancellationTokenSource _stop = new();
