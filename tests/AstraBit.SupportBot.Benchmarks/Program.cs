@@ -1,7 +1,7 @@
 using AstraBit.SupportBot.Benchmarks;
 using AstraBit.SupportBot.Benchmarks.BusyYear;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|leak-guard|transcript|soak [--compressed]]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small]|figures-profile --data <copy> [--rounds <n>] [--delete]|leak-guard|transcript|soak [--compressed]]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
@@ -9,6 +9,7 @@ return which switch
     "interactions" => await InteractionBenchmark.RunAsync(args[1..]),
     "checks" => await CheckBurstBenchmark.RunAsync(),
     "busy-year" => await BusyYearBenchmark.RunAsync(args[1..]),
+    "figures-profile" => await FiguresProfile.RunAsync(args[1..]),
     "leak-guard" => LeakGuardBenchmark.Run(),
     "transcript" => TranscriptBenchmark.Run(),
     "soak" => await SoakBenchmark.RunAsync(args[1..]),

@@ -122,6 +122,30 @@ public sealed class StatsDaysTests : IDisposable
         await AssertSameFiguresAsync(database);
     }
 
+    [Theory]
+    [InlineData('a')]
+    [InlineData('c')]
+    [InlineData('t')]
+    [InlineData('w')]
+    public async Task Period_ReadsItsOwnDaysOfOneKind_AsOneRangeOfTheIdIndex(char kindLetter)
+    {
+        var kind = (StatsKind)kindLetter;
+        using var database = new SupportDatabase(folder.File("bot.db"));
+        await StatsByRangeTests.WriteNinetyDaysAsync(database, seed: 8);
+        var today = StatsDays.Day(Now.UtcTicks);
+
+        // A week's figures read the week's documents of the kind: seeking the first and reading on, filtering the last,
+        // read every later day and every kind sorted after this one (claims: the whole copy, for any period).
+        var plan = database.Database.GetCollection(StatsDays.Collection).Query().Where(StatsDays.Days(kind, today - 7, today)).GetPlan();
+        Assert.Equal("_id", plan["index"]["name"].AsString);
+        Assert.StartsWith("INDEX RANGE SCAN", plan["index"]["mode"].AsString, StringComparison.Ordinal);
+        Assert.False(plan["filters"].IsArray && plan["filters"].AsArray.Count > 0, plan.ToString());
+
+        var read = database.Database.GetCollection(StatsDays.Collection).Find(StatsDays.Days(kind, today - 7, today)).Select(d => d["_id"].AsString).ToList();
+        Assert.InRange(read.Count, 1, 8);
+        Assert.All(read, id => Assert.Equal(kindLetter, id[0]));
+    }
+
     [Fact]
     public async Task WriteRolledBack_LeavesNeitherTheCheckNorItsRow()
     {

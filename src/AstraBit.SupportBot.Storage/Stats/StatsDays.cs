@@ -247,12 +247,19 @@ internal static class StatsDays
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The day documents of <paramref name="kind"/> from <paramref name="firstDay"/> to <paramref name="lastDay"/>: one
+    /// range of the _id index. Written as two comparisons (_id &gt;= first AND _id &lt;= last), LiteDB seeks the first and
+    /// then reads every later document, filtering the second: every kind sorted after this one too (claims, 'a', read the
+    /// whole copy for a week's figures: 51 MB allocated for 28 documents wanted).
+    /// </summary>
+    internal static BsonExpression Days(StatsKind kind, long firstDay, long lastDay) =>
+        Query.Between("_id", Id(kind, Math.Clamp(firstDay, 0, 9_999_999)), Id(kind, Math.Clamp(lastDay, 0, 9_999_999)));
+
     /// <summary>The rows' fields of <paramref name="kind"/> on days <paramref name="firstDay"/> to <paramref name="lastDay"/>, day by day.</summary>
     public static IEnumerable<ReadOnlyMemory<byte>> Read(LiteDatabase lite, StatsKind kind, long firstDay, long lastDay)
     {
-        var first = Id(kind, Math.Max(firstDay, 0));
-        var last = Id(kind, Math.Min(lastDay, 9_999_999));
-        foreach (var document in lite.GetCollection(Collection).Find(Query.And(Query.GTE("_id", first), Query.LTE("_id", last))))
+        foreach (var document in lite.GetCollection(Collection).Find(Days(kind, firstDay, lastDay)))
         {
             var rows = document[RowsField].AsBinary;
             var at = 0;
@@ -305,7 +312,7 @@ internal static class StatsDays
     /// <summary>The ticket number a ticket row's key holds.</summary>
     public static IEnumerable<(int Number, ReadOnlyMemory<byte> Fields)> ReadTickets(LiteDatabase lite, long firstDay, long lastDay)
     {
-        foreach (var document in lite.GetCollection(Collection).Find(Query.And(Query.GTE("_id", Id(StatsKind.Tickets, Math.Max(firstDay, 0))), Query.LTE("_id", Id(StatsKind.Tickets, Math.Min(lastDay, 9_999_999))))))
+        foreach (var document in lite.GetCollection(Collection).Find(Days(StatsKind.Tickets, firstDay, lastDay)))
         {
             var rows = document[RowsField].AsBinary;
             var at = 0;
