@@ -69,7 +69,7 @@ public sealed record InteractionResponse
         var o = new JsonObject { ["type"] = (int)Type };
         if (Message is not null)
         {
-            o["data"] = Message.ToJson();
+            o["data"] = Message.ToJson(edit: Type == InteractionCallbackType.UpdateMessage);
         }
         else if (ModalData is not null)
         {

@@ -70,17 +70,31 @@ public sealed record MessagePayload
     public static MessagePayload Text(string content, bool ephemeral = false) =>
         new MessageBuilder().WithContent(content).WithEphemeral(ephemeral).Build();
 
-    internal JsonObject ToJson()
+    /// <param name="edit">
+    /// The body edits a message that exists (PATCH of a message or of @original, UPDATE_MESSAGE). A Components V2 edit
+    /// then says <c>content: null</c> and <c>embeds: null</c>: the message it edits may be a legacy one (an older walkthrough
+    /// page with an embed), and Discord upgrades a message to V2 in place only when the edit clears those fields (discord.js
+    /// guide, "Components V2", discordjs/guide#1620; Discord.Net v3.18 upgrade notes, discord-net/Discord.Net#3162).
+    /// </param>
+    internal JsonObject ToJson(bool edit = false)
     {
         var o = new JsonObject();
         if (Content is not null)
         {
             o["content"] = Content;
         }
+        else if (edit && IsComponentsV2)
+        {
+            o["content"] = null;
+        }
 
         if (Embeds.Count > 0)
         {
             o["embeds"] = new JsonArray([.. Embeds.Select(e => (JsonNode)e.ToJson())]);
+        }
+        else if (edit && IsComponentsV2)
+        {
+            o["embeds"] = null;
         }
 
         if (Components is not null)

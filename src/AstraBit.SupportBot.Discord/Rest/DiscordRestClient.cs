@@ -130,7 +130,7 @@ public sealed partial class DiscordRestClient(
     {
         ArgumentNullException.ThrowIfNull(message);
         var route = WebhookRoute(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", applicationId, interactionToken, "/messages/@original");
-        using var doc = await SendAsync(route, Body(message.ToJson(), message.Files), null, ct).ConfigureAwait(false);
+        using var doc = await SendAsync(route, Body(message.ToJson(edit: true), message.Files), null, ct).ConfigureAwait(false);
         return DiscordMessage.Parse(Root(doc));
     }
 
@@ -146,7 +146,7 @@ public sealed partial class DiscordRestClient(
     {
         ArgumentNullException.ThrowIfNull(message);
         var route = WebhookRoute(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/{message_id}", applicationId, interactionToken, "/messages/" + Id(messageId));
-        using var doc = await SendAsync(route, Body(message.ToJson(), message.Files), null, ct).ConfigureAwait(false);
+        using var doc = await SendAsync(route, Body(message.ToJson(edit: true), message.Files), null, ct).ConfigureAwait(false);
         return DiscordMessage.Parse(Root(doc));
     }
 
@@ -179,7 +179,7 @@ public sealed partial class DiscordRestClient(
     {
         ArgumentNullException.ThrowIfNull(message);
         var route = new DiscordRoute(HttpMethod.Patch, "/channels/{channel_id}/messages/{message_id}", Id(channelId), $"channels/{Id(channelId)}/messages/{Id(messageId)}");
-        using var doc = await SendAsync(route, Body(message.ToJson(), message.Files), null, ct).ConfigureAwait(false);
+        using var doc = await SendAsync(route, Body(message.ToJson(edit: true), message.Files), null, ct).ConfigureAwait(false);
         return DiscordMessage.Parse(Root(doc));
     }
 

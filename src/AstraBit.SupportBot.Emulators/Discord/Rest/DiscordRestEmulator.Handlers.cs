@@ -143,7 +143,7 @@ public sealed partial class DiscordRestEmulator
                 else if (type == 7 && interaction.MessageId is { } updated && _messages.FirstOrDefault(x => x.Id == updated) is { } onMessage)
                 {
                     // UPDATE_MESSAGE edits the component's message: a V2 message stays V2.
-                    PayloadValidator.Edit(data, onMessage.Flags, errors);
+                    PayloadValidator.Edit(data, onMessage, errors);
                 }
                 else
                 {
@@ -293,7 +293,7 @@ public sealed partial class DiscordRestEmulator
         }
 
         var errors = new FormErrors();
-        PayloadValidator.Edit(body ?? [], message.Flags, errors);
+        PayloadValidator.Edit(body ?? [], message, errors);
         if (errors.Any)
         {
             return Invalid(errors);
@@ -441,7 +441,7 @@ public sealed partial class DiscordRestEmulator
         }
 
         var errors = new FormErrors();
-        PayloadValidator.Edit(body ?? [], message.Flags, errors);
+        PayloadValidator.Edit(body ?? [], message, errors);
         if (errors.Any)
         {
             return Invalid(errors);
@@ -629,6 +629,11 @@ public sealed partial class DiscordRestEmulator
         if (body["embeds"] is JsonArray embeds)
         {
             message.Embeds = (JsonArray)embeds.DeepClone();
+        }
+        else if (body.ContainsKey("embeds"))
+        {
+            // embeds: null removes them (what an edit upgrading a message to Components V2 sends).
+            message.Embeds = [];
         }
 
         if (body["components"] is JsonArray components)

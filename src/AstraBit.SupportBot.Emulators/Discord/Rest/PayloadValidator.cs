@@ -142,16 +142,35 @@ internal static partial class PayloadValidator
 
     /// <summary>
     /// An edit (PATCH of a message, of an interaction's original response or follow-up, or an UPDATE_MESSAGE callback)
-    /// of a message whose flags are <paramref name="existingFlags"/>: IS_COMPONENTS_V2 cannot be removed once set
-    /// (reference/discord-api.md §13; Discord answers MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG), and a V2 message
-    /// takes no content or embeds on edit either.
+    /// of <paramref name="existing"/>: IS_COMPONENTS_V2 cannot be removed once set (reference/discord-api.md §13;
+    /// Discord answers MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG), and a V2 message takes no content or embeds on edit
+    /// either. Adding the flag to a legacy message upgrades it in place, but only when the message that results has no
+    /// content, embeds, poll or stickers: the edit must clear what the message had (<c>content: null</c>,
+    /// <c>embeds: null</c> or empty), as the discord.js guide's "Components V2" page (discordjs/guide#1620) and
+    /// Discord.Net's v3.18 upgrade notes (discord-net/Discord.Net#3162) say; an edit that leaves them is refused naming
+    /// the field. The emulator keeps no polls or stickers on a message, so only content and embeds can be left over.
     /// </summary>
-    public static void Edit(JsonObject body, int existingFlags, FormErrors errors)
+    public static void Edit(JsonObject body, EmulatedMessage existing, FormErrors errors)
     {
-        var wasV2 = (existingFlags & ComponentsV2Flag) != 0;
-        if (wasV2 && Int(body, "flags") is { } flags && (flags & ComponentsV2Flag) == 0)
+        var wasV2 = existing.IsComponentsV2;
+        var flags = Int(body, "flags");
+        if (wasV2 && flags is { } kept && (kept & ComponentsV2Flag) == 0)
         {
             errors.Add("flags", "MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG", "The IS_COMPONENTS_V2 flag cannot be removed from a message.");
+        }
+
+        if (!wasV2 && flags is { } added && (added & ComponentsV2Flag) != 0)
+        {
+            // A field the edit sends is judged by the V2 rules below; one it leaves out keeps what the message had.
+            if (!body.ContainsKey("content") && existing.Content.Length > 0)
+            {
+                errors.Add("content", "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2; set it to null to upgrade the message");
+            }
+
+            if (!body.ContainsKey("embeds") && existing.Embeds.Count > 0)
+            {
+                errors.Add("embeds", "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2; set it to null to upgrade the message");
+            }
         }
 
         Message(body, errors, componentsV2: wasV2);
