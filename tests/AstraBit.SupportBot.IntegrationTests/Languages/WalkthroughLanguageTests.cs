@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AstraBit.SupportBot.Emulators.Discord;
 using AstraBit.SupportBot.IntegrationTests.Walkthrough;
 
@@ -48,7 +47,7 @@ public sealed class WalkthroughLanguageTests
         Assert.Contains(failedCheck, text, StringComparison.Ordinal);
         Assert.Contains(fix, text, StringComparison.Ordinal);
         Assert.Contains(explanation, text, StringComparison.Ordinal);
-        Assert.StartsWith(notice + Label(member.Message, "wt:check:3"), member.Message.Content, StringComparison.Ordinal);
+        Assert.StartsWith(notice + Label(member.Message, "wt:check:3"), WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,10 +90,7 @@ public sealed class WalkthroughLanguageTests
         Assert.Equal(next, Label(member.Message, "wt:next"));
     }
 
-    private static string Title(EmulatedMessage message) => message.Embeds.OfType<JsonObject>().First()["title"]!.GetValue<string>();
+    private static string Title(EmulatedMessage message) => WalkthroughMember.Title(message);
 
-    private static string Label(EmulatedMessage message, string customId) =>
-        message.Components.OfType<JsonObject>()
-            .SelectMany(row => row["components"]?.AsArray().OfType<JsonObject>() ?? [])
-            .First(c => c["custom_id"]?.GetValue<string>() == customId)["label"]!.GetValue<string>();
+    private static string Label(EmulatedMessage message, string customId) => WalkthroughMember.Label(message, customId);
 }

@@ -265,7 +265,7 @@ public sealed class TicketLifecycleTests
         await people.StaffNoticeAsync();
         var thread = people.Thread();
 
-        Assert.Contains("support ticket #0001", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("support ticket #0001", Walkthrough.WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         var card = Text(people.MessagesIn(thread.Id)[0]);
         Assert.Contains("position-mode", card, StringComparison.Ordinal);
         Assert.Contains("Step 5 of 6", card, StringComparison.Ordinal);

@@ -37,21 +37,21 @@ public sealed class ConnectBybitWalkthroughTests
         Assert.Contains("wt:region", WalkthroughMember.CustomIds(member.Message));
         await member.SelectAsync("wt:region", "mainnet");
         await member.NextUntilAsync(Step3);
-        Assert.Contains("Standard account", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
+        Assert.Contains("**Standard account**\n", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
         await member.SelectAsync("wt:acct", "unified");
-        Assert.DoesNotContain("Standard account\n", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
+        Assert.DoesNotContain("**Standard account**\n", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
         Assert.Contains("Unified Trading: Contract – Orders", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
 
         await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
         Assert.Equal([Step3, ""], WalkthroughMember.Headers(member.Message));
-        Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("This step checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Contains("✅ Everything this step checks is right", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
         Assert.Contains("wt:forget", WalkthroughMember.CustomIds(member.Message));
 
         await member.NextUntilAsync(Step5);
         await member.CheckRememberedAsync("5");
         Assert.Equal(Step5, WalkthroughMember.Header(member.Message));
-        Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("This step checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Contains("One-Way", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
 
         await member.NextUntilAsync(Step6);
@@ -59,7 +59,7 @@ public sealed class ConnectBybitWalkthroughTests
         await member.CheckRememberedAsync("final");
         var text = WalkthroughMember.Text(member.Message);
         Assert.Equal([FinalCheck, "", "All done"], WalkthroughMember.Headers(member.Message));
-        Assert.Contains("Everything checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("Everything checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Contains("✅ **One-Way Mode** is on.", text, StringComparison.Ordinal);
         Assert.Contains("create a trading bot", text, StringComparison.Ordinal);
         Assert.DoesNotContain("wt:next", WalkthroughMember.CustomIds(member.Message));
@@ -86,7 +86,7 @@ public sealed class ConnectBybitWalkthroughTests
         Assert.Contains("BTCUSDT", failed, StringComparison.Ordinal);
         Assert.Contains("ETHUSDT", failed, StringComparison.Ordinal);
         // The notice names the button as the member sees it.
-        Assert.Contains("then press \"Check my position mode\" again", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("then press \"Check my position mode\" again", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Contains(Diagnose.DiagnoseMember.Buttons(member.Message), b => b.Label == "Check my position mode");
 
         // As the member would on Bybit: close the BTCUSDT position, then switch both symbols to One-Way.
@@ -96,7 +96,7 @@ public sealed class ConnectBybitWalkthroughTests
         await member.CheckRememberedAsync("5");
 
         Assert.Equal(Step5, WalkthroughMember.Header(member.Message));
-        Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("This step checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.DoesNotContain("❌", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
     }
 
@@ -113,7 +113,7 @@ public sealed class ConnectBybitWalkthroughTests
 
         await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
 
-        var notice = member.Message.Content;
+        var notice = WalkthroughMember.Notice(member.Message);
         // The end as a Discord timestamp: the member's client shows it in their language and time zone.
         Assert.Contains($"under maintenance until <t:{end.ToUnixTimeSeconds()}:f>", notice, StringComparison.Ordinal);
         Assert.Contains("Please try \"Check my permissions\" again in a few minutes.", notice, StringComparison.Ordinal);
@@ -141,8 +141,8 @@ public sealed class ConnectBybitWalkthroughTests
 
         // The key is remembered, so the next "Check it now" asks no modal; within the cooldown it says so in words.
         await member.CheckRememberedAsync("3");
-        Assert.Contains("just now", member.Message.Content, StringComparison.Ordinal);
-        Assert.Contains("Nothing was checked", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("just now", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
+        Assert.Contains("Nothing was checked", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Equal(Step3, WalkthroughMember.Header(member.Message));
     }
 
@@ -165,11 +165,11 @@ public sealed class ConnectBybitWalkthroughTests
 
         Assert.Equal(WalkthroughMember.DeferredUpdate, submit.Type);
         Assert.True(submit.SinceCreation < TimeSpan.FromSeconds(1), $"acknowledged after {submit.SinceCreation}");
-        Assert.DoesNotContain("This step checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("This step checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
 
         hold.Release();
         await member.WaitForEditAsync(edits);
-        Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("This step checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class ConnectBybitWalkthroughTests
 
         Assert.Contains("where you left off", answer.Content, StringComparison.Ordinal);
         Assert.Equal(Step3, WalkthroughMember.Header(second));
-        Assert.Contains("Welcome back", second.Content, StringComparison.Ordinal);
+        Assert.Contains("Welcome back", WalkthroughMember.Notice(second), StringComparison.Ordinal);
         member.Message = first;
         await member.ClickAndUpdateAsync("wt:next");
         Assert.Equal(Step4, WalkthroughMember.Header(first));
@@ -238,15 +238,15 @@ public sealed class ConnectBybitWalkthroughTests
         Assert.Equal(WalkthroughMember.DeferredChannelMessage, ack.Type);
         Assert.True(member.Message.IsEphemeral);
         Assert.False(member.Message.InDirectMessage);
-        Assert.Contains("DMs are closed", member.Message.Content, StringComparison.Ordinal);
-        Assert.Contains("only you can see", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("DMs are closed", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
+        Assert.Contains("only you can see", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Equal(Start, WalkthroughMember.Header(member.Message));
 
         await member.ClickAndUpdateAsync("wt:next");
         await member.ClickAndUpdateAsync("wt:next");
 
         Assert.Equal("Part 1 of 3 · Step 2 of 6", WalkthroughMember.Header(member.Message));
-        Assert.DoesNotContain("DMs are closed", member.Message.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("DMs are closed", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.True(member.Message.IsEphemeral);
         Assert.DoesNotContain(bot.Discord.Rest.Messages, m => m.InDirectMessage);
         Assert.Contains(bot.Discord.Rest.Requests, r => r.Route == DiscordRestRoutes.CreateMessage && r.ErrorCode == 50007);
@@ -266,7 +266,7 @@ public sealed class ConnectBybitWalkthroughTests
         await member.CheckWithModalAsync("3", healthy.ApiKey, healthy.ApiSecret);
 
         Assert.Equal([Step3, ""], WalkthroughMember.Headers(member.Message));
-        Assert.Contains("This step checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("This step checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.True(member.Message.IsEphemeral);
     }
 
@@ -327,8 +327,59 @@ public sealed class ConnectBybitWalkthroughTests
 
         Assert.Equal(Step3, WalkthroughMember.Header(member.Message));
         Assert.True(member.Message.IsEphemeral);
-        Assert.Contains("/connect-bybit", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("/connect-bybit", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         await member.ClickAndUpdateAsync("wt:next");
         Assert.Equal(Step4, WalkthroughMember.Header(member.Message));
+    }
+
+    [Fact]
+    public async Task OldEmbedPage_PostedByAnEarlierVersion_NextUpgradesItInPlaceToTheV2PageWhoseButtonsWork()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var member = new WalkthroughMember(bot, Member);
+        var dm = bot.Discord.Rest.DmChannelOf(Member);
+        // "Before you begin" as the bot posted it while pages were embeds: the header as the embed's author, a notice
+        // as the content, the buttons in a row. Sent by the bot's token, as that version sent it.
+        var old = await PostAsBotAsync(bot, dm, """
+            {"content":"Welcome back! You stopped at Before you begin.",
+             "embeds":[{"author":{"name":"Connect Bybit to AstraBit"},"title":"Before you begin","description":"You need a Bybit account.","color":5793266}],
+             "components":[{"type":1,"components":[{"type":2,"style":1,"label":"Let's start","custom_id":"wt:next"},{"type":2,"style":2,"label":"I'm stuck","custom_id":"wt:stuck"}]}]}
+            """);
+        member.Message = bot.Discord.Rest.Messages.Single(m => m.Id == old);
+        Assert.False(member.Message.IsComponentsV2);
+
+        var update = await member.ClickAndUpdateAsync("wt:next");
+
+        // The same message, now the V2 page: flag set, content and embeds cleared by the update itself.
+        Assert.Equal(WalkthroughMember.ComponentsV2, update.Flags & WalkthroughMember.ComponentsV2);
+        Assert.True(update.Data!.ContainsKey("content") && update.Data["content"] is null);
+        Assert.True(update.Data.ContainsKey("embeds") && update.Data["embeds"] is null);
+        Assert.Equal(old, member.Message.Id);
+        Assert.Equal(Step1, WalkthroughMember.Header(member.Message));
+        Assert.DoesNotContain("You need a Bybit account.", WalkthroughMember.Text(member.Message), StringComparison.Ordinal);
+
+        // Its buttons and its select keep working: state is the member's, kept by the bot, not the message's.
+        await member.SelectAsync("wt:region", "mainnet");
+        await member.ClickAndUpdateAsync("wt:next");
+        Assert.Equal("Part 1 of 3 · Step 2 of 6", WalkthroughMember.Header(member.Message));
+        await member.ClickAndUpdateAsync("wt:back");
+        Assert.Equal(Step1, WalkthroughMember.Header(member.Message));
+        Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == dm);
+        Assert.Empty(bot.Discord.Rest.InvalidFormBodies);
+    }
+
+    private static async Task<ulong> PostAsBotAsync(BotHarness bot, ulong channelId, string json)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(bot.Discord.Rest.ApiBaseUrl + $"/channels/{channelId}/messages"))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + bot.Discord.Rest.Token);
+        request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://example.test, 0.9)");
+        using var response = await http.SendAsync(request);
+        var created = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, created.ToJsonString());
+        return ulong.Parse(created["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
     }
 }

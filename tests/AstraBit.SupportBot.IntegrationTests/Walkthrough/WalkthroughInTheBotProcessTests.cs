@@ -44,7 +44,7 @@ public sealed class WalkthroughInTheBotProcessTests
         await member.CheckRememberedAsync("final");
 
         Assert.Equal(["Final check", "", "All done"], WalkthroughMember.Headers(member.Message));
-        Assert.Contains("Everything checks out", member.Message.Content, StringComparison.Ordinal);
+        Assert.Contains("Everything checks out", WalkthroughMember.Notice(member.Message), StringComparison.Ordinal);
         Assert.Same(message, member.Message);
         Assert.Single(bot.Discord.Rest.Messages, m => m.ChannelId == message.ChannelId);
     }

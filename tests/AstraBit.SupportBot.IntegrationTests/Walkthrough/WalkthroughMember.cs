@@ -18,6 +18,7 @@ internal sealed class WalkthroughMember(DiscordEmulator discord, ulong supportCh
     }
 
     public const int Ephemeral = 64;
+    public const int ComponentsV2 = 1 << 15;
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
     public const int DeferredUpdate = 6;
@@ -132,20 +133,48 @@ internal sealed class WalkthroughMember(DiscordEmulator discord, ulong supportCh
         return callback;
     }
 
-    /// <summary>The "Part 2 of 3 · Step 5 of 6" line of the page (the first embed's author).</summary>
-    public static string Header(EmulatedMessage message) => Str(message.Embeds.OfType<JsonObject>().FirstOrDefault()?["author"]?["name"]);
+    /// <summary>The "Part 2 of 3 · Step 5 of 6" line of the page (the small print its container starts with).</summary>
+    public static string Header(EmulatedMessage message) => Headers(message).FirstOrDefault() ?? "";
 
-    public static IReadOnlyList<string> Headers(EmulatedMessage message) =>
-        [.. message.Embeds.OfType<JsonObject>().Select(e => Str(e["author"]?["name"]))];
+    /// <summary>
+    /// Each container's header in order: a page's header, "" for a check's result. A walkthrough message is a
+    /// Components V2 one with no content or embeds (what an old embed page becomes on its first click, too).
+    /// </summary>
+    public static IReadOnlyList<string> Headers(EmulatedMessage message)
+    {
+        Assert.True(message.IsComponentsV2, "the walkthrough message is a Components V2 message");
+        Assert.Equal(("", 0), (message.Content, message.Embeds.Count));
+        return [.. Containers(message).Select(box => FirstText(box) is { } first && first.StartsWith("-# ", StringComparison.Ordinal) ? first[3..].Split('\n')[0] : "")];
+    }
+
+    /// <summary>The page's title: the heading that follows its header.</summary>
+    public static string Title(EmulatedMessage message) =>
+        MessageText.Walk(Containers(message).First()["components"] as JsonArray)
+            .Select(c => Str(c["content"]))
+            .First(t => t.StartsWith("### ", StringComparison.Ordinal))[4..].Split('\n')[0];
+
+    /// <summary>The notice above the page ("This step checks out", "Welcome back"): the text before its first container, "" when there is none.</summary>
+    public static string Notice(EmulatedMessage message) =>
+        string.Join("\n", message.Components.OfType<JsonObject>().TakeWhile(c => Type(c) != 17).Where(c => Type(c) == 10).Select(c => Str(c["content"])));
 
     /// <summary>Everything the member reads: content, embeds (author, title, description, fields, footer) or Components V2 text displays.</summary>
     public static string Text(EmulatedMessage message) => message.Text;
 
-    /// <summary>The custom ids of the message's buttons and selects, in order.</summary>
+    /// <summary>The custom ids of the message's buttons and selects, in reading order (a section's accessory after its text).</summary>
     public static IReadOnlyList<string> CustomIds(EmulatedMessage message) =>
-        [.. message.Components.OfType<JsonObject>()
-            .SelectMany(row => row["components"]?.AsArray().OfType<JsonObject>() ?? [])
-            .Select(c => Str(c["custom_id"]))];
+        [.. MessageText.Walk(message.Components).Where(c => Type(c) is 2 or 3).Select(c => Str(c["custom_id"]))];
+
+    /// <summary>The label of the button <paramref name="customId"/>, wherever it sits.</summary>
+    public static string Label(EmulatedMessage message, string customId) =>
+        message.Buttons.First(b => b.CustomId == customId).Label;
+
+    private static IEnumerable<JsonObject> Containers(EmulatedMessage message) =>
+        message.Components.OfType<JsonObject>().Where(c => Type(c) == 17);
+
+    private static string? FirstText(JsonObject container) =>
+        MessageText.Walk(container["components"] as JsonArray).Where(c => Type(c) == 10).Select(c => Str(c["content"])).FirstOrDefault();
+
+    private static int? Type(JsonObject component) => component["type"] is JsonValue v && v.TryGetValue<int>(out var t) ? t : null;
 
     private ulong? Recipient(EmulatedMessage message) => discord.Rest.GetChannel(message.ChannelId)?.RecipientId;
 

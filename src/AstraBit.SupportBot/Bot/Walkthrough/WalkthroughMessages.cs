@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AstraBit.SupportBot.Core.Diagnostics;
 using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.Text;
@@ -8,22 +9,33 @@ using AstraBit.SupportBot.Discord.Models;
 namespace AstraBit.SupportBot.Bot.Walkthrough;
 
 /// <summary>
-/// The walkthrough as Discord shows it: one message with the page as an embed (the "Part 2 of 3 · Step 5 of 6"
-/// header as the embed's author line), a row of buttons and the selects the view asks for, optionally a check
-/// result as a second embed and a short notice as the content. Decides nothing: what to show comes from
-/// <see cref="WalkthroughView"/>.
+/// The walkthrough as Discord shows it: one Components V2 message (PRODUCT.md §4, §13). A short notice on top, then the
+/// page in a container in the brand's colour — the "Part 2 of 3 · Step 5 of 6" header, the step's title and
+/// instructions and its fields in a section with "Check it now" as the section's accessory when the step has one —
+/// and the other buttons and the selects the view asks for in action rows below. After a check its result is a
+/// container of its own in the verdict's colour. Within Discord's limits: 40 components counting nested ones and 4,000
+/// characters of text displays in all, so a long report shortens the page, never the other way round. An edit with
+/// this message upgrades an old embed page in place (the client's V2 edits clear content and embeds). Decides
+/// nothing: what to show comes from <see cref="WalkthroughView"/>.
 /// </summary>
 public static class WalkthroughMessages
 {
     private const string UncheckedBox = "☐ ";
     private const string CheckedBox = "✅ ";
 
-    /// <summary>The walkthrough message. The content is always sent (empty when there is no notice) so an edit clears the previous notice.</summary>
-    /// <remarks>No message flags are set: a new DM message needs none, and an edit keeps the message ephemeral or not as it was posted.</remarks>
-    public static MessagePayload Walkthrough(WalkthroughView view, string? notice = null, IEnumerable<Embed>? extraEmbeds = null)
+    // The most a notice above the page may take of the message's text.
+    private const int NoticeRoom = 1000;
+
+    // What a page keeps however long the report beside it: its header, its title and the start of its text.
+    private const int PageLeast = 400;
+
+    /// <summary>The walkthrough message: the page, and <paramref name="notice"/> above it when there is one.</summary>
+    /// <remarks>Only the V2 flag is set: a new DM message needs no other, and an edit keeps the message ephemeral or not as it was posted.</remarks>
+    public static MessagePayload Walkthrough(WalkthroughView view, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Compose(view, notice, [PageEmbed(view.Page, Replies.BrandColor), .. extraEmbeds ?? []]);
+        var top = Notice(notice);
+        return Compose(view, top, [PageBox(view, view.Page, Replies.BrandColor, DiscordLimits.ComponentsV2Text - (top?.TextLength ?? 0), live: true)]);
     }
 
     /// <summary>
@@ -38,20 +50,22 @@ public static class WalkthroughMessages
         ArgumentNullException.ThrowIfNull(guide);
         ArgumentNullException.ThrowIfNull(texts);
         var verdict = CheckSummary.From(report, null, checkedAt, checkIds).Verdict;
-        var result = DiagnosticMessages.Render(report, guide, texts, checkIds);
-        var notice = Outcome(verdict, checkedAt, report, CheckButton(view), texts) + (keyNote is null ? "" : "\n" + keyNote);
+        var top = Notice(Outcome(verdict, checkedAt, report, CheckButton(view), texts) + (keyNote is null ? "" : "\n" + keyNote));
+        var left = DiscordLimits.ComponentsV2Text - (top?.TextLength ?? 0);
+        var result = ResultBox(DiagnosticMessages.Render(report, guide, texts, checkIds), left - PageLeast);
+        left -= result.TextLength;
         if (checklist is not null)
         {
             var ticked = checklist with { Description = checklist.Description.Replace(UncheckedBox, CheckedBox, StringComparison.Ordinal) };
-            Embed[] embeds = [PageEmbed(ticked, Replies.GoodColor), result, PageEmbed(view.Page, Replies.BrandColor)];
+            var next = PageBox(view, view.Page, Replies.BrandColor, left, live: true);
 
-            // Discord allows 6000 characters over all embeds; a long report drops the checklist before anything else.
-            return embeds.Sum(e => e.TotalLength) <= DiscordLimits.EmbedTotal
-                ? Compose(view, notice, embeds)
-                : Compose(view, notice, [result, Fit(view.Page, DiscordLimits.EmbedTotal - result.TotalLength)]);
+            // The checklist goes first when a long report leaves no room for it.
+            return PageLength(ticked) + next.TextLength <= left
+                ? Compose(view, top, [PageBox(view, ticked, Replies.GoodColor, left - next.TextLength, live: false), result, next])
+                : Compose(view, top, [result, next]);
         }
 
-        return Compose(view, notice, [Fit(view.Page, DiscordLimits.EmbedTotal - result.TotalLength), result]);
+        return Compose(view, top, [PageBox(view, view.Page, Replies.BrandColor, left, live: true), result]);
     }
 
     /// <summary>Whether a check's verdict lets the member move on (warnings don't stop anyone).</summary>
@@ -116,15 +130,26 @@ public static class WalkthroughMessages
         view.Buttons.FirstOrDefault(b => b.Action.Kind == WalkthroughActionKind.CheckNow)?.Label;
 
 
-    private static MessagePayload Compose(WalkthroughView view, string? notice, IEnumerable<Embed> embeds)
+    private static MessagePayload Compose(WalkthroughView view, TextDisplay? notice, IEnumerable<Container> boxes)
     {
-        var message = new MessageBuilder().WithContent(notice ?? "");
-        foreach (var embed in embeds)
+        var message = new MessageBuilder().WithComponentsV2();
+        if (notice is not null)
         {
-            message.AddEmbed(embed);
+            message.AddComponent(notice);
         }
 
-        message.AddActionRow(view.Buttons.Select(b => (MessageComponent)Button.Create(Style(b.Style), WalkthroughIds.Encode(b.Action), b.Label)));
+        foreach (var box in boxes)
+        {
+            message.AddComponent(box);
+        }
+
+        // "Check it now" sits beside the step's text; Back, Next, "I'm stuck" and the rest go in the row below the page.
+        var buttons = view.Buttons.Where(b => b.Action.Kind != WalkthroughActionKind.CheckNow).ToList();
+        if (buttons.Count > 0)
+        {
+            message.AddActionRow(buttons.Select(b => (MessageComponent)Button.Create(Style(b.Style), WalkthroughIds.Encode(b.Action), b.Label)));
+        }
+
         if (view.AccountTypeSelect is { } accountType)
         {
             message.AddActionRow(Select(accountType));
@@ -138,32 +163,69 @@ public static class WalkthroughMessages
         return message.Build();
     }
 
-    // The page shortened to what is left of the message's embed characters: header and title always, then as much of the text as fits.
-    private static Embed Fit(GuidePage page, int room)
+    private static TextDisplay? Notice(string? notice) =>
+        string.IsNullOrWhiteSpace(notice) ? null : new TextDisplay(SafeText.Fit(notice.Trim(), NoticeRoom));
+
+    // A page in a container: its header as small print, its title and text, its fields; the live page's "Check it
+    // now" as the accessory of the section holding them. Shortened to room: the fields go first, then the text is cut.
+    private static Container PageBox(WalkthroughView view, GuidePage page, int color, int room, bool live)
     {
-        if (page.TotalLength <= room)
+        var header = new TextDisplay("-# " + page.Header);
+        var titleLine = "### " + page.Title;
+        var fields = Fields(page);
+        List<TextDisplay> texts = [header];
+        if (PageLength(page) <= room)
         {
-            return PageEmbed(page, Replies.BrandColor);
+            texts.Add(new TextDisplay(page.Description.Length == 0 ? titleLine : titleLine + "\n" + page.Description));
+            if (fields.Length > 0)
+            {
+                texts.Add(new TextDisplay(fields));
+            }
+        }
+        else
+        {
+            var left = Math.Max(SafeText.Ellipsis.Length, room - header.TextLength - titleLine.Length - 1);
+            texts.Add(new TextDisplay(titleLine + "\n" + SafeText.Fit(page.Description.Length == 0 ? fields : page.Description, left)));
         }
 
-        var left = Math.Max(0, room - page.Header.Length - page.Title.Length - 1);
-        var description = SafeText.Fit(page.Description, left + SafeText.Ellipsis.Length);
-        return PageEmbed(page with { Description = description, Fields = [] }, Replies.BrandColor);
+        var check = live ? view.Button(WalkthroughActionKind.CheckNow) : null;
+        return check is null
+            ? new Container(texts, color)
+            : new Container([new Section(texts, Button.Create(Style(check.Style), WalkthroughIds.Encode(check.Action), check.Label))], color);
     }
 
-    private static Embed PageEmbed(GuidePage page, int color)
+    // The characters a page takes as text displays: "-# header", "### title" and the text, its fields.
+    private static int PageLength(GuidePage page)
     {
-        var embed = new EmbedBuilder()
-            .WithAuthor(page.Header)
-            .WithTitle(page.Title)
-            .WithDescription(page.Description)
-            .WithColor(color);
-        foreach (var field in page.Fields)
+        var fields = Fields(page);
+        return 3 + page.Header.Length + 4 + page.Title.Length + (page.Description.Length == 0 ? 0 : 1 + page.Description.Length) + fields.Length;
+    }
+
+    private static string Fields(GuidePage page) =>
+        string.Join("\n\n", page.Fields.Select(f => $"**{f.Name}**\n{f.Value}"));
+
+    // A check's result (what /diagnose shows as an embed) as a container in the verdict's colour: its headline, one line
+    // per check, each problem with its fix, and the key and host as small print; cut to room.
+    private static Container ResultBox(Embed result, int room)
+    {
+        var text = new StringBuilder();
+        if (result.Title is { Length: > 0 } title)
         {
-            embed.AddField(field.Name, field.Value);
+            text.Append("### ").Append(title).Append('\n');
         }
 
-        return embed.Build();
+        text.Append(result.Description?.TrimEnd());
+        foreach (var field in result.Fields)
+        {
+            text.Append("\n\n**").Append(field.Name).Append("**\n").Append(field.Value);
+        }
+
+        if (result.Footer is { Length: > 0 } footer)
+        {
+            text.Append("\n-# ").Append(footer);
+        }
+
+        return new Container([new TextDisplay(SafeText.Fit(text.ToString().Trim(), Math.Max(SafeText.Ellipsis.Length, room)))], result.Color);
     }
 
     private static StringSelect Select(WalkthroughSelect select) =>
