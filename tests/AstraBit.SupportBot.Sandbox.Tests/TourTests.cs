@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace AstraBit.SupportBot.Sandbox.Tests;
 
 /// <summary>
-/// The README's 60-second tour in a real Chromium: a member walks the guide to a passing check, a Hedge Mode key fails
+/// The README's 60-second tour in a real Chromium: a member walks the guide (a Components V2 page: "Check it now" beside
+/// the step's text, the site as a select) to a passing check, a Hedge Mode key fails
 /// at step 5 and a ticket thread opens with the card, staff claim, write and close it, the transcript reaches the log
 /// channel and the member rates the ticket. Each stage is saved as a screenshot under TestResults/sandbox.
 /// </summary>
@@ -38,7 +39,18 @@ public sealed class TourTests(SandboxFixture fixture)
             await Expect(page.Message($"Step {step} of 6")).ToBeVisibleAsync();
         }
 
-        await page.ClickAsync("Check my position mode");
+        // The page is a Components V2 container named by its header: the step's text in a section with "Check it now"
+        // beside it, the site as a select below. Choosing the site redraws the same page with the choice shown.
+        var guide = page.Message("Step 5 of 6");
+        var stepFive = guide.GetByRole(AriaRole.Group, new() { Name = "Part 2 of 3 · Step 5 of 6", Exact = true }).First;
+        var section = stepFive.GetByRole(AriaRole.Group).Filter(new() { HasText = "One-Way Mode" });
+        await Expect(section).ToContainTextAsync("Hedge Mode");
+        var site = guide.GetByRole(AriaRole.Combobox, new() { Name = "Where is your Bybit account?" });
+        await site.ClickAsync();
+        await guide.GetByRole(AriaRole.Option, new() { Name = "bybit.com" }).First.ClickAsync();
+        await Expect(page.Message("Step 5 of 6").GetByRole(AriaRole.Combobox, new() { Name = "Where is your Bybit account?" })).ToContainTextAsync("bybit.com");
+
+        await section.GetByRole(AriaRole.Button, new() { Name = "Check my position mode", Exact = true }).ClickAsync();
         await SubmitKeyAsync(page, Healthy);
         await Expect(page.Message("Step 5 of 6")).ToContainTextAsync("Everything this step checks is right");
         await page.ScreenshotAsync("02-step-5-passes");
