@@ -14,7 +14,7 @@ namespace AstraBit.SupportBot.Bot.KeyChecks;
 /// <summary>
 /// One key check after its acknowledgement, in its own scope (<see cref="BackgroundChecks"/>): the member's progress read
 /// once for the site and where they are, the check (Core's <see cref="KeyCheckService"/>), its result saved with the
-/// in-flight record, the reminders and the ticket rule carried out, then the presenter's answer; the record is removed
+/// in-flight record, the ticket rule and then the reminders carried out, then the presenter's answer; the record is removed
 /// once the answer was delivered or could not be. A check that throws still answers the member.
 /// </summary>
 public sealed partial class KeyCheckRun<TOrigin>(
@@ -50,11 +50,14 @@ public sealed partial class KeyCheckRun<TOrigin>(
             {
                 await SaveResultAsync(interaction, completed);
                 await RememberSiteAsync(memberId, KeyModal.ReadSite(interaction.Modal), seen);
-                await RemindersAsync(memberId, completed);
+                // The ticket before the reminders: applying the result to them waits for the reminders' gate, which
+                // their due pass holds while it works, and the member's ticket must not wait behind that.
                 if (completed.Ticket.Action != KeyCheckTicketAction.None)
                 {
                     ticket = await TicketAsync(memberId, completed);
                 }
+
+                await RemindersAsync(memberId, completed);
             }
 
             outcome = new KeyCheckOutcome<TOrigin>(interaction, resolved, seen, result, ticket);
