@@ -42,19 +42,21 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
 
     /// <summary>
     /// The indexes these reads need. Ensuring an index is idempotent, so no migration: it is built once, when the data
-    /// file is opened at start-up by the first version that asks for it (the storage registration calls this). Built on
+    /// file is opened at start-up by the first version that asks for it (<see cref="DataFileIndexes"/>). Built on
     /// first use instead, a year's file kept the first `/ticket stats` busy for about a minute while the index was made.
     /// </summary>
-    public static void EnsureIndexes(SupportDatabase database)
+    /// <returns>True when an index was built (its collection read); false when all were there.</returns>
+    public static bool EnsureIndexes(SupportDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         var lite = database.Database;
         database.EnsureCollection(Collections.Walkthroughs);
-        lite.GetCollection(Collections.Walkthroughs).EnsureIndex(FunnelStartIndex, FunnelStartPath);
-        lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64).EnsureIndex(TicketDocuments.AuditActionField);
-        lite.GetCollection(TicketDocuments.Tickets).EnsureIndex(TicketDocuments.MemberField);
-        lite.GetCollection(Collections.CheckHistory).EnsureIndex(Collections.CheckedAtField);
-        lite.GetCollection(MemberHelpDocuments.KeyReminders).EnsureIndex(MemberHelpDocuments.ExpiresAtField);
+        var built = lite.GetCollection(Collections.Walkthroughs).EnsureIndex(FunnelStartIndex, FunnelStartPath);
+        built |= lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64).EnsureIndex(TicketDocuments.AuditActionField);
+        built |= lite.GetCollection(TicketDocuments.Tickets).EnsureIndex(TicketDocuments.MemberField);
+        built |= lite.GetCollection(Collections.CheckHistory).EnsureIndex(Collections.CheckedAtField);
+        built |= lite.GetCollection(MemberHelpDocuments.KeyReminders).EnsureIndex(MemberHelpDocuments.ExpiresAtField);
+        return built;
     }
 
     private LiteDatabase Lite => database.Database;

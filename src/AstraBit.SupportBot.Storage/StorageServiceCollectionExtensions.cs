@@ -22,20 +22,7 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        services.TryAddSingleton(_ =>
-        {
-            var database = new SupportDatabase(path);
-            try
-            {
-                LiteSupportData.EnsureIndexes(database);
-                return database;
-            }
-            catch
-            {
-                database.Dispose();
-                throw;
-            }
-        });
+        services.TryAddSingleton(_ => SupportDatabase.OpenForServing(path));
         services.TryAddSingleton<IWalkthroughStore>(sp => new LiteWalkthroughStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ICheckHistoryStore>(sp => new LiteCheckHistoryStore(sp.GetRequiredService<SupportDatabase>()));
         services.TryAddSingleton<ITicketStore>(sp => new LiteTicketStore(sp.GetRequiredService<SupportDatabase>()));

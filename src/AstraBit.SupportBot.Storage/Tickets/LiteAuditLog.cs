@@ -16,8 +16,17 @@ public sealed class LiteAuditLog : IAuditLog
     {
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
-        Entries.EnsureIndex(TicketDocuments.AuditAtField);
-        Entries.EnsureIndex(TicketDocuments.AuditMemberField);
+        EnsureIndexes(database);
+    }
+
+    /// <summary>The indexes the audit reads go through, ensured when the bot opens the data file (<see cref="DataFileIndexes"/>).</summary>
+    /// <returns>True when an index was built.</returns>
+    internal static bool EnsureIndexes(SupportDatabase database)
+    {
+        var entries = database.Database.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64);
+        var built = entries.EnsureIndex(TicketDocuments.AuditAtField);
+        built |= entries.EnsureIndex(TicketDocuments.AuditMemberField);
+        return built;
     }
 
     private ILiteCollection<BsonDocument> Entries => database.Database.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64);

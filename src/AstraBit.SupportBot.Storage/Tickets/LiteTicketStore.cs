@@ -25,15 +25,25 @@ public sealed class LiteTicketStore : ITicketStore
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
         gate = GateOf(database);
+        EnsureIndexes(database);
+    }
 
-        // New collections in an existing schema: ensuring the indexes is idempotent, so no migration is needed for them.
-        Tickets.EnsureIndex(TicketDocuments.MemberStateField);
-        Tickets.EnsureIndex(TicketDocuments.StateField);
-        Tickets.EnsureIndex(TicketDocuments.ThreadField);
-        Tickets.EnsureIndex(TicketDocuments.OpenedAtField);
-        Tickets.EnsureIndex(TicketDocuments.ClosedAtField);
-        Tickets.EnsureIndex(TicketDocuments.ClosingField);
-        Tickets.EnsureIndex(TicketDocuments.MemberField);
+    /// <summary>
+    /// The indexes the ticket reads go through. Ensuring an index is idempotent, so no migration is needed for them; the
+    /// bot ensures them when it opens the data file (<see cref="DataFileIndexes"/>), so a new one is built there.
+    /// </summary>
+    /// <returns>True when an index was built.</returns>
+    internal static bool EnsureIndexes(SupportDatabase database)
+    {
+        var tickets = database.Database.GetCollection(TicketDocuments.Tickets);
+        var built = tickets.EnsureIndex(TicketDocuments.MemberStateField);
+        built |= tickets.EnsureIndex(TicketDocuments.StateField);
+        built |= tickets.EnsureIndex(TicketDocuments.ThreadField);
+        built |= tickets.EnsureIndex(TicketDocuments.OpenedAtField);
+        built |= tickets.EnsureIndex(TicketDocuments.ClosedAtField);
+        built |= tickets.EnsureIndex(TicketDocuments.ClosingField);
+        built |= tickets.EnsureIndex(TicketDocuments.MemberField);
+        return built;
     }
 
     /// <summary>The gate every writer of tickets in <paramref name="database"/> holds (the retention's erasure too).</summary>

@@ -104,7 +104,7 @@ internal sealed class YearGenerator(int seed, YearSize size)
             WriteTickets(database, tickets);
 
             // The indexes a running bot builds on its first start, so the year's file is one the bot has already opened.
-            LiteSupportData.EnsureIndexes(database);
+            DataFileIndexes.Ensure(database);
             StatsDays.Rebuild(database.Database);
             database.Database.Pragma("CHECKPOINT", 1000);
             database.Flush();
