@@ -35,6 +35,28 @@ public sealed class DataFileSealTests : IDisposable
         Assert.Equal(5, (await new LiteCheckHistoryStore(again).RecentAsync(7, 5)).Count);
     }
 
+    [Fact]
+    public async Task SealOfThePreviousVersion_Sha256_StillSparesTheFullRead_AndAChangedFileIsStillRead()
+    {
+        var path = folder.File("bot.db");
+        await WriteChecksAsync(path, 300);
+        var file = new FileInfo(path);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)));
+        await File.WriteAllTextAsync(DataFileSeal.SealPath(path), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v1 {file.Length} {file.LastWriteTimeUtc.Ticks} {sha256}\n"), TestContext.Current.CancellationToken);
+
+        using (var upgraded = new SupportDatabase(path))
+        {
+            Assert.False(upgraded.ReadInFull);
+        }
+
+        // The new seal is this version's; a v1 seal whose hash does not match the bytes is no proof.
+        Assert.StartsWith("v2 ", await File.ReadAllTextAsync(DataFileSeal.SealPath(path), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        file.Refresh();
+        await File.WriteAllTextAsync(DataFileSeal.SealPath(path), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v1 {file.Length} {file.LastWriteTimeUtc.Ticks} {new string('0', 64)}\n"), TestContext.Current.CancellationToken);
+        using var again = new SupportDatabase(path);
+        Assert.True(again.ReadInFull);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
