@@ -37,6 +37,8 @@ internal static class BusyYearBenchmark
         var reuse = false;
         var generateOnly = false;
         string? current = null;
+        var startupRounds = 0;
+        var unsealed = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -60,8 +62,15 @@ internal static class BusyYearBenchmark
                 case "--current" when i + 1 < args.Count:
                     current = Path.GetFullPath(args[++i]);
                     break;
+                case "--startup-only" when i + 1 < args.Count && int.TryParse(args[i + 1], Inv, out var rounds) && rounds > 0:
+                    startupRounds = rounds;
+                    i++;
+                    break;
+                case "--unsealed":
+                    unsealed = true;
+                    break;
                 default:
-                    Console.Error.WriteLine($"busy-year: unknown or incomplete option '{args[i]}'. Options: --seed <n> --data <path> (keep the year's data file there) --reuse (use the file at --data as it is) --small (a hundredth of the year) --generate-only --current <published bot dir>");
+                    Console.Error.WriteLine($"busy-year: unknown or incomplete option '{args[i]}'. Options: --seed <n> --data <path> (keep the year's data file there) --reuse (use the file at --data as it is) --small (a hundredth of the year) --generate-only --current <published bot dir> --startup-only <rounds> (only start-up and idle memory, empty and year alternately) --unsealed (with --startup-only: the year's seal removed before each start, as after a crash)");
                     return 2;
             }
         }
@@ -112,12 +121,14 @@ internal static class BusyYearBenchmark
             // A file from an older version lacks indexes this version builds on its first start (once): built here
             // first, so start-up and the commands are measured on the file as this version keeps it.
             var indexing = Stopwatch.StartNew();
-            using (var database = new Storage.SupportDatabase(yearCopy))
-            {
-                Storage.LiteSupportData.EnsureIndexes(database);
-            }
+            Storage.SupportDatabase.OpenForServing(yearCopy).Dispose();
 
             Console.WriteLine(string.Create(Inv, $"busy-year: opening the year's file and ensuring this version's indexes (once per version) took {indexing.Elapsed.TotalMilliseconds:F0} ms"));
+            if (startupRounds > 0)
+            {
+                return await StartupOnlyAsync(current, emptyCopy, yearCopy, startupRounds, unsealed);
+            }
+
             var empty = await MeasureAsync(current, emptyCopy, bybit, busiest, work);
             var full = await MeasureAsync(current, yearCopy, bybit, busiest, work);
 
@@ -227,6 +238,49 @@ internal static class BusyYearBenchmark
         figures["verb-stats-30d"] = await VerbAsync(botDirectory, new Dictionary<string, string>(), "stats", "--data", dataFile, "--days", "30");
         figures["verb-stats-365d"] = await VerbAsync(botDirectory, new Dictionary<string, string>(), "stats", "--data", dataFile, "--days", "365");
         return new Session(startupMs, idleMb, afterMb, figures);
+    }
+
+    /// <summary>
+    /// Start-up to READY (the command registration that follows it) and idle memory alone, empty and year alternately,
+    /// each bot stopped as a supervisor stops it: the year's file is sealed at every start but the first (a clean
+    /// restart), or with <paramref name="unsealed"/> its seal is removed before each start (after a crash: read whole).
+    /// </summary>
+    private static async Task<int> StartupOnlyAsync(string botDirectory, string emptyCopy, string yearCopy, int rounds, bool unsealed)
+    {
+        var ok = true;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var sessions = new List<(string Name, double StartupMs, ResidentMemory Idle, bool Sealed)>();
+            foreach (var (name, file) in new[] { ("empty", emptyCopy), ("year", yearCopy) })
+            {
+                if (unsealed && name == "year")
+                {
+                    File.Delete(file + ".sealed");
+                }
+
+                var wasSealed = File.Exists(file + ".sealed");
+                await using var discord = await DiscordEmulator.StartAsync();
+                var environment = BotProcess.EnvironmentFor(discord);
+                environment["Storage__Path"] = file;
+                environment["Logging__MinimumLevel"] = "Information";
+                var startup = Stopwatch.StartNew();
+                await using var bot = BotProcess.Start(environment, botDirectory, keepData: true);
+                await discord.Rest.WaitForRequestAsync(r => r.Route == DiscordRestRoutes.BulkOverwriteGuildCommands, Timeout);
+                var startupMs = startup.Elapsed.TotalMilliseconds;
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                var idle = bot.Memory();
+                sessions.Add((name, startupMs, idle, wasSealed));
+                Console.WriteLine(string.Create(Inv, $"busy-year: round {round} {name} ({(wasSealed ? "sealed" : "not sealed")}): startup_ms={startupMs:F0} rss_idle_mb={Mb(idle.Resident):F1} (anon {Mb(idle.Anonymous):F1}, file {Mb(idle.File):F1}) load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                Console.WriteLine("  largest mappings: " + string.Join(", ", bot.LargestMappings(6).Select(m => string.Create(Inv, $"{m.Mapping} {Mb(m.Bytes):F1}"))));
+            }
+
+            var empty = sessions[0];
+            var year = sessions[1];
+            ok &= year.StartupMs <= 2 * empty.StartupMs && Mb(year.Idle.Resident) <= MemoryTargetMb;
+        }
+
+        Console.WriteLine(ok ? "busy-year: start-up and idle memory within target in every round" : "busy-year: start-up or idle memory missed its target (see above)");
+        return ok ? 0 : 1;
     }
 
     /// <summary>
