@@ -38,7 +38,7 @@ public sealed class LiteCheckHistoryStore(SupportDatabase database) : ICheckHist
         }
 
         var documents = Collection.Query()
-            .Where(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(userId)))
+            .Where(Filter.EQ(Collections.UserIdField, BsonDocuments.Snowflake(userId)))
             .OrderByDescending(Collections.CheckedAtField)
             .Limit(count)
             .ToList();

@@ -64,14 +64,14 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
     public Task<IReadOnlyList<Ticket>> TicketsForMemberAsync(ulong memberId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var documents = Lite.GetCollection(TicketDocuments.Tickets).Find(Query.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId)));
+        var documents = Lite.GetCollection(TicketDocuments.Tickets).Find(Filter.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId)));
         return Task.FromResult<IReadOnlyList<Ticket>>(documents.Select(TicketDocuments.ToTicket).OrderByDescending(t => t.Number).ToList());
     }
 
     public Task<IReadOnlyList<CheckHistoryEntry>> ChecksForMemberAsync(ulong memberId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var documents = Lite.GetCollection(Collections.CheckHistory).Find(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(memberId)));
+        var documents = Lite.GetCollection(Collections.CheckHistory).Find(Filter.EQ(Collections.UserIdField, BsonDocuments.Snowflake(memberId)));
         return Task.FromResult<IReadOnlyList<CheckHistoryEntry>>(documents.Select(BsonDocuments.ToHistory).OrderByDescending(c => c.CheckedAt).ToList());
     }
 
@@ -88,8 +88,8 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         var deleted = database.Write(lite =>
         {
             var history = lite.GetCollection(Collections.CheckHistory);
-            var checks = history.Find(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(memberId))).ToList();
-            var count = history.DeleteMany(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(memberId)));
+            var checks = history.Find(Filter.EQ(Collections.UserIdField, BsonDocuments.Snowflake(memberId))).ToList();
+            var count = history.DeleteMany(Filter.EQ(Collections.UserIdField, BsonDocuments.Snowflake(memberId)));
             StatsDays.ChecksRemoved(lite, checks);
             return count;
         });
@@ -181,10 +181,10 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         var members = checks.Select(c => c.MemberId).ToHashSet();
         if (members.Count <= MemberLookups)
         {
-            var couldRun = Query.Not("verdict", "error");
+            var couldRun = Filter.Not("verdict", "error");
             foreach (var member in members)
             {
-                var earlier = history.FindOne(Query.And(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(member)), Query.LT(Collections.CheckedAtField, start), couldRun));
+                var earlier = history.FindOne(Filter.And(Filter.EQ(Collections.UserIdField, BsonDocuments.Snowflake(member)), Filter.LT(Collections.CheckedAtField, start), couldRun));
                 if (earlier is not null)
                 {
                     checks.Add(StatsCheck.Of(BsonDocuments.ToHistory(earlier)));
@@ -218,8 +218,8 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         var ticketCollection = Lite.GetCollection(TicketDocuments.Tickets);
         var tickets = new Dictionary<int, Ticket>();
         foreach (var document in ticketCollection.Find(TicketDocuments.IsOpenQuery())
-            .Concat(ticketCollection.Find(Query.And(Query.GTE(TicketDocuments.OpenedAtField, start), Query.LT(TicketDocuments.OpenedAtField, end))))
-            .Concat(ticketCollection.Find(Query.And(Query.GTE(TicketDocuments.ClosedAtField, start), Query.LT(TicketDocuments.ClosedAtField, end)))))
+            .Concat(ticketCollection.Find(Filter.And(Filter.GTE(TicketDocuments.OpenedAtField, start), Filter.LT(TicketDocuments.OpenedAtField, end))))
+            .Concat(ticketCollection.Find(Filter.And(Filter.GTE(TicketDocuments.ClosedAtField, start), Filter.LT(TicketDocuments.ClosedAtField, end)))))
         {
             var number = document["_id"].AsInt32;
             if (!tickets.ContainsKey(number))
@@ -231,7 +231,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         var anyTicket = tickets.Count > 0 || ticketCollection.Query().Limit(1).Exists();
         var checks = ChecksFor(start, end).Select(StatsCheck.Of).ToList();
         var walkthroughs = Lite.GetCollection(Collections.Walkthroughs)
-            .Find(Query.And(Query.GTE(FunnelStartPath, start), Query.LT(FunnelStartPath, end)))
+            .Find(Filter.And(Filter.GTE(FunnelStartPath, start), Filter.LT(FunnelStartPath, end)))
             .Select(BsonDocuments.ToMarks)
             .OfType<WalkthroughMarks>()
             .Select(StatsWalkthrough.Of)
@@ -244,7 +244,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
     private List<CheckHistoryEntry> ChecksFor(BsonValue start, BsonValue end)
     {
         var history = Lite.GetCollection(Collections.CheckHistory);
-        var checks = history.Find(Query.And(Query.GTE(Collections.CheckedAtField, start), Query.LT(Collections.CheckedAtField, end)))
+        var checks = history.Find(Filter.And(Filter.GTE(Collections.CheckedAtField, start), Filter.LT(Collections.CheckedAtField, end)))
             .Select(BsonDocuments.ToHistory)
             .ToList();
         var earliest = history.Query().OrderBy(Collections.CheckedAtField).Limit(1).FirstOrDefault();
@@ -254,12 +254,12 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         }
 
         var members = checks.Select(c => c.UserId).ToHashSet();
-        var couldRun = Query.Not("verdict", "error");
+        var couldRun = Filter.Not("verdict", "error");
         if (members.Count <= MemberLookups)
         {
             foreach (var member in members)
             {
-                var earlier = history.FindOne(Query.And(Query.EQ(Collections.UserIdField, BsonDocuments.Snowflake(member)), Query.LT(Collections.CheckedAtField, start), couldRun));
+                var earlier = history.FindOne(Filter.And(Filter.EQ(Collections.UserIdField, BsonDocuments.Snowflake(member)), Filter.LT(Collections.CheckedAtField, start), couldRun));
                 if (earlier is not null)
                 {
                     checks.Add(BsonDocuments.ToHistory(earlier));
@@ -270,7 +270,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         }
 
         var seen = new HashSet<ulong>();
-        foreach (var earlier in history.Find(Query.And(Query.LT(Collections.CheckedAtField, start), couldRun)))
+        foreach (var earlier in history.Find(Filter.And(Filter.LT(Collections.CheckedAtField, start), couldRun)))
         {
             var member = BsonDocuments.Snowflake(earlier[Collections.UserIdField]);
             if (members.Contains(member) && seen.Add(member))
@@ -287,8 +287,8 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
     {
         var audit = Lite.GetCollection(TicketDocuments.Audit, BsonAutoId.Int64);
         var documents = to - from <= ClaimsByTime
-            ? audit.Find(Query.And(Query.GTE(TicketDocuments.AuditAtField, start), Query.LT(TicketDocuments.AuditAtField, end))).Where(d => d[TicketDocuments.AuditActionField] == AuditActions.TicketClaimed)
-            : audit.Find(Query.EQ(TicketDocuments.AuditActionField, AuditActions.TicketClaimed)).Where(d => d[TicketDocuments.AuditAtField] >= start && d[TicketDocuments.AuditAtField] < end);
+            ? audit.Find(Filter.And(Filter.GTE(TicketDocuments.AuditAtField, start), Filter.LT(TicketDocuments.AuditAtField, end))).Where(d => d[TicketDocuments.AuditActionField] == AuditActions.TicketClaimed)
+            : audit.Find(Filter.EQ(TicketDocuments.AuditActionField, AuditActions.TicketClaimed)).Where(d => d[TicketDocuments.AuditAtField] >= start && d[TicketDocuments.AuditAtField] < end);
         return [.. documents.Select(TicketDocuments.ToAudit)];
     }
 }

@@ -20,7 +20,7 @@ public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminde
     public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var found = Collection.Find(Query.EQ(MemberHelpDocuments.MemberField, BsonDocuments.Snowflake(memberId)))
+        var found = Collection.Find(Filter.EQ(MemberHelpDocuments.MemberField, BsonDocuments.Snowflake(memberId)))
             .Select(MemberHelpDocuments.ToReminder)
             .OrderBy(r => r.ExpiresAt)
             .ToList();
@@ -62,5 +62,5 @@ public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminde
     }
 
     /// <summary>Reminders whose key expired at or before <paramref name="now"/>: a range of the expiresAt index (LiteSupportData.EnsureIndexes).</summary>
-    internal static BsonExpression ExpiredBy(DateTimeOffset now) => Query.LTE(MemberHelpDocuments.ExpiresAtField, BsonDocuments.Time(now));
+    internal static BsonExpression ExpiredBy(DateTimeOffset now) => Filter.LTE(MemberHelpDocuments.ExpiresAtField, BsonDocuments.Time(now));
 }

@@ -103,7 +103,7 @@ public sealed class DataRetention(SupportDatabase database)
             {
                 deleted += database.Write(lite =>
                 {
-                    var count = lite.GetCollection(collection.Name, collection.AutoId).DeleteMany(Query.In("_id", going.Select(d => d["_id"])));
+                    var count = lite.GetCollection(collection.Name, collection.AutoId).DeleteMany(Filter.In("_id", going.Select(d => d["_id"])));
                     removed(lite, going);
                     return count;
                 });
@@ -125,7 +125,7 @@ public sealed class DataRetention(SupportDatabase database)
         while (true)
         {
             var batch = collection.Query()
-                .Where(Query.And(Query.GTE(timeField, from), Query.LT(timeField, cutoff.UtcTicks)))
+                .Where(Filter.And(Filter.GTE(timeField, from), Filter.LT(timeField, cutoff.UtcTicks)))
                 .OrderBy(timeField)
                 .Limit(BatchSize + seenAtFrom.Count)
                 .ToList()

@@ -186,7 +186,7 @@ internal static class StatsDays
         var after = BsonValue.MinValue;
         while (true)
         {
-            var read = documents.Find(Query.GT("_id", after), 0, batch).ToList();
+            var read = documents.Find(Filter.GT("_id", after), 0, batch).ToList();
             foreach (var document in read)
             {
                 yield return document;
@@ -254,7 +254,7 @@ internal static class StatsDays
     /// whole copy for a week's figures: 51 MB allocated for 28 documents wanted).
     /// </summary>
     internal static BsonExpression Days(StatsKind kind, long firstDay, long lastDay) =>
-        Query.Between("_id", Id(kind, Math.Clamp(firstDay, 0, 9_999_999)), Id(kind, Math.Clamp(lastDay, 0, 9_999_999)));
+        Filter.Between("_id", Id(kind, Math.Clamp(firstDay, 0, 9_999_999)), Id(kind, Math.Clamp(lastDay, 0, 9_999_999)));
 
     /// <summary>The rows' fields of <paramref name="kind"/> on days <paramref name="firstDay"/> to <paramref name="lastDay"/>, day by day.</summary>
     public static IEnumerable<ReadOnlyMemory<byte>> Read(LiteDatabase lite, StatsKind kind, long firstDay, long lastDay)

@@ -61,7 +61,7 @@ public sealed class LiteAuditLog : IAuditLog
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         cancellationToken.ThrowIfCancellationRequested();
         var documents = Entries.Query()
-            .Where(Query.EQ(TicketDocuments.AuditMemberField, BsonDocuments.Snowflake(memberId)))
+            .Where(Filter.EQ(TicketDocuments.AuditMemberField, BsonDocuments.Snowflake(memberId)))
             .OrderByDescending("_id")
             .Limit(count)
             .ToList();

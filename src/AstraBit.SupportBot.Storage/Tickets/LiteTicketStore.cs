@@ -144,7 +144,7 @@ public sealed class LiteTicketStore : ITicketStore
     public Task<Ticket?> FindByThreadAsync(ulong threadId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var document = Tickets.FindOne(Query.EQ(TicketDocuments.ThreadField, BsonDocuments.Snowflake(threadId)));
+        var document = Tickets.FindOne(Filter.EQ(TicketDocuments.ThreadField, BsonDocuments.Snowflake(threadId)));
         return Task.FromResult(document is null ? null : TicketDocuments.ToTicket(document));
     }
 
@@ -164,16 +164,16 @@ public sealed class LiteTicketStore : ITicketStore
     public Task<IReadOnlyList<Ticket>> ListClosingAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(ToList(Tickets.Find(Query.EQ(TicketDocuments.ClosingField, true))));
+        return Task.FromResult(ToList(Tickets.Find(Filter.EQ(TicketDocuments.ClosingField, true))));
     }
 
     public Task<IReadOnlyList<Ticket>> ListActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var from = BsonDocuments.Time(since);
-        var documents = Tickets.Find(Query.Or(
-            Query.GTE(TicketDocuments.OpenedAtField, from),
-            Query.GTE(TicketDocuments.ClosedAtField, from)));
+        var documents = Tickets.Find(Filter.Or(
+            Filter.GTE(TicketDocuments.OpenedAtField, from),
+            Filter.GTE(TicketDocuments.ClosedAtField, from)));
         return Task.FromResult(ToList(documents));
     }
 
@@ -182,7 +182,7 @@ public sealed class LiteTicketStore : ITicketStore
 
     private Ticket? FindOpen(ulong memberId)
     {
-        var document = Tickets.FindOne(Query.EQ(TicketDocuments.MemberStateField, TicketDocuments.MemberState(memberId, open: true)));
+        var document = Tickets.FindOne(Filter.EQ(TicketDocuments.MemberStateField, TicketDocuments.MemberState(memberId, open: true)));
         return document is null ? null : TicketDocuments.ToTicket(document);
     }
 
@@ -208,7 +208,7 @@ public sealed class LiteTicketStore : ITicketStore
 
             try
             {
-                foreach (var document in tickets.Find(Query.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId))).ToList())
+                foreach (var document in tickets.Find(Filter.EQ(TicketDocuments.MemberField, BsonDocuments.Snowflake(memberId))).ToList())
                 {
                     if (document[TicketDocuments.StateField].AsString != "closed")
                     {
