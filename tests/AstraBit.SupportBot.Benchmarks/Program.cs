@@ -1,7 +1,7 @@
 using AstraBit.SupportBot.Benchmarks;
 using AstraBit.SupportBot.Benchmarks.BusyYear;
 
-// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small] [--startup-only <rounds> [--unsealed]]|figures-profile --data <copy> [--rounds <n>] [--delete]|leak-guard|transcript|soak [--compressed]]
+// dotnet run -c Release --project tests/AstraBit.SupportBot.Benchmarks -- [diagnostic|interactions [--baseline <dir>]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small] [--startup-only <rounds> [--unsealed]]|figures-profile --data <copy> [--rounds <n>] [--delete]|leak-guard|transcript|soak [--compressed] [--gcdump <dir>]]
 var which = args.Length > 0 ? args[0] : "diagnostic";
 return which switch
 {
@@ -18,6 +18,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small] [--startup-only <rounds> [--unsealed]]|leak-guard|transcript|soak [--compressed]]");
+    Console.Error.WriteLine("usage: AstraBit.SupportBot.Benchmarks [diagnostic|interactions [--baseline <published dir>] [--current <published dir> | docker:<image>] [--rounds <n>] [--warmup <bursts of 100>] [--mappings]|checks|busy-year [--seed <n>] [--data <path>] [--reuse] [--small] [--startup-only <rounds> [--unsealed]]|leak-guard|transcript|soak [--compressed] [--gcdump <dir>]]");
     return 2;
 }

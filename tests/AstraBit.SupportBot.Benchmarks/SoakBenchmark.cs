@@ -19,7 +19,8 @@ internal static class SoakBenchmark
     {
         var shape = args.Contains("--compressed") ? SoakShape.Compressed : SoakShape.FullDay;
         Console.WriteLine($"soak: {shape.Steps} steps of {shape.Step} on the support clock");
-        var report = await SoakDay.RunAsync(shape, Console.WriteLine);
+        var dumps = args.SkipWhile(a => a != "--gcdump").Skip(1).FirstOrDefault();
+        var report = await SoakDay.RunAsync(shape, Console.WriteLine, dumps is null ? null : label => GcDumpAsync(dumps, label));
         foreach (var line in report.Lines())
         {
             Console.WriteLine(line);
@@ -33,5 +34,15 @@ internal static class SoakBenchmark
             && after.DataBytes - before.DataBytes <= report.WritesAfterBaseline * BytesPerWrite;
         Console.WriteLine(ok ? "soak: every promise kept, every figure within tolerance" : "soak: a promise is missing or a figure is past its tolerance (see above)");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>A heap snapshot of this process by dotnet-gcdump (a global tool: <c>dotnet tool install -g dotnet-gcdump</c>), read with <c>dotnet-gcdump report</c>.</summary>
+    private static async Task GcDumpAsync(string folder, string label)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"soak-{label}.gcdump");
+        using var tool = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", path]);
+        await tool.WaitForExitAsync();
+        Console.WriteLine($"soak: heap snapshot {path} (dotnet-gcdump exit {tool.ExitCode})");
     }
 }

@@ -115,6 +115,7 @@ public sealed partial class SoakDay
 
     private readonly SoakShape _shape;
     private readonly Action<string> _log;
+    private readonly Func<string, Task>? _snapshot;
     private readonly FakeTimeProvider _clock;
     private readonly DateTimeOffset _start;
     private readonly string _dataFolder;
@@ -128,19 +129,23 @@ public sealed partial class SoakDay
     private int _writes;
     private int _accounts;
 
-    private SoakDay(SoakShape shape, Action<string> log)
+    private SoakDay(SoakShape shape, Action<string> log, Func<string, Task>? snapshot)
     {
         _shape = shape;
         _log = log;
+        _snapshot = snapshot;
         _start = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
         _clock = new FakeTimeProvider(_start);
         _dataFolder = Path.Combine(Path.GetTempPath(), $"{BotHarness.DataFolderPrefix}soak-{Guid.NewGuid():N}");
     }
 
     /// <summary>Runs the day; the bot and emulators are gone when it returns.</summary>
-    public static async Task<SoakReport> RunAsync(SoakShape shape, Action<string> log)
+    /// <param name="shape">How much happens in the day.</param>
+    /// <param name="log">Where progress lines go.</param>
+    /// <param name="snapshot">Called with "baseline" and "after" right after those figures are taken (the bot still running), e.g. to take a heap snapshot of the process.</param>
+    public static async Task<SoakReport> RunAsync(SoakShape shape, Action<string> log, Func<string, Task>? snapshot = null)
     {
-        var day = new SoakDay(shape, log);
+        var day = new SoakDay(shape, log, snapshot);
         return await day.RunAsync();
     }
 
@@ -179,6 +184,10 @@ public sealed partial class SoakDay
                 baseline = SoakFigures.Take(_dataFolder);
                 writesAtBaseline = _writes;
                 _log($"soak: baseline at {_clock.GetUtcNow():HH:mm} (support clock) after {step} steps: {baseline}");
+                if (_snapshot is not null)
+                {
+                    await _snapshot("baseline");
+                }
             }
 
             await RoundAsync(step);
@@ -223,6 +232,11 @@ public sealed partial class SoakDay
         var afterEmulatorHistory = SoakFigures.Take(_dataFolder);
         bot.Discord.Rest.ForgetState();
         var afterEmulatorState = SoakFigures.Take(_dataFolder);
+        if (_snapshot is not null)
+        {
+            await _snapshot("after");
+        }
+
         await bot.StopAsync();
         return new SoakReport
         {
