@@ -112,10 +112,10 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
         var lastDay = StatsDays.Day(end);
 
         var ticketCollection = lite.GetCollection(TicketDocuments.Tickets);
-        var tickets = new Dictionary<int, Ticket>();
+        var tickets = new Dictionary<int, StatsTicket>();
         foreach (var document in ticketCollection.Find(TicketDocuments.IsOpenQuery()))
         {
-            tickets[document["_id"].AsInt32] = TicketDocuments.ToTicket(document);
+            tickets[document["_id"].AsInt32] = StatsTicket.Of(TicketDocuments.ToTicket(document));
         }
 
         foreach (var (number, fields) in StatsDays.ReadTickets(lite, firstDay, lastDay))
@@ -216,7 +216,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
 
         // Tickets: open now (two seeks in the state index), opened in the period, closed in the period (time indexes).
         var ticketCollection = Lite.GetCollection(TicketDocuments.Tickets);
-        var tickets = new Dictionary<int, Ticket>();
+        var tickets = new Dictionary<int, StatsTicket>();
         foreach (var document in ticketCollection.Find(TicketDocuments.IsOpenQuery())
             .Concat(ticketCollection.Find(Filter.And(Filter.GTE(TicketDocuments.OpenedAtField, start), Filter.LT(TicketDocuments.OpenedAtField, end))))
             .Concat(ticketCollection.Find(Filter.And(Filter.GTE(TicketDocuments.ClosedAtField, start), Filter.LT(TicketDocuments.ClosedAtField, end)))))
@@ -224,7 +224,7 @@ public sealed class LiteSupportData : IMemberDataStore, ISupportStatsSource
             var number = document["_id"].AsInt32;
             if (!tickets.ContainsKey(number))
             {
-                tickets[number] = TicketDocuments.ToTicket(document);
+                tickets[number] = StatsTicket.Of(TicketDocuments.ToTicket(document));
             }
         }
 

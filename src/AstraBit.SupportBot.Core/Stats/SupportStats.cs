@@ -23,7 +23,7 @@ public interface ISupportStatsSource
 /// <param name="Claims">The audit log's claims.</param>
 /// <param name="TicketsEverStored">Whether the data file holds any ticket at all, also outside what was loaded; null: tell from <paramref name="Tickets"/>.</param>
 public sealed record SupportStatsData(
-    IReadOnlyList<Ticket> Tickets,
+    IReadOnlyList<StatsTicket> Tickets,
     IReadOnlyList<StatsCheck> Checks,
     IReadOnlyList<StatsWalkthrough> Walkthroughs,
     IReadOnlyList<StatsClaim> Claims,

@@ -134,7 +134,7 @@ public static class SupportStatsCalculator
         return new CheckFigures(run, first + afterFix + notYet, first, afterFix, notYet);
     }
 
-    private static List<CheckCount>? ByFirstFailingCheck(List<Ticket> opened)
+    private static List<CheckCount>? ByFirstFailingCheck(List<StatsTicket> opened)
     {
         if (opened.Count == 0)
         {
@@ -142,8 +142,8 @@ public static class SupportStatsCalculator
         }
 
         return opened
-            .Where(t => t.Card is { Failing.Count: > 0 })
-            .GroupBy(t => t.Card!.Failing[0].Id, StringComparer.Ordinal)
+            .Where(t => t.FirstFailingCheck is not null)
+            .GroupBy(t => t.FirstFailingCheck!, StringComparer.Ordinal)
             .Select(g => new CheckCount(g.Key, g.Count()))
             .OrderByDescending(c => c.Tickets)
             .ThenBy(c => c.CheckId, StringComparer.Ordinal)
@@ -204,7 +204,7 @@ public static class SupportStatsCalculator
         return members.Count == 0 ? null : new SelfServiceFigures(members.Count, served.Count);
     }
 
-    private static List<StaffFigures>? Staff(SupportStatsData data, List<Ticket> closed, Func<DateTimeOffset?, bool> inPeriod)
+    private static List<StaffFigures>? Staff(SupportStatsData data, List<StatsTicket> closed, Func<DateTimeOffset?, bool> inPeriod)
     {
         // One pass over the claims and one over the closed tickets, tallied per staff member.
         var staff = new SortedDictionary<ulong, StaffTally>();

@@ -280,11 +280,11 @@ internal static class StatsDays
 
     public static long CheckTicks(ReadOnlySpan<byte> fields) => BinaryPrimitives.ReadInt64LittleEndian(fields[8..]);
 
-    public static Ticket ToTicket(int number, ReadOnlySpan<byte> fields)
+    public static StatsTicket ToTicket(int number, ReadOnlySpan<byte> fields)
     {
         var reader = new FieldReader(fields);
         var member = reader.Snowflake()!.Value;
-        var origin = (TicketOrigin)reader.Byte();
+        _ = reader.Byte(); // origin: not a figure
         var opened = reader.Time()!.Value;
         var state = (TicketState)reader.Byte();
         var closed = reader.Time();
@@ -295,18 +295,19 @@ internal static class StatsDays
         var closeRequestedBy = reader.Snowflake();
         var claimedBy = reader.Snowflake();
         var failing = reader.Text();
-        var card = failing is null ? null : new TicketCard(Verdict.Fail, [new TicketCheck(failing, CheckStatus.Fail, "", "", null, null)], [], null, null, null, null, null);
-        return new Ticket(number, member, origin, opened, card)
-        {
-            State = state,
-            ClosedAt = closed,
-            FirstStaffReplyAt = firstReply,
-            Rating = rating == 0 ? null : rating,
-            Outcome = outcome == NoText ? null : (TicketCloseOutcome)outcome,
-            ClosedBy = closedBy,
-            CloseRequestedBy = closeRequestedBy,
-            ClaimedBy = claimedBy,
-        };
+        return new StatsTicket(
+            number,
+            member,
+            opened,
+            state,
+            closed,
+            firstReply,
+            rating == 0 ? null : rating,
+            outcome == NoText ? null : (TicketCloseOutcome)outcome,
+            closedBy,
+            closeRequestedBy,
+            claimedBy,
+            failing);
     }
 
     /// <summary>The ticket number a ticket row's key holds.</summary>

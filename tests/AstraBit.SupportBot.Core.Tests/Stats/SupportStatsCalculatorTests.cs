@@ -29,7 +29,7 @@ public sealed class SupportStatsCalculatorTests
             ClosedBy = 900,
             Outcome = TicketCloseOutcome.ClosedByStaff,
         };
-        var data = new SupportStatsData([ticket], [], [], []);
+        var data = new SupportStatsData([StatsTicket.Of(ticket)], [], [], []);
 
         var working = SupportStatsCalculator.Compute(data, From, To, WorkingCalendar.From(WorkingCalendarTests.OfficeHours()));
         var wall = SupportStatsCalculator.Compute(data, From, To, WorkingCalendar.AlwaysOpen);
@@ -103,7 +103,7 @@ public sealed class SupportStatsCalculatorTests
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var stats = SupportStatsCalculator.Compute(new SupportStatsData(tickets, [.. checks.Select(StatsCheck.Of)], [], []), From, To, WorkingCalendar.AlwaysOpen);
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData([.. tickets.Select(StatsTicket.Of)], [.. checks.Select(StatsCheck.Of)], [], []), From, To, WorkingCalendar.AlwaysOpen);
 
         Assert.Equal(new SelfServiceFigures(60_000, 30_000), stats.SelfService);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");

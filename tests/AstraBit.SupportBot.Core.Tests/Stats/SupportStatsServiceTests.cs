@@ -112,6 +112,6 @@ public sealed class SupportStatsServiceTests : IDisposable
     private sealed class StoredTickets(TicketHarness harness) : ISupportStatsSource
     {
         public async Task<SupportStatsData> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
-            new(await harness.Store.ListActiveSinceAsync(DateTimeOffset.MinValue, cancellationToken), [], [], StatsClaim.In(harness.Audit.Entries));
+            new([.. (await harness.Store.ListActiveSinceAsync(DateTimeOffset.MinValue, cancellationToken)).Select(StatsTicket.Of)], [], [], StatsClaim.In(harness.Audit.Entries));
     }
 }
