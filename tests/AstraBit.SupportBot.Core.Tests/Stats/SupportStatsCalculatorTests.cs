@@ -1,5 +1,6 @@
 using AstraBit.SupportBot.Core.Audit;
 using AstraBit.SupportBot.Core.Diagnostics;
+using AstraBit.SupportBot.Core.Guide;
 using AstraBit.SupportBot.Core.KeyChecks;
 using AstraBit.SupportBot.Core.Stats;
 using AstraBit.SupportBot.Core.Tests.Guide;
@@ -107,6 +108,59 @@ public sealed class SupportStatsCalculatorTests
 
         Assert.Equal(new SelfServiceFigures(60_000, 30_000), stats.SelfService);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Compute_Funnel_CountsEachPositionOfTheWalkthroughsStartedInThePeriod()
+    {
+        static StatsWalkthrough Walkthrough(DateTimeOffset? started, bool passed, params GuidePosition[] reached) =>
+            new(started, reached.Aggregate(0u, (bits, p) => bits | StatsWalkthrough.Bit(p)), passed);
+        var walkthroughs = new List<StatsWalkthrough>
+        {
+            Walkthrough(From.AddDays(1), true, GuidePosition.BeforeYouBegin, GuidePosition.Step1, GuidePosition.Step2, GuidePosition.FinalCheck),
+            // Done without a final check mark counts as having reached the final check.
+            Walkthrough(From.AddDays(2), false, GuidePosition.BeforeYouBegin, GuidePosition.Step1, GuidePosition.Step2, GuidePosition.Step3, GuidePosition.Step4, GuidePosition.Step5, GuidePosition.Step6, GuidePosition.Done),
+            Walkthrough(From.AddDays(3), false, GuidePosition.BeforeYouBegin),
+            Walkthrough(From.AddDays(-1), true, GuidePosition.BeforeYouBegin, GuidePosition.Step1, GuidePosition.FinalCheck),
+            Walkthrough(null, false, GuidePosition.Step1),
+        };
+
+        var funnel = SupportStatsCalculator.Compute(new SupportStatsData([], [], walkthroughs, []), From, To, WorkingCalendar.AlwaysOpen).Funnel;
+
+        Assert.NotNull(funnel);
+        Assert.Equal((3, 1), (funnel.Started, funnel.PassedFinalCheck));
+        Assert.Equal(
+            [(GuidePosition.Step1, 2), (GuidePosition.Step2, 2), (GuidePosition.Step3, 1), (GuidePosition.Step4, 1), (GuidePosition.Step5, 1), (GuidePosition.Step6, 1), (GuidePosition.FinalCheck, 2)],
+            funnel.Reached);
+    }
+
+    [Fact]
+    public void Compute_SelfService_ATicketBetweenTheFailureAndThePassMeansAHumanWasAsked()
+    {
+        var checks = new List<CheckHistoryEntry>
+        {
+            // 1: fails, a ticket opens at the very moment of the pass: asked.
+            Check(1, From.AddDays(1), Verdict.Fail),
+            Check(1, From.AddDays(2), Verdict.Pass),
+            // 2: fails, passes; its ticket opened before the failure: self-served.
+            Check(2, From.AddDays(1), Verdict.Fail),
+            Check(2, From.AddDays(1).AddHours(1), Verdict.Warn),
+            // 3: fails, never passes: not self-served.
+            Check(3, From.AddDays(1), Verdict.Fail),
+            // 4: fails, a ticket in between, passes later: asked.
+            Check(4, From.AddDays(3), Verdict.Fail),
+            Check(4, From.AddDays(5), Verdict.Pass),
+        };
+        var tickets = new List<StatsTicket>
+        {
+            new(1, 1, From.AddDays(2), TicketState.Open, null, null, null, null, null, null, null, null),
+            new(2, 2, From.AddHours(1), TicketState.Open, null, null, null, null, null, null, null, null),
+            new(3, 4, From.AddDays(4), TicketState.Open, null, null, null, null, null, null, null, null),
+        };
+
+        var stats = SupportStatsCalculator.Compute(new SupportStatsData(tickets, [.. checks.Select(StatsCheck.Of)], [], []), From, To, WorkingCalendar.AlwaysOpen);
+
+        Assert.Equal(new SelfServiceFigures(4, 1), stats.SelfService);
     }
 
     private static CheckHistoryEntry Check(ulong member, DateTimeOffset at, Verdict verdict) =>
