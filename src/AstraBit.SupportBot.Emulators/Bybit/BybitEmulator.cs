@@ -97,6 +97,20 @@ public sealed class BybitEmulator : IAsyncDisposable
     /// </summary>
     public void ForgetRequests() => _requests.Clear();
 
+    /// <summary>
+    /// Forgets the rate limits' windows as well (one per caller address and one per account and endpoint, each holding
+    /// its last second's or window's request times): for a long run that measures its own process after it has
+    /// checked everything, so that a day of accounts' windows is not counted as its client's.
+    /// </summary>
+    public void ForgetRateWindows()
+    {
+        lock (_limitsLock)
+        {
+            _ipWindows.Clear();
+            _uidWindows.Clear();
+        }
+    }
+
     /// <summary>Completes once every request received so far has been answered or abandoned by its client.</summary>
     public Task WhenAllRequestsFinished() => Task.WhenAll(_requests.Select(x => x.Finished.Task));
 

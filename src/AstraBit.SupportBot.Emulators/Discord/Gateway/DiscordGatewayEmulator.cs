@@ -29,6 +29,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
     private readonly List<Exception> _serverErrors = [];
     private readonly List<ReceivedGatewayPayload> _payloads = [];
     private readonly List<Connection> _connections = [];
+    private int _forgottenConnections;
     private readonly Dictionary<string, Session> _sessions = [];
     private WebApplication? _app;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,16 +63,18 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Forgets what a long run piled up: the payloads received, the sessions no connection holds, and the replay buffer
-    /// of the one that does (every event dispatched since it identified; Discord keeps only a short one). For a run
-    /// that measures its own process, so what the emulator kept of the run is not counted as its client's; a resume
-    /// after this replays nothing older.
+    /// Forgets what a long run piled up: the payloads received, the connections that ended (each with its socket and
+    /// request; they are still counted), the sessions no connection holds, and the replay buffer of the one that does
+    /// (every event dispatched since it identified; Discord keeps only a short one). For a run that measures its own
+    /// process, so what the emulator kept of the run is not counted as its client's; a resume after this replays
+    /// nothing older.
     /// </summary>
     public void ForgetHistory()
     {
         lock (_lock)
         {
             _payloads.Clear();
+            _forgottenConnections += _connections.RemoveAll(c => !c.IsOpen);
             foreach (var (id, session) in _sessions.ToList())
             {
                 if (session.Attached is null && session != _latestSession)
@@ -87,7 +90,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
     }
 
     /// <summary>Connections accepted so far.</summary>
-    public int ConnectionCount => Read(() => _connections.Count);
+    public int ConnectionCount => Read(() => _forgottenConnections + _connections.Count);
 
     /// <summary>IDENTIFY payloads received (valid or not).</summary>
     public int IdentifyCount => Read(() => _identifyCount);
@@ -110,7 +113,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
     /// <summary>Every payload received, in order.</summary>
     public IReadOnlyList<ReceivedGatewayPayload> ReceivedPayloads => Read(() => (IReadOnlyList<ReceivedGatewayPayload>)[.. _payloads]);
 
-    /// <summary>Every connection accepted, in order.</summary>
+    /// <summary>Every connection accepted, in order (since <see cref="ForgetHistory"/>: the ones it kept).</summary>
     public IReadOnlyList<EmulatedGatewayConnection> Connections => Read(() => (IReadOnlyList<EmulatedGatewayConnection>)[.. _connections.Select(c => c.Snapshot())]);
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port.</summary>
@@ -236,7 +239,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
 
     /// <summary>Waits until <paramref name="count"/> connections have been accepted.</summary>
     public Task WaitForConnectionsAsync(int count, TimeSpan? timeout = null) =>
-        WaitUntilAsync(() => _connections.Count >= count, timeout, $"{count} connections");
+        WaitUntilAsync(() => _forgottenConnections + _connections.Count >= count, timeout, $"{count} connections");
 
     /// <summary>Waits until <paramref name="count"/> received payloads match <paramref name="predicate"/>.</summary>
     public Task WaitForPayloadsAsync(Func<ReceivedGatewayPayload, bool> predicate, int count, TimeSpan? timeout = null) =>
@@ -244,7 +247,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
 
     /// <summary>Waits until the connection <paramref name="connectionId"/> has ended.</summary>
     public Task WaitForConnectionEndedAsync(int connectionId, TimeSpan? timeout = null) =>
-        WaitUntilAsync(() => _connections.Count >= connectionId && !_connections[connectionId - 1].IsOpen, timeout, $"connection {connectionId} to end");
+        WaitUntilAsync(() => _forgottenConnections + _connections.Count >= connectionId && _connections.Find(c => c.Id == connectionId) is not { IsOpen: true }, timeout, $"connection {connectionId} to end");
 
     /// <summary>
     /// Waits until <paramref name="condition"/> holds; it is evaluated under the emulator's lock whenever its state
@@ -324,7 +327,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         Connection connection;
         lock (_lock)
         {
-            connection = new Connection(this, _connections.Count + 1, socket, context);
+            connection = new Connection(this, _forgottenConnections + _connections.Count + 1, socket, context);
             _connections.Add(connection);
             _current = connection;
             SignalLocked();
@@ -658,7 +661,7 @@ public sealed class DiscordGatewayEmulator : IAsyncDisposable
         {
             var recent = string.Join(", ", _payloads.TakeLast(5).Select(p => $"#{p.ConnectionId} op {p.Op}"));
             var connections = string.Join(", ", _connections.Select(c => c.Snapshot()));
-            return $"Emulator: {_connections.Count} connections [{connections}], {_identifyCount} identifies, {_readyCount} READY, "
+            return $"Emulator: {_forgottenConnections + _connections.Count} connections [{connections}], {_identifyCount} identifies, {_readyCount} READY, "
                 + $"{_resumeCount} resumes, {_resumedCount} RESUMED, {_heartbeatCount} heartbeats, last payloads: {recent}.";
         }
     }
