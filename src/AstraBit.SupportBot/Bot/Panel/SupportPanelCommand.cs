@@ -94,8 +94,8 @@ public sealed partial class SupportPanelCommand(
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordErrorCodes.InvalidFormBody)
         {
-            // A panel posted before it was a Components V2 message still holds its embed, which a V2 edit can't clear:
-            // a new one is posted and the old one deleted, as when the panel moves.
+            // Discord refused this layout on that message: a new one is posted and the old one deleted, as when the panel
+            // moves. (A panel an older version posted as an embed is not refused: the V2 edit clears its embed.)
             LogReplaced(logger, messageId);
             return false;
         }
