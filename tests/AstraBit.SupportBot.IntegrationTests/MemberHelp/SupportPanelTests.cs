@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AstraBit.SupportBot.Core.Panel;
 using AstraBit.SupportBot.Emulators.Discord;
+using Microsoft.Extensions.DependencyInjection;
 using static AstraBit.SupportBot.IntegrationTests.Diagnose.DiagnoseMember;
 
 namespace AstraBit.SupportBot.IntegrationTests.MemberHelp;
@@ -53,6 +55,69 @@ public sealed class SupportPanelTests
         await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == move && m.EditCount > 0, BotHarness.Timeout);
         Assert.Equal(other, Assert.Single(PanelsIn(bot)).ChannelId);
         Assert.Contains(bot.Discord.Rest.DeletedMessages, m => m.Id == panel.Id);
+    }
+
+    [Fact]
+    public async Task Panel_PostedAsAnEmbedByAnEarlierVersion_RerunningTheCommandEditsItIntoTheV2PanelInPlace()
+    {
+        var stored = new RecordedPanel();
+        await using var bot = await BotHarness.StartAsync(configureHost: b => b.Services.AddSingleton<IPanelLocationStore>(stored));
+        bot.Discord.Rest.AddMember(Staff, [BotHarness.SupportRoleId], "sam.support");
+        // The panel as a version before Components V2 posted it: an embed and a row of the same four buttons.
+        var old = await PostAsBotAsync(bot, bot.SupportChannelId, """
+            {"embeds":[{"title":"Bybit connection help","description":"Pick what you need.","color":5793266}],
+             "components":[{"type":1,"components":[{"type":2,"style":1,"label":"Connect Bybit step by step","custom_id":"pn:connect"},{"type":2,"style":2,"label":"Check my API key","custom_id":"kc:open"}]}]}
+            """);
+        stored.Location = new PanelLocation(bot.Discord.Rest.GuildId, bot.SupportChannelId, old, DateTimeOffset.UnixEpoch);
+
+        var again = await bot.Discord.RunSlashCommandAsync(Staff, "support", [SlashOption.Subcommand("panel")], bot.SupportChannelId);
+        var answer = await bot.Discord.Rest.WaitForMessageAsync(m => m.InteractionId == again && m.EditCount > 0, BotHarness.Timeout);
+
+        Assert.Contains("updated in place", answer.Content, StringComparison.Ordinal);
+        var panel = Assert.Single(PanelsIn(bot));
+        Assert.Equal(old, panel.Id);
+        Assert.True(panel.IsComponentsV2);
+        Assert.Equal(("", 0), (panel.Content, panel.Embeds.Count));
+        Assert.Equal(4, Buttons(panel).Count);
+        Assert.DoesNotContain(bot.Discord.Rest.DeletedMessages, m => m.Id == old);
+        Assert.Empty(bot.Discord.Rest.InvalidFormBodies);
+    }
+
+    private static async Task<ulong> PostAsBotAsync(BotHarness bot, ulong channelId, string json)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(bot.Discord.Rest.ApiBaseUrl + $"/channels/{channelId}/messages"))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + bot.Discord.Rest.Token);
+        request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://example.test, 0.9)");
+        using var response = await http.SendAsync(request);
+        var created = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, created.ToJsonString());
+        return ulong.Parse(created["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+    }
+
+    // The server's panel location, in memory: set by the test to a message an earlier version posted.
+    private sealed class RecordedPanel : IPanelLocationStore
+    {
+        public PanelLocation? Location { get; set; }
+
+        public Task<PanelLocation?> GetAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Location?.GuildId == guildId ? Location : null);
+
+        public Task SaveAsync(PanelLocation location, CancellationToken cancellationToken = default)
+        {
+            Location = location;
+            return Task.CompletedTask;
+        }
+
+        public Task<bool> DeleteAsync(ulong guildId, CancellationToken cancellationToken = default)
+        {
+            var had = Location?.GuildId == guildId;
+            Location = had ? null : Location;
+            return Task.FromResult(had);
+        }
     }
 
     private static async Task PressAllAsync(BotHarness bot, EmulatedMessage panel)
