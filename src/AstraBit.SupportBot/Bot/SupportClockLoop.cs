@@ -9,15 +9,28 @@ namespace AstraBit.SupportBot.Bot;
 /// </summary>
 public abstract class SupportClockLoop(TimeSpan interval, TimeProvider clock) : BackgroundService
 {
+    private readonly TaskCompletionSource firstRun = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the run at start has ended (whatever it did), or when the loop stops before it.</summary>
+    public Task FirstRun => firstRun.Task;
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Created before the first await, so a clock that moves while the first run is busy still ticks it.
-        using var timer = new PeriodicTimer(interval, clock);
-        do
+        try
         {
+            // Created before the first await, so a clock that moves while the first run is busy still ticks it.
+            using var timer = new PeriodicTimer(interval, clock);
             await RunOnceAsync(stoppingToken);
+            firstRun.TrySetResult();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RunOnceAsync(stoppingToken);
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        finally
+        {
+            firstRun.TrySetResult();
+        }
     }
 
     /// <summary>Runs what is due now; stopping ends it quietly, any other failure goes to <see cref="OnFailed"/>.</summary>
