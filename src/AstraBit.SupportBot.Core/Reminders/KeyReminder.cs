@@ -36,6 +36,12 @@ public interface IKeyReminderStore
 
     Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reminders whose key expires after <paramref name="after"/> and at or before <paramref name="until"/>: the only ones
+    /// that can be due in that window, read without reading the others (a year's file holds thousands).
+    /// </summary>
+    Task<IReadOnlyList<KeyReminder>> ExpiringAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken = default);
+
     Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);

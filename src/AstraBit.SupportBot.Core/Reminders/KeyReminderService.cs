@@ -157,7 +157,11 @@ public sealed class KeyReminderService(IKeyReminderStore store, TimeProvider tim
         // a member's key check, which applies its result to the reminders under it) waiting for minutes.
         await store.DeleteExpiredAsync(now, cancellationToken).ConfigureAwait(false);
         var due = new List<KeyReminderDue>();
-        foreach (var reminder in await store.AllAsync(cancellationToken).ConfigureAwait(false))
+
+        // Only a key expiring within the earliest stage (14 days) can have a reminder due: those are read, not every
+        // reminder (reading them all kept a year's reminders' pages in the data file's cache for good).
+        var window = now + TimeSpan.FromDays(KeyReminderSchedule.Stages.Max());
+        foreach (var reminder in await store.ExpiringAsync(now, window, cancellationToken).ConfigureAwait(false))
         {
             if (now < reminder.ExpiresAt && KeyReminderSchedule.Due(reminder, now) is { } item)
             {

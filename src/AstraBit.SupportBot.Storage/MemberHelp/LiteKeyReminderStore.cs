@@ -33,6 +33,13 @@ public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminde
         return Task.FromResult<IReadOnlyList<KeyReminder>>(Collection.FindAll().Select(MemberHelpDocuments.ToReminder).ToList());
     }
 
+    public Task<IReadOnlyList<KeyReminder>> ExpiringAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = Collection.Find(ExpiringBetween(after, until)).Select(MemberHelpDocuments.ToReminder).Where(r => r.ExpiresAt > after).ToList();
+        return Task.FromResult<IReadOnlyList<KeyReminder>>(found);
+    }
+
     public Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reminder);
@@ -63,4 +70,11 @@ public sealed class LiteKeyReminderStore(SupportDatabase database) : IKeyReminde
 
     /// <summary>Reminders whose key expired at or before <paramref name="now"/>: a range of the expiresAt index (LiteSupportData.EnsureIndexes).</summary>
     internal static BsonExpression ExpiredBy(DateTimeOffset now) => Filter.LTE(MemberHelpDocuments.ExpiresAtField, BsonDocuments.Time(now));
+
+    /// <summary>
+    /// Reminders whose key expires from <paramref name="after"/> to <paramref name="until"/>, both included: one range of
+    /// the expiresAt index (an AND of two comparisons would seek the first and read on to the end).
+    /// </summary>
+    internal static BsonExpression ExpiringBetween(DateTimeOffset after, DateTimeOffset until) =>
+        Filter.Between(MemberHelpDocuments.ExpiresAtField, BsonDocuments.Time(after), BsonDocuments.Time(until));
 }

@@ -181,6 +181,25 @@ public sealed class KeyReminderServiceTests
         Assert.Equal([due.Reminder.Id], store.Items.Keys);
     }
 
+    [Fact]
+    public async Task Due_ReadsOnlyTheKeysExpiringWithinTheEarliestStage()
+    {
+        // A year's file: a thousand running keys that expire in a month or more, one within 14 days.
+        for (var i = 0; i < 1_000; i++)
+        {
+            await Service.SubscribeAsync(Member + 1 + (ulong)i, "…Far1", Start.AddDays(30 + (i % 60)), "mainnet");
+        }
+
+        await Service.SubscribeAsync(Member, "…Near", Start.AddDays(20), "mainnet");
+        time.Advance(TimeSpan.FromDays(7));
+
+        var due = Assert.Single(await Service.DueAsync());
+
+        Assert.Equal("…Near", due.Reminder.MaskedKey);
+        Assert.Equal(14, due.DaysBefore);
+        Assert.Equal(1, store.Read);
+    }
+
     private sealed class MemoryReminderStore : IKeyReminderStore
     {
         public Dictionary<string, KeyReminder> Items { get; } = [];
@@ -195,7 +214,21 @@ public sealed class KeyReminderServiceTests
         public Task<IReadOnlyList<KeyReminder>> ListAsync(ulong memberId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<KeyReminder>>(Items.Values.Where(r => r.MemberId == memberId).OrderBy(r => r.ExpiresAt).ToList());
 
-        public Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<KeyReminder>>(Items.Values.ToList());
+        /// <summary>How many reminders were read by the lists of many (every one, or a window of expiry).</summary>
+        public int Read { get; private set; }
+
+        public Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default)
+        {
+            Read += Items.Count;
+            return Task.FromResult<IReadOnlyList<KeyReminder>>(Items.Values.ToList());
+        }
+
+        public Task<IReadOnlyList<KeyReminder>> ExpiringAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken = default)
+        {
+            var found = Items.Values.Where(r => r.ExpiresAt > after && r.ExpiresAt <= until).ToList();
+            Read += found.Count;
+            return Task.FromResult<IReadOnlyList<KeyReminder>>(found);
+        }
 
         public async Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default)
         {

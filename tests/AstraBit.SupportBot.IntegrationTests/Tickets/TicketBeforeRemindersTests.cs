@@ -64,6 +64,8 @@ public sealed class TicketBeforeRemindersTests
 
         public Task<IReadOnlyList<KeyReminder>> AllAsync(CancellationToken cancellationToken = default) => Inner.AllAsync(cancellationToken);
 
+        public Task<IReadOnlyList<KeyReminder>> ExpiringAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken = default) => Inner.ExpiringAsync(after, until, cancellationToken);
+
         public Task SaveAsync(KeyReminder reminder, CancellationToken cancellationToken = default) => Inner.SaveAsync(reminder, cancellationToken);
 
         public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Inner.DeleteAsync(id, cancellationToken);

@@ -124,6 +124,28 @@ public sealed class MemberHelpStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Reminders_ExpiringWithinAWindow_ReadThroughOneRangeOfTheExpiryIndex()
+    {
+        using var database = new SupportDatabase(folder.File("bot.db"));
+        LiteSupportData.EnsureIndexes(database);
+        var store = new LiteKeyReminderStore(database);
+        var now = Start.AddDays(100);
+        for (var i = 0; i < 900; i++)
+        {
+            await store.SaveAsync(new KeyReminder(1_000 + (ulong)i, "…Ab12", now.AddDays((i % 90) - 10), "mainnet", Start, []), TestContext.Current.CancellationToken);
+        }
+
+        // The due pass reads the keys expiring within 14 days, a range of the expiresAt index, not every reminder.
+        var plan = database.Database.GetCollection(MemberHelpDocuments.KeyReminders).Query().Where(LiteKeyReminderStore.ExpiringBetween(now, now.AddDays(14))).GetPlan();
+        Assert.Equal(MemberHelpDocuments.ExpiresAtField, plan["index"]["name"].AsString);
+        Assert.DoesNotContain("FULL", plan["index"]["mode"].AsString, StringComparison.Ordinal);
+
+        var expiring = await store.ExpiringAsync(now, now.AddDays(14), TestContext.Current.CancellationToken);
+        Assert.Equal(140, expiring.Count);
+        Assert.All(expiring, r => Assert.InRange(r.ExpiresAt, now.AddTicks(1), now.AddDays(14)));
+    }
+
+    [Fact]
     public async Task Panel_SavedThenReopened_SameLocationAndReplacedPerServer()
     {
         var path = folder.File("bot.db");
