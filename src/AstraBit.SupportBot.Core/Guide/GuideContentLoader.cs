@@ -358,7 +358,7 @@ public static class GuideContentLoader
 
                     if (page.TotalLength > limits.PageTotal)
                     {
-                        throw root.Fail($"{where} makes a page of {page.TotalLength.ToString(CultureInfo.InvariantCulture)} characters; Discord allows {limits.PageTotal.ToString(CultureInfo.InvariantCulture)} in one message (shorten its texts or tips)");
+                        throw root.Fail($"{where} makes a page of {page.TotalLength.ToString(CultureInfo.InvariantCulture)} characters; a page holds {limits.PageTotal.ToString(CultureInfo.InvariantCulture)} so that it fits in one Discord message beside the bot's notes (shorten its texts or tips)");
                     }
                 }
             }

@@ -76,7 +76,7 @@ public static class PanelContentLoader
         var total = title.Length + text.Length + (footer?.Length ?? 0);
         if (total > limits.PageTotal)
         {
-            throw root.Fail($"title, text and footer make {total.ToString(CultureInfo.InvariantCulture)} characters; Discord allows {limits.PageTotal.ToString(CultureInfo.InvariantCulture)} in one message");
+            throw root.Fail($"title, text and footer make {total.ToString(CultureInfo.InvariantCulture)} characters; the panel holds {limits.PageTotal.ToString(CultureInfo.InvariantCulture)} so that it fits in one Discord message");
         }
 
         return new PanelContent(title, text, footer, buttons, form);

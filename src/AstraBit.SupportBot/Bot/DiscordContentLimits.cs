@@ -1,3 +1,4 @@
+using AstraBit.SupportBot.Bot.Walkthrough;
 using AstraBit.SupportBot.Core.Content;
 using AstraBit.SupportBot.Discord.Models;
 
@@ -11,13 +12,13 @@ public static class DiscordContentLimits
 {
     public static ContentLimits Value { get; } = new()
     {
-        // Pages are embeds.
+        // Texts sized like an embed's parts; a page in all is a Components V2 message's text beside the bot's notes.
         Title = new TextLimit(DiscordLimits.EmbedTitle, "Discord embed title limit"),
         Text = new TextLimit(DiscordLimits.EmbedDescription, "Discord embed description limit"),
         Field = new TextLimit(DiscordLimits.EmbedFieldValue, "Discord embed field limit"),
         Footer = new TextLimit(DiscordLimits.EmbedFooterText, "Discord embed footer limit"),
         Fields = DiscordLimits.EmbedFields,
-        PageTotal = DiscordLimits.EmbedTotal,
+        PageTotal = WalkthroughMessages.PageRoom,
         Message = DiscordLimits.MessageContent,
         Button = new TextLimit(DiscordLimits.ButtonLabel, "Discord button label limit"),
         // Lists of choices are string selects.

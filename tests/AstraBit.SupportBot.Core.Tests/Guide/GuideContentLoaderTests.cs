@@ -261,7 +261,7 @@ public sealed class GuideContentLoaderTests
         var error = Assert.Throws<GuideContentException>(() => ShippedGuide.Load(json));
 
         Assert.StartsWith("config/guide.json: parts[0].steps[2] makes a page of", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Discord allows 6000 in one message", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a page holds 6000 so that it fits in one Discord message", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class PanelContentLoaderTests
 
         var error = Assert.Throws<PanelContentException>(() => Load(json));
 
-        Assert.Contains("Discord allows 6000 in one message", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the panel holds 6000 so that it fits in one Discord message", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

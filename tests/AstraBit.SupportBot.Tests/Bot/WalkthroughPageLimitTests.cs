@@ -76,6 +76,43 @@ public sealed class WalkthroughPageLimitTests
         Assert.True(upgraded.IsComponentsV2 && upgraded.Content.Length == 0 && upgraded.Embeds.Count == 0);
     }
 
+    // An operator's edit of config/guide.json: the longest page its check lets through, in as many fields as it
+    // allows, under the longest notice the bot writes, is still shown whole; one character more is refused by name.
+    [Fact]
+    public void GuideFilesLongestAllowedPage_UnderTheLongestNotice_IsShownWhole()
+    {
+        var limits = DiscordContentLimits.Value;
+        var fields = Enumerable.Range(1, limits.Fields).Select(i => new GuideField("F" + i, "v")).ToList();
+        var header = "Part 2 of 3 · Step 5 of 6";
+        var title = "Switch to One-Way Mode";
+        var description = new string('d', limits.PageTotal - header.Length - title.Length - fields.Sum(f => f.Name.Length + f.Value.Length));
+        var page = new GuidePage(header, title, description, fields);
+        Assert.Equal(limits.PageTotal, page.TotalLength);
+        var view = Engine.View(Progress(GuidePosition.Step5, AccountType.Unified), keyRemembered: true, "en-US") with { Page = page };
+
+        var message = WalkthroughMessages.Walkthrough(view, new string('n', 5_000));
+
+        WithinLimits(message);
+        var text = Text(message);
+        Assert.Contains(description, text, StringComparison.Ordinal);
+        Assert.All(fields, f => Assert.Contains($"**{f.Name}**\n{f.Value}", text, StringComparison.Ordinal));
+
+        var tooLong = Path.Combine(Path.GetTempPath(), $"guide-{Guid.NewGuid():N}.json");
+        var shipped = Path.Combine(Path.GetDirectoryName(ShippedTexts.Directory)!, "guide.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(shipped))!;
+        try
+        {
+            json["parts"]![0]!["steps"]![0]!["body"] = new string('x', limits.PageTotal);
+            File.WriteAllText(tooLong, json.ToJsonString());
+            var error = Assert.Throws<GuideContentException>(() => GuideContentLoader.LoadFile(tooLong, limits));
+            Assert.Contains($"a page holds {limits.PageTotal}", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tooLong);
+        }
+    }
+
     // A report as long as /diagnose's embed may be (6,000 characters), more than a V2 message's 4,000.
     [Theory]
     [MemberData(nameof(Locales))]

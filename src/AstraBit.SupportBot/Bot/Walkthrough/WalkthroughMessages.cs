@@ -26,6 +26,16 @@ public static class WalkthroughMessages
     // The most a notice above the page may take of the message's text.
     private const int NoticeRoom = 1000;
 
+    // What a page's markup adds to its texts: "-# " and "### ", a line break, and per field "**name**\n" and a blank line.
+    private const int MarkupRoom = 8 + (7 * DiscordLimits.EmbedFields);
+
+    /// <summary>
+    /// The characters a guide page's own texts may take (header, title, text, fields' names and values): what is left of
+    /// a V2 message's 4,000 beside the longest notice and the page's markup, so a page the guide file's check lets
+    /// through is always shown whole.
+    /// </summary>
+    public const int PageRoom = DiscordLimits.ComponentsV2Text - NoticeRoom - MarkupRoom;
+
     // What a page keeps however long the report beside it: its header, its title and the start of its text.
     private const int PageLeast = 400;
 
