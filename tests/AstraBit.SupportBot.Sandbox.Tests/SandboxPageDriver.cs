@@ -20,8 +20,13 @@ public sealed class SandboxPageDriver(IPage page)
     public ILocator Message(params string[] texts) =>
         texts.Aggregate(Messages, (found, text) => found.Filter(new() { HasText = text })).Last;
 
-    public Task ActAsAsync(string person) =>
-        page.GetByRole(AriaRole.Group, new() { Name = "Acting as" }).GetByRole(AriaRole.Button, new() { Name = person, Exact = true }).ClickAsync();
+    /// <summary>Switches the person acting, and waits until the page shows them as the one acting.</summary>
+    public async Task ActAsAsync(string person)
+    {
+        var button = page.GetByRole(AriaRole.Group, new() { Name = "Acting as" }).GetByRole(AriaRole.Button, new() { Name = person, Exact = true });
+        await button.ClickAsync();
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+    }
 
     public Task OpenChannelAsync(string name) => Channel(name).ClickAsync();
 

@@ -362,9 +362,17 @@ document.addEventListener('mousedown', (e) => { if (!e.target.closest('#apps-men
 
 // ---- drawing ----
 
+// Buttons are rebuilt only when what they show changes: the page redraws on every event from the sandbox, and a button
+// replaced between a click's mousedown and mouseup never gets the click (a person switch or a channel lost that way).
+function replaceIfChanged(box, signature, build) {
+  if (box.dataset.signature === signature) return;
+  box.dataset.signature = signature;
+  box.replaceChildren(...build());
+}
+
 function renderPeople() {
-  const box = $('people');
-  box.replaceChildren(...state.people.map((p) => el('button', {
+  const signature = personKey + '|' + state.people.map((p) => p.key + ':' + p.name).join('|');
+  replaceIfChanged($('people'), signature, () => state.people.map((p) => el('button', {
     type: 'button', 'aria-pressed': p.key === personKey ? 'true' : 'false',
     onclick: () => { personKey = p.key; lastMessages = ''; render(); },
   }, p.name)));
@@ -385,7 +393,7 @@ function channelButton(c, extraClass) {
   const count = visibleMessages(c.id).length;
   const unread = c.id !== channelId && count > (seen.get(personKey + c.id) || 0);
   return el('li', { class: extraClass }, el('button', {
-    type: 'button', class: unread ? 'unread' : null, 'aria-current': c.id === channelId ? 'true' : null,
+    type: 'button', class: unread ? 'unread' : null, 'aria-current': c.id === channelId ? 'true' : null, 'data-channel': c.id,
     onclick: () => { channelId = c.id; lastMessages = ''; render(); $('message-box').focus(); },
   }, c.name));
 }
@@ -397,7 +405,8 @@ function renderChannels(channels) {
     for (const t of channels.filter((x) => x.kind === 'thread' && x.parentId === c.id)) items.push(channelButton(t, 'thread'));
   }
   for (const d of channels.filter((x) => x.kind === 'dm')) items.push(channelButton(d));
-  $('channels').replaceChildren(...items);
+  const signature = items.map((li) => li.className + '>' + li.firstChild.className + '>' + li.firstChild.getAttribute('aria-current') + '>' + li.firstChild.dataset.channel + '>' + li.firstChild.textContent).join('|');
+  replaceIfChanged($('channels'), signature, () => items);
 }
 
 function renderMessages() {
