@@ -139,7 +139,6 @@ public static class WalkthroughMessages
     private static string? CheckButton(WalkthroughView view) =>
         view.Buttons.FirstOrDefault(b => b.Action.Kind == WalkthroughActionKind.CheckNow)?.Label;
 
-
     private static MessagePayload Compose(WalkthroughView view, TextDisplay? notice, IEnumerable<Container> boxes)
     {
         var message = new MessageBuilder().WithComponentsV2();
